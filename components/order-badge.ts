@@ -1,0 +1,109 @@
+import { t, type Locale } from '../lib/i18n';
+import type { OrderView } from '../lib/messages';
+import { nudgeState, type NudgeState } from '../lib/nudge-state';
+import { formatClock, formatSpan } from '../lib/time-format';
+
+export const BADGE_TAG = 'paynudge-badge';
+
+const STYLE = `
+  :host { all: initial; display: inline-block; margin: 0 8px; vertical-align: middle; }
+  button {
+    all: unset; box-sizing: border-box; cursor: pointer; display: inline-flex; gap: 6px; align-items: center;
+    font: 12px/18px system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+    padding: 1px 8px; border-radius: 10px; border: 1px solid currentColor; white-space: nowrap;
+  }
+  button:focus-visible { outline: 2px solid #1677ff; outline-offset: 2px; }
+  .upcoming { color: #ad6800; background: #fffbe6; }
+  .due { color: #fff; background: #ff5000; border-color: #ff5000; }
+  .overdue { color: #fff; background: #cf1322; border-color: #cf1322; }
+  .reminded { color: #531dab; background: #f9f0ff; }
+  .expired { color: #8c8c8c; background: #fafafa; }
+  .paid, .closed, .other { color: #8c8c8c; background: transparent; border-color: #d9d9d9; cursor: default; }
+  .when { opacity: 0.85; }
+  .flash { font-weight: 600; }
+`;
+
+const ACTIVE: ReadonlySet<NudgeState> = new Set(['upcoming', 'due', 'overdue', 'reminded', 'expired']);
+
+export interface OrderBadge {
+  host: HTMLElement;
+  update(view: OrderView, now: number): void;
+  refresh(now: number): void;
+  flash(text: string): void;
+  remove(): void;
+}
+
+/**
+ * The badge of one order: a custom element whose shadow root the page's styles cannot reach.
+ * Everything it shows is set as text. Its host carries the stable test hooks.
+ */
+export function createOrderBadge(
+  doc: Document,
+  orderId: string,
+  locale: Locale,
+  onActivate: () => void,
+): OrderBadge {
+  const host = doc.createElement(BADGE_TAG);
+  host.setAttribute('data-paynudge-order', orderId);
+  host.setAttribute('data-paynudge-state', '');
+  host.setAttribute('data-paynudge-due', '');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  const label = doc.createElement('span');
+  const when = doc.createElement('span');
+  when.className = 'when';
+  button.append(label, when);
+  root.append(style, button);
+
+  let view: OrderView | undefined;
+  let flashUntil = 0;
+
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (view && ACTIVE.has(nudgeState(view, Date.now()))) onActivate();
+  });
+
+  function refresh(now: number) {
+    if (!view) return;
+    const state = nudgeState(view, now);
+    host.setAttribute('data-paynudge-state', state);
+    host.setAttribute('data-paynudge-due', view.nextDueAt === undefined ? '' : String(view.nextDueAt));
+    button.className = state;
+    button.disabled = !ACTIVE.has(state);
+    if (now < flashUntil) return;
+    label.className = '';
+    label.textContent = t(locale, `state.${state}`);
+    const due = view.nextDueAt;
+    if (due === undefined || !ACTIVE.has(state)) when.textContent = '';
+    else if (state === 'upcoming') when.textContent = t(locale, 'badge.in', { t: formatSpan(due - now, locale) });
+    else if (state === 'overdue') when.textContent = t(locale, 'badge.overdueFor', { t: formatSpan(now - due, locale) });
+    else when.textContent = formatClock(due);
+    button.title = ACTIVE.has(state)
+      ? [t(locale, 'badge.copy'), due === undefined ? '' : t(locale, 'badge.dueAt', { time: formatClock(due) })]
+          .filter(Boolean)
+          .join(' · ')
+      : '';
+    button.setAttribute('aria-label', [label.textContent, when.textContent, button.title].filter(Boolean).join(' '));
+  }
+
+  return {
+    host,
+    update(next, now) {
+      view = next;
+      refresh(now);
+    },
+    refresh,
+    flash(text) {
+      flashUntil = Date.now() + 2000;
+      label.className = 'flash';
+      label.textContent = text;
+      when.textContent = '';
+      setTimeout(() => refresh(Date.now()), 2100);
+    },
+    remove: () => host.remove(),
+  };
+}

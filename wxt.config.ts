@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  // Separate build folders let several e2e runs share a machine (see scripts/chrome.mjs).
+  outDir: process.env.PAYNUDGE_OUT_DIR ?? '.output',
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports only: every module says where its names come from.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['alarms', 'notifications', 'tabs'],
+    action: { default_title: '__MSG_extName__' },
+  },
+});
