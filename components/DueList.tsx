@@ -1,7 +1,8 @@
 import { t, type Locale } from '../lib/i18n';
 import { nudgeState } from '../lib/nudge-state';
 import { formatAmount, itemSummary, type StoredOrder } from '../lib/order';
-import { formatClock, formatSpan } from '../lib/time-format';
+import { isSameDay } from 'date-fns';
+import { formatClock, formatOrderTime, formatSpan } from '../lib/time-format';
 
 export interface DueListProps {
   /** `undefined` while loading. */
@@ -28,7 +29,7 @@ function DueItem({ order, now, locale, onOpen }: { order: StoredOrder; now: numb
         <span className="line3">
           <span className="platform">{t(locale, `platform.${order.platform}`)}</span>
           <span className="due">
-            {formatClock(due)} · {when}
+            {isSameDay(due, now) ? formatClock(due) : formatOrderTime(due)} · {when}
           </span>
         </span>
       </button>

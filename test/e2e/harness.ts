@@ -1,0 +1,114 @@
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/chrome.mjs';
+
+export { startServer, demoShopRoute, DEMO_PAGE } from '../../demo/server.mjs';
+
+export type Extension = Awaited<ReturnType<typeof startExtension>>;
+
+/**
+ * Real Chromium with the built extension (.output/chrome-mv3, or $PAYNUDGE_OUT_DIR/chrome-mv3).
+ * `hostMap` maps every host name to a local HTTPS port, so fixtures open on the platforms' real URLs.
+ */
+export async function startExtension(opts: { hostMap?: number; userDataDir?: string } = {}) {
+  const browser = await launchWithExtension(opts);
+  const { context, extensionId } = browser;
+  let extensionPage: Page | undefined;
+  // Playwright does not report a stopped service worker; Chromium's DevTools protocol does.
+  let watch: Promise<CDPSession> | undefined;
+  let status = 'unknown';
+  let starts = 0;
+  const waiters = new Set<{ status: string; resolve: () => void }>();
+  function workerWatch(): Promise<CDPSession> {
+    watch ??= (async () => {
+      const cdp = await context.newCDPSession(await extPage());
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions) {
+          if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+          if (v.runningStatus === 'running' && status !== 'running') starts += 1;
+          status = v.runningStatus;
+          for (const w of waiters) if (w.status === status) (waiters.delete(w), w.resolve());
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      return cdp;
+    })();
+    return watch;
+  }
+  function waitForStatus(wanted: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`service worker never reached ${wanted}`)), 15_000);
+      waiters.add({ status: wanted, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  /** An extension page: chrome.* APIs can be queried there whether or not the worker runs. */
+  async function extPage(): Promise<Page> {
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await context.newPage();
+      await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+    }
+    return extensionPage;
+  }
+
+  return {
+    context,
+    extensionId,
+    userDataDir: browser.userDataDir,
+    extPage,
+    popupUrl: `chrome-extension://${extensionId}/popup.html`,
+    /** Run a function with chrome.* in an extension page. */
+    async inExtension<T>(fn: () => Promise<T> | T): Promise<T> {
+      return (await extPage()).evaluate(fn);
+    },
+    async notificationIds(): Promise<string[]> {
+      const page = await extPage();
+      return page.evaluate(() => new Promise<string[]>((r) => chrome.notifications.getAll((all) => r(Object.keys(all)))));
+    },
+    /** Stops the extension's service worker and waits until Chromium reports it stopped. */
+    async stopServiceWorkers(): Promise<void> {
+      const cdp = await workerWatch();
+      const stopped = waitForStatus('stopped');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+    },
+    /** How many times the extension's worker has gone to running since the watch began. */
+    workerStarts: () => starts,
+    close: (o?: { keepProfile?: boolean }) => browser.close(o),
+  };
+}
+
+export async function badgeStates(page: Page): Promise<Record<string, { state: string; due: string }>> {
+  return page.$$eval('[data-paynudge-order]', (hosts) =>
+    Object.fromEntries(
+      hosts.map((h) => [
+        h.getAttribute('data-paynudge-order')!,
+        { state: h.getAttribute('data-paynudge-state')!, due: h.getAttribute('data-paynudge-due')! },
+      ]),
+    ),
+  );
+}
+
+/** Waits until every order badge on the page has its state from the background. */
+export async function waitForBadges(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const hosts = [...document.querySelectorAll('[data-paynudge-order]')];
+      return hosts.length === n && hosts.every((h) => h.getAttribute('data-paynudge-state'));
+    },
+    count,
+    { timeout: 15_000 },
+  );
+}
+
+export async function until<T>(fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let value = await fn();
+  while (!ok(value)) {
+    if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    value = await fn();
+  }
+  return value;
+}
+
+export type { BrowserContext, Page };

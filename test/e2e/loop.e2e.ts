@@ -1,0 +1,178 @@
+import { endOfDay } from 'date-fns';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOrders } from '../../demo/orders.mjs';
+import { renderTaobaoSoldList } from '../../demo/taobao-page.mjs';
+import {
+  badgeStates,
+  DEMO_PAGE,
+  demoShopRoute,
+  startExtension,
+  startServer,
+  until,
+  waitForBadges,
+  type Extension,
+  type Page,
+} from './harness';
+
+const MIN = 60_000;
+const ACTIVE = ['upcoming', 'due', 'overdue'];
+const SOON_PAGE = '/paynudge-demo/soon.htm';
+const SOON_ID = '3905129999999999999';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let ext: Extension;
+let shop: Page;
+let soonDueAt = 0;
+// The demo shop places its orders relative to this moment, so the test knows every order time.
+const T = Math.floor(Date.now() / 1000) * 1000;
+const ORDERS = demoOrders(T);
+const FIRST_PAGE = ORDERS.slice(0, 15);
+const isUnpaid = (o: (typeof ORDERS)[number]) => o.status === '等待买家付款';
+const dueOf = (o: (typeof ORDERS)[number]) => o.createdAt + 30 * MIN;
+
+beforeAll(async () => {
+  server = await startServer({
+    routes: [
+      demoShopRoute(() => T),
+      (url) => {
+        if (url.pathname !== SOON_PAGE) return undefined;
+        // One order whose first nudge falls due a few seconds after the page is served.
+        soonDueAt = Date.now() + 8_000;
+        const order = {
+          id: SOON_ID,
+          createdAt: soonDueAt - 30 * MIN,
+          status: '等待买家付款' as const,
+          buyer: '晚***风',
+          items: [{ title: '桂花乌龙茶 礼盒装', sku: '规格：250g', price: '88.00', quantity: 1 }],
+          total: '88.00',
+        };
+        return { body: renderTaobaoSoldList([order], { shopName: '暖暖家居小铺' }) };
+      },
+    ],
+  });
+  ext = await startExtension();
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  shop = await ext.context.newPage();
+  await shop.goto(server.origin + DEMO_PAGE);
+  await waitForBadges(shop, 15);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('the whole loop on the demo shop', () => {
+  it('badges exactly the unpaid orders, with their next due time; paid and closed get a quiet mark', async () => {
+    const states = await badgeStates(shop);
+    const unpaid = FIRST_PAGE.filter(isUnpaid).map((o) => o.id).sort();
+    const active = Object.keys(states).filter((id) => ACTIVE.includes(states[id]!.state)).sort();
+    expect(active).toEqual(unpaid);
+    for (const order of FIRST_PAGE) {
+      const badge = states[order.id]!;
+      if (isUnpaid(order)) {
+        // First nudge: 30 minutes after the order time the page shows.
+        expect(Number(badge.due)).toBe(dueOf(order));
+      } else {
+        expect(badge.state).toBe(order.status === '交易关闭' ? 'closed' : 'paid');
+        expect(badge.due).toBe('');
+      }
+    }
+    expect(Object.values(states).some((s) => s.state === 'overdue')).toBe(true);
+    expect(Object.values(states).some((s) => s.state === 'upcoming')).toBe(true);
+  });
+
+  it('copies a filled-in message with the buyer, item, amount and shop when a badge is clicked', async () => {
+    const order = FIRST_PAGE.find((o) => isUnpaid(o) && dueOf(o) < T - 30 * MIN)!;
+    await shop.locator(`[data-paynudge-order="${order.id}"] button`).click();
+    const text = await until(
+      () => shop.evaluate(() => navigator.clipboard.readText()),
+      (t) => t.includes(order.buyer),
+    );
+    expect(text).toContain(order.items[0]!.title);
+    expect(text).toContain(`¥${order.total}`);
+    expect(text).toContain('暖暖家居小铺');
+    await expect
+      .poll(() => shop.locator(`[data-paynudge-order="${order.id}"] button`).textContent())
+      .toContain('已复制');
+  });
+
+  it('raises a desktop notification for each due nudge and counts them on the toolbar icon', async () => {
+    // Only the first page has been opened so far: only its orders are known.
+    const due = FIRST_PAGE.filter((o) => isUnpaid(o) && dueOf(o) <= Date.now())
+      .map((o) => `paynudge:order:taobao:${o.id}`)
+      .sort();
+    expect(due.length).toBeGreaterThan(2);
+    const ids = await until(() => ext.notificationIds(), (ids) => due.every((id) => ids.includes(id)));
+    expect(ids.filter((id) => id.startsWith('paynudge:order:')).sort()).toEqual(due);
+    const count = await ext.inExtension(() => chrome.action.getBadgeText({}));
+    expect(Number(count)).toBeGreaterThanOrEqual(due.length);
+  });
+
+  it('follows pagination: the second page gets its own badges', async () => {
+    const second = await ext.context.newPage();
+    await second.goto(`${server.origin}${DEMO_PAGE}?tab=all&page=2`);
+    await waitForBadges(second, 15);
+    const states = await badgeStates(second);
+    const expected = ORDERS.slice(15).filter(isUnpaid).map((o) => o.id).sort();
+    expect(Object.keys(states).filter((id) => ACTIVE.includes(states[id]!.state)).sort()).toEqual(expected);
+    await second.close();
+  });
+
+  it('lists today’s due and overdue nudges in the popup, soonest first, and opens the order page', async () => {
+    const popup = await ext.extPage();
+    await popup.reload();
+    await popup.waitForSelector('[data-paynudge-popup-item]');
+    const listed = await popup.$$eval('[data-paynudge-popup-item]', (items) => items.map((li) => li.getAttribute('data-paynudge-popup-item')));
+    // Both pages have been seen now; today's list runs to midnight, soonest first.
+    const expectedOrder = ORDERS.filter((o) => isUnpaid(o) && dueOf(o) <= endOfDay(Date.now()).getTime())
+      .sort((a, b) => dueOf(a) - dueOf(b))
+      .map((o) => o.id);
+    expect(listed).toEqual(expectedOrder);
+    await expect.poll(() => popup.locator('[data-group="overdue"] h2').textContent()).toContain('已逾期');
+
+    await shop.close();
+    const opened = ext.context.waitForEvent('page');
+    await popup.locator(`[data-paynudge-popup-item="${expectedOrder[0]}"] button`).click();
+    const page = await opened;
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe(DEMO_PAGE);
+    shop = page;
+  });
+
+  it('notifies a nudge that falls due later, even though the service worker was stopped meanwhile', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.origin + SOON_PAGE);
+    await waitForBadges(page, 1);
+    expect((await badgeStates(page))[SOON_ID]).toEqual({ state: 'upcoming', due: String(Math.floor(soonDueAt / 1000) * 1000) });
+    const id = `paynudge:order:taobao:${SOON_ID}`;
+    expect(await ext.notificationIds()).not.toContain(id);
+
+    await ext.stopServiceWorkers();
+    const starts = ext.workerStarts();
+    await until(() => ext.notificationIds(), (ids) => ids.includes(id), 30_000);
+    // The alarm had to wake a new worker to notify.
+    expect(ext.workerStarts()).toBeGreaterThan(starts);
+    // The badge turns due on the page without a reload.
+    await until(() => badgeStates(page), (s) => s[SOON_ID]?.state === 'due');
+
+    // Nothing was lost with the worker: every demo order is still stored and listed.
+    await ext.stopServiceWorkers();
+    const popup = await ext.extPage();
+    await popup.reload();
+    await popup.waitForSelector(`[data-paynudge-popup-item="${SOON_ID}"]`);
+    const stored = await popup.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('paynudge');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('orders').objectStore('orders').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(stored).toBe(31);
+    await page.close();
+  });
+});
