@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { toBackgroundAdmin } from '../lib/admin-messages';
+import { handleImportBackup, handleSaveGeneralSettings, handleWipeAllData } from '../lib/background/admin-handlers';
 import { handleMessageFor, handleOrdersSeen } from '../lib/background/handlers';
 import { ALARM_NAME, orderKeyOfNotification, runDueCheck } from '../lib/background/scheduler';
 import { getDb } from '../lib/db';
@@ -13,6 +15,9 @@ export default defineBackground(() => {
 
   toBackground.onMessage('ordersSeen', ({ data }) => handleOrdersSeen(db, data, Date.now()));
   toBackground.onMessage('messageFor', ({ data }) => handleMessageFor(db, data, Date.now()));
+  toBackgroundAdmin.onMessage('saveGeneralSettings', ({ data }) => handleSaveGeneralSettings(db, data));
+  toBackgroundAdmin.onMessage('importBackup', ({ data }) => handleImportBackup(db, data, Date.now()));
+  toBackgroundAdmin.onMessage('wipeAllData', ({ data }) => handleWipeAllData(db, data, Date.now()));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_NAME) void check();
