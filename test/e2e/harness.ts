@@ -77,6 +77,28 @@ export async function startExtension(opts: { hostMap?: number; userDataDir?: str
   };
 }
 
+/** Row counts straight from the extension's IndexedDB. */
+export async function dbCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('paynudge');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const out: Record<string, number> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).count();
+            req.onsuccess = () => (out[name] = req.result);
+          }
+          tx.oncomplete = () => (db.close(), resolve(out));
+        };
+      }),
+  );
+}
+
 export async function badgeStates(page: Page): Promise<Record<string, { state: string; due: string }>> {
   return page.$$eval('[data-paynudge-order]', (hosts) =>
     Object.fromEntries(

@@ -4,6 +4,7 @@ import { demoOrders } from '../../demo/orders.mjs';
 import { renderTaobaoSoldList } from '../../demo/taobao-page.mjs';
 import {
   badgeStates,
+  dbCounts,
   DEMO_PAGE,
   demoShopRoute,
   startExtension,
@@ -161,17 +162,7 @@ describe('the whole loop on the demo shop', () => {
     const popup = await ext.extPage();
     await popup.reload();
     await popup.waitForSelector(`[data-paynudge-popup-item="${SOON_ID}"]`);
-    const stored = await popup.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('paynudge');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const count = open.result.transaction('orders').objectStore('orders').count();
-            count.onsuccess = () => resolve(count.result);
-          };
-        }),
-    );
+    const stored = (await dbCounts(popup)).orders;
     expect(stored).toBe(31);
     await page.close();
   });

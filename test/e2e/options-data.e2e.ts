@@ -1,34 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOrders } from '../../demo/orders.mjs';
-import { DEMO_PAGE, demoShopRoute, startExtension, startServer, waitForBadges, type Extension, type Page } from './harness';
+import { dbCounts, DEMO_PAGE, demoShopRoute, startExtension, startServer, waitForBadges, type Extension, type Page } from './harness';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
 let options: Page;
 const T = Math.floor(Date.now() / 1000) * 1000;
-
-/** Row counts straight from the extension's IndexedDB. */
-async function counts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('paynudge');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names);
-          const out: Record<string, number> = {};
-          for (const name of names) {
-            const req = tx.objectStore(name).count();
-            req.onsuccess = () => (out[name] = req.result);
-          }
-          tx.oncomplete = () => (db.close(), resolve(out));
-        };
-      }),
-  );
-}
 
 beforeAll(async () => {
   server = await startServer({ routes: [demoShopRoute(() => T)] });
@@ -63,19 +41,19 @@ describe('options page: settings and data', () => {
     const backup = JSON.parse(await readFile(file, 'utf8'));
     expect(backup.format).toBe('paynudge-backup');
     expect(backup.tables.orders).toHaveLength(15);
-    const before = await counts(options);
+    const before = await dbCounts(options);
     expect(before).toMatchObject({ orders: 15, settings: 2 });
 
     await options.getByRole('button', { name: '删除全部数据' }).click();
     await options.getByRole('button', { name: '确认删除', exact: true }).click();
     await expect.poll(() => options.locator('section [role="status"]').textContent()).toBe('全部数据已删除。');
-    expect(await counts(options)).toMatchObject({ orders: 0, nudges: 0, settings: 0 });
+    expect(await dbCounts(options)).toMatchObject({ orders: 0, nudges: 0, settings: 0 });
     await expect.poll(() => ext.notificationIds()).toEqual([]);
 
     options.once('dialog', (dialog) => void dialog.accept());
     await options.setInputFiles('[data-testid="import-file"]', file);
     await expect.poll(() => options.locator('section [role="status"]').textContent()).toBe('已导入：15 个订单，0 条催付记录，2 项设置。');
-    expect(await counts(options)).toEqual(before);
+    expect(await dbCounts(options)).toEqual(before);
     const ids = new Set(backup.tables.orders.map((o: { orderId: string }) => o.orderId));
     expect(demoOrders(T).slice(0, 15).every((o) => ids.has(o.id))).toBe(true);
     await expect.poll(() => options.inputValue('input[name="agentName"]')).toBe('阿华');
@@ -86,13 +64,13 @@ describe('options page: settings and data', () => {
   });
 
   it('refuses a malformed import with a clear message and loses nothing', async () => {
-    const before = await counts(options);
+    const before = await dbCounts(options);
     await options.setInputFiles('[data-testid="import-file"]', {
       name: 'broken.json',
       mimeType: 'application/json',
       buffer: Buffer.from('{"format":"paynudge-backup","version":1,"exportedAt":1,"tables":{"orders":[{"key":"<script>"}]}}'),
     });
     await expect.poll(() => options.locator('section [role="status"]').textContent()).toContain('导入失败，现有数据未改动');
-    expect(await counts(options)).toEqual(before);
+    expect(await dbCounts(options)).toEqual(before);
   });
 });
