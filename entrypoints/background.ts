@@ -2,11 +2,19 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { toBackgroundAdmin } from '../lib/admin-messages';
 import { handleImportBackup, handleSaveGeneralSettings, handleWipeAllData } from '../lib/background/admin-handlers';
-import { handleMessageFor, handleOrdersSeen } from '../lib/background/handlers';
-import { ALARM_NAME, orderKeyOfNotification, runDueCheck } from '../lib/background/scheduler';
+import {
+  handleLogNudge,
+  handleMessageFor,
+  handleNotificationButton,
+  handleNotificationClick,
+  handleOrdersSeen,
+  handleSnooze,
+  handleStepDone,
+} from '../lib/background/handlers';
+import { ALARM_NAME, runDueCheck } from '../lib/background/scheduler';
+import { watchGrantedSites } from '../lib/background/granted-sites';
 import { getDb } from '../lib/db';
 import { toBackground } from '../lib/messaging';
-import { openOrderPage } from '../lib/open-order';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -15,6 +23,9 @@ export default defineBackground(() => {
 
   toBackground.onMessage('ordersSeen', ({ data }) => handleOrdersSeen(db, data, Date.now()));
   toBackground.onMessage('messageFor', ({ data }) => handleMessageFor(db, data, Date.now()));
+  toBackground.onMessage('logNudge', ({ data }) => handleLogNudge(db, data, Date.now()));
+  toBackground.onMessage('snooze', ({ data }) => handleSnooze(db, data, Date.now()));
+  toBackground.onMessage('stepDone', ({ data }) => handleStepDone(db, data, Date.now()));
   toBackgroundAdmin.onMessage('saveGeneralSettings', ({ data }) => handleSaveGeneralSettings(db, data));
   toBackgroundAdmin.onMessage('importBackup', ({ data }) => handleImportBackup(db, data, Date.now()));
   toBackgroundAdmin.onMessage('wipeAllData', ({ data }) => handleWipeAllData(db, data, Date.now()));
@@ -22,13 +33,14 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_NAME) void check();
   });
-  browser.notifications.onClicked.addListener((id) => {
-    const key = orderKeyOfNotification(id);
-    if (!key) return;
-    void db.orders.get(key).then((order) => (order ? openOrderPage(order.pageUrl) : undefined));
-    void browser.notifications.clear(id);
-  });
+  const report = (error: unknown) => console.error('PayNudge notification', error);
+  browser.notifications.onClicked.addListener((id) => void handleNotificationClick(db, id).catch(report));
+  browser.notifications.onButtonClicked.addListener(
+    (id, index) => void handleNotificationButton(db, id, index, Date.now()).catch(report),
+  );
   // Never reset data here: onInstalled fires on every launch of an unpacked extension.
   browser.runtime.onInstalled.addListener(() => void check());
   browser.runtime.onStartup.addListener(() => void check());
+  // The order content script on the sites the seller granted, kept in step with the permissions.
+  watchGrantedSites();
 });

@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { NudgeChannel } from './engine/types';
 import type { StoredOrder } from './order';
 
-export type NudgeChannel = 'chat' | 'sms' | 'phone' | 'button';
+export type { NudgeChannel };
 
 /** One nudge an agent made, the shared record that stops a second agent repeating it. */
 export interface NudgeLog {
@@ -15,6 +16,23 @@ export interface NudgeLog {
   outcome?: string;
   reason?: string;
   note?: string;
+}
+
+/**
+ * One desktop notification PayNudge raised for an order's due moment. `times` counts creations
+ * (written just before each one), so a due moment notified twice would show here.
+ */
+export interface AlertRow {
+  /** `${orderKey}@${dueAt}` */
+  id: string;
+  orderKey: string;
+  dueAt: number;
+  shownAt: number;
+  times: number;
+  /** Shown later than its due moment (the browser was closed): worded as overdue. */
+  late: boolean;
+  /** Shown inside the one summary notification rather than on its own. */
+  grouped: boolean;
 }
 
 export interface SettingRow {
@@ -32,13 +50,15 @@ export class PayNudgeDB extends Dexie {
   orders!: EntityTable<StoredOrder, 'key'>;
   nudges!: EntityTable<NudgeLog, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  alerts!: EntityTable<AlertRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
-      orders: 'key, platform, orderId, status, nextDueAt, createdAt, lastSeenAt, buyer',
+      orders: 'key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer',
       nudges: '++id, orderKey, at',
       settings: 'key',
+      alerts: 'id, orderKey, shownAt',
     });
   }
 }

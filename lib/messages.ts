@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NUDGE_CHANNELS } from './engine/types';
+import { SNOOZE_CHOICES } from './engine/snooze';
 import { OrderSnapshotSchema, type OrderSnapshot, ORDER_STATUSES } from './order';
 
 /*
@@ -24,6 +26,11 @@ export const OrderViewSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   nextDueAt: z.number().optional(),
   nudgeCount: z.number(),
+  /** The plan step and channel of the next nudge (lib/engine). */
+  nextStep: z.string().optional(),
+  nextChannel: z.enum(NUDGE_CHANNELS).optional(),
+  /** Set while the agent has snoozed the order: the next nudge waits until then. */
+  snoozedUntil: z.number().optional(),
 });
 /** What a badge needs of an order, as the background knows it. */
 export type OrderView = z.infer<typeof OrderViewSchema>;
@@ -35,10 +42,34 @@ export interface MessageReply {
   missing: string[];
 }
 
+const orderKeyField = z.string().min(1).max(80);
+const stepField = z.string().min(1).max(40);
+
+/** A nudge the agent made on the page (chat sent, SMS, call, the platform's button). */
+export const LogNudgeRequestSchema = z.object({
+  key: orderKeyField,
+  channel: z.enum(NUDGE_CHANNELS),
+  step: stepField.optional(),
+  at: z.number().int().min(0).max(8_640_000_000_000_000),
+  agent: z.string().min(1).max(60).optional(),
+});
+export type LogNudgeRequest = z.infer<typeof LogNudgeRequestSchema>;
+
+/** "Remind me later": 15 minutes, an hour, or tomorrow morning. */
+export const SnoozeRequestSchema = z.object({ key: orderKeyField, for: z.enum(SNOOZE_CHOICES) });
+export type SnoozeRequest = z.infer<typeof SnoozeRequestSchema>;
+
+/** "Done for this step": the current step (or the named one) is finished; the next one takes over. */
+export const StepDoneRequestSchema = z.object({ key: orderKeyField, step: stepField.optional() });
+export type StepDoneRequest = z.infer<typeof StepDoneRequestSchema>;
+
 /** Content script → background. */
 export interface ContentToBackground {
   ordersSeen(data: OrdersSeen): OrderView[];
   messageFor(data: MessageRequest): MessageReply;
+  logNudge(data: LogNudgeRequest): OrderView;
+  snooze(data: SnoozeRequest): OrderView;
+  stepDone(data: StepDoneRequest): OrderView;
 }
 
 /** Background → content script: the views of orders that changed without the page knowing. */

@@ -31,3 +31,18 @@ export function nextStateChangeAt(order: NudgeStateInput, now: number): number |
 export function isActionable(state: NudgeState): boolean {
   return state === 'due' || state === 'overdue';
 }
+
+/**
+ * The agent snoozed this order and the next nudge waits for the snooze. nudgeState still says
+ * 'upcoming' for it (a nudge is coming, at the snooze's end), so badges stay clickable; a UI that
+ * wants to show the snooze asks this.
+ */
+export function isSnoozed(order: { status: OrderStatus; nextDueAt?: number; snoozedUntil?: number }, now: number): boolean {
+  return (
+    order.status === 'unpaid' &&
+    order.snoozedUntil !== undefined &&
+    now < order.snoozedUntil &&
+    order.nextDueAt !== undefined &&
+    order.nextDueAt >= order.snoozedUntil
+  );
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NudgeChannel } from './engine/types';
 
 export const PLATFORM_IDS = ['taobao', 'jd', 'pdd', 'douyin', 'shopify', 'generic'] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
@@ -70,6 +71,16 @@ export interface StoredOrder extends OrderSnapshot {
   notifiedDueAt?: number;
   nudgeCount: number;
   lastNudgeAt?: number;
+  /** The plan step the next nudge belongs to, and how and with which words (lib/engine). */
+  nextStep?: string;
+  nextChannel?: NudgeChannel;
+  nextScenario?: string;
+  /** When the next nudge changes by the clock alone (a later step takes over, the order closes). */
+  replanAt?: number;
+  /** The agent snoozed the order until then. */
+  snoozedUntil?: number;
+  /** Plan steps the agent finished (logged a nudge for, or marked done). */
+  doneSteps?: string[];
 }
 
 export function orderKey(platform: PlatformId, orderId: string): string {

@@ -1,4 +1,10 @@
 import type { PayNudgeDB } from './db';
+import {
+  DEFAULT_ENGINE_SETTINGS,
+  ENGINE_SETTING_KEYS,
+  resolveEngineSettings,
+  type EngineSettings,
+} from './engine/settings';
 import type { PlatformId } from './order';
 
 /** Every setting with its default; stored rows override one key at a time. */
@@ -7,6 +13,18 @@ export const DEFAULT_SETTINGS = {
   agentName: undefined as string | undefined,
   /** Shop names per platform, used when the page does not show one. */
   shopNames: {} as Partial<Record<PlatformId, string>>,
+  // When to nudge (lib/engine/settings.ts explains each); stored values are checked on load.
+  quietHours: DEFAULT_ENGINE_SETTINGS.quietHours,
+  channelWindows: DEFAULT_ENGINE_SETTINGS.channelWindows,
+  promotions: DEFAULT_ENGINE_SETTINGS.promotions,
+  promoWindows: DEFAULT_ENGINE_SETTINGS.promoWindows,
+  buyerCap: DEFAULT_ENGINE_SETTINGS.buyerCap,
+  highValueCents: DEFAULT_ENGINE_SETTINGS.highValueCents,
+  /** Per platform; `null` stored for a platform means its unpaid orders never close. */
+  closeAfterMs: DEFAULT_ENGINE_SETTINGS.closeAfterMs as Partial<Record<PlatformId, number | null | undefined>>,
+  minGapMs: DEFAULT_ENGINE_SETTINGS.minGapMs,
+  morningAt: DEFAULT_ENGINE_SETTINGS.morningAt,
+  steps: DEFAULT_ENGINE_SETTINGS.steps,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -19,4 +37,14 @@ export async function getSetting<K extends SettingKey>(db: PayNudgeDB, key: K): 
 
 export async function setSetting<K extends SettingKey>(db: PayNudgeDB, key: K, value: Settings[K]): Promise<void> {
   await db.settings.put({ key, value });
+}
+
+/** Everything the nudge engine needs, read fresh from the database (the worker keeps no state). */
+export async function loadEngineSettings(db: PayNudgeDB): Promise<EngineSettings> {
+  const rows = await db.settings.bulkGet(ENGINE_SETTING_KEYS);
+  const stored: Record<string, unknown> = {};
+  ENGINE_SETTING_KEYS.forEach((key, i) => {
+    if (rows[i] !== undefined) stored[key] = rows[i]!.value;
+  });
+  return resolveEngineSettings(stored);
 }

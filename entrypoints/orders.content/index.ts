@@ -3,7 +3,10 @@ import { copyText } from '../../components/clipboard';
 import { pickLocale } from '../../lib/i18n';
 import { toBackground } from '../../lib/messaging';
 import { watchOrders } from '../../lib/page/order-watch';
-import { adaptersFor, CONTENT_MATCHES } from '../../lib/platforms';
+import { adaptersFor, CONTENT_MATCHES, isKnownHost } from '../../lib/platforms';
+
+/** Set in the extension's isolated world: the script may arrive twice (manifest + a granted site). */
+const RUNNING = Symbol.for('paynudge.orders.running');
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -11,11 +14,16 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    const adapters = adaptersFor(new URL(location.href));
-    if (!adapters.length) return;
+    const scope = globalThis as unknown as Record<symbol, boolean>;
+    if (scope[RUNNING]) return;
+    scope[RUNNING] = true;
+    ctx.signal.addEventListener('abort', () => delete scope[RUNNING], { once: true });
+    // On the platforms' hosts the adapters follow the route; anywhere else the script only runs
+    // because the seller granted the site (lib/background/granted-sites.ts): the generic adapter.
+    const granted = !isKnownHost(new URL(location.href));
     watchOrders({
       doc: document,
-      adapters,
+      adapters: () => adaptersFor(new URL(location.href), { granted }),
       signal: ctx.signal,
       locale: pickLocale(navigator.languages),
       report: (batch) => toBackground.sendMessage('ordersSeen', batch),

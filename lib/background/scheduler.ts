@@ -1,12 +1,21 @@
 import { browser } from 'wxt/browser';
-import type { PayNudgeDB } from '../db';
-import { pickLocale, t, type Locale } from '../i18n';
+import type { AlertRow, PayNudgeDB } from '../db';
+import { pickLocale, t, type Locale, type MessageKey } from '../i18n';
+import { nudgeState } from '../nudge-state';
 import { formatAmount, itemSummary, type StoredOrder } from '../order';
-import { countDueNow, dueUnnotified, markNotified, nextAlarmAt } from '../orders-repo';
+import { countDueNow, dueUnnotified, markNotified, nextAlarmAt, replanDue } from '../orders-repo';
+import { loadEngineSettings } from '../settings';
 import { formatOrderTime } from '../time-format';
 
 export const ALARM_NAME = 'paynudge:next-due';
 const NOTIFICATION_PREFIX = 'paynudge:order:';
+/** The one summary notification; a new summary replaces the previous one. */
+export const SUMMARY_NOTIFICATION_ID = 'paynudge:summary';
+/** This many nudges falling due in one run are shown as one summary instead of one each. */
+export const SUMMARY_FROM = 3;
+/** A summary lists at most this many orders; the rest are counted. */
+const SUMMARY_ITEMS = 5;
+export const SNOOZE_BUTTON_MS = 15 * 60_000;
 
 export function notificationId(orderKey: string): string {
   return NOTIFICATION_PREFIX + orderKey;
@@ -20,32 +29,135 @@ export function uiLocale(): Locale {
   return pickLocale(globalThis.navigator?.languages);
 }
 
-export function notificationFor(order: StoredOrder, locale: Locale) {
+/**
+ * Notified this much after its due moment although PayNudge knew the order before then: no worker
+ * ran at that moment (the alarm fires within a second or two), so the browser was closed.
+ */
+export const LATE_AFTER_MS = 20_000;
+
+/** Worded as overdue: it fell due while the browser was closed, or it is overdue as the badge says. */
+function isLate(order: StoredOrder, now: number): boolean {
+  const due = order.nextDueAt;
+  if (due === undefined) return false;
+  const missed = order.firstSeenAt < due && now - due > LATE_AFTER_MS;
+  return missed || nudgeState(order, now) === 'overdue';
+}
+
+// The step ids the product ships with; a seller's own step ids simply go unlabelled.
+const LABELLED_STEPS: ReadonlySet<string> = new Set(['consulted-now', 'first', 'follow-up', 'final', 'phone']);
+
+function stepLabel(order: StoredOrder, locale: Locale): string | undefined {
+  const parts: string[] = [];
+  if (order.nextStep !== undefined && LABELLED_STEPS.has(order.nextStep)) {
+    parts.push(t(locale, `step.${order.nextStep}` as MessageKey));
+  }
+  if (order.nextChannel !== undefined) parts.push(t(locale, `channel.${order.nextChannel}`));
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+export function notificationFor(order: StoredOrder, locale: Locale, now = Date.now()) {
+  const buyer = order.buyer ?? t(locale, 'unknown.buyer');
   return {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t(locale, 'notify.title', { buyer: order.buyer ?? t(locale, 'unknown.buyer') }),
+    title: t(locale, isLate(order, now) ? 'notify.overdueTitle' : 'notify.title', { buyer }),
     message: t(locale, 'notify.body', {
       item: itemSummary(order.items, locale) ?? t(locale, 'unknown.item'),
       amount: formatAmount(order.amountCents, order.currency) ?? '—',
       time: order.createdAt === undefined ? '—' : formatOrderTime(order.createdAt),
     }),
-    contextMessage: t(locale, `platform.${order.platform}`),
+    contextMessage: [t(locale, `platform.${order.platform}`), stepLabel(order, locale)].filter(Boolean).join(' · '),
+    buttons: [{ title: t(locale, 'notify.open') }, { title: t(locale, 'notify.snooze') }],
+    priority: 2,
+    requireInteraction: false,
+  };
+}
+
+export function summaryNotificationFor(orders: readonly StoredOrder[], locale: Locale, now = Date.now()) {
+  const late = orders.every((o) => isLate(o, now));
+  const items = orders.slice(0, SUMMARY_ITEMS).map((o) => ({
+    title: o.buyer ?? t(locale, 'unknown.buyer'),
+    message: t(locale, 'notify.summaryItem', {
+      item: itemSummary(o.items, locale) ?? t(locale, 'unknown.item'),
+      amount: formatAmount(o.amountCents, o.currency) ?? '—',
+    }),
+  }));
+  const rest = orders.length - items.length;
+  return {
+    type: 'list' as const,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t(locale, late ? 'notify.summaryOverdueTitle' : 'notify.summaryTitle', { n: orders.length }),
+    message: rest > 0 ? t(locale, 'notify.summaryMore', { n: rest }) : '',
+    items,
+    buttons: [{ title: t(locale, 'notify.openList') }, { title: t(locale, 'notify.snoozeAll') }],
     priority: 2,
   };
 }
 
 /**
- * Notify every due nudge not yet notified, then arm the one alarm for the next due moment.
- * State comes from the database only: the worker may have been stopped at any point before.
- * A notification is created before it is marked: if the worker dies in between, the next run
- * re-creates it under the same id, which replaces rather than duplicates it.
+ * Before a notification is created its creation is counted in the database: a due moment whose
+ * count is above one was shown twice (the e2e test checks this across worker stops).
  */
-export async function runDueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
+async function recordAlerts(db: PayNudgeDB, orders: readonly StoredOrder[], now: number, grouped: boolean): Promise<void> {
+  await db.transaction('rw', db.alerts, async () => {
+    for (const order of orders) {
+      const dueAt = order.nextDueAt!;
+      const id = `${order.key}@${dueAt}`;
+      const previous = await db.alerts.get(id);
+      const row: AlertRow = {
+        id,
+        orderKey: order.key,
+        dueAt,
+        shownAt: now,
+        times: (previous?.times ?? 0) + 1,
+        late: isLate(order, now),
+        grouped,
+      };
+      await db.alerts.put(row);
+    }
+  });
+}
+
+/** The orders listed in the latest summary notification, from the database. */
+export async function summaryOrderKeys(db: PayNudgeDB): Promise<string[]> {
+  const latest = await db.alerts.orderBy('shownAt').reverse().filter((a) => a.grouped).first();
+  if (!latest) return [];
+  const rows = await db.alerts.where('shownAt').equals(latest.shownAt).filter((a) => a.grouped).toArray();
+  return [...new Set(rows.map((a) => a.orderKey))];
+}
+
+/** Runs one at a time: two overlapping runs would both see a nudge as not yet notified. */
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Re-plan what the clock changed, notify every due nudge not yet notified, then arm the one alarm
+ * for the next moment. State comes from the database only: the worker may have been stopped at any
+ * point before. A notification is created before it is marked: if the worker dies in between, the
+ * next run re-creates it under the same id, which replaces rather than duplicates it.
+ */
+export function runDueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
+  return serialized(() => dueCheck(db, now));
+}
+
+async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
+  const settings = await loadEngineSettings(db);
+  const { cancelled } = await replanDue(db, now, settings);
+  await withdrawNotifications(cancelled);
   const due = await dueUnnotified(db, now);
   const locale = uiLocale();
-  for (const order of due) {
-    await browser.notifications.create(notificationId(order.key), notificationFor(order, locale));
+  if (due.length >= SUMMARY_FROM) {
+    await recordAlerts(db, due, now, true);
+    await browser.notifications.create(SUMMARY_NOTIFICATION_ID, summaryNotificationFor(due, locale, now));
+  } else if (due.length) {
+    await recordAlerts(db, due, now, false);
+    for (const order of due) {
+      await browser.notifications.create(notificationId(order.key), notificationFor(order, locale, now));
+    }
   }
   if (due.length) await markNotified(db, due);
   await updateToolbarCount(db, now);

@@ -7,7 +7,8 @@ import type { PlatformAdapter } from '../platforms/types';
 
 export interface WatchOptions {
   doc: Document;
-  adapters: readonly PlatformAdapter[];
+  /** The adapters for the page; a function when they depend on the route of a single-page app. */
+  adapters: readonly PlatformAdapter[] | (() => readonly PlatformAdapter[]);
   signal: AbortSignal;
   locale: Locale;
   now?: () => number;
@@ -21,12 +22,23 @@ interface Tracked {
   badge: OrderBadge;
   fingerprint: string;
   view?: OrderView;
+  /** The deadline last reported, kept while a ticking countdown only jitters around it. */
+  closesAt?: number;
 }
 
 /** Coalesce bursts of DOM changes (an SPA renders a page in many small steps). */
 const SETTLE_MS = 60;
 /** Countdowns on badges are refreshed this often; state changes get an exact timer. */
 const REFRESH_MS = 60_000;
+/** A scan gives the page its main thread back this often, so that it never makes a long task. */
+const SLICE_MS = 20;
+/** A page countdown that ticks moves the deadline it implies by less than this: same deadline. */
+const CLOSE_JITTER_MS = 2 * 60_000;
+
+/** Yields to the page's own work between slices of a long scan. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /**
  * Watches the page for order rows, reports new and changed ones to the background, and keeps one
@@ -41,8 +53,10 @@ export function watchOrders(opts: WatchOptions) {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let clockTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const adapters = () => (typeof opts.adapters === 'function' ? opts.adapters() : opts.adapters);
+
   function findRows(): { adapter: PlatformAdapter; rows: Element[] } | undefined {
-    for (const adapter of opts.adapters) {
+    for (const adapter of adapters()) {
       const rows = adapter.findRows(opts.doc);
       if (rows.length) return { adapter, rows };
     }
@@ -73,24 +87,40 @@ export function watchOrders(opts: WatchOptions) {
     const seen = new Set<string>();
     const changed: OrderSnapshot[] = [];
     if (found) {
+      let sliceStart = performance.now();
       for (const row of found.rows) {
+        if (opts.signal.aborted) return;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+          if (opts.signal.aborted) return;
+        }
+        // A row removed while the scan yielded is left to the next scan.
+        if (!row.isConnected) continue;
         const snapshot = found.adapter.parseRow(row, { now: time });
         if (!snapshot) continue;
         const key = orderKey(snapshot.platform, snapshot.orderId);
         if (seen.has(key)) continue; // one badge per order, even if a page repeats a row
         seen.add(key);
-        const fingerprint = JSON.stringify(snapshot);
         let entry = tracked.get(key);
-        if (entry && entry.row !== row) {
-          entry.badge.remove();
-          entry = undefined;
+        // A ticking countdown must not make the order look changed every second.
+        const previous = entry?.closesAt;
+        if (snapshot.closesAt !== undefined && previous !== undefined && Math.abs(snapshot.closesAt - previous) < CLOSE_JITTER_MS) {
+          snapshot.closesAt = previous;
         }
+        const fingerprint = JSON.stringify(snapshot);
         if (!entry) {
           const badge = createOrderBadge(opts.doc, snapshot.orderId, opts.locale, () => void activate(key));
           entry = { row, badge, fingerprint: '' };
           tracked.set(key, entry);
+        } else if (entry.row !== row) {
+          // The SPA re-rendered the order's row (tab switch, page turn, re-render in place): the
+          // badge moves over with what it knows, rather than being rebuilt.
+          entry.row = row;
+          entry.badge.remove();
         }
-        if (!entry.badge.host.isConnected) place(found.adapter, row, entry.badge);
+        entry.closesAt = snapshot.closesAt;
+        if (!entry.badge.host.isConnected || !row.contains(entry.badge.host)) place(found.adapter, row, entry.badge);
         if (entry.fingerprint !== fingerprint) {
           entry.fingerprint = fingerprint;
           changed.push(snapshot);
@@ -153,15 +183,25 @@ export function watchOrders(opts: WatchOptions) {
   }
 
   const isOwn = (node: Node) => node.nodeName.toLowerCase() === BADGE_TAG;
+  const later = () => {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => void scan(), SETTLE_MS);
+  };
   const observer = new MutationObserver((records) => {
     const relevant = records.some(
       (r) => r.type !== 'childList' || ![...r.addedNodes, ...r.removedNodes].every(isOwn),
     );
-    if (!relevant) return;
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => void scan(), SETTLE_MS);
+    if (relevant) later();
   });
-  observer.observe(opts.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  // Observing the document (not documentElement) also survives an SPA replacing <html>'s children.
+  observer.observe(opts.doc, { childList: true, subtree: true, characterData: true });
+  // Route changes of single-page apps: the adapters may change with the URL even when the DOM
+  // does not (yet). History and hash changes, and the Navigation API where the browser has it.
+  const view = opts.doc.defaultView;
+  view?.addEventListener('popstate', later, { signal: opts.signal });
+  view?.addEventListener('hashchange', later, { signal: opts.signal });
+  const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  navigation?.addEventListener('navigatesuccess', later, { signal: opts.signal });
 
   opts.signal.addEventListener(
     'abort',

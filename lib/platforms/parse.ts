@@ -123,6 +123,10 @@ const STATUS_WORDS: ReadonlyArray<readonly [string, OrderStatus]> = (
     ['部分发货', 'paid'],
     ['已完成', 'paid'],
     ['等待出库', 'paid'],
+    ['等待发货', 'paid'],
+    ['等待确认收货', 'paid'],
+    ['已发货，待签收', 'paid'],
+    ['partially refunded', 'paid'],
     ['partially paid', 'paid'],
     ['authorized', 'paid'],
     ['paid', 'paid'],
@@ -153,4 +157,157 @@ export function isStatusWord(text: string): boolean {
 
 export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/*
+ * ---- Additions for the other platforms (issue 3) ----
+ */
+
+/** Local midnight of a `YYMMDD` day, when it is a real date. */
+function dayStart(yy: number, mm: number, dd: number): number | undefined {
+  return localTime(2000 + yy, mm, dd, 0, 0, 0);
+}
+
+/** PDD order numbers look like `240518-123456789012345`: the first six digits are YYMMDD. */
+export const PDD_ORDER_ID = /^(\d{2})(\d{2})(\d{2})-\d{15,}$/;
+
+/** Local midnight of the day a Pinduoduo order number names, or undefined for any other shape. */
+export function dateFromPddOrderId(orderId: string): number | undefined {
+  const m = PDD_ORDER_ID.exec(orderId.trim());
+  return m ? dayStart(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/** A bare clock time `14:32` or `14:32:07` as [h, m, s], when the text holds one and nothing else of note. */
+export function parseClock(text: string): [number, number, number] | undefined {
+  const m = /(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/.exec(text);
+  if (!m) return undefined;
+  const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  return h <= 23 && mi <= 59 && s <= 59 ? [h, mi, s] : undefined;
+}
+
+/**
+ * When a Pinduoduo order was placed: the date-time the row shows; else the order number's day with
+ * a bare clock time the row shows; else the order number's day itself when it is before today
+ * (a lower bound). An order of today with no time shown stays unknown (first seen stands in).
+ */
+export function pddCreatedAt(orderId: string, rowText: string, now: number): number | undefined {
+  const shown = parseDateTime(rowText, now);
+  if (shown !== undefined) return shown;
+  const day = dateFromPddOrderId(orderId);
+  if (day === undefined) return undefined;
+  const clock = parseClock(rowText);
+  if (clock) {
+    const d = new Date(day);
+    return localTime(d.getFullYear(), d.getMonth() + 1, d.getDate(), ...clock);
+  }
+  const today = new Date(now);
+  today.setHours(0, 0, 0, 0);
+  return day < today.getTime() ? day : undefined;
+}
+
+/** An amount in fen (integer hundredths of a yuan) as the platforms' APIs and data attributes carry it. */
+export function parseFen(text: string | number | null | undefined): number | undefined {
+  const value = typeof text === 'number' ? String(text) : (text ?? '').trim();
+  if (!/^\d{1,13}$/.test(value)) return undefined;
+  const fen = Number(value);
+  return Number.isSafeInteger(fen) ? fen : undefined;
+}
+
+const LEFT_UNITS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(\d{1,3})\s*天/, 86_400_000],
+  [/(\d{1,3})\s*(?:小时|时)/, 3_600_000],
+  [/(\d{1,3})\s*分(?:钟)?/, 60_000],
+  [/(\d{1,3})\s*秒/, 1000],
+];
+
+/**
+ * The time left before the platform closes an unpaid order, as pages show it:
+ * `剩余2天23小时59分自动关闭`, `还剩 23:59:59`, `29分59秒后订单将自动关闭`, `剩余付款时间 00:29:59`.
+ * Milliseconds, or undefined when the text shows no countdown.
+ */
+export function parseTimeLeft(text: string): number | undefined {
+  const m = /(?:剩余|还剩|倒计时)[^\d]{0,8}([\d\s天小时分钟秒:：]{1,40})|([\d\s天小时分钟秒]{2,40})后?\s*(?:订单将|将|会)?\s*自动(?:关闭|取消)/.exec(
+    text,
+  );
+  if (!m) return undefined;
+  const span = (m[1] ?? m[2] ?? '').trim();
+  const clock = /^(\d{1,3})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(span);
+  if (clock) {
+    const [h, mi, s] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
+    if (mi > 59 || s > 59) return undefined;
+    return clock[3] === undefined ? (h * 60 + mi) * 60_000 : ((h * 60 + mi) * 60 + s) * 1000;
+  }
+  let total = 0;
+  let any = false;
+  for (const [re, unit] of LEFT_UNITS) {
+    const u = re.exec(span);
+    if (u) {
+      total += Number(u[1]) * unit;
+      any = true;
+    }
+  }
+  return any ? total : undefined;
+}
+
+/** The auto-close moment, rounded to the minute so that a ticking countdown reads as one deadline. */
+export function closesAtFrom(text: string, now: number): number | undefined {
+  const left = parseTimeLeft(text);
+  return left === undefined ? undefined : Math.round((now + left) / 60_000) * 60_000;
+}
+
+/** Flag colours as the platforms number them: 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 pink, 6 purple. */
+const FLAG_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/red|红/i, 1],
+  [/yellow|黄/i, 2],
+  [/green|绿/i, 3],
+  [/blue|蓝/i, 4],
+  [/pink|粉/i, 5],
+  [/purple|紫/i, 6],
+  [/grey|gray|灰|none/i, 0],
+];
+
+/**
+ * A flag colour named by an element's class, image name, alt or title text (`flag-purple`,
+ * `flag_3.png`, `紫旗`). Undefined when it names none.
+ */
+export function flagFromText(text: string): number | undefined {
+  const numbered = /flag[_-]?(\d)\b/i.exec(text);
+  if (numbered) {
+    const n = Number(numbered[1]);
+    return n <= 6 ? n : undefined;
+  }
+  for (const [re, n] of FLAG_WORDS) if (re.test(text)) return n;
+  return undefined;
+}
+
+/**
+ * The text after a label and a colon (`下单时间：…`, `买家：…`, `备注: …`) up to `max` characters.
+ * A label without a colon (a button such as "添加备注") never counts.
+ */
+export function afterLabel(text: string, labels: readonly string[], max = 60): string | undefined {
+  for (const label of labels) {
+    let at = text.indexOf(label);
+    while (at >= 0) {
+      const rest = text.slice(at + label.length, at + label.length + max + 8);
+      const m = /^\s*[：:]\s*/.exec(rest);
+      if (m) {
+        const value = rest.slice(m[0].length).slice(0, max).trim();
+        if (value) return value;
+      }
+      at = text.indexOf(label, at + label.length);
+    }
+  }
+  return undefined;
+}
+
+const TOTAL_LABEL = /(?:实收款|实付款|实付|应付金额|应付|订单金额|订单总额|支付金额|实收金额|Total)[^¥￥$\d]{0,8}([¥￥$]\s*[\d,]+(?:\.\d{1,2})?)/i;
+
+/** Order totals are labelled; a labelled amount wins, else the largest amount of the text. */
+export function orderTotal(text: string): Money | undefined {
+  const labelled = TOTAL_LABEL.exec(text);
+  const fromLabel = labelled ? parseMoney(labelled[1]!) : undefined;
+  if (fromLabel) return fromLabel;
+  const all = parseMoneyAll(text);
+  if (!all.length) return undefined;
+  return all.reduce((a, b) => (b.cents > a.cents ? b : a));
 }

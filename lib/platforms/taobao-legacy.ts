@@ -1,5 +1,6 @@
 import { clipText, type OrderItem, type OrderSnapshot } from '../order';
-import { isStatusWord, parseDateTime, parseMoneyAll, parsePlainAmount, statusFromText, textOf } from './parse';
+import { flagOf, textOfAll } from './common';
+import { closesAtFrom, isStatusWord, parseDateTime, parseMoneyAll, parsePlainAmount, statusFromText, textOf } from './parse';
 import { outermost, type PlatformAdapter } from './types';
 
 /*
@@ -27,6 +28,8 @@ const SELECTORS = {
   status: ['[class*="text-mod__link"]'],
   // 2024 (inferred): seller memo text shown under the order.
   memo: ['[class*="memo-mod__text"]'],
+  // 2024 (inferred): the memo's flag icon, its colour in a class (`flag-purple`).
+  flag: ['[class*="memo-mod__flag"]', 'i[class*="flag-"]'],
   // Top bar nick of the logged-in seller (unverified; widely present on taobao.com pages).
   shop: ['.site-nav-login-info-nick', '[data-paynudge-shop]'],
 } as const;
@@ -103,6 +106,11 @@ export const taobaoLegacy: PlatformAdapter = {
     }
     const memo = clipText(textOf(first(row, SELECTORS.memo)), 1000);
     if (memo) snapshot.memo = memo;
+    const flag = flagOf(first(row, SELECTORS.flag));
+    if (flag !== undefined) snapshot.flag = flag;
+    // "剩余2天23小时59分自动关闭" under the status of an unpaid order.
+    const closesAt = status === 'unpaid' ? closesAtFrom(textOfAll([row]), ctx.now) : undefined;
+    if (closesAt !== undefined) snapshot.closesAt = closesAt;
     return snapshot;
   },
   badgeSlot(row) {

@@ -64,12 +64,19 @@ export async function startExtension(opts: { hostMap?: number; userDataDir?: str
       const page = await extPage();
       return page.evaluate(() => new Promise<string[]>((r) => chrome.notifications.getAll((all) => r(Object.keys(all)))));
     },
-    /** Stops the extension's service worker and waits until Chromium reports it stopped. */
-    async stopServiceWorkers(): Promise<void> {
+    /**
+     * Stops the extension's service worker if it runs and waits until Chromium reports it
+     * stopped; true when there was one to stop.
+     */
+    async stopServiceWorkers(): Promise<boolean> {
       const cdp = await workerWatch();
+      // Chromium reports the current versions right after ServiceWorker.enable.
+      await until(async () => status, (st) => st !== 'unknown', 2_000).catch(() => undefined);
+      if (status !== 'running' && status !== 'starting') return false;
       const stopped = waitForStatus('stopped');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await stopped;
+      return true;
     },
     /** How many times the extension's worker has gone to running since the watch began. */
     workerStarts: () => starts,
@@ -98,6 +105,50 @@ export async function dbCounts(page: Page): Promise<Record<string, number>> {
       }),
   );
 }
+
+/** Every row of one object store of the extension's IndexedDB. */
+export async function dbRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('paynudge');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => (db.close(), resolve(req.result as T[]));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Stores settings rows directly, once the background has created the database. */
+export async function putSettings(page: Page, entries: Record<string, unknown>): Promise<void> {
+  await until(
+    () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'paynudge')),
+    (exists) => exists,
+  );
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('paynudge');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('settings', 'readwrite');
+          for (const [key, value] of Object.entries(rows)) tx.objectStore('settings').put({ key, value });
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    entries,
+  );
+}
+
+/** Whatever the hour a test runs at: no quiet hours or channel windows move due moments. */
+export const ALL_HOURS = { quietHours: [], channelWindows: {} };
 
 export async function badgeStates(page: Page): Promise<Record<string, { state: string; due: string }>> {
   return page.$$eval('[data-paynudge-order]', (hosts) =>

@@ -1,0 +1,112 @@
+import type { OrderStatus } from '../order';
+import type { EngineSettings, StepRule } from './settings';
+import type { PlannedStep } from './types';
+import { lastAllowedBefore, nextAllowed, promotionAt, SEARCH_HORIZON_MS } from './windows';
+
+/** What the plan needs to know of an order. */
+export interface PlanOrder {
+  status: OrderStatus;
+  /** When the order was placed (or first seen, when the page hides it). */
+  placedAt: number;
+  /** The auto-close deadline, when the order has one. */
+  closesAt?: number;
+  amountCents?: number;
+  consulted?: boolean;
+}
+
+function applies(rule: StepRule, order: PlanOrder, s: EngineSettings): boolean {
+  switch (rule.only) {
+    case 'consulted':
+      return order.consulted === true;
+    case 'silent':
+      return order.consulted !== true;
+    case 'high-value':
+      return order.amountCents !== undefined && order.amountCents >= s.highValueCents;
+    default:
+      return true;
+  }
+}
+
+/**
+ * With a short close window (Douyin: 30 min) the usual "1 h before close" and "1 h apart" would
+ * not fit at all: both shrink to a share of the window.
+ */
+function shrink(ms: number, order: PlanOrder, share: number): number {
+  if (order.closesAt === undefined) return ms;
+  return Math.min(ms, Math.max(0, (order.closesAt - order.placedAt) * share));
+}
+
+/** The least gap between two steps of this order's plan. */
+export function stepGapMs(order: PlanOrder, s: EngineSettings): number {
+  return shrink(s.minGapMs, order, 1 / 4);
+}
+
+/**
+ * Where a step may go: its planned moment moved forward to the next allowed one; if that is not
+ * before the close deadline, moved back before the forbidden stretch (never before `floor`);
+ * otherwise nowhere.
+ */
+export function placeStep(
+  raw: number,
+  channel: PlannedStep['channel'],
+  closesAt: number | undefined,
+  floor: number,
+  s: EngineSettings,
+): number | undefined {
+  if (closesAt !== undefined && raw >= closesAt) return undefined;
+  const limit = closesAt === undefined ? raw + SEARCH_HORIZON_MS : closesAt - 1;
+  const forward = nextAllowed(raw, channel, s, limit);
+  if (forward !== undefined) return forward;
+  if (closesAt === undefined) return undefined;
+  return lastAllowedBefore(raw, channel, s, floor);
+}
+
+/**
+ * The order's plan: its steps at allowed moments, ordered, at least the step gap apart and all
+ * before the close deadline. It depends on the order and the settings only, never on the clock,
+ * so recomputing it gives the same plan. Paid, closed and other orders have none.
+ */
+export function planOrder(order: PlanOrder, s: EngineSettings): PlannedStep[] {
+  if (order.status !== 'unpaid') return [];
+  const { placedAt, closesAt } = order;
+  const promo = promotionAt(placedAt, s.promotions) !== undefined;
+
+  const candidates: (PlannedStep & { rank: number })[] = [];
+  s.steps.forEach((rule, rank) => {
+    if (!applies(rule, order, s)) return;
+    let raw: number;
+    if (rule.anchor === 'close') {
+      if (closesAt === undefined) return;
+      raw = closesAt - shrink(rule.offsetMs, order, 1 / 3);
+    } else {
+      raw = placedAt + rule.offsetMs;
+    }
+    const { scenario, channel } = promo && rule.promo ? rule.promo : rule;
+    const at = placeStep(raw, channel, closesAt, placedAt, s);
+    if (at !== undefined) candidates.push({ id: rule.id, scenario, channel, at, rank });
+  });
+
+  const gap = stepGapMs(order, s);
+  const queue = candidates.sort((a, b) => a.at - b.at || a.rank - b.rank);
+  const kept: typeof candidates = [];
+  while (queue.length) {
+    const step = queue.shift()!;
+    const last = kept[kept.length - 1];
+    if (!last || step.at >= last.at + gap) {
+      kept.push(step);
+      continue;
+    }
+    // The last step before close recovers best: it wins over an earlier one it collides with.
+    const rule = s.steps[step.rank]!;
+    if (rule.anchor === 'close' && s.steps[last.rank]!.anchor !== 'close') {
+      kept.pop();
+      queue.unshift(step);
+      continue;
+    }
+    const later = placeStep(last.at + gap, step.channel, closesAt, last.at + gap, s);
+    if (later === undefined) continue;
+    queue.push({ ...step, at: later });
+    queue.sort((a, b) => a.at - b.at || a.rank - b.rank);
+  }
+  return kept.map(({ id, scenario, channel, at }) => ({ id, scenario, channel, at }));
+}
