@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['alarms', 'notifications', 'tabs', 'scripting'],
+    permissions: ['alarms', 'notifications', 'tabs', 'scripting', 'clipboardWrite'],
     // Sites the seller enables PayNudge on beyond the known platforms (lib/background/granted-sites.ts).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },

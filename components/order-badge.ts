@@ -2,6 +2,7 @@ import { t, type Locale } from '../lib/i18n';
 import type { OrderView } from '../lib/messages';
 import { nudgeState, type NudgeState } from '../lib/nudge-state';
 import { formatClock, formatSpan } from '../lib/time-format';
+import { mountNudgePanel, type MountedNudgePanel, type NudgePanelProps } from './NudgePanel';
 
 export const BADGE_TAG = 'paynudge-badge';
 
@@ -21,6 +22,9 @@ const STYLE = `
   .paid, .closed, .other { color: #8c8c8c; background: transparent; border-color: #d9d9d9; cursor: default; }
   .when { opacity: 0.85; }
   .flash { font-weight: 600; }
+  .panel { position: fixed; z-index: 2147483647; }
+  .panel .pn-panel { max-height: calc(100vh - 16px); }
+  .panel[hidden] { display: none; }
 `;
 
 const ACTIVE: ReadonlySet<NudgeState> = new Set(['upcoming', 'due', 'overdue', 'reminded', 'expired']);
@@ -30,8 +34,15 @@ export interface OrderBadge {
   update(view: OrderView, now: number): void;
   refresh(now: number): void;
   flash(text: string): void;
+  /** Opens the nudge panel under the badge, or refreshes it when it is open. */
+  openPanel(props: NudgePanelProps): void;
+  closePanel(): void;
+  readonly panelOpen: boolean;
   remove(): void;
 }
+
+const PANEL_WIDTH = 380;
+const GAP = 4;
 
 /**
  * The badge of one order: a custom element whose shadow root the page's styles cannot reach.
@@ -56,7 +67,24 @@ export function createOrderBadge(
   const when = doc.createElement('span');
   when.className = 'when';
   button.append(label, when);
-  root.append(style, button);
+  // Fixed to the viewport, so a table cell with overflow:hidden cannot clip it.
+  const panelBox = doc.createElement('div');
+  panelBox.className = 'panel';
+  panelBox.hidden = true;
+  root.append(style, button, panelBox);
+  let panel: MountedNudgePanel | undefined;
+  const win = doc.defaultView ?? window;
+  // The whole panel stays inside the viewport: below the badge when it fits, else clamped
+  // upwards. Anchored but never partly off-screen, so scrolling to reach a button cannot chase it.
+  const place = () => {
+    const rect = host.getBoundingClientRect();
+    const height = panelBox.getBoundingClientRect().height;
+    const left = Math.max(8, Math.min(rect.left, win.innerWidth - PANEL_WIDTH - 8));
+    const top = Math.max(8, Math.min(rect.bottom + GAP, win.innerHeight - height - 8));
+    panelBox.style.left = `${left}px`;
+    panelBox.style.top = `${top}px`;
+  };
+  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : undefined;
 
   let view: OrderView | undefined;
   let flashUntil = 0;
@@ -90,8 +118,43 @@ export function createOrderBadge(
     button.setAttribute('aria-label', [label.textContent, when.textContent, button.title].filter(Boolean).join(' '));
   }
 
+  function closePanel() {
+    if (!panel) return;
+    panel.unmount();
+    panel = undefined;
+    panelBox.hidden = true;
+    resizes?.disconnect();
+    win.removeEventListener('scroll', place, true);
+    win.removeEventListener('resize', place);
+    button.setAttribute('aria-expanded', 'false');
+  }
+
   return {
     host,
+    get panelOpen() {
+      return panel !== undefined;
+    },
+    openPanel(props) {
+      const withClose: NudgePanelProps = {
+        ...props,
+        onClose: () => {
+          closePanel();
+          props.onClose?.();
+          button.focus();
+        },
+      };
+      if (panel) panel.update(withClose);
+      else {
+        panel = mountNudgePanel(panelBox, withClose);
+        resizes?.observe(panelBox);
+        win.addEventListener('scroll', place, { capture: true, passive: true });
+        win.addEventListener('resize', place, { passive: true });
+      }
+      panelBox.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      place();
+    },
+    closePanel,
     update(next, now) {
       view = next;
       refresh(now);
@@ -104,6 +167,9 @@ export function createOrderBadge(
       when.textContent = '';
       setTimeout(() => refresh(Date.now()), 2100);
     },
-    remove: () => host.remove(),
+    remove() {
+      closePanel();
+      host.remove();
+    },
   };
 }

@@ -70,3 +70,28 @@ export async function startServer(opts) {
       }),
   };
 }
+
+/**
+ * A throwaway self-signed certificate for serving fixtures on the platforms' real https URLs
+ * (Chromium is told to ignore certificate errors in tests and benches).
+ * @returns {Promise<{ key: string, cert: string }>}
+ */
+export async function selfSignedTls() {
+  const { generate } = await import('selfsigned');
+  const pems = await generate([{ name: 'commonName', value: 'paynudge.test' }], { keySize: 2048, algorithm: 'sha256' });
+  return { key: pems.private, cert: pems.cert };
+}
+
+/**
+ * Routes by Host header and path: `{ 'trade.taobao.com/trade/itemlist/list_sold_items.htm': () => html }`.
+ * A key with a `?` also requires that exact query string.
+ * @param {Record<string, () => string>} pages
+ * @returns {Route}
+ */
+export function hostRoutes(pages) {
+  return (url, req) => {
+    const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
+    const page = pages[`${host}${url.pathname}${url.search}`] ?? pages[`${host}${url.pathname}`];
+    return page ? { body: page() } : undefined;
+  };
+}

@@ -50,9 +50,7 @@ function renderOrder(order) {
         </tr>`,
     )
     .join('');
-  const memo = order.memo
-    ? `<div class="memo-mod__memo___1ZCVx"><i class="memo-mod__flag___3kPq1 flag-purple"></i><span class="memo-mod__text___2zN8k">${esc(order.memo)}</span></div>`
-    : '';
+  const memo = `<div class="memo-mod__memo___1ZCVx"${order.memo ? '' : ' hidden'}><i class="memo-mod__flag___3kPq1 flag-purple"></i><span class="memo-mod__text___2zN8k">${esc(order.memo ?? '')}</span></div>`;
   return `
   <div class="trade-order-main item-mod__trade-order___2LnGB${closed ? ' item-mod__trade-order-mainClose___1YfFj' : ''}">
     <table class="item-mod__head___38O6X"><tbody><tr><td>
@@ -64,9 +62,10 @@ function renderOrder(order) {
       <tr>
         <td class="item-mod__items___2Uo0c"><table><tbody>${items}</tbody></table></td>
         <td class="item-mod__buyer___3CEnT"><a class="buyer-mod__name___S9vit" href="#buyer">${esc(order.buyer)}</a>
-          <p><a class="buyer-mod__ww___2QNag" href="#ww">和我联系</a></p></td>
+          <p><a class="buyer-mod__ww___2QNag" href="#ww" data-chat="${esc(order.buyer)}">和我联系</a></p></td>
         <td class="item-mod__status___1vNdz"><p><a class="text-mod__link___36nmM" href="#detail">${esc(order.status)}</a></p>
-          <p><a href="#detail">详情</a></p></td>
+          <p><a href="#detail">详情</a></p>
+          <p><a class="memo-mod__edit___3aQ1x" href="#memo" data-memo-for="${esc(order.id)}">备注</a></p></td>
         <td class="item-mod__price___1PsMR"><p class="price-mod__actual___3sUiT"><strong>￥${esc(order.total)}</strong></p>
           <p class="post-fee-mod__post-fee___1rPfg">(含快递:￥0.00)</p></td>
       </tr>
@@ -106,6 +105,60 @@ const STYLE = `
   .pagination a, .pagination span { padding: 4px 10px; border: 1px solid #ddd; color: #3c3c3c; text-decoration: none; }
   .pagination .current { border-color: #ff5000; color: #ff5000; }
   .empty { padding: 40px; text-align: center; color: #999; }
+  .dialog { position: fixed; top: 20%; left: 50%; transform: translateX(-50%); width: 420px; background: #fff; border: 1px solid #ddd; box-shadow: 0 8px 30px rgba(0,0,0,.2); padding: 16px; z-index: 10; }
+  .dialog textarea { width: 100%; height: 90px; box-sizing: border-box; }
+  .ww-chat { position: fixed; right: 16px; bottom: 16px; width: 320px; background: #fff; border: 1px solid #ddd; box-shadow: 0 8px 30px rgba(0,0,0,.2); z-index: 10; }
+  .ww-head { background: #ff5000; color: #fff; padding: 6px 10px; }
+  .ww-log { height: 120px; overflow: auto; padding: 6px 10px; color: #666; }
+  .ww-input { min-height: 60px; border-top: 1px solid #eee; padding: 6px 10px; outline: none; }
+  [hidden] { display: none !important; }
+`;
+
+// The page's own behaviour, as a seller back-office has it: a memo dialog and a chat window.
+// Page code builds text with textContent only.
+const PAGE_SCRIPT = `
+(() => {
+  const dialog = document.getElementById('memo-dialog');
+  const text = document.getElementById('memo-text');
+  let orderId = null;
+  document.addEventListener('click', (event) => {
+    const memoLink = event.target.closest('[data-memo-for]');
+    if (memoLink) {
+      event.preventDefault();
+      orderId = memoLink.getAttribute('data-memo-for');
+      const row = memoLink.closest('.trade-order-main');
+      text.value = row.querySelector('.memo-mod__text___2zN8k').textContent;
+      dialog.hidden = false;
+      text.focus();
+      return;
+    }
+    const chatLink = event.target.closest('[data-chat]');
+    if (chatLink) {
+      event.preventDefault();
+      document.getElementById('ww-buyer').textContent = chatLink.getAttribute('data-chat');
+      document.getElementById('ww-chat').hidden = false;
+      document.getElementById('ww-input').focus();
+    }
+  });
+  document.getElementById('memo-save').addEventListener('click', () => {
+    const input = document.querySelector('input[name="orderid"][value="' + orderId + '"]');
+    const row = input && input.closest('.trade-order-main');
+    if (row) {
+      const memo = row.querySelector('.memo-mod__memo___1ZCVx');
+      memo.querySelector('.memo-mod__text___2zN8k').textContent = text.value;
+      memo.hidden = !text.value;
+    }
+    dialog.hidden = true;
+  });
+  document.getElementById('memo-cancel').addEventListener('click', () => { dialog.hidden = true; });
+  document.getElementById('ww-send').addEventListener('click', () => {
+    const input = document.getElementById('ww-input');
+    const line = document.createElement('p');
+    line.textContent = input.textContent;
+    document.getElementById('ww-log').append(line);
+    input.textContent = '';
+  });
+})();
 `;
 
 /**
@@ -137,5 +190,17 @@ export function renderTaobaoSoldList(orders, opts) {
     ${shown.length ? shown.map(renderOrder).join('') : '<div class="empty">没有符合条件的宝贝，请尝试其他搜索条件。</div>'}
     <div class="pagination">${pager}${next}</div>
   </div>
+  <div class="dialog" id="memo-dialog" hidden>
+    <p>修改备注</p>
+    <textarea id="memo-text" class="memo-mod__textarea___2bq9T" placeholder="请输入备注信息" maxlength="500"></textarea>
+    <p><button type="button" id="memo-save">确定</button> <button type="button" id="memo-cancel">取消</button></p>
+  </div>
+  <div class="ww-chat" id="ww-chat" hidden>
+    <div class="ww-head">旺旺 · 与 <span id="ww-buyer"></span> 聊天中</div>
+    <div class="ww-log" id="ww-log"></div>
+    <div class="ww-input" id="ww-input" contenteditable="true" aria-label="输入消息"></div>
+    <p style="text-align:right;margin:4px 8px"><button type="button" id="ww-send">发送</button></p>
+  </div>
+  <script>${PAGE_SCRIPT}</script>
 </body></html>`;
 }

@@ -1,7 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { toBackgroundAdmin } from '../lib/admin-messages';
-import { handleImportBackup, handleSaveGeneralSettings, handleWipeAllData } from '../lib/background/admin-handlers';
+import {
+  handleImportBackup,
+  handleSaveGeneralSettings,
+  handleSetNotificationsPaused,
+  handleSetOrderStatus,
+  handleWipeAllData,
+} from '../lib/background/admin-handlers';
 import {
   handleLogNudge,
   handleMessageFor,
@@ -11,6 +17,15 @@ import {
   handleSnooze,
   handleStepDone,
 } from '../lib/background/handlers';
+import { handlePanelFor } from '../lib/background/panel-handlers';
+import {
+  handleDeleteTemplate,
+  handleRevokeSite,
+  handleSaveEngineSettings,
+  handleSaveTemplate,
+  handleSetPlatformEnabled,
+  handleSyncGrantedSites,
+} from '../lib/background/options-handlers';
 import { ALARM_NAME, runDueCheck } from '../lib/background/scheduler';
 import { watchGrantedSites } from '../lib/background/granted-sites';
 import { getDb } from '../lib/db';
@@ -23,12 +38,21 @@ export default defineBackground(() => {
 
   toBackground.onMessage('ordersSeen', ({ data }) => handleOrdersSeen(db, data, Date.now()));
   toBackground.onMessage('messageFor', ({ data }) => handleMessageFor(db, data, Date.now()));
+  toBackground.onMessage('panelFor', ({ data }) => handlePanelFor(db, data, Date.now()));
   toBackground.onMessage('logNudge', ({ data }) => handleLogNudge(db, data, Date.now()));
   toBackground.onMessage('snooze', ({ data }) => handleSnooze(db, data, Date.now()));
   toBackground.onMessage('stepDone', ({ data }) => handleStepDone(db, data, Date.now()));
   toBackgroundAdmin.onMessage('saveGeneralSettings', ({ data }) => handleSaveGeneralSettings(db, data));
   toBackgroundAdmin.onMessage('importBackup', ({ data }) => handleImportBackup(db, data, Date.now()));
   toBackgroundAdmin.onMessage('wipeAllData', ({ data }) => handleWipeAllData(db, data, Date.now()));
+  toBackgroundAdmin.onMessage('saveEngineSettings', ({ data }) => handleSaveEngineSettings(db, data, Date.now()));
+  toBackgroundAdmin.onMessage('saveTemplate', ({ data }) => handleSaveTemplate(db, data));
+  toBackgroundAdmin.onMessage('deleteTemplate', ({ data }) => handleDeleteTemplate(db, data));
+  toBackgroundAdmin.onMessage('setPlatformEnabled', ({ data }) => handleSetPlatformEnabled(db, data));
+  toBackgroundAdmin.onMessage('syncGrantedSites', () => handleSyncGrantedSites());
+  toBackgroundAdmin.onMessage('revokeSite', ({ data }) => handleRevokeSite(data));
+  toBackgroundAdmin.onMessage('setOrderStatus', ({ data }) => handleSetOrderStatus(db, data, Date.now()));
+  toBackgroundAdmin.onMessage('setNotificationsPaused', ({ data }) => handleSetNotificationsPaused(db, data, Date.now()));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_NAME) void check();

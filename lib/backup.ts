@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PayNudgeDB } from './db';
 import { OrderSnapshotSchema, orderKey } from './order';
+import { MessageTemplateSchema } from './templates-store';
 
 export const BACKUP_FORMAT = 'paynudge-backup';
 export const BACKUP_VERSION = 1;
@@ -36,7 +37,12 @@ const SettingRow = z.object({ key: z.string().min(1).max(100), value: z.unknown(
 /** Rows of a table this version knows no schema for: plain objects, checked by the database. */
 const AnyRow = z.record(z.string(), z.unknown());
 
-const KNOWN_ROWS: Record<string, z.ZodType> = { orders: StoredOrderRow, nudges: NudgeRow, settings: SettingRow };
+const KNOWN_ROWS: Record<string, z.ZodType> = {
+  orders: StoredOrderRow,
+  nudges: NudgeRow,
+  settings: SettingRow,
+  templates: MessageTemplateSchema,
+};
 
 const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),

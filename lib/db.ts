@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { MessageTemplate } from './default-templates';
 import type { NudgeChannel } from './engine/types';
 import type { StoredOrder } from './order';
 
@@ -15,6 +16,8 @@ export interface NudgeLog {
   agent?: string;
   outcome?: string;
   reason?: string;
+  /** When the buyer said they would pay (an outcome detail). */
+  when?: string;
   note?: string;
 }
 
@@ -51,6 +54,8 @@ export class PayNudgeDB extends Dexie {
   nudges!: EntityTable<NudgeLog, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   alerts!: EntityTable<AlertRow, 'id'>;
+  /** The seller's templates and their edits of shipped ones (lib/templates-store.ts). */
+  templates!: EntityTable<MessageTemplate, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -59,6 +64,7 @@ export class PayNudgeDB extends Dexie {
       nudges: '++id, orderKey, at',
       settings: 'key',
       alerts: 'id, orderKey, shownAt',
+      templates: 'id, scenario',
     });
   }
 }

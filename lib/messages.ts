@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ComposeContext } from './compose';
+import { OUTCOME_IDS, REASON_IDS, WHEN_IDS } from './outcomes';
 import { NUDGE_CHANNELS } from './engine/types';
 import { SNOOZE_CHOICES } from './engine/snooze';
 import { OrderSnapshotSchema, type OrderSnapshot, ORDER_STATUSES } from './order';
@@ -52,6 +54,12 @@ export const LogNudgeRequestSchema = z.object({
   step: stepField.optional(),
   at: z.number().int().min(0).max(8_640_000_000_000_000),
   agent: z.string().min(1).max(60).optional(),
+  templateId: z.string().min(1).max(80).optional(),
+  outcome: z.enum(OUTCOME_IDS).optional(),
+  reason: z.enum(REASON_IDS).optional(),
+  when: z.enum(WHEN_IDS).optional(),
+  /** The standard order note written for this nudge. */
+  note: z.string().min(1).max(300).optional(),
 });
 export type LogNudgeRequest = z.infer<typeof LogNudgeRequestSchema>;
 
@@ -67,6 +75,8 @@ export type StepDoneRequest = z.infer<typeof StepDoneRequestSchema>;
 export interface ContentToBackground {
   ordersSeen(data: OrdersSeen): OrderView[];
   messageFor(data: MessageRequest): MessageReply;
+  /** What the badge panel shows: the order, filled-in values and the templates that fit, best first. */
+  panelFor(data: MessageRequest): ComposeContext;
   logNudge(data: LogNudgeRequest): OrderView;
   snooze(data: SnoozeRequest): OrderView;
   stepDone(data: StepDoneRequest): OrderView;

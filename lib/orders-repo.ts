@@ -210,6 +210,9 @@ export interface NudgeEntry {
   at: number;
   agent?: string;
   templateId?: string;
+  outcome?: string;
+  reason?: string;
+  when?: string;
   note?: string;
 }
 
@@ -235,6 +238,9 @@ export async function logNudge(
     if (entry.agent !== undefined) log.agent = entry.agent;
     if (entry.templateId !== undefined) log.templateId = entry.templateId;
     if (entry.note !== undefined) log.note = entry.note;
+    if (entry.outcome !== undefined) log.outcome = entry.outcome;
+    if (entry.reason !== undefined) log.reason = entry.reason;
+    if (entry.when !== undefined) log.when = entry.when;
     await db.nudges.add(log);
     order.nudgeCount += 1;
     order.lastNudgeAt = Math.max(order.lastNudgeAt ?? at, at);

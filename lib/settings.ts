@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS = {
   agentName: undefined as string | undefined,
   /** Shop names per platform, used when the page does not show one. */
   shopNames: {} as Partial<Record<PlatformId, string>>,
+  /** Platforms PayNudge works on: all unless set to false here (the options page's Sites section). */
+  enabledPlatforms: {} as Partial<Record<PlatformId, boolean>>,
   // When to nudge (lib/engine/settings.ts explains each); stored values are checked on load.
   quietHours: DEFAULT_ENGINE_SETTINGS.quietHours,
   channelWindows: DEFAULT_ENGINE_SETTINGS.channelWindows,
@@ -25,6 +27,8 @@ export const DEFAULT_SETTINGS = {
   minGapMs: DEFAULT_ENGINE_SETTINGS.minGapMs,
   morningAt: DEFAULT_ENGINE_SETTINGS.morningAt,
   steps: DEFAULT_ENGINE_SETTINGS.steps,
+  /** Off duty: no desktop notifications; timers, alarms and the toolbar count go on (scheduler.ts). */
+  notificationsPaused: false as boolean,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

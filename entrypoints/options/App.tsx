@@ -1,40 +1,91 @@
 import { format } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { DataSection } from '../../components/options/DataSection';
 import { GeneralSection } from '../../components/options/GeneralSection';
+import { PlanSection } from '../../components/options/PlanSection';
+import { sampleValues } from '../../components/options/sample-order';
+import { SitesSection } from '../../components/options/SitesSection';
+import { TemplatesSection } from '../../components/options/TemplatesSection';
 import { toBackgroundAdmin } from '../../lib/admin-messages';
 import { exportBackup } from '../../lib/backup';
 import { getDb } from '../../lib/db';
 import { pickLocale, t } from '../../lib/i18n';
 import { nudgeLogCsv } from '../../lib/nudge-csv';
-import { getSetting } from '../../lib/settings';
+import { getSetting, loadEngineSettings } from '../../lib/settings';
+import { newTemplateId, templateEntries } from '../../lib/templates-store';
 import { downloadText } from './download';
 
 export function App() {
   const locale = pickLocale(navigator.languages);
   const db = getDb();
-  const general = useLiveQuery(async () => ({
-    agentName: await getSetting(db, 'agentName'),
-    shopNames: await getSetting(db, 'shopNames'),
-  }));
+  // Forms are re-created from stored values after an import or a wipe replaced them: each read
+  // carries the revision it was made for, and a form waits for a read made after the replacement.
+  const [dataRevision, setDataRevision] = useState(0);
+  const general = useLiveQuery(
+    async () => ({
+      rev: dataRevision,
+      agentName: await getSetting(db, 'agentName'),
+      shopNames: await getSetting(db, 'shopNames'),
+    }),
+    [dataRevision],
+  );
   useEffect(() => {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
     document.title = t(locale, 'options.title');
   }, [locale]);
+  const engine = useLiveQuery(async () => ({ rev: dataRevision, settings: await loadEngineSettings(db) }), [dataRevision]);
+  const templates = useLiveQuery(() => templateEntries(db));
+  const enabledPlatforms = useLiveQuery(() => getSetting(db, 'enabledPlatforms'));
+  const [sites, setSites] = useState<string[]>([]);
+  useEffect(() => {
+    toBackgroundAdmin.sendMessage('syncGrantedSites', undefined).then(setSites, (error) => console.error('PayNudge sites', error));
+  }, []);
   const stamp = () => format(Date.now(), 'yyyyMMdd-HHmm');
-  // Forms are re-created from stored values after an import or a wipe replaced them.
-  const [dataRevision, setDataRevision] = useState(0);
 
   return (
     <main>
       <h1>{t(locale, 'options.title')}</h1>
-      {general && (
+      {general?.rev === dataRevision && (
         <GeneralSection
           key={dataRevision}
           locale={locale}
           initial={general}
           onSave={(settings) => toBackgroundAdmin.sendMessage('saveGeneralSettings', settings)}
+        />
+      )}
+      {engine?.rev === dataRevision && (
+        <PlanSection
+          key={`plan-${dataRevision}`}
+          locale={locale}
+          initial={engine.settings}
+          onSave={(patch) => toBackgroundAdmin.sendMessage('saveEngineSettings', patch)}
+        />
+      )}
+      {templates && general && (
+        <TemplatesSection
+          locale={locale}
+          entries={templates}
+          sampleValues={sampleValues(Date.now(), general)}
+          newId={() => newTemplateId(Date.now())}
+          onSave={(template) => toBackgroundAdmin.sendMessage('saveTemplate', template)}
+          onDelete={(id) => toBackgroundAdmin.sendMessage('deleteTemplate', { id })}
+        />
+      )}
+      {enabledPlatforms && (
+        <SitesSection
+          locale={locale}
+          enabledPlatforms={enabledPlatforms}
+          sites={sites}
+          onSetPlatform={(platform, enabled) => toBackgroundAdmin.sendMessage('setPlatformEnabled', { platform, enabled })}
+          onGrant={async (pattern) => {
+            // Asked here, in the page's click: the background cannot show the permission prompt.
+            const granted = await browser.permissions.request({ origins: [pattern] });
+            setSites(await toBackgroundAdmin.sendMessage('syncGrantedSites', undefined));
+            return granted;
+          }}
+          onRevoke={async (pattern) => setSites(await toBackgroundAdmin.sendMessage('revokeSite', { pattern }))}
         />
       )}
       <DataSection

@@ -27,7 +27,8 @@ export default defineContentScript({
       signal: ctx.signal,
       locale: pickLocale(navigator.languages),
       report: (batch) => toBackground.sendMessage('ordersSeen', batch),
-      messageFor: (key) => toBackground.sendMessage('messageFor', { key }),
+      panelFor: (key) => toBackground.sendMessage('panelFor', { key }),
+      logNudge: (request) => toBackground.sendMessage('logNudge', request),
       copy: (text) => copyText(text),
     });
   },

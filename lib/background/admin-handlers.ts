@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { GeneralSettingsSchema } from '../admin-messages';
+import { GeneralSettingsSchema, NotificationsPausedSchema, SetOrderStatusSchema } from '../admin-messages';
 import { restoreBackup, wipeAll } from '../backup';
 import type { PayNudgeDB } from '../db';
+import { replanOrders } from '../orders-repo';
 import { setSetting } from '../settings';
-import { runDueCheck } from './scheduler';
+import { runDueCheck, withdrawNotifications } from './scheduler';
 
 async function clearOurNotifications(): Promise<void> {
   const all = await browser.notifications.getAll();
@@ -32,5 +33,28 @@ export async function handleWipeAllData(db: PayNudgeDB, data: unknown, now: numb
   z.object({ confirm: z.literal('DELETE') }).parse(data);
   await wipeAll(db);
   await clearOurNotifications();
+  await runDueCheck(db, now);
+}
+
+/**
+ * The agent marks an order paid or closed from the popup: its pending nudge goes (re-planned with
+ * the new status), its notification is withdrawn, and alarms and the toolbar count follow.
+ */
+export async function handleSetOrderStatus(db: PayNudgeDB, data: unknown, now: number): Promise<void> {
+  const { key, status } = SetOrderStatusSchema.parse(data);
+  await db.transaction('rw', db.orders, async () => {
+    const order = await db.orders.get(key);
+    if (!order) throw new Error(`PayNudge: unknown order ${key}`);
+    await db.orders.update(key, { status });
+  });
+  await replanOrders(db, [key], now);
+  await withdrawNotifications([key]);
+  await runDueCheck(db, now);
+}
+
+/** Off duty on/off. Either way the due check runs: on resume it shows at once what fell due meanwhile. */
+export async function handleSetNotificationsPaused(db: PayNudgeDB, data: unknown, now: number): Promise<void> {
+  const { paused } = NotificationsPausedSchema.parse(data);
+  await setSetting(db, 'notificationsPaused', paused);
   await runDueCheck(db, now);
 }

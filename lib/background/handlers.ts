@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PayNudgeDB } from '../db';
-import { templateFor } from '../default-templates';
+import { bestMessage, composeContext } from '../compose';
 import { snoozeUntil } from '../engine/snooze';
 import {
   LogNudgeRequestSchema,
@@ -13,8 +13,7 @@ import {
 } from '../messages';
 import { openOrderPage } from '../open-order';
 import { logNudge, markStepDone, snoozeOrder, toView, upsertSeenOrders } from '../orders-repo';
-import { orderValues, renderTemplate } from '../template';
-import { getSetting, loadEngineSettings } from '../settings';
+import { loadEngineSettings } from '../settings';
 import {
   orderKeyOfNotification,
   runDueCheck,
@@ -37,12 +36,7 @@ export async function handleOrdersSeen(db: PayNudgeDB, data: unknown, now: numbe
 /** The filled-in reminder for one order, in the language of its platform's buyers. */
 export async function handleMessageFor(db: PayNudgeDB, data: unknown, now: number): Promise<MessageReply> {
   const { key } = MessageRequestSchema.parse(data);
-  const order = await db.orders.get(key);
-  if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-  const locale = order.platform === 'shopify' ? 'en' : 'zh';
-  const [agent, shopNames] = await Promise.all([getSetting(db, 'agentName'), getSetting(db, 'shopNames')]);
-  const values = orderValues(order, { now, locale, agent, shopName: shopNames[order.platform] });
-  const { text, missing } = renderTemplate(templateFor('first', locale).body, values, locale);
+  const { text, missing } = bestMessage(await composeContext(db, key, now));
   return { text, missing };
 }
 

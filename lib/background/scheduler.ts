@@ -4,7 +4,7 @@ import { pickLocale, t, type Locale, type MessageKey } from '../i18n';
 import { nudgeState } from '../nudge-state';
 import { formatAmount, itemSummary, type StoredOrder } from '../order';
 import { countDueNow, dueUnnotified, markNotified, nextAlarmAt, replanDue } from '../orders-repo';
-import { loadEngineSettings } from '../settings';
+import { getSetting, loadEngineSettings } from '../settings';
 import { formatOrderTime } from '../time-format';
 
 export const ALARM_NAME = 'paynudge:next-due';
@@ -145,10 +145,11 @@ export function runDueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]>
 }
 
 async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
-  const settings = await loadEngineSettings(db);
+  const [settings, paused] = await Promise.all([loadEngineSettings(db), getSetting(db, 'notificationsPaused')]);
   const { cancelled } = await replanDue(db, now, settings);
   await withdrawNotifications(cancelled);
-  const due = await dueUnnotified(db, now);
+  // Paused (off duty): nothing is shown and nothing marked notified, so resuming shows what fell due.
+  const due = paused ? [] : await dueUnnotified(db, now);
   const locale = uiLocale();
   if (due.length >= SUMMARY_FROM) {
     await recordAlerts(db, due, now, true);
@@ -161,12 +162,30 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   }
   if (due.length) await markNotified(db, due);
   await updateToolbarCount(db, now);
-  await armAlarm(db, now);
+  await armAlarm(db, now, paused);
   return due;
 }
 
-export async function armAlarm(db: PayNudgeDB, now: number): Promise<number | undefined> {
-  const at = await nextAlarmAt(db);
+/**
+ * While notifications are paused, due nudges stay unnotified: the alarm skips those already due
+ * (else it would fire again at once, forever) and waits for the next one to fall due or re-plan,
+ * which keeps the toolbar count current.
+ */
+async function nextAlarmWhilePaused(db: PayNudgeDB, now: number): Promise<number | undefined> {
+  const [due, replan] = await Promise.all([
+    db.orders
+      .where('nextDueAt')
+      .above(now)
+      .filter((o) => o.status === 'unpaid' && o.notifiedDueAt !== o.nextDueAt)
+      .first(),
+    db.orders.orderBy('replanAt').first(),
+  ]);
+  const moments = [due?.nextDueAt, replan?.replanAt].filter((m): m is number => m !== undefined);
+  return moments.length ? Math.min(...moments) : undefined;
+}
+
+export async function armAlarm(db: PayNudgeDB, now: number, paused = false): Promise<number | undefined> {
+  const at = paused ? await nextAlarmWhilePaused(db, now) : await nextAlarmAt(db);
   if (at === undefined) {
     await browser.alarms.clear(ALARM_NAME);
     return undefined;

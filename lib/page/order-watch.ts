@@ -1,6 +1,11 @@
+import type { NudgePanelProps } from '../../components/NudgePanel';
 import { BADGE_TAG, createOrderBadge, type OrderBadge } from '../../components/order-badge';
+import { bestMessage, type ComposeContext } from '../compose';
 import { t, type Locale } from '../i18n';
-import type { MessageReply, OrdersSeen, OrderView } from '../messages';
+import type { LogNudgeRequest, OrdersSeen, OrderView } from '../messages';
+import { memoWarning } from '../notes';
+import { editorSelectors } from '../platforms/editors';
+import { findEditable, insertText } from './insert-text';
 import { nextStateChangeAt } from '../nudge-state';
 import { orderKey, type OrderSnapshot } from '../order';
 import type { PlatformAdapter } from '../platforms/types';
@@ -13,7 +18,9 @@ export interface WatchOptions {
   locale: Locale;
   now?: () => number;
   report(batch: OrdersSeen): Promise<OrderView[]>;
-  messageFor(key: string): Promise<MessageReply>;
+  /** What the nudge panel of one order shows. */
+  panelFor(key: string): Promise<ComposeContext>;
+  logNudge(request: LogNudgeRequest): Promise<OrderView>;
   copy(text: string): Promise<boolean>;
 }
 
@@ -21,6 +28,8 @@ interface Tracked {
   row: Element;
   badge: OrderBadge;
   fingerprint: string;
+  /** The row as last parsed: its memo tells whether a colleague nudged just now. */
+  snapshot?: OrderSnapshot;
   view?: OrderView;
   /** The deadline last reported, kept while a ticking countdown only jitters around it. */
   closesAt?: number;
@@ -30,7 +39,10 @@ interface Tracked {
 const SETTLE_MS = 60;
 /** Countdowns on badges are refreshed this often; state changes get an exact timer. */
 const REFRESH_MS = 60_000;
-/** A scan gives the page its main thread back this often, so that it never makes a long task. */
+/**
+ * A scan gives the page its main thread back this often, so that it never makes a long task: the
+ * style and layout work of the badges inserted in a slice runs in the same task, after the script.
+ */
 const SLICE_MS = 20;
 /** A page countdown that ticks moves the deadline it implies by less than this: same deadline. */
 const CLOSE_JITTER_MS = 2 * 60_000;
@@ -63,13 +75,81 @@ export function watchOrders(opts: WatchOptions) {
     return undefined;
   }
 
+  /** The order whose panel is open, with what the background said of it. */
+  let open: { key: string; context: ComposeContext } | undefined;
+
+  const editor = (kind: 'chat' | 'memo') => findEditable(opts.doc, editorSelectors(findRows()?.adapter ?? adapters()[0], kind));
+
+  function panelProps(key: string, context: ComposeContext): NudgePanelProps {
+    const entry = tracked.get(key);
+    const memo = entry?.snapshot?.memo ?? context.order.memo;
+    const warning = memoWarning(memo, { self: context.agent, now: now(), cooldownMs: context.cooldownMs });
+    const insert = (kind: 'chat' | 'memo', text: string) => {
+      const field = editor(kind);
+      return field ? insertText(field, text, { mode: 'append' }).ok : false;
+    };
+    return {
+      order: context.order,
+      templates: context.templates,
+      values: context.values,
+      locale: context.locale,
+      ...(context.agent ? { agent: context.agent } : {}),
+      ...(context.step ? { step: context.step } : {}),
+      ...(warning ? { warning } : {}),
+      canInsertMessage: editor('chat') !== undefined,
+      canInsertNote: editor('memo') !== undefined,
+      onCopy: (text) => opts.copy(text),
+      onInsert: (text) => insert('chat', text),
+      onCopyNote: (note) => opts.copy(note),
+      onInsertNote: (note) => insert('memo', note),
+      async onLog(entry) {
+        const { agent, ...rest } = entry;
+        const view = await opts.logNudge({ key, ...rest, ...(agent ? { agent } : {}) });
+        const tracked_ = tracked.get(key);
+        if (tracked_) {
+          tracked_.view = view;
+          tracked_.badge.update(view, now());
+          armClock();
+        }
+        return true;
+      },
+      onClose: () => {
+        if (open?.key === key) open = undefined;
+      },
+    };
+  }
+
+  /** The page changed under an open panel (a chat box or memo dialog opened): tell the panel. */
+  function refreshPanel() {
+    if (!open) return;
+    const entry = tracked.get(open.key);
+    if (entry?.badge.panelOpen) entry.badge.openPanel(panelProps(open.key, open.context));
+    else open = undefined;
+  }
+
+  /**
+   * The badge's click: copies the best-fitting message at once (unless a colleague's fresh note
+   * says to hold back) and opens the panel with every template that fits, the outcome and the note.
+   */
   async function activate(key: string) {
     const entry = tracked.get(key);
     if (!entry) return;
+    if (entry.badge.panelOpen) {
+      entry.badge.closePanel();
+      open = undefined;
+      return;
+    }
     try {
-      const reply = await opts.messageFor(key);
-      const ok = await opts.copy(reply.text);
-      entry.badge.flash(t(opts.locale, ok ? 'badge.copied' : 'badge.copyFailed'));
+      const context = await opts.panelFor(key);
+      if (opts.signal.aborted) return;
+      if (open && open.key !== key) tracked.get(open.key)?.badge.closePanel();
+      open = { key, context };
+      const props = panelProps(key, context);
+      if (!props.warning?.insideCooldown) {
+        const ok = await opts.copy(bestMessage(context).text);
+        entry.badge.flash(t(opts.locale, ok ? 'badge.copied' : 'badge.copyFailed'));
+      }
+      entry.badge.openPanel(props);
     } catch (error) {
       console.error('PayNudge: could not prepare the message', error);
       entry.badge.flash(t(opts.locale, 'badge.copyFailed'));
@@ -123,6 +203,7 @@ export function watchOrders(opts: WatchOptions) {
         if (!entry.badge.host.isConnected || !row.contains(entry.badge.host)) place(found.adapter, row, entry.badge);
         if (entry.fingerprint !== fingerprint) {
           entry.fingerprint = fingerprint;
+          entry.snapshot = snapshot;
           changed.push(snapshot);
         }
       }
@@ -138,7 +219,13 @@ export function watchOrders(opts: WatchOptions) {
     const views = await opts.report({ pageUrl: opts.doc.location.href, ...(shopName ? { shopName } : {}), orders: changed });
     if (opts.signal.aborted) return;
     const at = now();
+    let sliceStart = performance.now();
     for (const view of views) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+        if (opts.signal.aborted) return;
+      }
       const entry = tracked.get(view.key);
       if (!entry) continue;
       entry.view = view;
@@ -202,6 +289,14 @@ export function watchOrders(opts: WatchOptions) {
   view?.addEventListener('hashchange', later, { signal: opts.signal });
   const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
   navigation?.addEventListener('navigatesuccess', later, { signal: opts.signal });
+  // The agent opened a chat box or the memo dialog: the open panel learns it can write there.
+  let panelTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    clearTimeout(panelTimer);
+    panelTimer = setTimeout(refreshPanel, 50);
+  };
+  opts.doc.addEventListener('click', refreshSoon, { capture: true, passive: true, signal: opts.signal });
+  opts.doc.addEventListener('focusin', refreshSoon, { capture: true, signal: opts.signal });
 
   opts.signal.addEventListener(
     'abort',
@@ -209,6 +304,7 @@ export function watchOrders(opts: WatchOptions) {
       observer.disconnect();
       clearTimeout(settleTimer);
       clearTimeout(clockTimer);
+      clearTimeout(panelTimer);
       for (const entry of tracked.values()) entry.badge.remove();
       tracked.clear();
     },

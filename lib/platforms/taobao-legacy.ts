@@ -54,10 +54,11 @@ function statusOf(row: Element): { status: OrderSnapshot['status']; statusText?:
   if (/mainClose/.test(row.className)) return { status: 'closed', statusText: '交易关闭' };
   // The status cell holds exactly one status word; a nickname merely containing one never counts.
   // Known status links first; any short element when the page changed its classes.
-  const candidates = [...row.querySelectorAll(SELECTORS.status.join(',')), ...row.querySelectorAll('a, span, p')];
-  for (const el of candidates) {
-    const text = textOf(el);
-    if (text.length <= 12 && isStatusWord(text)) return { status: statusFromText(text), statusText: text };
+  for (const selector of [SELECTORS.status.join(','), 'a, span, p']) {
+    for (const el of row.querySelectorAll(selector)) {
+      const text = textOf(el);
+      if (text.length <= 12 && isStatusWord(text)) return { status: statusFromText(text), statusText: text };
+    }
   }
   return { status: 'other' };
 }

@@ -26,14 +26,25 @@ export interface PlatformAdapter {
   badgeSlot(row: Element): BadgeSlot;
   /** The seller's shop name, when the page shows it. */
   shopName?(doc: Document): string | undefined;
+  /**
+   * Where the page's chat input and order-memo field are when open (document-wide selectors,
+   * newest variant first). Without them the platforms' common fields are tried (editors.ts).
+   */
+  editors?: { chat?: readonly string[]; memo?: readonly string[] };
 }
 
-/** Elements matching any of the selectors, without those nested inside another match. */
+/** Elements matching any of the selectors, without those nested inside another match, in page order. */
 export function outermost(root: ParentNode, selectors: readonly string[]): Element[] {
   const found = new Set<Element>();
   for (const selector of selectors) for (const el of root.querySelectorAll(selector)) found.add(el);
-  const all = [...found];
-  return all
-    .filter((el) => !all.some((other) => other !== el && other.contains(el)))
-    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  // Linear in rows × depth (a 1 000-order page must not cost a million `contains` calls).
+  const out: Element[] = [];
+  for (const el of found) {
+    let nested = false;
+    for (let parent = el.parentElement; parent && !nested; parent = parent.parentElement) nested = found.has(parent);
+    if (!nested) out.push(el);
+  }
+  // One selector's matches are already in document order; several need merging.
+  if (selectors.length > 1) out.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return out;
 }

@@ -148,7 +148,7 @@ describe('the whole loop on the demo shop', () => {
 
     await shop.close();
     const opened = ext.context.waitForEvent('page');
-    await popup.locator(`[data-paynudge-popup-item="${expectedOrder[0]}"] button`).click();
+    await popup.locator(`[data-paynudge-popup-item="${expectedOrder[0]}"] button.open`).click();
     const page = await opened;
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe(DEMO_PAGE);

@@ -28,8 +28,8 @@ afterAll(async () => {
 describe('options page: settings and data', () => {
   it('saves the agent nickname and keeps it after a reload', async () => {
     await options.fill('input[name="agentName"]', '阿华');
-    await options.click('button[type="submit"]');
-    await expect.poll(() => options.locator('form [role="status"]').textContent()).toBe('已保存');
+    await options.click('form[aria-label="常规"] button[type="submit"]');
+    await expect.poll(() => options.locator('form[aria-label="常规"] [role="status"]').textContent()).toBe('已保存');
     await options.reload();
     await expect.poll(() => options.inputValue('input[name="agentName"]')).toBe('阿华');
   });
@@ -46,13 +46,13 @@ describe('options page: settings and data', () => {
 
     await options.getByRole('button', { name: '删除全部数据' }).click();
     await options.getByRole('button', { name: '确认删除', exact: true }).click();
-    await expect.poll(() => options.locator('section [role="status"]').textContent()).toBe('全部数据已删除。');
+    await expect.poll(() => options.locator('section[aria-label="数据"] [role="status"]').textContent()).toBe('全部数据已删除。');
     expect(await dbCounts(options)).toMatchObject({ orders: 0, nudges: 0, settings: 0 });
     await expect.poll(() => ext.notificationIds()).toEqual([]);
 
     options.once('dialog', (dialog) => void dialog.accept());
     await options.setInputFiles('[data-testid="import-file"]', file);
-    await expect.poll(() => options.locator('section [role="status"]').textContent()).toBe('已导入：15 个订单，0 条催付记录，2 项设置。');
+    await expect.poll(() => options.locator('section[aria-label="数据"] [role="status"]').textContent()).toBe('已导入：15 个订单，0 条催付记录，2 项设置。');
     expect(await dbCounts(options)).toEqual(before);
     const ids = new Set(backup.tables.orders.map((o: { orderId: string }) => o.orderId));
     expect(demoOrders(T).slice(0, 15).every((o) => ids.has(o.id))).toBe(true);
@@ -70,7 +70,7 @@ describe('options page: settings and data', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{"format":"paynudge-backup","version":1,"exportedAt":1,"tables":{"orders":[{"key":"<script>"}]}}'),
     });
-    await expect.poll(() => options.locator('section [role="status"]').textContent()).toContain('导入失败，现有数据未改动');
+    await expect.poll(() => options.locator('section[aria-label="数据"] [role="status"]').textContent()).toContain('导入失败，现有数据未改动');
     expect(await dbCounts(options)).toEqual(before);
   });
 });

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOrders } from '../../demo/orders.mjs';
+import {
+  ALL_HOURS,
+  badgeStates,
+  dbRows,
+  DEMO_PAGE,
+  demoShopRoute,
+  putSettings,
+  startExtension,
+  startServer,
+  until,
+  waitForBadges,
+  type Extension,
+  type Page,
+} from './harness';
+
+const MIN = 60_000;
+let server: Awaited<ReturnType<typeof startServer>>;
+let ext: Extension;
+let shop: Page;
+let options: Page;
+const T = Math.floor(Date.now() / 1000) * 1000;
+// The newest demo order: unpaid, placed 5 minutes ago, silent, small; its first nudge is at 30 minutes.
+const ORDER_ID = demoOrders(T)[0]!.id;
+
+interface Row {
+  key: string;
+  orderId: string;
+  createdAt: number;
+  nextDueAt?: number;
+  nextStep?: string;
+}
+const orderRow = async () => (await dbRows<Row>(options, 'orders')).find((o) => o.orderId === ORDER_ID)!;
+
+beforeAll(async () => {
+  server = await startServer({ routes: [demoShopRoute(() => T)] });
+  ext = await startExtension();
+  // Whatever the hour the test runs at: no quiet hours or channel windows move the due moments.
+  await putSettings(await ext.extPage(), ALL_HOURS);
+  shop = await ext.context.newPage();
+  await shop.goto(server.origin + DEMO_PAGE);
+  await waitForBadges(shop, 15);
+  options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.waitForSelector('input[name="step-1-offset"]');
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('options page: nudge plan and templates', () => {
+  it('moves the next nudge of an open order when the seller changes the first step', async () => {
+    const before = await orderRow();
+    expect(before.nextStep).toBe('first');
+    expect(before.nextDueAt).toBe(before.createdAt + 30 * MIN);
+
+    const plan = options.locator('form[aria-label="催付计划"]');
+    expect(await options.inputValue('input[name="step-1-offset"]')).toBe('30');
+    const sampleFirst = () => plan.locator('[data-testid="plan-preview"] li').first().getAttribute('data-at');
+    const sampleBefore = Number(await sampleFirst());
+    await options.fill('input[name="step-1-offset"]', '45');
+    // The editor's sample order follows at once.
+    await expect.poll(async () => Number(await sampleFirst())).toBe(sampleBefore + 15 * MIN);
+    await plan.locator('button[type="submit"]').click();
+    await expect.poll(() => plan.locator('[role="status"]').textContent()).toMatch(/^已保存，\d+ 个未付订单的计划已更新$/);
+
+    const after = await until(orderRow, (o) => o.nextDueAt === before.createdAt + 45 * MIN);
+    expect(after.nextStep).toBe('first');
+
+    // The badge on the order page shows the new due moment after the page is seen again.
+    await shop.reload();
+    await waitForBadges(shop, 15);
+    const badge = Object.entries(await badgeStates(shop)).find(([key]) => key.endsWith(ORDER_ID))!;
+    expect(badge[1].due).toBe(String(before.createdAt + 45 * MIN));
+
+    // Kept after a reload of the options page.
+    await options.reload();
+    await expect.poll(() => options.inputValue('input[name="step-1-offset"]')).toBe('45');
+  });
+
+  it('refuses an invalid quiet window in place and changes nothing', async () => {
+    const plan = options.locator('form[aria-label="催付计划"]');
+    await plan.getByText('添加时段').first().click();
+    await options.fill('input[name="quiet-0-from"]', '23:00');
+    await options.fill('input[name="quiet-0-to"]', '23:00');
+    await plan.locator('button[type="submit"]').click();
+    await expect.poll(() => plan.locator('[role="alert"]').textContent()).toBe('开始和结束不能相同');
+    expect(await plan.locator('[role="status"]').textContent()).toContain('没有保存');
+    const settings = await dbRows<{ key: string; value: unknown }>(options, 'settings');
+    expect(settings.find((s) => s.key === 'quietHours')?.value).toEqual([]);
+  });
+
+  it('creates a template and the background offers it for an order of its scenario', async () => {
+    await options.reload();
+    const section = options.locator('section[aria-label="催付话术"]');
+    await section.getByText('新建话术').click();
+    await options.fill('input[name="tpl-name"]', '我的首催');
+    await options.fill('textarea[name="tpl-body"]', '{{buyer}}，{{shop}}给您留着「{{item}}」{{coupon}}');
+    await expect.poll(() => section.locator('[role="alert"]').textContent()).toContain('{{coupon}}');
+    await options.fill('textarea[name="tpl-body"]', '{{buyer}}，「{{item}}」给您留着呢，今天付款今天发～');
+    await expect.poll(() => section.locator('[data-testid="tpl-preview"]').textContent()).toContain('今天付款今天发～');
+    await section.getByText('保存话术').click();
+    await expect.poll(() => section.locator('[role="status"]').textContent()).toBe('话术已保存');
+    const item = section.locator('li[data-origin="custom"]');
+    await expect.poll(() => item.locator('strong').textContent()).toBe('我的首催');
+    expect(await dbRows(options, 'templates')).toHaveLength(1);
+
+    // What the badge copies (the `messageFor` message a content script sends) now uses it.
+    const { key } = await orderRow();
+    const reply = await options.evaluate(
+      (orderKey) =>
+        new Promise<{ res?: { text: string }; err?: unknown }>((resolve) =>
+          chrome.runtime.sendMessage({ id: 1, type: 'messageFor', data: { key: orderKey }, timestamp: Date.now() }, resolve),
+        ),
+      key,
+    );
+    expect(reply.err).toBeUndefined();
+    expect(reply.res?.text).toMatch(/^.+，「.+」给您留着呢，今天付款今天发～$/);
+  });
+});
