@@ -1,4 +1,4 @@
-import { t, type Locale } from '../lib/i18n';
+import { hasMessage, t, type Locale, type MessageKey } from '../lib/i18n';
 import type { OrderView } from '../lib/messages';
 import { nudgeState, type NudgeState } from '../lib/nudge-state';
 import { formatClock, formatSpan } from '../lib/time-format';
@@ -21,13 +21,16 @@ const STYLE = `
   .expired { color: #8c8c8c; background: #fafafa; }
   .paid, .closed, .other { color: #8c8c8c; background: transparent; border-color: #d9d9d9; cursor: default; }
   .when { opacity: 0.85; }
+  .step, .meta { font-size: 11px; opacity: 0.85; }
+  .step:empty, .meta:empty { display: none; }
+  .snoozed { color: #1d39c4; background: #f0f5ff; }
   .flash { font-weight: 600; }
   .panel { position: fixed; z-index: 2147483647; }
   .panel .pn-panel { max-height: calc(100vh - 16px); }
   .panel[hidden] { display: none; }
 `;
 
-const ACTIVE: ReadonlySet<NudgeState> = new Set(['upcoming', 'due', 'overdue', 'reminded', 'expired']);
+const ACTIVE: ReadonlySet<NudgeState> = new Set(['upcoming', 'snoozed', 'due', 'overdue', 'reminded', 'expired']);
 
 export interface OrderBadge {
   host: HTMLElement;
@@ -66,7 +69,11 @@ export function createOrderBadge(
   const label = doc.createElement('span');
   const when = doc.createElement('span');
   when.className = 'when';
-  button.append(label, when);
+  const step = doc.createElement('span');
+  step.className = 'step';
+  const meta = doc.createElement('span');
+  meta.className = 'meta';
+  button.append(label, when, step, meta);
   // Fixed to the viewport, so a table cell with overflow:hidden cannot clip it.
   const panelBox = doc.createElement('div');
   panelBox.className = 'panel';
@@ -107,15 +114,33 @@ export function createOrderBadge(
     label.textContent = t(locale, `state.${state}`);
     const due = view.nextDueAt;
     if (due === undefined || !ACTIVE.has(state)) when.textContent = '';
-    else if (state === 'upcoming') when.textContent = t(locale, 'badge.in', { t: formatSpan(due - now, locale) });
+    else if (state === 'upcoming' || state === 'snoozed') when.textContent = t(locale, 'badge.in', { t: formatSpan(due - now, locale) });
     else if (state === 'overdue') when.textContent = t(locale, 'badge.overdueFor', { t: formatSpan(now - due, locale) });
     else when.textContent = formatClock(due);
+    const stepKey = `step.${view.nextStep}` as MessageKey;
+    step.textContent =
+      ACTIVE.has(state) && view.nextStep
+        ? [hasMessage(stepKey) ? t(locale, stepKey) : view.nextStep, view.nextChannel ? t(locale, `channel.${view.nextChannel}`) : '']
+            .filter(Boolean)
+            .join('·')
+        : '';
+    const facts: string[] = [];
+    if (ACTIVE.has(state) && view.deadlineAt !== undefined && view.deadlineAt > now) {
+      facts.push(t(locale, 'badge.closesIn', { t: formatSpan(view.deadlineAt - now, locale) }));
+    }
+    if (view.nudgeCount > 0) {
+      facts.push(t(locale, 'badge.nudged', { n: view.nudgeCount }));
+      if (view.lastNudgeAt !== undefined) {
+        facts.push(t(locale, 'badge.last', { agent: view.lastAgent ?? '', time: formatClock(view.lastNudgeAt) }).replace(/\s+/g, ' '));
+      }
+    }
+    meta.textContent = facts.join(' · ');
     button.title = ACTIVE.has(state)
       ? [t(locale, 'badge.copy'), due === undefined ? '' : t(locale, 'badge.dueAt', { time: formatClock(due) })]
           .filter(Boolean)
           .join(' · ')
       : '';
-    button.setAttribute('aria-label', [label.textContent, when.textContent, button.title].filter(Boolean).join(' '));
+    button.setAttribute('aria-label', [label.textContent, when.textContent, step.textContent, meta.textContent, button.title].filter(Boolean).join(' '));
   }
 
   function closePanel() {
@@ -165,6 +190,8 @@ export function createOrderBadge(
       label.className = 'flash';
       label.textContent = text;
       when.textContent = '';
+      step.textContent = '';
+      meta.textContent = '';
       setTimeout(() => refresh(Date.now()), 2100);
     },
     remove() {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PayNudgeDB } from './db';
-import { OrderSnapshotSchema, orderKey } from './order';
+import { orderKey } from './order';
+import { OrderSnapshotSchema } from './order-schema';
 import { MessageTemplateSchema } from './templates-store';
 
 export const BACKUP_FORMAT = 'paynudge-backup';

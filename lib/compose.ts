@@ -3,7 +3,7 @@ import { isTemplateScenario, templateContext, templatesFor, type MessageTemplate
 import type { Locale } from './i18n';
 import type { StoredOrder } from './order';
 import { getSetting, loadEngineSettings } from './settings';
-import { orderValues, renderTemplate, type TemplateValues } from './template';
+import { orderValues, type TemplateValues } from './template';
 import { allTemplates } from './templates-store';
 
 /** Everything needed to write to one buyer: the order, its filled-in values and the fitting templates. */
@@ -49,12 +49,4 @@ export async function composeContext(db: PayNudgeDB, key: string, now: number): 
   if (agent) context.agent = agent;
   if (order.nextStep) context.step = order.nextStep;
   return context;
-}
-
-/** The best-fitting message for an order, filled in. */
-export function bestMessage(context: ComposeContext): { text: string; missing: string[]; templateId?: string } {
-  const best = context.templates[0];
-  if (!best) return { text: '', missing: [] };
-  const { text, missing } = renderTemplate(best.body, context.values, context.locale);
-  return { text, missing, templateId: best.id };
 }

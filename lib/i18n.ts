@@ -15,6 +15,10 @@ const zh = {
   'state.due': '该催付了',
   'state.overdue': '已逾期',
   'state.reminded': '已催付',
+  'state.snoozed': '稍后提醒',
+  'badge.closesIn': '{t}后自动关闭',
+  'badge.nudged': '已催{n}次',
+  'badge.last': '上次 {agent} {time}',
   'state.expired': '超时未付',
   'state.paid': '已付款',
   'state.closed': '已关闭',
@@ -263,6 +267,10 @@ const en: Record<Key, string> = {
   'state.due': 'Nudge now',
   'state.overdue': 'Overdue',
   'state.reminded': 'Nudged',
+  'state.snoozed': 'Snoozed',
+  'badge.closesIn': 'closes in {t}',
+  'badge.nudged': 'nudged {n}×',
+  'badge.last': 'last {agent} {time}',
   'state.expired': 'Past deadline',
   'state.paid': 'Paid',
   'state.closed': 'Closed',
@@ -507,6 +515,10 @@ const en: Record<Key, string> = {
 const dictionaries: Record<Locale, Record<Key, string>> = { zh, en };
 
 export type MessageKey = Key;
+
+export function hasMessage(key: string): key is Key {
+  return Object.prototype.hasOwnProperty.call(zh, key);
+}
 
 export function t(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
   return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -3,7 +3,8 @@ import type { ComposeContext } from './compose';
 import { OUTCOME_IDS, REASON_IDS, WHEN_IDS } from './outcomes';
 import { NUDGE_CHANNELS } from './engine/types';
 import { SNOOZE_CHOICES } from './engine/snooze';
-import { OrderSnapshotSchema, type OrderSnapshot, ORDER_STATUSES } from './order';
+import { type OrderSnapshot, ORDER_STATUSES } from './order';
+import { OrderSnapshotSchema } from './order-schema';
 
 /*
  * The one contract between content scripts and the background. A content script runs in the
@@ -33,6 +34,10 @@ export const OrderViewSchema = z.object({
   nextChannel: z.enum(NUDGE_CHANNELS).optional(),
   /** Set while the agent has snoozed the order: the next nudge waits until then. */
   snoozedUntil: z.number().optional(),
+  /** When the platform closes the order unpaid. */
+  deadlineAt: z.number().optional(),
+  lastNudgeAt: z.number().optional(),
+  lastAgent: z.string().optional(),
 });
 /** What a badge needs of an order, as the background knows it. */
 export type OrderView = z.infer<typeof OrderViewSchema>;

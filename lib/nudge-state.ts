@@ -3,12 +3,13 @@ import type { OrderStatus } from './order';
 /** A due nudge left this long without action counts as overdue. */
 export const OVERDUE_AFTER_MS = 30 * 60_000;
 
-export type NudgeState = 'upcoming' | 'due' | 'overdue' | 'reminded' | 'expired' | 'paid' | 'closed' | 'other';
+export type NudgeState = 'upcoming' | 'snoozed' | 'due' | 'overdue' | 'reminded' | 'expired' | 'paid' | 'closed' | 'other';
 
 export interface NudgeStateInput {
   status: OrderStatus;
   nextDueAt?: number;
   nudgeCount: number;
+  snoozedUntil?: number;
 }
 
 export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
@@ -16,7 +17,7 @@ export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
   if (order.status === 'closed') return 'closed';
   if (order.status === 'other') return 'other';
   if (order.nextDueAt === undefined) return order.nudgeCount > 0 ? 'reminded' : 'expired';
-  if (now < order.nextDueAt) return 'upcoming';
+  if (now < order.nextDueAt) return order.snoozedUntil !== undefined && now < order.snoozedUntil ? 'snoozed' : 'upcoming';
   return now - order.nextDueAt < OVERDUE_AFTER_MS ? 'due' : 'overdue';
 }
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { OrderItemSchema, OrderSnapshotSchema } from './order-schema';
 import type { NudgeChannel } from './engine/types';
 
 export const PLATFORM_IDS = ['taobao', 'jd', 'pdd', 'douyin', 'shopify', 'generic'] as const;
@@ -18,43 +19,12 @@ export function clipText(value: string | null | undefined, max = MAX_TEXT): stri
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const text = (max = MAX_TEXT) => z.string().min(1).max(max);
-const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
-
-export const OrderItemSchema = z.object({
-  title: text(),
-  attrs: text().optional(),
-  priceCents: z.number().int().min(0).optional(),
-  quantity: z.number().int().min(1).max(1_000_000).optional(),
-});
+// The schemas live apart (order-schema.ts) so that page code can use the model without zod.
 export type OrderItem = z.infer<typeof OrderItemSchema>;
-
 /**
  * What an adapter reads off one order row. Every field but the id, platform and status may be
  * unknown: a row is never dropped because one field is missing.
  */
-export const OrderSnapshotSchema = z.object({
-  platform: z.enum(PLATFORM_IDS),
-  // Ids stay strings: Taobao's 19 digits are beyond Number.MAX_SAFE_INTEGER.
-  orderId: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9#_-]+$/),
-  status: z.enum(ORDER_STATUSES),
-  statusText: text(60).optional(),
-  createdAt: epochMs.optional(),
-  amountCents: z.number().int().min(0).max(1e12).optional(),
-  currency: z.enum(['CNY', 'USD']).optional(),
-  buyer: text(200).optional(),
-  items: z.array(OrderItemSchema).max(50),
-  memo: text(1000).optional(),
-  flag: z.number().int().min(0).max(9).optional(),
-  /** Auto-close deadline read from the page, when it shows one. */
-  closesAt: epochMs.optional(),
-  /** The buyer chatted before ordering (询单拍下), when the page tells. */
-  consulted: z.boolean().optional(),
-});
 export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
 
 /** An order as the background keeps it: the last snapshot plus what PayNudge knows of it. */
@@ -71,6 +41,15 @@ export interface StoredOrder extends OrderSnapshot {
   notifiedDueAt?: number;
   nudgeCount: number;
   lastNudgeAt?: number;
+  /**
+   * The agent marked the order paid or closed by hand: it holds while the page still shows the
+   * (stale) unpaid status, and gives way as soon as the page shows any other status.
+   */
+  manualStatus?: 'paid' | 'closed';
+  /** Who made the last nudge logged here. */
+  lastAgent?: string;
+  /** When the platform closes the order unpaid, as the plan reckons it (page deadline or default). */
+  deadlineAt?: number;
   /** The plan step the next nudge belongs to, and how and with which words (lib/engine). */
   nextStep?: string;
   nextChannel?: NudgeChannel;

@@ -1,3 +1,4 @@
+import { closeDeadline } from './close-deadline';
 import type { NudgeLog, PayNudgeDB } from './db';
 import type { NudgeChannel } from './engine/types';
 import type { ParsedBatch, OrderView } from './messages';
@@ -16,6 +17,9 @@ export function toView(order: StoredOrder): OrderView {
   if (order.nextStep !== undefined) view.nextStep = order.nextStep;
   if (order.nextChannel !== undefined) view.nextChannel = order.nextChannel;
   if (order.snoozedUntil !== undefined) view.snoozedUntil = order.snoozedUntil;
+  if (order.deadlineAt !== undefined) view.deadlineAt = order.deadlineAt;
+  if (order.lastNudgeAt !== undefined) view.lastNudgeAt = order.lastNudgeAt;
+  if (order.lastAgent !== undefined) view.lastAgent = order.lastAgent;
   return view;
 }
 
@@ -42,6 +46,9 @@ export function applySchedule(
 ): StoredOrder {
   if (order.snoozedUntil !== undefined && order.snoozedUntil <= now) delete order.snoozedUntil;
   const next = scheduleOrder(order, now, settings, buyerNudges);
+  const deadline = closeDeadline({ ...order, createdAt: order.createdAt ?? order.firstSeenAt }, settings.closeAfterMs);
+  if (deadline === undefined || order.status !== 'unpaid') delete order.deadlineAt;
+  else order.deadlineAt = deadline;
   delete order.nextDueAt;
   delete order.nextStep;
   delete order.nextChannel;
@@ -78,6 +85,8 @@ export function mergeSnapshot(
     pageUrl: seen.pageUrl,
     lastSeenAt: seen.now,
   };
+  if (merged.manualStatus && snapshot.status === 'unpaid') merged.status = merged.manualStatus;
+  else delete merged.manualStatus;
   if (seen.shopName) merged.shopName = seen.shopName;
   return applySchedule(merged, seen.now, settings, buyerNudges);
 }
@@ -244,6 +253,7 @@ export async function logNudge(
     await db.nudges.add(log);
     order.nudgeCount += 1;
     order.lastNudgeAt = Math.max(order.lastNudgeAt ?? at, at);
+    if (entry.agent !== undefined && order.lastNudgeAt === at) order.lastAgent = entry.agent;
     if (step !== undefined) order.doneSteps = [...new Set([...(order.doneSteps ?? []), step])];
     delete order.snoozedUntil;
     await db.orders.put(order);

@@ -177,3 +177,15 @@ export function smsCheck(body: string, rendered?: string): SmsCheck {
     segments: length === 0 ? 0 : length <= single ? 1 : Math.ceil(length / part),
   };
 }
+
+/** The best-fitting message, filled in: the first of templates ranked best first. */
+export function bestMessage(context: {
+  templates: readonly { id: string; body: string }[];
+  values: TemplateValues;
+  locale: Locale;
+}): { text: string; missing: string[]; templateId?: string } {
+  const best = context.templates[0];
+  if (!best) return { text: '', missing: [] };
+  const { text, missing } = renderTemplate(best.body, context.values, context.locale);
+  return { text, missing, templateId: best.id };
+}

@@ -45,7 +45,7 @@ export async function handleSetOrderStatus(db: PayNudgeDB, data: unknown, now: n
   await db.transaction('rw', db.orders, async () => {
     const order = await db.orders.get(key);
     if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-    await db.orders.update(key, { status });
+    await db.orders.update(key, { status, manualStatus: status });
   });
   await replanOrders(db, [key], now);
   await withdrawNotifications([key]);

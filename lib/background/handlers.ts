@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PayNudgeDB } from '../db';
-import { bestMessage, composeContext } from '../compose';
+import { composeContext } from '../compose';
+import { bestMessage } from '../template';
 import { snoozeUntil } from '../engine/snooze';
 import {
   LogNudgeRequestSchema,

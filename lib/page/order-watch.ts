@@ -1,6 +1,7 @@
 import type { NudgePanelProps } from '../../components/NudgePanel';
 import { BADGE_TAG, createOrderBadge, type OrderBadge } from '../../components/order-badge';
-import { bestMessage, type ComposeContext } from '../compose';
+import type { ComposeContext } from '../compose';
+import { bestMessage } from '../template';
 import { t, type Locale } from '../i18n';
 import type { LogNudgeRequest, OrdersSeen, OrderView } from '../messages';
 import { memoWarning } from '../notes';

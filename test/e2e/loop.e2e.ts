@@ -95,7 +95,7 @@ describe('the whole loop on the demo shop', () => {
 
   it('copies a filled-in message with the buyer, item, amount and shop when a badge is clicked', async () => {
     const order = FIRST_PAGE.find((o) => isUnpaid(o) && firstNudge(o) < T - 30 * MIN)!;
-    await shop.locator(`[data-paynudge-order="${order.id}"] button`).click();
+    await shop.locator(`[data-paynudge-order="${order.id}"] button`).first().click();
     const text = await until(
       () => shop.evaluate(() => navigator.clipboard.readText()),
       (t) => t.includes(order.buyer),
@@ -104,7 +104,7 @@ describe('the whole loop on the demo shop', () => {
     expect(text).toContain(`¥${order.total}`);
     expect(text).toContain('暖暖家居小铺');
     await expect
-      .poll(() => shop.locator(`[data-paynudge-order="${order.id}"] button`).textContent())
+      .poll(() => shop.locator(`[data-paynudge-order="${order.id}"] button`).first().textContent())
       .toContain('已复制');
   });
 

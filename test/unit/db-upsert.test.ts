@@ -86,3 +86,16 @@ describe('due queries', () => {
     expect((await dueBy(db, NOW)).map((o) => o.orderId)).toEqual(['2']);
   });
 });
+
+describe('a status the agent set by hand', () => {
+  it('holds while the page still shows the order unpaid, and gives way when the page shows another status', async () => {
+    await upsertSeenOrders(db, batch([snap('1', 40)]), NOW);
+    await db.orders.update('taobao:1', { status: 'paid', manualStatus: 'paid' });
+    const stale = await upsertSeenOrders(db, batch([snap('1', 40)]), NOW + MIN);
+    expect(stale.views[0]).toMatchObject({ status: 'paid' });
+    expect(stale.views[0]!.nextDueAt).toBeUndefined();
+    const closed = await upsertSeenOrders(db, batch([snap('1', 40, { status: 'closed' })]), NOW + 2 * MIN);
+    expect(closed.views[0]).toMatchObject({ status: 'closed' });
+    expect((await db.orders.get('taobao:1'))?.manualStatus).toBeUndefined();
+  });
+});

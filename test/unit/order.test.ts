@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, formatAmount, itemSummary, orderKey, OrderSnapshotSchema } from '../../lib/order';
+import { clipText, formatAmount, itemSummary, orderKey } from '../../lib/order';
+import { OrderSnapshotSchema } from '../../lib/order-schema';
 
 describe('order model', () => {
   it('keeps 19-digit Taobao ids as exact strings', () => {

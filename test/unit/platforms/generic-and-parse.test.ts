@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OrderSnapshotSchema, type OrderSnapshot } from '../../../lib/order';
+import type { OrderSnapshot } from '../../../lib/order';
+import { OrderSnapshotSchema } from '../../../lib/order-schema';
 import { adaptersFor, GENERIC_ADAPTER, matchPattern } from '../../../lib/platforms';
 import { genericAdapter, orderIdIn } from '../../../lib/platforms/generic';
 import { closesAtFrom, dateFromPddOrderId, flagFromText, orderTotal, parseDateTime, parseFen, parseTimeLeft, pddCreatedAt } from '../../../lib/platforms/parse';
