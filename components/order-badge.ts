@@ -1,7 +1,8 @@
 import { hasMessage, t, type Locale, type MessageKey } from '../lib/i18n';
 import type { OrderView } from '../lib/messages';
 import { nudgeState, type NudgeState } from '../lib/nudge-state';
-import { formatClock, formatSpan } from '../lib/time-format';
+import { isSameDay } from 'date-fns';
+import { formatClock, formatOrderTime, formatSpan } from '../lib/time-format';
 import { mountNudgePanel, type MountedNudgePanel, type NudgePanelProps } from './NudgePanel';
 
 export const BADGE_TAG = 'paynudge-badge';
@@ -32,6 +33,28 @@ const STYLE = `
 
 const ACTIVE: ReadonlySet<NudgeState> = new Set(['upcoming', 'snoozed', 'due', 'overdue', 'reminded', 'expired']);
 
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
+/**
+ * One stylesheet for every badge of a page: a thousand badges must not mean a thousand <style>
+ * elements to parse and match. Undefined where constructable sheets are missing (then <style>).
+ */
+function sharedSheet(doc: Document): CSSStyleSheet | undefined {
+  const View = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!View?.CSSStyleSheet || !('adoptedStyleSheets' in View.Document.prototype)) return undefined;
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    try {
+      sheet = new View.CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    } catch {
+      return undefined;
+    }
+    sheets.set(doc, sheet);
+  }
+  return sheet;
+}
+
 export interface OrderBadge {
   host: HTMLElement;
   update(view: OrderView, now: number): void;
@@ -41,6 +64,8 @@ export interface OrderBadge {
   openPanel(props: NudgePanelProps): void;
   closePanel(): void;
   readonly panelOpen: boolean;
+  /** The latest standard note in the row's memo (maybe a colleague's): shown when it is the newest reminder. */
+  setMemoNote(note: { agent: string; at: number } | undefined, now: number): void;
   remove(): void;
 }
 
@@ -62,8 +87,8 @@ export function createOrderBadge(
   host.setAttribute('data-paynudge-state', '');
   host.setAttribute('data-paynudge-due', '');
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const sheet = sharedSheet(doc);
+  if (sheet) root.adoptedStyleSheets = [sheet];
   const button = doc.createElement('button');
   button.type = 'button';
   const label = doc.createElement('span');
@@ -78,7 +103,12 @@ export function createOrderBadge(
   const panelBox = doc.createElement('div');
   panelBox.className = 'panel';
   panelBox.hidden = true;
-  root.append(style, button, panelBox);
+  if (!sheet) {
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
+  root.append(button, panelBox);
   let panel: MountedNudgePanel | undefined;
   const win = doc.defaultView ?? window;
   // The whole panel stays inside the viewport: below the badge when it fits, else clamped
@@ -94,6 +124,7 @@ export function createOrderBadge(
   const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : undefined;
 
   let view: OrderView | undefined;
+  let memoNote: { agent: string; at: number } | undefined;
   let flashUntil = 0;
 
   button.addEventListener('click', (event) => {
@@ -128,7 +159,10 @@ export function createOrderBadge(
     if (ACTIVE.has(state) && view.deadlineAt !== undefined && view.deadlineAt > now) {
       facts.push(t(locale, 'badge.closesIn', { t: formatSpan(view.deadlineAt - now, locale) }));
     }
-    if (view.nudgeCount > 0) {
+    if (memoNote && ACTIVE.has(state) && memoNote.at > (view.lastNudgeAt ?? 0)) {
+      const time = isSameDay(memoNote.at, now) ? formatClock(memoNote.at) : formatOrderTime(memoNote.at);
+      facts.push(t(locale, 'panel.reminded', { agent: memoNote.agent, time }));
+    } else if (view.nudgeCount > 0) {
       facts.push(t(locale, 'badge.nudged', { n: view.nudgeCount }));
       if (view.lastNudgeAt !== undefined) {
         facts.push(t(locale, 'badge.last', { agent: view.lastAgent ?? '', time: formatClock(view.lastNudgeAt) }).replace(/\s+/g, ' '));
@@ -180,6 +214,10 @@ export function createOrderBadge(
       place();
     },
     closePanel,
+    setMemoNote(note, now) {
+      memoNote = note;
+      refresh(now);
+    },
     update(next, now) {
       view = next;
       refresh(now);

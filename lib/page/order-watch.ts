@@ -4,7 +4,7 @@ import type { ComposeContext } from '../compose';
 import { bestMessage } from '../template';
 import { t, type Locale } from '../i18n';
 import type { LogNudgeRequest, OrdersSeen, OrderView } from '../messages';
-import { memoWarning } from '../notes';
+import { latestNote, memoWarning, parseNotes } from '../notes';
 import { editorSelectors } from '../platforms/editors';
 import { findEditable, insertText } from './insert-text';
 import { nextStateChangeAt } from '../nudge-state';
@@ -205,6 +205,7 @@ export function watchOrders(opts: WatchOptions) {
         if (entry.fingerprint !== fingerprint) {
           entry.fingerprint = fingerprint;
           entry.snapshot = snapshot;
+          entry.badge.setMemoNote(latestNote(parseNotes(snapshot.memo, time)), time);
           changed.push(snapshot);
         }
       }

@@ -144,6 +144,8 @@ describe('the nudge panel on the order page', () => {
     const page = await ext.context.newPage();
     await page.goto(server.origin + COLLEAGUE_PAGE);
     await waitForBadges(page, 1);
+    // The badge itself tells who reminded the buyer, from the memo.
+    await expect.poll(() => badge(page, COLLEAGUE_ID).locator('button').first().textContent()).toContain('阿华');
     await page.evaluate(() => navigator.clipboard.writeText('untouched'));
     await badge(page, COLLEAGUE_ID).locator('button').first().click();
     const warning = panel(page, COLLEAGUE_ID).locator('[data-paynudge-warning="cooldown"]');
