@@ -29,6 +29,7 @@ import {
 import { ALARM_NAME, runDueCheck } from '../lib/background/scheduler';
 import { watchGrantedSites } from '../lib/background/granted-sites';
 import { getDb } from '../lib/db';
+import { getSetting } from '../lib/settings';
 import { toBackground } from '../lib/messaging';
 
 export default defineBackground(() => {
@@ -39,6 +40,7 @@ export default defineBackground(() => {
   toBackground.onMessage('ordersSeen', ({ data }) => handleOrdersSeen(db, data, Date.now()));
   toBackground.onMessage('messageFor', ({ data }) => handleMessageFor(db, data, Date.now()));
   toBackground.onMessage('panelFor', ({ data }) => handlePanelFor(db, data, Date.now()));
+  toBackground.onMessage('enabledPlatforms', () => getSetting(db, 'enabledPlatforms'));
   toBackground.onMessage('logNudge', ({ data }) => handleLogNudge(db, data, Date.now()));
   toBackground.onMessage('snooze', ({ data }) => handleSnooze(db, data, Date.now()));
   toBackground.onMessage('stepDone', ({ data }) => handleStepDone(db, data, Date.now()));

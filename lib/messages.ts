@@ -3,7 +3,7 @@ import type { ComposeContext } from './compose';
 import { OUTCOME_IDS, REASON_IDS, WHEN_IDS } from './outcomes';
 import { NUDGE_CHANNELS } from './engine/types';
 import { SNOOZE_CHOICES } from './engine/snooze';
-import { type OrderSnapshot, ORDER_STATUSES } from './order';
+import { type OrderSnapshot, ORDER_STATUSES, type PlatformId } from './order';
 import { OrderSnapshotSchema } from './order-schema';
 
 /*
@@ -80,6 +80,8 @@ export type StepDoneRequest = z.infer<typeof StepDoneRequestSchema>;
 export interface ContentToBackground {
   ordersSeen(data: OrdersSeen): OrderView[];
   messageFor(data: MessageRequest): MessageReply;
+  /** Platforms the seller switched off in the options page (false); absent means on. */
+  enabledPlatforms(): Partial<Record<PlatformId, boolean>>;
   /** What the badge panel shows: the order, filled-in values and the templates that fit, best first. */
   panelFor(data: MessageRequest): ComposeContext;
   logNudge(data: LogNudgeRequest): OrderView;

@@ -13,7 +13,7 @@ export default defineContentScript({
   // Taobao's legacy list is sometimes embedded in an iframe (`?isFrame=true`).
   allFrames: true,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     const scope = globalThis as unknown as Record<symbol, boolean>;
     if (scope[RUNNING]) return;
     scope[RUNNING] = true;
@@ -21,9 +21,15 @@ export default defineContentScript({
     // On the platforms' hosts the adapters follow the route; anywhere else the script only runs
     // because the seller granted the site (lib/background/granted-sites.ts): the generic adapter.
     const granted = !isKnownHost(new URL(location.href));
+    // A platform the seller switched off in the options page is left alone (read at page load).
+    const enabled: Partial<Record<string, boolean>> = await toBackground
+      .sendMessage('enabledPlatforms', undefined)
+      .catch(() => ({}));
+    const on = (platform: string) => enabled[platform] !== false;
+    if (ctx.isInvalid) return;
     watchOrders({
       doc: document,
-      adapters: () => adaptersFor(new URL(location.href), { granted }),
+      adapters: () => adaptersFor(new URL(location.href), { granted }).filter((adapter) => on(adapter.platform)),
       signal: ctx.signal,
       locale: pickLocale(navigator.languages),
       report: (batch) => toBackground.sendMessage('ordersSeen', batch),

@@ -36,6 +36,7 @@ const orderRow = async () => (await dbRows<Row>(options, 'orders')).find((o) => 
 beforeAll(async () => {
   server = await startServer({ routes: [demoShopRoute(() => T)] });
   ext = await startExtension();
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   // Whatever the hour the test runs at: no quiet hours or channel windows move the due moments.
   await putSettings(await ext.extPage(), ALL_HOURS);
   shop = await ext.context.newPage();
@@ -119,5 +120,29 @@ describe('options page: nudge plan and templates', () => {
     );
     expect(reply.err).toBeUndefined();
     expect(reply.res?.text).toMatch(/^.+，「.+」给您留着呢，今天付款今天发～$/);
+
+    // And from the badge itself: one click copies it, and the panel offers it first.
+    const badge = shop.locator(`[data-paynudge-order="${ORDER_ID}"]`);
+    await badge.locator('button').first().click();
+    await expect.poll(() => shop.evaluate(() => navigator.clipboard.readText())).toBe(reply.res?.text);
+    const chosen = badge.locator('.pn-panel select').first();
+    await expect.poll(async () => chosen.locator('option:checked').textContent()).toBe('我的首催');
+  });
+
+  it('leaves the pages of a platform the seller switched off alone', async () => {
+    const sites = options.locator('section[aria-label="平台与网站"]');
+    const taobao = sites.locator('input[name="platform-taobao"]');
+    // The box shows the stored value: it flips once the background has saved the change.
+    await taobao.click();
+    await expect.poll(() => taobao.isChecked()).toBe(false);
+    await expect.poll(async () => (await dbRows<{ key: string; value: unknown }>(options, 'settings')).find((r) => r.key === 'enabledPlatforms')?.value).toEqual({ taobao: false });
+    await shop.reload();
+    await shop.waitForLoadState('load');
+    await shop.waitForTimeout(1500);
+    expect(await shop.locator('[data-paynudge-order]').count()).toBe(0);
+    await taobao.click();
+    await expect.poll(() => taobao.isChecked()).toBe(true);
+    await shop.reload();
+    await waitForBadges(shop, 15);
   });
 });
