@@ -1,21 +1,14 @@
 import type { Locale } from './i18n';
 import type { StoredOrder } from './order';
+import { STEP_SCENARIOS } from './engine/types';
 
 /**
  * When a message is used. The first seven match the scheduling engine's step scenarios
  * (lib/engine/types.ts StepScenario); 'payment-help' is picked by the agent when a buyer says
  * paying does not work.
  */
-export const TEMPLATE_SCENARIOS = [
-  'consulted-now',
-  'first',
-  'follow-up',
-  'final',
-  'phone',
-  'promo-low-stock',
-  'promo-ending',
-  'payment-help',
-] as const;
+/** Every plan step's scenario, plus help with paying, which no step plans but agents need. */
+export const TEMPLATE_SCENARIOS = [...STEP_SCENARIOS, 'payment-help'] as const;
 export type TemplateScenario = (typeof TEMPLATE_SCENARIOS)[number];
 
 /** For a plan step's scenario arriving as a plain string (OrderView.nextStep, stored settings). */

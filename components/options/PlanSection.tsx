@@ -1,3 +1,4 @@
+import { ChoiceSelect } from './ChoiceSelect';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { EngineSettingsPatch } from '../../lib/admin-messages';
 import { planOrder, type PlanOrder } from '../../lib/engine/plan';
@@ -235,23 +236,11 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
             <strong>{t(locale, 'plan.step', { n: i + 1 })}</strong>
             <label>
               <span>{t(locale, 'plan.scenario')}</span>
-              <select name={`step-${i}-scenario`} value={step.scenario} onChange={(e) => setStep(i, { scenario: e.target.value as StepScenario })}>
-                {STEP_SCENARIOS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(locale, `scenario.${s}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect name={`step-${i}-scenario`} value={step.scenario} choices={STEP_SCENARIOS} label={(c) => t(locale, `scenario.${c}`)} onChange={(v) => setStep(i, { scenario: v })} />
             </label>
             <label>
               <span>{t(locale, 'plan.channel')}</span>
-              <select name={`step-${i}-channel`} value={step.channel} onChange={(e) => setStep(i, { channel: e.target.value as NudgeChannel })}>
-                {NUDGE_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(locale, `channel.${c}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect name={`step-${i}-channel`} value={step.channel} choices={NUDGE_CHANNELS} label={(c) => t(locale, `channel.${c}`)} onChange={(v) => setStep(i, { channel: v })} />
             </label>
             <label>
               <span>{t(locale, 'plan.offset')}</span>

@@ -1,10 +1,10 @@
+import { ChoiceSelect } from './ChoiceSelect';
 import { useRef, useState, type FormEvent } from 'react';
 import {
   TEMPLATE_CHANNELS,
   TEMPLATE_SCENARIOS,
   TEMPLATE_SEGMENTS,
   type MessageTemplate,
-  type TemplateChannel,
   type TemplateScenario,
   type TemplateSegment,
 } from '../../lib/default-templates';
@@ -134,33 +134,15 @@ function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: Edi
       <div className="row">
         <label>
           <span>{t(locale, 'tpl.scenario')}</span>
-          <select name="tpl-scenario" value={tpl.scenario} onChange={(e) => set({ scenario: e.target.value as TemplateScenario })}>
-            {TEMPLATE_SCENARIOS.map((s) => (
-              <option key={s} value={s}>
-                {t(locale, `scenario.${s}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect name="tpl-scenario" value={tpl.scenario} choices={TEMPLATE_SCENARIOS} label={(c) => t(locale, `scenario.${c}`)} onChange={(v) => set({ scenario: v })} />
         </label>
         <label>
           <span>{t(locale, 'tpl.segment')}</span>
-          <select name="tpl-segment" value={tpl.segment} onChange={(e) => set({ segment: e.target.value as TemplateSegment })}>
-            {TEMPLATE_SEGMENTS.map((s) => (
-              <option key={s} value={s}>
-                {t(locale, `segment.${s}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect name="tpl-segment" value={tpl.segment} choices={TEMPLATE_SEGMENTS} label={(c) => t(locale, `segment.${c}`)} onChange={(v) => set({ segment: v })} />
         </label>
         <label>
           <span>{t(locale, 'tpl.channel')}</span>
-          <select name="tpl-channel" value={tpl.channel} onChange={(e) => set({ channel: e.target.value as TemplateChannel })}>
-            {TEMPLATE_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(locale, `channel.${c}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect name="tpl-channel" value={tpl.channel} choices={TEMPLATE_CHANNELS} label={(c) => t(locale, `channel.${c}`)} onChange={(v) => set({ channel: v })} />
         </label>
         <label>
           <span>{t(locale, 'tpl.orderKind')}</span>
