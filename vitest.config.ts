@@ -1,12 +1,12 @@
-import { defineConfig } from 'vitest/config';
-import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { defineConfig } from "vitest/config";
+import { WxtVitest } from "wxt/testing/vitest-plugin";
 
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}'],
-    environment: 'jsdom',
-    setupFiles: ['test/setup.ts'],
+    include: ["test/unit/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+    setupFiles: ["test/setup.ts"],
     globals: false,
   },
 });

@@ -1,14 +1,19 @@
-import { isSameDay } from 'date-fns';
-import { useState } from 'react';
-import { closeDeadline, DEFAULT_CLOSE_AFTER_MS } from '../lib/close-deadline';
-import { SNOOZE_CHOICES, type SnoozeChoice } from '../lib/engine/snooze';
-import { t, type Locale, type MessageKey } from '../lib/i18n';
-import { isSnoozed, nudgeState } from '../lib/nudge-state';
-import { formatAmount, itemSummary, type PlatformId, type StoredOrder } from '../lib/order';
-import type { QueueGroup } from '../lib/queue';
-import { formatClock, formatOrderTime, formatSpan } from '../lib/time-format';
+import { isSameDay } from "date-fns";
+import { useState } from "react";
+import { closeDeadline, DEFAULT_CLOSE_AFTER_MS } from "../lib/close-deadline";
+import { SNOOZE_CHOICES, type SnoozeChoice } from "../lib/engine/snooze";
+import { t, type Locale, type MessageKey } from "../lib/i18n";
+import { isSnoozed, nudgeState } from "../lib/nudge-state";
+import {
+  formatAmount,
+  itemSummary,
+  type PlatformId,
+  type StoredOrder,
+} from "../lib/order";
+import type { QueueGroup } from "../lib/queue";
+import { formatClock, formatOrderTime, formatSpan } from "../lib/time-format";
 
-export type ManualStatus = 'paid' | 'closed';
+export type ManualStatus = "paid" | "closed";
 
 /**
  * What the agent can do with a row. Each returns a promise that settles when the background has
@@ -33,26 +38,26 @@ export interface DueListProps extends DueActions {
   closeAfterMs?: Record<PlatformId, number | undefined>;
 }
 
-const GROUP_TITLES: Record<QueueGroup['id'], MessageKey> = {
-  overdue: 'popup.overdue',
-  due: 'popup.due',
-  later: 'popup.later',
-  done: 'popup.done',
+const GROUP_TITLES: Record<QueueGroup["id"], MessageKey> = {
+  overdue: "popup.overdue",
+  due: "popup.due",
+  later: "popup.later",
+  done: "popup.done",
 };
 
 // The step ids the product ships with; a seller's own step ids are shown as they are named.
 const STEP_LABELS: Readonly<Record<string, MessageKey>> = {
-  'consulted-now': 'step.consulted-now',
-  first: 'step.first',
-  'follow-up': 'step.follow-up',
-  final: 'step.final',
-  phone: 'step.phone',
+  "consulted-now": "step.consulted-now",
+  first: "step.first",
+  "follow-up": "step.follow-up",
+  final: "step.final",
+  phone: "step.phone",
 };
 
 const SNOOZE_LABELS: Record<SnoozeChoice, MessageKey> = {
-  '15m': 'popup.snooze15m',
-  '1h': 'popup.snooze1h',
-  morning: 'popup.snoozeMorning',
+  "15m": "popup.snooze15m",
+  "1h": "popup.snooze1h",
+  morning: "popup.snoozeMorning",
 };
 
 function clockOrDate(at: number, now: number): string {
@@ -61,24 +66,36 @@ function clockOrDate(at: number, now: number): string {
 
 /** "首次催付 · 短信": the plan step of the next nudge and its channel. */
 function stepText(order: StoredOrder, locale: Locale): string {
-  if (order.nextDueAt === undefined) return '';
+  if (order.nextDueAt === undefined) return "";
   const parts: string[] = [];
   if (order.nextStep !== undefined) {
     const key = STEP_LABELS[order.nextStep];
     parts.push(key ? t(locale, key) : order.nextStep);
   }
-  if (order.nextChannel !== undefined) parts.push(t(locale, `channel.${order.nextChannel}`));
-  return parts.join(' · ');
+  if (order.nextChannel !== undefined)
+    parts.push(t(locale, `channel.${order.nextChannel}`));
+  return parts.join(" · ");
 }
 
-function closeText(order: StoredOrder, now: number, locale: Locale, closeAfterMs: Record<PlatformId, number | undefined>): string {
-  if (order.status !== 'unpaid') return '';
+function closeText(
+  order: StoredOrder,
+  now: number,
+  locale: Locale,
+  closeAfterMs: Record<PlatformId, number | undefined>,
+): string {
+  if (order.status !== "unpaid") return "";
   const closesAt = closeDeadline(
-    { platform: order.platform, createdAt: order.createdAt ?? order.firstSeenAt, closesAt: order.closesAt },
+    {
+      platform: order.platform,
+      createdAt: order.createdAt ?? order.firstSeenAt,
+      closesAt: order.closesAt,
+    },
     closeAfterMs,
   );
-  if (closesAt === undefined) return '';
-  return now < closesAt ? t(locale, 'popup.closesIn', { t: formatSpan(closesAt - now, locale) }) : t(locale, 'popup.closePassed');
+  if (closesAt === undefined) return "";
+  return now < closesAt
+    ? t(locale, "popup.closesIn", { t: formatSpan(closesAt - now, locale) })
+    : t(locale, "popup.closePassed");
 }
 
 interface DueItemProps extends DueActions {
@@ -88,53 +105,79 @@ interface DueItemProps extends DueActions {
   closeAfterMs: Record<PlatformId, number | undefined>;
 }
 
-function DueItem({ order, now, locale, closeAfterMs, onOpen, onCopy, onMarkNudged, onSetStatus, onSnooze }: DueItemProps) {
+function DueItem({
+  order,
+  now,
+  locale,
+  closeAfterMs,
+  onOpen,
+  onCopy,
+  onMarkNudged,
+  onSetStatus,
+  onSnooze,
+}: DueItemProps) {
   // Only the row's own feedback lives here; the order itself always comes from props.
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState('');
+  const [feedback, setFeedback] = useState("");
   // The less frequent actions open on demand: a long queue renders three buttons a row, not nine.
   const [more, setMore] = useState(false);
   const state = nudgeState(order, now);
   const due = order.nextDueAt;
   const snoozed = isSnoozed(order, now);
   let when: string;
-  if (snoozed) when = t(locale, 'popup.snoozedUntil', { time: clockOrDate(order.snoozedUntil!, now) });
+  if (snoozed)
+    when = t(locale, "popup.snoozedUntil", {
+      time: clockOrDate(order.snoozedUntil!, now),
+    });
   else if (due === undefined) when = t(locale, `state.${state}`);
   else
     when = `${clockOrDate(due, now)} · ${
-      now < due ? t(locale, 'badge.in', { t: formatSpan(due - now, locale) }) : t(locale, 'badge.ago', { t: formatSpan(now - due, locale) })
+      now < due
+        ? t(locale, "badge.in", { t: formatSpan(due - now, locale) })
+        : t(locale, "badge.ago", { t: formatSpan(now - due, locale) })
     }`;
   const step = stepText(order, locale);
   const closes = closeText(order, now, locale, closeAfterMs);
-  const unpaid = order.status === 'unpaid';
+  const unpaid = order.status === "unpaid";
 
   function act(task: () => Promise<string>) {
     setBusy(true);
-    setFeedback('');
+    setFeedback("");
     task().then(
       (message) => (setBusy(false), setFeedback(message)),
       (error: unknown) => {
-        console.error('PayNudge popup action', error);
+        console.error("PayNudge popup action", error);
         setBusy(false);
-        setFeedback(t(locale, 'popup.failed'));
+        setFeedback(t(locale, "popup.failed"));
       },
     );
   }
 
   return (
     <li
-      className={`due-item ${state}${snoozed ? ' snoozed' : ''}`}
+      className={`due-item ${state}${snoozed ? " snoozed" : ""}`}
       data-paynudge-popup-item={order.orderId}
       data-state={state}
       data-snoozed-until={snoozed ? order.snoozedUntil : undefined}
     >
-      <button type="button" className="open" onClick={() => onOpen(order)} title={t(locale, 'popup.open')}>
+      <button
+        type="button"
+        className="open"
+        onClick={() => onOpen(order)}
+        title={t(locale, "popup.open")}
+      >
         <span className="line1">
-          <strong className="buyer">{order.buyer ?? t(locale, 'unknown.buyer')}</strong>
-          <span className="amount">{formatAmount(order.amountCents, order.currency) ?? ''}</span>
+          <strong className="buyer">
+            {order.buyer ?? t(locale, "unknown.buyer")}
+          </strong>
+          <span className="amount">
+            {formatAmount(order.amountCents, order.currency) ?? ""}
+          </span>
         </span>
         <span className="line2">
-          <span className="item">{itemSummary(order.items, locale) ?? t(locale, 'unknown.item')}</span>
+          <span className="item">
+            {itemSummary(order.items, locale) ?? t(locale, "unknown.item")}
+          </span>
           {closes && <span className="closes">{closes}</span>}
         </span>
         <span className="line3">
@@ -155,21 +198,33 @@ function DueItem({ order, now, locale, closeAfterMs, onOpen, onCopy, onMarkNudge
               onClick={() =>
                 act(async () => {
                   const { missing } = await onCopy(order);
-                  return missing ? t(locale, 'popup.copiedMissing', { n: missing }) : t(locale, 'popup.copied');
+                  return missing
+                    ? t(locale, "popup.copiedMissing", { n: missing })
+                    : t(locale, "popup.copied");
                 })
               }
             >
-              {t(locale, 'popup.copy')}
+              {t(locale, "popup.copy")}
             </button>
           )}
           {onMarkNudged && (
-            <button type="button" data-action="nudged" disabled={busy} onClick={() => act(() => onMarkNudged(order).then(() => ''))}>
-              {t(locale, 'popup.markNudged')}
+            <button
+              type="button"
+              data-action="nudged"
+              disabled={busy}
+              onClick={() => act(() => onMarkNudged(order).then(() => ""))}
+            >
+              {t(locale, "popup.markNudged")}
             </button>
           )}
           {(onSetStatus || (onSnooze && due !== undefined)) && (
-            <button type="button" data-action="more" aria-expanded={more} onClick={() => setMore(!more)}>
-              {t(locale, 'popup.moreActions')}
+            <button
+              type="button"
+              data-action="more"
+              aria-expanded={more}
+              onClick={() => setMore(!more)}
+            >
+              {t(locale, "popup.moreActions")}
             </button>
           )}
           {/* Only while there is something to say: an empty node on every row of a long queue costs. */}
@@ -182,17 +237,35 @@ function DueItem({ order, now, locale, closeAfterMs, onOpen, onCopy, onMarkNudge
             <div className="more-actions">
               {onSetStatus && (
                 <>
-                  <button type="button" data-action="paid" disabled={busy} onClick={() => act(() => onSetStatus(order, 'paid').then(() => ''))}>
-                    {t(locale, 'popup.markPaid')}
+                  <button
+                    type="button"
+                    data-action="paid"
+                    disabled={busy}
+                    onClick={() =>
+                      act(() => onSetStatus(order, "paid").then(() => ""))
+                    }
+                  >
+                    {t(locale, "popup.markPaid")}
                   </button>
-                  <button type="button" data-action="closed" disabled={busy} onClick={() => act(() => onSetStatus(order, 'closed').then(() => ''))}>
-                    {t(locale, 'popup.markClosed')}
+                  <button
+                    type="button"
+                    data-action="closed"
+                    disabled={busy}
+                    onClick={() =>
+                      act(() => onSetStatus(order, "closed").then(() => ""))
+                    }
+                  >
+                    {t(locale, "popup.markClosed")}
                   </button>
                 </>
               )}
               {onSnooze && due !== undefined && (
-                <span className="snooze" role="group" aria-label={t(locale, 'popup.snooze')}>
-                  {t(locale, 'popup.snooze')}
+                <span
+                  className="snooze"
+                  role="group"
+                  aria-label={t(locale, "popup.snooze")}
+                >
+                  {t(locale, "popup.snooze")}
                   {SNOOZE_CHOICES.map((choice) => (
                     <button
                       type="button"
@@ -200,7 +273,9 @@ function DueItem({ order, now, locale, closeAfterMs, onOpen, onCopy, onMarkNudge
                       data-action="snooze"
                       data-snooze={choice}
                       disabled={busy}
-                      onClick={() => act(() => onSnooze(order, choice).then(() => ''))}
+                      onClick={() =>
+                        act(() => onSnooze(order, choice).then(() => ""))
+                      }
                     >
                       {t(locale, SNOOZE_LABELS[choice])}
                     </button>
@@ -216,24 +291,48 @@ function DueItem({ order, now, locale, closeAfterMs, onOpen, onCopy, onMarkNudge
 }
 
 /** The day's queue in groups, soonest first. Renders from props only. */
-export function DueList({ groups, now, locale, closeAfterMs = DEFAULT_CLOSE_AFTER_MS, ...actions }: DueListProps) {
-  if (groups === undefined) return <p className="status" role="status">{t(locale, 'popup.loading')}</p>;
+export function DueList({
+  groups,
+  now,
+  locale,
+  closeAfterMs = DEFAULT_CLOSE_AFTER_MS,
+  ...actions
+}: DueListProps) {
+  if (groups === undefined)
+    return (
+      <p className="status" role="status">
+        {t(locale, "popup.loading")}
+      </p>
+    );
   const shown = groups.filter((g) => g.count > 0);
-  if (!shown.length) return <p className="status empty">{t(locale, 'popup.empty')}</p>;
+  if (!shown.length)
+    return <p className="status empty">{t(locale, "popup.empty")}</p>;
   return (
     <>
       {shown.map((group) => (
         <section className="group" data-group={group.id} key={group.id}>
           <h2>
-            {t(locale, GROUP_TITLES[group.id])} <span className="count">{group.count}</span>
+            {t(locale, GROUP_TITLES[group.id])}{" "}
+            <span className="count">{group.count}</span>
           </h2>
           <ul>
             {group.orders.map((order) => (
-              <DueItem key={order.key} order={order} now={now} locale={locale} closeAfterMs={closeAfterMs} {...actions} />
+              <DueItem
+                key={order.key}
+                order={order}
+                now={now}
+                locale={locale}
+                closeAfterMs={closeAfterMs}
+                {...actions}
+              />
             ))}
           </ul>
           {group.count > group.orders.length && (
-            <p className="more">{t(locale, 'popup.more', { n: group.count - group.orders.length })}</p>
+            <p className="more">
+              {t(locale, "popup.more", {
+                n: group.count - group.orders.length,
+              })}
+            </p>
           )}
         </section>
       ))}

@@ -1,12 +1,12 @@
-import { isSameDay } from 'date-fns';
-import { useId, useMemo, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { NUDGE_PANEL_CSS } from './nudge-panel.css';
-import type { NudgeChannel } from '../lib/db';
-import type { MessageTemplate } from '../lib/default-templates';
-import { t, type Locale } from '../lib/i18n';
-import { formatNote, type ColleagueWarning } from '../lib/notes';
-import type { StoredOrder } from '../lib/order';
+import { isSameDay } from "date-fns";
+import { useId, useMemo, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { NUDGE_PANEL_CSS } from "./nudge-panel.css";
+import type { NudgeChannel } from "../lib/db";
+import type { MessageTemplate } from "../lib/default-templates";
+import { t, type Locale } from "../lib/i18n";
+import { formatNote, type ColleagueWarning } from "../lib/notes";
+import type { StoredOrder } from "../lib/order";
 import {
   OUTCOME_IDS,
   OUTCOMES,
@@ -20,11 +20,15 @@ import {
   type OutcomeId,
   type ReasonId,
   type WhenId,
-} from '../lib/outcomes';
-import { renderParts, renderTemplate, type TemplateValues } from '../lib/template';
-import { formatClock, formatOrderTime } from '../lib/time-format';
+} from "../lib/outcomes";
+import {
+  renderParts,
+  renderTemplate,
+  type TemplateValues,
+} from "../lib/template";
+import { formatClock, formatOrderTime } from "../lib/time-format";
 
-const CHANNELS: readonly NudgeChannel[] = ['chat', 'sms', 'phone', 'button'];
+const CHANNELS: readonly NudgeChannel[] = ["chat", "sms", "phone", "button"];
 
 /** What the agent did, for the nudge log: channel, step, template, agent, time, outcome. */
 export interface NudgeLogEntry {
@@ -42,7 +46,7 @@ export interface NudgeLogEntry {
 
 export interface NudgePanelProps {
   /** A StoredOrder does; so does a badge's OrderView plus the buyer read off the row. */
-  order: Pick<StoredOrder, 'orderId' | 'nudgeCount'> & { buyer?: string };
+  order: Pick<StoredOrder, "orderId" | "nudgeCount"> & { buyer?: string };
   /** Best first, as templatesFor() orders them; the first is preselected. */
   templates: readonly MessageTemplate[];
   values: TemplateValues;
@@ -70,10 +74,20 @@ export interface NudgePanelProps {
   onClose?(): void;
 }
 
-type Status = { key: 'panel.copied' | 'panel.inserted' | 'panel.logged' | 'panel.logFailed' | 'badge.copyFailed' | 'panel.insertFailed' };
+type Status = {
+  key:
+    | "panel.copied"
+    | "panel.inserted"
+    | "panel.logged"
+    | "panel.logFailed"
+    | "badge.copyFailed"
+    | "panel.insertFailed";
+};
 
 function templateLabel(tpl: MessageTemplate, locale: Locale): string {
-  return tpl.channel === 'chat' ? tpl.name : `${tpl.name} · ${t(locale, `channel.${tpl.channel}`)}`;
+  return tpl.channel === "chat"
+    ? tpl.name
+    : `${tpl.name} · ${t(locale, `channel.${tpl.channel}`)}`;
 }
 
 /**
@@ -86,16 +100,21 @@ export function NudgePanel(props: NudgePanelProps) {
   const clock = props.clock ?? Date.now;
   const id = useId();
 
-  const [templateId, setTemplateId] = useState(() => templates[0]?.id ?? '');
-  const template = templates.find((tpl) => tpl.id === templateId) ?? templates[0];
-  const [channel, setChannel] = useState<NudgeChannel>(() => template?.channel ?? 'chat');
+  const [templateId, setTemplateId] = useState(() => templates[0]?.id ?? "");
+  const template =
+    templates.find((tpl) => tpl.id === templateId) ?? templates[0];
+  const [channel, setChannel] = useState<NudgeChannel>(
+    () => template?.channel ?? "chat",
+  );
   const [outcome, setOutcome] = useState<OutcomeId | undefined>(undefined);
   const [reason, setReason] = useState<ReasonId | undefined>(undefined);
   const [when, setWhen] = useState<WhenId | undefined>(undefined);
   const [confirmed, setConfirmed] = useState(false);
   const [status, setStatus] = useState<Status | undefined>(undefined);
   // Frozen when the panel opens: logging this nudge must not bump the note it is about to write.
-  const [defaultCount] = useState(() => Math.max(order.nudgeCount, warning?.count ?? 0) + 1);
+  const [defaultCount] = useState(
+    () => Math.max(order.nudgeCount, warning?.count ?? 0) + 1,
+  );
   const count = props.noteCount ?? defaultCount;
 
   const parts = useMemo(
@@ -103,14 +122,32 @@ export function NudgePanel(props: NudgePanelProps) {
     [template, values, locale],
   );
   const missing = parts.filter((p) => p.missing).length;
-  const text = template ? renderTemplate(template.body, values, locale).text : '';
+  const text = template
+    ? renderTemplate(template.body, values, locale).text
+    : "";
 
   const now = clock();
-  const feedback = outcome ? feedbackText(outcome, reason, outcome === 'will-pay' ? when : undefined, locale) : channelFeedback(channel, locale);
-  const note = formatNote({ at: now, agent: props.agent ?? '', count, feedback });
+  const feedback = outcome
+    ? feedbackText(
+        outcome,
+        reason,
+        outcome === "will-pay" ? when : undefined,
+        locale,
+      )
+    : channelFeedback(channel, locale);
+  const note = formatNote({
+    at: now,
+    agent: props.agent ?? "",
+    count,
+    feedback,
+  });
   const blocked = !!warning?.insideCooldown && !confirmed;
 
-  async function report(action: () => unknown, ok: Status['key'], failed: Status['key']) {
+  async function report(
+    action: () => unknown,
+    ok: Status["key"],
+    failed: Status["key"],
+  ) {
     setStatus(undefined);
     let result: unknown;
     try {
@@ -136,14 +173,18 @@ export function NudgePanel(props: NudgePanelProps) {
       agent: props.agent,
       outcome,
       reason,
-      when: outcome === 'will-pay' ? when : undefined,
+      when: outcome === "will-pay" ? when : undefined,
       note,
     };
-    void report(() => props.onLog(entry), 'panel.logged', 'panel.logFailed');
+    void report(() => props.onLog(entry), "panel.logged", "panel.logFailed");
   }
 
-  const buyer = order.buyer ?? t(locale, 'unknown.buyer');
-  const warningTime = warning ? (isSameDay(warning.at, now) ? formatClock(warning.at) : formatOrderTime(warning.at)) : '';
+  const buyer = order.buyer ?? t(locale, "unknown.buyer");
+  const warningTime = warning
+    ? isSameDay(warning.at, now)
+      ? formatClock(warning.at)
+      : formatOrderTime(warning.at)
+    : "";
 
   return (
     <section
@@ -151,38 +192,56 @@ export function NudgePanel(props: NudgePanelProps) {
       aria-labelledby={`${id}-title`}
       data-paynudge-panel={order.orderId}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && props.onClose) {
+        if (e.key === "Escape" && props.onClose) {
           e.stopPropagation();
           props.onClose();
         }
       }}
     >
       <div className="pn-head">
-        <h2 id={`${id}-title`}>{t(locale, 'panel.title', { buyer })}</h2>
+        <h2 id={`${id}-title`}>{t(locale, "panel.title", { buyer })}</h2>
         {props.onClose && (
-          <button type="button" onClick={props.onClose} aria-label={t(locale, 'panel.close')}>
+          <button
+            type="button"
+            onClick={props.onClose}
+            aria-label={t(locale, "panel.close")}
+          >
             ×
           </button>
         )}
       </div>
 
       {warning && (
-        <div className="pn-warning" role="alert" data-paynudge-warning={warning.insideCooldown ? 'cooldown' : 'info'}>
+        <div
+          className="pn-warning"
+          role="alert"
+          data-paynudge-warning={warning.insideCooldown ? "cooldown" : "info"}
+        >
           <p>
             <strong>
               {warning.byColleague
-                ? t(locale, 'panel.reminded', { agent: warning.agent, time: warningTime })
-                : t(locale, 'panel.remindedSelf', { agent: warning.agent, time: warningTime })}
+                ? t(locale, "panel.reminded", {
+                    agent: warning.agent,
+                    time: warningTime,
+                  })
+                : t(locale, "panel.remindedSelf", {
+                    agent: warning.agent,
+                    time: warningTime,
+                  })}
             </strong>
-            {' · '}
-            {t(locale, 'panel.remindedCount', { count: warning.count })}
-            {warning.feedback ? ` · ${warning.feedback}` : ''}
+            {" · "}
+            {t(locale, "panel.remindedCount", { count: warning.count })}
+            {warning.feedback ? ` · ${warning.feedback}` : ""}
           </p>
           {blocked && (
             <>
-              <p>{t(locale, 'panel.cooldown', { time: formatClock(warning.cooldownEndsAt) })}</p>
+              <p>
+                {t(locale, "panel.cooldown", {
+                  time: formatClock(warning.cooldownEndsAt),
+                })}
+              </p>
               <button type="button" onClick={() => setConfirmed(true)}>
-                {t(locale, 'panel.nudgeAnyway')}
+                {t(locale, "panel.nudgeAnyway")}
               </button>
             </>
           )}
@@ -191,9 +250,13 @@ export function NudgePanel(props: NudgePanelProps) {
 
       <div className="pn-section">
         <label className="pn-label" htmlFor={`${id}-template`}>
-          {t(locale, 'panel.template')}
+          {t(locale, "panel.template")}
         </label>
-        <select id={`${id}-template`} value={template?.id ?? ''} onChange={(e) => chooseTemplate(e.target.value)}>
+        <select
+          id={`${id}-template`}
+          value={template?.id ?? ""}
+          onChange={(e) => chooseTemplate(e.target.value)}
+        >
           {templates.map((tpl) => (
             <option key={tpl.id} value={tpl.id}>
               {templateLabel(tpl, locale)}
@@ -204,9 +267,13 @@ export function NudgePanel(props: NudgePanelProps) {
 
       <div className="pn-section">
         <span className="pn-label" id={`${id}-preview-label`}>
-          {t(locale, 'panel.preview')}
+          {t(locale, "panel.preview")}
         </span>
-        <p className="pn-preview" aria-labelledby={`${id}-preview-label`} data-paynudge-preview="">
+        <p
+          className="pn-preview"
+          aria-labelledby={`${id}-preview-label`}
+          data-paynudge-preview=""
+        >
           {parts.map((part, i) =>
             part.missing ? (
               <mark key={i} className="pn-missing" data-missing={part.missing}>
@@ -217,37 +284,65 @@ export function NudgePanel(props: NudgePanelProps) {
             ),
           )}
         </p>
-        {missing > 0 && <p className="pn-hint pn-warn">{t(locale, 'panel.missing', { n: missing })}</p>}
+        {missing > 0 && (
+          <p className="pn-hint pn-warn">
+            {t(locale, "panel.missing", { n: missing })}
+          </p>
+        )}
         <div className="pn-row">
           <button
             type="button"
             className="pn-primary"
             disabled={blocked || !template}
-            onClick={() => template && void report(() => props.onCopy(text, template.id), 'panel.copied', 'badge.copyFailed')}
+            onClick={() =>
+              template &&
+              void report(
+                () => props.onCopy(text, template.id),
+                "panel.copied",
+                "badge.copyFailed",
+              )
+            }
           >
-            {t(locale, 'panel.copy')}
+            {t(locale, "panel.copy")}
           </button>
           {props.onInsert && (
             <button
               type="button"
-              disabled={blocked || !template || props.canInsertMessage === false}
-              title={props.canInsertMessage === false ? t(locale, 'panel.noChatBox') : undefined}
+              disabled={
+                blocked || !template || props.canInsertMessage === false
+              }
+              title={
+                props.canInsertMessage === false
+                  ? t(locale, "panel.noChatBox")
+                  : undefined
+              }
               onClick={() =>
-                template && void report(() => props.onInsert?.(text, template.id), 'panel.inserted', 'panel.insertFailed')
+                template &&
+                void report(
+                  () => props.onInsert?.(text, template.id),
+                  "panel.inserted",
+                  "panel.insertFailed",
+                )
               }
             >
-              {t(locale, 'panel.insert')}
+              {t(locale, "panel.insert")}
             </button>
           )}
         </div>
-        {props.onInsert && props.canInsertMessage === false && <p className="pn-hint">{t(locale, 'panel.noChatBox')}</p>}
+        {props.onInsert && props.canInsertMessage === false && (
+          <p className="pn-hint">{t(locale, "panel.noChatBox")}</p>
+        )}
       </div>
 
       <div className="pn-section">
         <label className="pn-label" htmlFor={`${id}-channel`}>
-          {t(locale, 'panel.channel')}
+          {t(locale, "panel.channel")}
         </label>
-        <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as NudgeChannel)}>
+        <select
+          id={`${id}-channel`}
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as NudgeChannel)}
+        >
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t(locale, `channel.${c}`)}
@@ -257,11 +352,16 @@ export function NudgePanel(props: NudgePanelProps) {
       </div>
 
       <fieldset className="pn-section">
-        <legend>{t(locale, 'panel.outcome')}</legend>
+        <legend>{t(locale, "panel.outcome")}</legend>
         <div className="pn-choices">
           <label>
-            <input type="radio" name={`${id}-outcome`} checked={outcome === undefined} onChange={() => setOutcome(undefined)} />
-            {t(locale, 'panel.outcomeNone')}
+            <input
+              type="radio"
+              name={`${id}-outcome`}
+              checked={outcome === undefined}
+              onChange={() => setOutcome(undefined)}
+            />
+            {t(locale, "panel.outcomeNone")}
           </label>
           {OUTCOME_IDS.map((o) => (
             <label key={o}>
@@ -278,17 +378,23 @@ export function NudgePanel(props: NudgePanelProps) {
         </div>
       </fieldset>
 
-      {outcome === 'will-pay' && (
+      {outcome === "will-pay" && (
         <div className="pn-section">
           <label className="pn-label" htmlFor={`${id}-when`}>
-            {t(locale, 'panel.when')}
+            {t(locale, "panel.when")}
           </label>
           <select
             id={`${id}-when`}
-            value={when ?? ''}
-            onChange={(e) => setWhen((WHEN_IDS as readonly string[]).includes(e.target.value) ? (e.target.value as WhenId) : undefined)}
+            value={when ?? ""}
+            onChange={(e) =>
+              setWhen(
+                (WHEN_IDS as readonly string[]).includes(e.target.value)
+                  ? (e.target.value as WhenId)
+                  : undefined,
+              )
+            }
           >
-            <option value="">{t(locale, 'panel.whenNone')}</option>
+            <option value="">{t(locale, "panel.whenNone")}</option>
             {WHEN_IDS.map((w) => (
               <option key={w} value={w}>
                 {WHEN_LABELS[w][locale]}
@@ -300,53 +406,92 @@ export function NudgePanel(props: NudgePanelProps) {
 
       <div className="pn-section">
         <label className="pn-label" htmlFor={`${id}-reason`}>
-          {t(locale, 'panel.reason')}
+          {t(locale, "panel.reason")}
         </label>
-        <select id={`${id}-reason`} value={reason ?? ''} onChange={(e) => setReason(isReasonId(e.target.value) ? e.target.value : undefined)}>
-          <option value="">{t(locale, 'panel.reasonNone')}</option>
+        <select
+          id={`${id}-reason`}
+          value={reason ?? ""}
+          onChange={(e) =>
+            setReason(isReasonId(e.target.value) ? e.target.value : undefined)
+          }
+        >
+          <option value="">{t(locale, "panel.reasonNone")}</option>
           {REASON_IDS.map((r) => (
             <option key={r} value={r}>
               {REASONS[r].label[locale]}
             </option>
           ))}
         </select>
-        {reason && <p className="pn-hint">{t(locale, 'panel.suggest', { text: REASONS[reason].action[locale] })}</p>}
+        {reason && (
+          <p className="pn-hint">
+            {t(locale, "panel.suggest", {
+              text: REASONS[reason].action[locale],
+            })}
+          </p>
+        )}
       </div>
 
       <div className="pn-section">
         <span className="pn-label" id={`${id}-note-label`}>
-          {t(locale, 'panel.note')}
+          {t(locale, "panel.note")}
         </span>
-        <p className="pn-note" aria-labelledby={`${id}-note-label`} data-paynudge-note="">
+        <p
+          className="pn-note"
+          aria-labelledby={`${id}-note-label`}
+          data-paynudge-note=""
+        >
           {note}
         </p>
         <div className="pn-row">
-          <button type="button" className="pn-primary" disabled={blocked} onClick={log}>
-            {t(locale, 'panel.log')}
+          <button
+            type="button"
+            className="pn-primary"
+            disabled={blocked}
+            onClick={log}
+          >
+            {t(locale, "panel.log")}
           </button>
           <button
             type="button"
             disabled={blocked}
-            onClick={() => void report(() => props.onCopyNote(note), 'panel.copied', 'badge.copyFailed')}
+            onClick={() =>
+              void report(
+                () => props.onCopyNote(note),
+                "panel.copied",
+                "badge.copyFailed",
+              )
+            }
           >
-            {t(locale, 'panel.copyNote')}
+            {t(locale, "panel.copyNote")}
           </button>
           {props.onInsertNote && (
             <button
               type="button"
               disabled={blocked || props.canInsertNote === false}
-              title={props.canInsertNote === false ? t(locale, 'panel.noMemo') : undefined}
-              onClick={() => void report(() => props.onInsertNote?.(note), 'panel.inserted', 'panel.insertFailed')}
+              title={
+                props.canInsertNote === false
+                  ? t(locale, "panel.noMemo")
+                  : undefined
+              }
+              onClick={() =>
+                void report(
+                  () => props.onInsertNote?.(note),
+                  "panel.inserted",
+                  "panel.insertFailed",
+                )
+              }
             >
-              {t(locale, 'panel.insertNote')}
+              {t(locale, "panel.insertNote")}
             </button>
           )}
         </div>
-        {props.onInsertNote && props.canInsertNote === false && <p className="pn-hint">{t(locale, 'panel.noMemo')}</p>}
+        {props.onInsertNote && props.canInsertNote === false && (
+          <p className="pn-hint">{t(locale, "panel.noMemo")}</p>
+        )}
       </div>
 
       <p className="pn-status" role="status">
-        {status ? t(locale, status.key) : ''}
+        {status ? t(locale, status.key) : ""}
       </p>
     </section>
   );
@@ -362,17 +507,21 @@ export interface MountedNudgePanel {
  * Put the panel into a shadow root (the badge's) or any element, with its styles next to it. The
  * panel keeps its state across update() calls; unmount() removes everything it added.
  */
-export function mountNudgePanel(parent: ShadowRoot | HTMLElement, props: NudgePanelProps): MountedNudgePanel {
+export function mountNudgePanel(
+  parent: ShadowRoot | HTMLElement,
+  props: NudgePanelProps,
+): MountedNudgePanel {
   const doc = parent.ownerDocument ?? document;
-  const style = doc.createElement('style');
+  const style = doc.createElement("style");
   style.textContent = NUDGE_PANEL_CSS;
-  const container = doc.createElement('div');
+  const container = doc.createElement("div");
   parent.append(style, container);
   const root = createRoot(container);
   // Keyed by order: another order's panel starts fresh instead of inheriting choices.
   root.render(<NudgePanel key={props.order.orderId} {...props} />);
   return {
-    update: (next) => root.render(<NudgePanel key={next.order.orderId} {...next} />),
+    update: (next) =>
+      root.render(<NudgePanel key={next.order.orderId} {...next} />),
     unmount() {
       root.unmount();
       style.remove();

@@ -1,11 +1,15 @@
-import { hasMessage, t, type Locale, type MessageKey } from '../lib/i18n';
-import type { OrderView } from '../lib/messages';
-import { nudgeState, type NudgeState } from '../lib/nudge-state';
-import { isSameDay } from 'date-fns';
-import { formatClock, formatOrderTime, formatSpan } from '../lib/time-format';
-import { mountNudgePanel, type MountedNudgePanel, type NudgePanelProps } from './NudgePanel';
+import { hasMessage, t, type Locale, type MessageKey } from "../lib/i18n";
+import type { OrderView } from "../lib/messages";
+import { nudgeState, type NudgeState } from "../lib/nudge-state";
+import { isSameDay } from "date-fns";
+import { formatClock, formatOrderTime, formatSpan } from "../lib/time-format";
+import {
+  mountNudgePanel,
+  type MountedNudgePanel,
+  type NudgePanelProps,
+} from "./NudgePanel";
 
-export const BADGE_TAG = 'paynudge-badge';
+export const BADGE_TAG = "paynudge-badge";
 
 const STYLE = `
   :host { all: initial; display: inline-block; margin: 0 8px; vertical-align: middle; }
@@ -31,7 +35,14 @@ const STYLE = `
   .panel[hidden] { display: none; }
 `;
 
-const ACTIVE: ReadonlySet<NudgeState> = new Set(['upcoming', 'snoozed', 'due', 'overdue', 'reminded', 'expired']);
+const ACTIVE: ReadonlySet<NudgeState> = new Set([
+  "upcoming",
+  "snoozed",
+  "due",
+  "overdue",
+  "reminded",
+  "expired",
+]);
 
 const sheets = new WeakMap<Document, CSSStyleSheet>();
 
@@ -41,7 +52,11 @@ const sheets = new WeakMap<Document, CSSStyleSheet>();
  */
 function sharedSheet(doc: Document): CSSStyleSheet | undefined {
   const View = doc.defaultView as (Window & typeof globalThis) | null;
-  if (!View?.CSSStyleSheet || !('adoptedStyleSheets' in View.Document.prototype)) return undefined;
+  if (
+    !View?.CSSStyleSheet ||
+    !("adoptedStyleSheets" in View.Document.prototype)
+  )
+    return undefined;
   let sheet = sheets.get(doc);
   if (!sheet) {
     try {
@@ -65,7 +80,10 @@ export interface OrderBadge {
   closePanel(): void;
   readonly panelOpen: boolean;
   /** The latest standard note in the row's memo (maybe a colleague's): shown when it is the newest reminder. */
-  setMemoNote(note: { agent: string; at: number } | undefined, now: number): void;
+  setMemoNote(
+    note: { agent: string; at: number } | undefined,
+    now: number,
+  ): void;
   remove(): void;
 }
 
@@ -83,28 +101,28 @@ export function createOrderBadge(
   onActivate: () => void,
 ): OrderBadge {
   const host = doc.createElement(BADGE_TAG);
-  host.setAttribute('data-paynudge-order', orderId);
-  host.setAttribute('data-paynudge-state', '');
-  host.setAttribute('data-paynudge-due', '');
-  const root = host.attachShadow({ mode: 'open' });
+  host.setAttribute("data-paynudge-order", orderId);
+  host.setAttribute("data-paynudge-state", "");
+  host.setAttribute("data-paynudge-due", "");
+  const root = host.attachShadow({ mode: "open" });
   const sheet = sharedSheet(doc);
   if (sheet) root.adoptedStyleSheets = [sheet];
-  const button = doc.createElement('button');
-  button.type = 'button';
-  const label = doc.createElement('span');
-  const when = doc.createElement('span');
-  when.className = 'when';
-  const step = doc.createElement('span');
-  step.className = 'step';
-  const meta = doc.createElement('span');
-  meta.className = 'meta';
+  const button = doc.createElement("button");
+  button.type = "button";
+  const label = doc.createElement("span");
+  const when = doc.createElement("span");
+  when.className = "when";
+  const step = doc.createElement("span");
+  step.className = "step";
+  const meta = doc.createElement("span");
+  meta.className = "meta";
   button.append(label, when, step, meta);
   // Fixed to the viewport, so a table cell with overflow:hidden cannot clip it.
-  const panelBox = doc.createElement('div');
-  panelBox.className = 'panel';
+  const panelBox = doc.createElement("div");
+  panelBox.className = "panel";
   panelBox.hidden = true;
   if (!sheet) {
-    const style = doc.createElement('style');
+    const style = doc.createElement("style");
     style.textContent = STYLE;
     root.append(style);
   }
@@ -116,18 +134,27 @@ export function createOrderBadge(
   const place = () => {
     const rect = host.getBoundingClientRect();
     const height = panelBox.getBoundingClientRect().height;
-    const left = Math.max(8, Math.min(rect.left, win.innerWidth - PANEL_WIDTH - 8));
-    const top = Math.max(8, Math.min(rect.bottom + GAP, win.innerHeight - height - 8));
+    const left = Math.max(
+      8,
+      Math.min(rect.left, win.innerWidth - PANEL_WIDTH - 8),
+    );
+    const top = Math.max(
+      8,
+      Math.min(rect.bottom + GAP, win.innerHeight - height - 8),
+    );
     panelBox.style.left = `${left}px`;
     panelBox.style.top = `${top}px`;
   };
-  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : undefined;
+  const resizes =
+    typeof ResizeObserver === "function"
+      ? new ResizeObserver(place)
+      : undefined;
 
   let view: OrderView | undefined;
   let memoNote: { agent: string; at: number } | undefined;
   let flashUntil = 0;
 
-  button.addEventListener('click', (event) => {
+  button.addEventListener("click", (event) => {
     event.preventDefault();
     event.stopPropagation();
     if (view && ACTIVE.has(nudgeState(view, Date.now()))) onActivate();
@@ -136,45 +163,92 @@ export function createOrderBadge(
   function refresh(now: number) {
     if (!view) return;
     const state = nudgeState(view, now);
-    host.setAttribute('data-paynudge-state', state);
-    host.setAttribute('data-paynudge-due', view.nextDueAt === undefined ? '' : String(view.nextDueAt));
+    host.setAttribute("data-paynudge-state", state);
+    host.setAttribute(
+      "data-paynudge-due",
+      view.nextDueAt === undefined ? "" : String(view.nextDueAt),
+    );
     button.className = state;
     button.disabled = !ACTIVE.has(state);
     if (now < flashUntil) return;
-    label.className = '';
+    label.className = "";
     label.textContent = t(locale, `state.${state}`);
     const due = view.nextDueAt;
-    if (due === undefined || !ACTIVE.has(state)) when.textContent = '';
-    else if (state === 'upcoming' || state === 'snoozed') when.textContent = t(locale, 'badge.in', { t: formatSpan(due - now, locale) });
-    else if (state === 'overdue') when.textContent = t(locale, 'badge.overdueFor', { t: formatSpan(now - due, locale) });
+    if (due === undefined || !ACTIVE.has(state)) when.textContent = "";
+    else if (state === "upcoming" || state === "snoozed")
+      when.textContent = t(locale, "badge.in", {
+        t: formatSpan(due - now, locale),
+      });
+    else if (state === "overdue")
+      when.textContent = t(locale, "badge.overdueFor", {
+        t: formatSpan(now - due, locale),
+      });
     else when.textContent = formatClock(due);
     const stepKey = `step.${view.nextStep}` as MessageKey;
     step.textContent =
       ACTIVE.has(state) && view.nextStep
-        ? [hasMessage(stepKey) ? t(locale, stepKey) : view.nextStep, view.nextChannel ? t(locale, `channel.${view.nextChannel}`) : '']
+        ? [
+            hasMessage(stepKey) ? t(locale, stepKey) : view.nextStep,
+            view.nextChannel ? t(locale, `channel.${view.nextChannel}`) : "",
+          ]
             .filter(Boolean)
-            .join('·')
-        : '';
+            .join("·")
+        : "";
     const facts: string[] = [];
-    if (ACTIVE.has(state) && view.deadlineAt !== undefined && view.deadlineAt > now) {
-      facts.push(t(locale, 'badge.closesIn', { t: formatSpan(view.deadlineAt - now, locale) }));
+    if (
+      ACTIVE.has(state) &&
+      view.deadlineAt !== undefined &&
+      view.deadlineAt > now
+    ) {
+      facts.push(
+        t(locale, "badge.closesIn", {
+          t: formatSpan(view.deadlineAt - now, locale),
+        }),
+      );
     }
-    if (memoNote && ACTIVE.has(state) && memoNote.at > (view.lastNudgeAt ?? 0)) {
-      const time = isSameDay(memoNote.at, now) ? formatClock(memoNote.at) : formatOrderTime(memoNote.at);
-      facts.push(t(locale, 'panel.reminded', { agent: memoNote.agent, time }));
+    if (
+      memoNote &&
+      ACTIVE.has(state) &&
+      memoNote.at > (view.lastNudgeAt ?? 0)
+    ) {
+      const time = isSameDay(memoNote.at, now)
+        ? formatClock(memoNote.at)
+        : formatOrderTime(memoNote.at);
+      facts.push(t(locale, "panel.reminded", { agent: memoNote.agent, time }));
     } else if (view.nudgeCount > 0) {
-      facts.push(t(locale, 'badge.nudged', { n: view.nudgeCount }));
+      facts.push(t(locale, "badge.nudged", { n: view.nudgeCount }));
       if (view.lastNudgeAt !== undefined) {
-        facts.push(t(locale, 'badge.last', { agent: view.lastAgent ?? '', time: formatClock(view.lastNudgeAt) }).replace(/\s+/g, ' '));
+        facts.push(
+          t(locale, "badge.last", {
+            agent: view.lastAgent ?? "",
+            time: formatClock(view.lastNudgeAt),
+          }).replace(/\s+/g, " "),
+        );
       }
     }
-    meta.textContent = facts.join(' · ');
+    meta.textContent = facts.join(" · ");
     button.title = ACTIVE.has(state)
-      ? [t(locale, 'badge.copy'), due === undefined ? '' : t(locale, 'badge.dueAt', { time: formatClock(due) })]
+      ? [
+          t(locale, "badge.copy"),
+          due === undefined
+            ? ""
+            : t(locale, "badge.dueAt", { time: formatClock(due) }),
+        ]
           .filter(Boolean)
-          .join(' · ')
-      : '';
-    button.setAttribute('aria-label', [label.textContent, when.textContent, step.textContent, meta.textContent, button.title].filter(Boolean).join(' '));
+          .join(" · ")
+      : "";
+    button.setAttribute(
+      "aria-label",
+      [
+        label.textContent,
+        when.textContent,
+        step.textContent,
+        meta.textContent,
+        button.title,
+      ]
+        .filter(Boolean)
+        .join(" "),
+    );
   }
 
   function closePanel() {
@@ -183,9 +257,9 @@ export function createOrderBadge(
     panel = undefined;
     panelBox.hidden = true;
     resizes?.disconnect();
-    win.removeEventListener('scroll', place, true);
-    win.removeEventListener('resize', place);
-    button.setAttribute('aria-expanded', 'false');
+    win.removeEventListener("scroll", place, true);
+    win.removeEventListener("resize", place);
+    button.setAttribute("aria-expanded", "false");
   }
 
   return {
@@ -206,11 +280,11 @@ export function createOrderBadge(
       else {
         panel = mountNudgePanel(panelBox, withClose);
         resizes?.observe(panelBox);
-        win.addEventListener('scroll', place, { capture: true, passive: true });
-        win.addEventListener('resize', place, { passive: true });
+        win.addEventListener("scroll", place, { capture: true, passive: true });
+        win.addEventListener("resize", place, { passive: true });
       }
       panelBox.hidden = false;
-      button.setAttribute('aria-expanded', 'true');
+      button.setAttribute("aria-expanded", "true");
       place();
     },
     closePanel,
@@ -225,11 +299,11 @@ export function createOrderBadge(
     refresh,
     flash(text) {
       flashUntil = Date.now() + 2000;
-      label.className = 'flash';
+      label.className = "flash";
       label.textContent = text;
-      when.textContent = '';
-      step.textContent = '';
-      meta.textContent = '';
+      when.textContent = "";
+      step.textContent = "";
+      meta.textContent = "";
       setTimeout(() => refresh(Date.now()), 2100);
     },
     remove() {

@@ -1,11 +1,11 @@
 // The project's own local web server: the demo shop for `npm start`, and fixture pages for the
 // end-to-end tests. It listens on loopback only and never fetches anything.
-import http from 'node:http';
-import https from 'node:https';
-import { demoOrders, DEMO_SHOP_NAME } from './orders.mjs';
-import { renderTaobaoSoldList } from './taobao-page.mjs';
+import http from "node:http";
+import https from "node:https";
+import { demoOrders, DEMO_SHOP_NAME } from "./orders.mjs";
+import { renderTaobaoSoldList } from "./taobao-page.mjs";
 
-export const DEMO_PAGE = '/paynudge-demo/list_sold_items.htm';
+export const DEMO_PAGE = "/paynudge-demo/list_sold_items.htm";
 
 /**
  * @typedef {{ status?: number, type?: string, body: string }} Reply
@@ -16,14 +16,18 @@ export const DEMO_PAGE = '/paynudge-demo/list_sold_items.htm';
 export function demoShopRoute(now = () => Date.now()) {
   /** @type {Route} */
   return (url) => {
-    if (url.pathname === '/' || url.pathname === '/paynudge-demo/' || url.pathname === '/paynudge-demo') {
-      return { status: 302, type: 'text/plain', body: DEMO_PAGE };
+    if (
+      url.pathname === "/" ||
+      url.pathname === "/paynudge-demo/" ||
+      url.pathname === "/paynudge-demo"
+    ) {
+      return { status: 302, type: "text/plain", body: DEMO_PAGE };
     }
     if (url.pathname !== DEMO_PAGE) return undefined;
     const html = renderTaobaoSoldList(demoOrders(now()), {
       shopName: DEMO_SHOP_NAME,
-      tab: url.searchParams.get('tab') ?? undefined,
-      page: Number(url.searchParams.get('page') ?? 1),
+      tab: url.searchParams.get("tab") ?? undefined,
+      page: Number(url.searchParams.get("page") ?? 1),
       basePath: DEMO_PAGE,
     });
     return { body: html };
@@ -37,7 +41,10 @@ export function demoShopRoute(now = () => Date.now()) {
 export async function startServer(opts) {
   /** @type {http.RequestListener} */
   const listener = (req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const url = new URL(
+      req.url ?? "/",
+      `http://${req.headers.host ?? "localhost"}`,
+    );
     let reply;
     try {
       for (const route of opts.routes) {
@@ -45,24 +52,30 @@ export async function startServer(opts) {
         if (reply) break;
       }
     } catch (error) {
-      reply = { status: 500, type: 'text/plain', body: String(error) };
+      reply = { status: 500, type: "text/plain", body: String(error) };
     }
-    reply ??= { status: 404, type: 'text/plain', body: 'not found' };
+    reply ??= { status: 404, type: "text/plain", body: "not found" };
     const status = reply.status ?? 200;
-    const headers = { 'content-type': `${reply.type ?? 'text/html'}; charset=utf-8`, 'cache-control': 'no-store' };
-    if (status === 302) res.writeHead(302, { ...headers, location: reply.body }).end();
+    const headers = {
+      "content-type": `${reply.type ?? "text/html"}; charset=utf-8`,
+      "cache-control": "no-store",
+    };
+    if (status === 302)
+      res.writeHead(302, { ...headers, location: reply.body }).end();
     else res.writeHead(status, headers).end(reply.body);
   };
-  const server = opts.tls ? https.createServer(opts.tls, listener) : http.createServer(listener);
+  const server = opts.tls
+    ? https.createServer(opts.tls, listener)
+    : http.createServer(listener);
   await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve(undefined));
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve(undefined));
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = typeof address === "object" && address ? address.port : 0;
   return {
     port,
-    origin: `${opts.tls ? 'https' : 'http'}://localhost:${port}`,
+    origin: `${opts.tls ? "https" : "http"}://localhost:${port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
@@ -77,8 +90,11 @@ export async function startServer(opts) {
  * @returns {Promise<{ key: string, cert: string }>}
  */
 export async function selfSignedTls() {
-  const { generate } = await import('selfsigned');
-  const pems = await generate([{ name: 'commonName', value: 'paynudge.test' }], { keySize: 2048, algorithm: 'sha256' });
+  const { generate } = await import("selfsigned");
+  const pems = await generate(
+    [{ name: "commonName", value: "paynudge.test" }],
+    { keySize: 2048, algorithm: "sha256" },
+  );
   return { key: pems.private, cert: pems.cert };
 }
 
@@ -90,8 +106,10 @@ export async function selfSignedTls() {
  */
 export function hostRoutes(pages) {
   return (url, req) => {
-    const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
-    const page = pages[`${host}${url.pathname}${url.search}`] ?? pages[`${host}${url.pathname}`];
+    const host = String(req.headers.host ?? "").replace(/:\d+$/, "");
+    const page =
+      pages[`${host}${url.pathname}${url.search}`] ??
+      pages[`${host}${url.pathname}`];
     return page ? { body: page() } : undefined;
   };
 }

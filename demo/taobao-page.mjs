@@ -1,7 +1,13 @@
 // Renders a seller order list faithful to Taobao's legacy sold-items page (shared/platforms.md):
 // hashed CSS-module class names, `input[name=orderid]`, 订单号/创建时间 spans, status link texts.
 
-const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Page text may be hostile (fixtures test that): everything is escaped. */
 export function esc(value) {
@@ -9,7 +15,7 @@ export function esc(value) {
 }
 
 function pad(n) {
-  return String(n).padStart(2, '0');
+  return String(n).padStart(2, "0");
 }
 
 export function taobaoTime(ms) {
@@ -18,24 +24,24 @@ export function taobaoTime(ms) {
 }
 
 export const TABS = [
-  ['all', '近三个月订单'],
-  ['waitBuyerPay', '等待买家付款'],
-  ['waitSend', '等待发货'],
-  ['haveSendGoods', '已发货'],
-  ['success', '成功的订单'],
-  ['closed', '关闭的订单'],
+  ["all", "近三个月订单"],
+  ["waitBuyerPay", "等待买家付款"],
+  ["waitSend", "等待发货"],
+  ["haveSendGoods", "已发货"],
+  ["success", "成功的订单"],
+  ["closed", "关闭的订单"],
 ];
 
 const TAB_STATUS = {
-  waitBuyerPay: '等待买家付款',
-  waitSend: '买家已付款',
-  haveSendGoods: '卖家已发货',
-  success: '交易成功',
-  closed: '交易关闭',
+  waitBuyerPay: "等待买家付款",
+  waitSend: "买家已付款",
+  haveSendGoods: "卖家已发货",
+  success: "交易成功",
+  closed: "交易关闭",
 };
 
 function renderOrder(order) {
-  const closed = order.status === '交易关闭';
+  const closed = order.status === "交易关闭";
   const items = order.items
     .map(
       (item) => `
@@ -49,10 +55,10 @@ function renderOrder(order) {
           <td><p class="quantity-mod__quantity___2rpAE">${esc(item.quantity)}</p></td>
         </tr>`,
     )
-    .join('');
-  const memo = `<div class="memo-mod__memo___1ZCVx"${order.memo ? '' : ' hidden'}><i class="memo-mod__flag___3kPq1 flag-purple"></i><span class="memo-mod__text___2zN8k">${esc(order.memo ?? '')}</span></div>`;
+    .join("");
+  const memo = `<div class="memo-mod__memo___1ZCVx"${order.memo ? "" : " hidden"}><i class="memo-mod__flag___3kPq1 flag-purple"></i><span class="memo-mod__text___2zN8k">${esc(order.memo ?? "")}</span></div>`;
   return `
-  <div class="trade-order-main item-mod__trade-order___2LnGB${closed ? ' item-mod__trade-order-mainClose___1YfFj' : ''}">
+  <div class="trade-order-main item-mod__trade-order___2LnGB${closed ? " item-mod__trade-order-mainClose___1YfFj" : ""}">
     <table class="item-mod__head___38O6X"><tbody><tr><td>
       <label class="item-mod__checkbox-label___cRGUj"><input type="checkbox" name="orderid" value="${esc(order.id)}">
         <span>订单号</span><span>：</span><span>${esc(order.id)}</span></label>
@@ -166,28 +172,37 @@ const PAGE_SCRIPT = `
  * @param {{ shopName: string, tab?: string, page?: number, pageSize?: number, basePath?: string, title?: string }} opts
  */
 export function renderTaobaoSoldList(orders, opts) {
-  const tab = TAB_STATUS[opts.tab ?? ''] ? opts.tab : 'all';
-  const filtered = tab === 'all' ? orders : orders.filter((o) => o.status === TAB_STATUS[tab]);
+  const tab = TAB_STATUS[opts.tab ?? ""] ? opts.tab : "all";
+  const filtered =
+    tab === "all" ? orders : orders.filter((o) => o.status === TAB_STATUS[tab]);
   const pageSize = opts.pageSize ?? 15;
   const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
   const page = Math.min(Math.max(1, opts.page ?? 1), pages);
   const shown = filtered.slice((page - 1) * pageSize, page * pageSize);
-  const base = opts.basePath ?? '';
+  const base = opts.basePath ?? "";
   const link = (t, p) => `${base}?tab=${t}&page=${p}`;
-  const tabs = TABS.map(([id, label]) => `<a class="${id === tab ? 'active' : ''}" href="${link(id, 1)}">${esc(label)}</a>`).join('');
+  const tabs = TABS.map(
+    ([id, label]) =>
+      `<a class="${id === tab ? "active" : ""}" href="${link(id, 1)}">${esc(label)}</a>`,
+  ).join("");
   const pager = Array.from({ length: pages }, (_, i) =>
-    i + 1 === page ? `<span class="current">${i + 1}</span>` : `<a href="${link(tab, i + 1)}">${i + 1}</a>`,
-  ).join('');
-  const next = page < pages ? `<a class="next" href="${link(tab, page + 1)}">下一页</a>` : '';
+    i + 1 === page
+      ? `<span class="current">${i + 1}</span>`
+      : `<a href="${link(tab, i + 1)}">${i + 1}</a>`,
+  ).join("");
+  const next =
+    page < pages
+      ? `<a class="next" href="${link(tab, page + 1)}">下一页</a>`
+      : "";
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(opts.title ?? '已卖出的宝贝')}</title><style>${STYLE}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(opts.title ?? "已卖出的宝贝")}</title><style>${STYLE}</style></head>
 <body>
   <div class="site-nav">您好，<a class="site-nav-login-info-nick" href="#me">${esc(opts.shopName)}</a> · 卖家中心</div>
   <div class="seller-top">已卖出的宝贝<small>PayNudge 演示店铺 · 数据均为虚构</small></div>
   <div id="sold_container">
     <div class="tabs">${tabs}</div>
     <div class="list-head"><span>宝贝</span><span>买家</span><span>交易状态</span><span>实收款</span></div>
-    ${shown.length ? shown.map(renderOrder).join('') : '<div class="empty">没有符合条件的宝贝，请尝试其他搜索条件。</div>'}
+    ${shown.length ? shown.map(renderOrder).join("") : '<div class="empty">没有符合条件的宝贝，请尝试其他搜索条件。</div>'}
     <div class="pagination">${pager}${next}</div>
   </div>
   <div class="dialog" id="memo-dialog" hidden>

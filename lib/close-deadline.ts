@@ -1,4 +1,4 @@
-import type { PlatformId } from './order';
+import type { PlatformId } from "./order";
 
 const HOUR = 3_600_000;
 

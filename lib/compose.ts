@@ -1,10 +1,15 @@
-import type { PayNudgeDB } from './db';
-import { isTemplateScenario, templateContext, templatesFor, type MessageTemplate } from './default-templates';
-import type { Locale } from './i18n';
-import type { StoredOrder } from './order';
-import { getSetting, loadEngineSettings } from './settings';
-import { orderValues, type TemplateValues } from './template';
-import { allTemplates } from './templates-store';
+import type { PayNudgeDB } from "./db";
+import {
+  isTemplateScenario,
+  templateContext,
+  templatesFor,
+  type MessageTemplate,
+} from "./default-templates";
+import type { Locale } from "./i18n";
+import type { StoredOrder } from "./order";
+import { getSetting, loadEngineSettings } from "./settings";
+import { orderValues, type TemplateValues } from "./template";
+import { allTemplates } from "./templates-store";
 
 /** Everything needed to write to one buyer: the order, its filled-in values and the fitting templates. */
 export interface ComposeContext {
@@ -24,24 +29,37 @@ export interface ComposeContext {
  * The seller's own templates and edits count (allTemplates): the best fit for the order's next
  * step, a first reminder in chat when nothing is planned.
  */
-export async function composeContext(db: PayNudgeDB, key: string, now: number): Promise<ComposeContext> {
+export async function composeContext(
+  db: PayNudgeDB,
+  key: string,
+  now: number,
+): Promise<ComposeContext> {
   const order = await db.orders.get(key);
   if (!order) throw new Error(`PayNudge: unknown order ${key}`);
   const [engine, agent, shopNames, pool] = await Promise.all([
     loadEngineSettings(db),
-    getSetting(db, 'agentName'),
-    getSetting(db, 'shopNames'),
+    getSetting(db, "agentName"),
+    getSetting(db, "shopNames"),
     allTemplates(db),
   ]);
   const scenario = order.nextScenario ?? order.nextStep;
   const query = templateContext(order, {
     highValueCents: engine.highValueCents,
-    scenario: isTemplateScenario(scenario) ? scenario : 'first',
-    channel: order.nextChannel === 'sms' || order.nextChannel === 'phone' ? order.nextChannel : 'chat',
+    scenario: isTemplateScenario(scenario) ? scenario : "first",
+    channel:
+      order.nextChannel === "sms" || order.nextChannel === "phone"
+        ? order.nextChannel
+        : "chat",
   });
   const context: ComposeContext = {
     order,
-    values: orderValues(order, { now, locale: query.locale, agent, shopName: shopNames[order.platform], closeAfterMs: engine.closeAfterMs }),
+    values: orderValues(order, {
+      now,
+      locale: query.locale,
+      agent,
+      shopName: shopNames[order.platform],
+      closeAfterMs: engine.closeAfterMs,
+    }),
     templates: templatesFor(query, pool),
     locale: query.locale,
     cooldownMs: engine.minGapMs,

@@ -1,7 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { MessageTemplate } from './default-templates';
-import type { NudgeChannel } from './engine/types';
-import type { StoredOrder } from './order';
+import Dexie, { type EntityTable } from "dexie";
+import type { MessageTemplate } from "./default-templates";
+import type { NudgeChannel } from "./engine/types";
+import type { StoredOrder } from "./order";
 
 export type { NudgeChannel };
 
@@ -43,28 +43,29 @@ export interface SettingRow {
   value: unknown;
 }
 
-export const DB_NAME = 'paynudge';
+export const DB_NAME = "paynudge";
 
 /**
  * The one schema. Shipped versions are history: add a new `version(n)` with its own upgrader
  * rather than editing an old one.
  */
 export class PayNudgeDB extends Dexie {
-  orders!: EntityTable<StoredOrder, 'key'>;
-  nudges!: EntityTable<NudgeLog, 'id'>;
-  settings!: EntityTable<SettingRow, 'key'>;
-  alerts!: EntityTable<AlertRow, 'id'>;
+  orders!: EntityTable<StoredOrder, "key">;
+  nudges!: EntityTable<NudgeLog, "id">;
+  settings!: EntityTable<SettingRow, "key">;
+  alerts!: EntityTable<AlertRow, "id">;
   /** The seller's templates and their edits of shipped ones (lib/templates-store.ts). */
-  templates!: EntityTable<MessageTemplate, 'id'>;
+  templates!: EntityTable<MessageTemplate, "id">;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
-      orders: 'key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer',
-      nudges: '++id, orderKey, at',
-      settings: 'key',
-      alerts: 'id, orderKey, shownAt',
-      templates: 'id, scenario',
+      orders:
+        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer",
+      nudges: "++id, orderKey, at",
+      settings: "key",
+      alerts: "id, orderKey, shownAt",
+      templates: "id, scenario",
     });
   }
 }

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { ComposeContext } from './compose';
-import { OUTCOME_IDS, REASON_IDS, WHEN_IDS } from './outcomes';
-import { NUDGE_CHANNELS } from './engine/types';
-import { SNOOZE_CHOICES } from './engine/snooze';
-import { type OrderSnapshot, ORDER_STATUSES, type PlatformId } from './order';
-import { OrderSnapshotSchema } from './order-schema';
+import { z } from "zod";
+import type { ComposeContext } from "./compose";
+import { OUTCOME_IDS, REASON_IDS, WHEN_IDS } from "./outcomes";
+import { NUDGE_CHANNELS } from "./engine/types";
+import { SNOOZE_CHOICES } from "./engine/snooze";
+import { type OrderSnapshot, ORDER_STATUSES, type PlatformId } from "./order";
+import { OrderSnapshotSchema } from "./order-schema";
 
 /*
  * The one contract between content scripts and the background. A content script runs in the
@@ -42,7 +42,9 @@ export const OrderViewSchema = z.object({
 /** What a badge needs of an order, as the background knows it. */
 export type OrderView = z.infer<typeof OrderViewSchema>;
 
-export const MessageRequestSchema = z.object({ key: z.string().min(1).max(80) });
+export const MessageRequestSchema = z.object({
+  key: z.string().min(1).max(80),
+});
 export type MessageRequest = z.infer<typeof MessageRequestSchema>;
 export interface MessageReply {
   text: string;
@@ -69,11 +71,17 @@ export const LogNudgeRequestSchema = z.object({
 export type LogNudgeRequest = z.infer<typeof LogNudgeRequestSchema>;
 
 /** "Remind me later": 15 minutes, an hour, or tomorrow morning. */
-export const SnoozeRequestSchema = z.object({ key: orderKeyField, for: z.enum(SNOOZE_CHOICES) });
+export const SnoozeRequestSchema = z.object({
+  key: orderKeyField,
+  for: z.enum(SNOOZE_CHOICES),
+});
 export type SnoozeRequest = z.infer<typeof SnoozeRequestSchema>;
 
 /** "Done for this step": the current step (or the named one) is finished; the next one takes over. */
-export const StepDoneRequestSchema = z.object({ key: orderKeyField, step: stepField.optional() });
+export const StepDoneRequestSchema = z.object({
+  key: orderKeyField,
+  step: stepField.optional(),
+});
 export type StepDoneRequest = z.infer<typeof StepDoneRequestSchema>;
 
 /** Content script → background. */
@@ -111,5 +119,10 @@ export function parseOrdersSeen(data: unknown): ParsedBatch {
     if (parsed.success) orders.push(parsed.data);
     else rejected += 1;
   }
-  return { pageUrl: envelope.pageUrl, shopName: envelope.shopName, orders, rejected };
+  return {
+    pageUrl: envelope.pageUrl,
+    shopName: envelope.shopName,
+    orders,
+    rejected,
+  };
 }

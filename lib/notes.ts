@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from "date-fns";
 
 /**
  * The standard order note, `11-23 14:05 阿华 第2次 晚上付款`: time + agent nickname + nudge count +
@@ -22,26 +22,49 @@ const SEPARATORS = /[\r\n；;|｜]/;
 const CLOCK_SKEW_MS = 10 * 60_000;
 
 function clean(text: string, max: number): string {
-  return text.replace(/[\s\u3000]+/g, ' ').replace(/[\r\n；;|｜]/g, ' ').trim().slice(0, max);
+  return text
+    .replace(/[\s\u3000]+/g, " ")
+    .replace(/[\r\n；;|｜]/g, " ")
+    .trim()
+    .slice(0, max);
 }
 
-export function formatNote(note: { at: number; agent: string; count: number; feedback?: string }): string {
+export function formatNote(note: {
+  at: number;
+  agent: string;
+  count: number;
+  feedback?: string;
+}): string {
   // Spaces inside a nickname would make the note unparseable for colleagues.
-  const agent = clean(note.agent, MAX_AGENT).replace(/ /g, '') || '客服';
+  const agent = clean(note.agent, MAX_AGENT).replace(/ /g, "") || "客服";
   const count = Math.max(1, Math.floor(note.count));
-  const feedback = clean(note.feedback ?? '', MAX_FEEDBACK);
-  return `${format(note.at, 'MM-dd HH:mm')} ${agent} 第${count}次${feedback ? ` ${feedback}` : ''}`;
+  const feedback = clean(note.feedback ?? "", MAX_FEEDBACK);
+  return `${format(note.at, "MM-dd HH:mm")} ${agent} 第${count}次${feedback ? ` ${feedback}` : ""}`;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 1–99 in Chinese numerals, as some agents type them (第二次, 第十二次). */
 function chineseCount(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
-  const m = /^([一二两三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  const m = /^([一二两三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(
+    text,
+  );
   if (!m || !text) return undefined;
-  const [, tens = '', ten = '', ones = ''] = m;
-  if (ten) return (tens ? CN_DIGITS[tens]! : 1) * 10 + (ones ? CN_DIGITS[ones]! : 0);
+  const [, tens = "", ten = "", ones = ""] = m;
+  if (ten)
+    return (tens ? CN_DIGITS[tens]! : 1) * 10 + (ones ? CN_DIGITS[ones]! : 0);
   if (tens && !ones) return CN_DIGITS[tens];
   return undefined;
 }
@@ -54,17 +77,39 @@ const HEAD =
   /(?<![\d])(?:(\d{4})[-/.])?(\d{1,2})[-/.](\d{1,2})[ \t\u3000]{1,4}(\d{1,2})[:：](\d{2})[ \t\u3000]{1,4}([^\s\d][^\s]{0,19}?)[ \t\u3000]{1,4}第(\d{1,2}|[一二两三四五六七八九十]{1,3})次/g;
 
 /** A note written with its year (some agents type the full date). */
-function exactDate(year: number, month: number, day: number, hour: number, minute: number): number | undefined {
+function exactDate(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+): number | undefined {
   if (hour > 23 || minute > 59) return undefined;
   const date = new Date(year, month - 1, day, hour, minute);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day
+  return date.getFullYear() === year &&
+    date.getMonth() === month - 1 &&
+    date.getDate() === day
     ? date.getTime()
     : undefined;
 }
 
 /** The latest local date with this month/day/time that is not in the future, as epoch ms. */
-function inferYear(month: number, day: number, hour: number, minute: number, now: number): number | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
+function inferYear(
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  now: number,
+): number | undefined {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour > 23 ||
+    minute > 59
+  )
+    return undefined;
   const thisYear = new Date(now).getFullYear();
   // Eight years back always reaches a leap year for 02-29.
   for (let year = thisYear; year >= thisYear - 8; year--) {
@@ -79,12 +124,15 @@ function inferYear(month: number, day: number, hour: number, minute: number, now
  * Every standard note in a memo, in the order written. A memo may hold several notes separated by
  * newlines, '；' or plain spaces, mixed with free text; anything that is not a note is ignored.
  */
-export function parseNotes(memo: string | null | undefined, now: number): OrderNote[] {
-  if (typeof memo !== 'string' || !memo) return [];
+export function parseNotes(
+  memo: string | null | undefined,
+  now: number,
+): OrderNote[] {
+  if (typeof memo !== "string" || !memo) return [];
   const heads = [...memo.matchAll(HEAD)];
   const notes: OrderNote[] = [];
   heads.forEach((m, i) => {
-    const [whole, year, mo, d, h, mi, agent = '', countText = ''] = m;
+    const [whole, year, mo, d, h, mi, agent = "", countText = ""] = m;
     const at = year
       ? exactDate(Number(year), Number(mo), Number(d), Number(h), Number(mi))
       : inferYear(Number(mo), Number(d), Number(h), Number(mi), now);
@@ -94,7 +142,7 @@ export function parseNotes(memo: string | null | undefined, now: number): OrderN
     const end = heads[i + 1]?.index ?? memo.length;
     // Bounded before splitting, so a huge tail of free text is not scanned again for each note.
     const tail = memo.slice(start, Math.min(end, start + MAX_FEEDBACK * 4));
-    const feedback = clean(tail.split(SEPARATORS)[0] ?? '', MAX_FEEDBACK);
+    const feedback = clean(tail.split(SEPARATORS)[0] ?? "", MAX_FEEDBACK);
     notes.push({ at, agent: agent.slice(0, MAX_AGENT), count, feedback });
   });
   return notes;
@@ -104,13 +152,17 @@ export function parseNotes(memo: string | null | undefined, now: number): OrderN
 export function latestNote(notes: readonly OrderNote[]): OrderNote | undefined {
   let best: OrderNote | undefined;
   for (const n of notes) {
-    if (!best || n.at > best.at || (n.at === best.at && n.count > best.count)) best = n;
+    if (!best || n.at > best.at || (n.at === best.at && n.count > best.count))
+      best = n;
   }
   return best;
 }
 
 /** The count the next note should carry: one past what this machine or the memo knows. */
-export function nextNoteCount(localCount: number, notes: readonly OrderNote[]): number {
+export function nextNoteCount(
+  localCount: number,
+  notes: readonly OrderNote[],
+): number {
   const memoCount = notes.reduce((max, n) => Math.max(max, n.count), 0);
   return Math.max(localCount, memoCount, 0) + 1;
 }
@@ -138,7 +190,7 @@ export function colleagueWarning(
 ): ColleagueWarning | undefined {
   const last = latestNote(notes);
   if (!last) return undefined;
-  const self = (opts.self ?? '').replace(/[\s\u3000]+/g, '');
+  const self = (opts.self ?? "").replace(/[\s\u3000]+/g, "");
   const cooldownEndsAt = last.at + Math.max(0, opts.cooldownMs);
   return {
     ...last,

@@ -1,9 +1,18 @@
-import type { OrderStatus } from './order';
+import type { OrderStatus } from "./order";
 
 /** A due nudge left this long without action counts as overdue. */
 export const OVERDUE_AFTER_MS = 30 * 60_000;
 
-export type NudgeState = 'upcoming' | 'snoozed' | 'due' | 'overdue' | 'reminded' | 'expired' | 'paid' | 'closed' | 'other';
+export type NudgeState =
+  | "upcoming"
+  | "snoozed"
+  | "due"
+  | "overdue"
+  | "reminded"
+  | "expired"
+  | "paid"
+  | "closed"
+  | "other";
 
 export interface NudgeStateInput {
   status: OrderStatus;
@@ -13,24 +22,32 @@ export interface NudgeStateInput {
 }
 
 export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
-  if (order.status === 'paid') return 'paid';
-  if (order.status === 'closed') return 'closed';
-  if (order.status === 'other') return 'other';
-  if (order.nextDueAt === undefined) return order.nudgeCount > 0 ? 'reminded' : 'expired';
-  if (now < order.nextDueAt) return order.snoozedUntil !== undefined && now < order.snoozedUntil ? 'snoozed' : 'upcoming';
-  return now - order.nextDueAt < OVERDUE_AFTER_MS ? 'due' : 'overdue';
+  if (order.status === "paid") return "paid";
+  if (order.status === "closed") return "closed";
+  if (order.status === "other") return "other";
+  if (order.nextDueAt === undefined)
+    return order.nudgeCount > 0 ? "reminded" : "expired";
+  if (now < order.nextDueAt)
+    return order.snoozedUntil !== undefined && now < order.snoozedUntil
+      ? "snoozed"
+      : "upcoming";
+  return now - order.nextDueAt < OVERDUE_AFTER_MS ? "due" : "overdue";
 }
 
 /** The next moment the state of this order changes by the clock alone, if any. */
-export function nextStateChangeAt(order: NudgeStateInput, now: number): number | undefined {
-  if (order.status !== 'unpaid' || order.nextDueAt === undefined) return undefined;
+export function nextStateChangeAt(
+  order: NudgeStateInput,
+  now: number,
+): number | undefined {
+  if (order.status !== "unpaid" || order.nextDueAt === undefined)
+    return undefined;
   if (now < order.nextDueAt) return order.nextDueAt;
   const overdueAt = order.nextDueAt + OVERDUE_AFTER_MS;
   return now < overdueAt ? overdueAt : undefined;
 }
 
 export function isActionable(state: NudgeState): boolean {
-  return state === 'due' || state === 'overdue';
+  return state === "due" || state === "overdue";
 }
 
 /**
@@ -38,9 +55,12 @@ export function isActionable(state: NudgeState): boolean {
  * 'upcoming' for it (a nudge is coming, at the snooze's end), so badges stay clickable; a UI that
  * wants to show the snooze asks this.
  */
-export function isSnoozed(order: { status: OrderStatus; nextDueAt?: number; snoozedUntil?: number }, now: number): boolean {
+export function isSnoozed(
+  order: { status: OrderStatus; nextDueAt?: number; snoozedUntil?: number },
+  now: number,
+): boolean {
   return (
-    order.status === 'unpaid' &&
+    order.status === "unpaid" &&
     order.snoozedUntil !== undefined &&
     now < order.snoozedUntil &&
     order.nextDueAt !== undefined &&

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from "wxt/browser";
 
 function samePage(a: string, b: string): boolean {
   try {
@@ -16,7 +16,8 @@ export async function openOrderPage(pageUrl: string): Promise<void> {
   const open = tabs.find((tab) => tab.url && samePage(tab.url, pageUrl));
   if (open?.id !== undefined) {
     await browser.tabs.update(open.id, { active: true });
-    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
+    if (open.windowId !== undefined)
+      await browser.windows.update(open.windowId, { focused: true });
     return;
   }
   await browser.tabs.create({ url: pageUrl });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { MAX_TEXT, ORDER_STATUSES, PLATFORM_IDS } from './order';
+import { z } from "zod";
+import { MAX_TEXT, ORDER_STATUSES, PLATFORM_IDS } from "./order";
 
 /* Validation of orders arriving from pages and backups; the types are inferred in order.ts. */
 
@@ -29,7 +29,7 @@ export const OrderSnapshotSchema = z.object({
   statusText: text(60).optional(),
   createdAt: epochMs.optional(),
   amountCents: z.number().int().min(0).max(1e12).optional(),
-  currency: z.enum(['CNY', 'USD']).optional(),
+  currency: z.enum(["CNY", "USD"]).optional(),
   buyer: text(200).optional(),
   items: z.array(OrderItemSchema).max(50),
   memo: text(1000).optional(),

@@ -1,20 +1,30 @@
-import type { z } from 'zod';
-import type { OrderItemSchema, OrderSnapshotSchema } from './order-schema';
-import type { NudgeChannel } from './engine/types';
+import type { z } from "zod";
+import type { OrderItemSchema, OrderSnapshotSchema } from "./order-schema";
+import type { NudgeChannel } from "./engine/types";
 
-export const PLATFORM_IDS = ['taobao', 'jd', 'pdd', 'douyin', 'shopify', 'generic'] as const;
+export const PLATFORM_IDS = [
+  "taobao",
+  "jd",
+  "pdd",
+  "douyin",
+  "shopify",
+  "generic",
+] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
-export const ORDER_STATUSES = ['unpaid', 'paid', 'closed', 'other'] as const;
+export const ORDER_STATUSES = ["unpaid", "paid", "closed", "other"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Longest text kept from a page field; page text is untrusted and may be huge. */
 export const MAX_TEXT = 500;
 
 /** Cut untrusted page text down to something safe to store and show. */
-export function clipText(value: string | null | undefined, max = MAX_TEXT): string | undefined {
+export function clipText(
+  value: string | null | undefined,
+  max = MAX_TEXT,
+): string | undefined {
   if (value == null) return undefined;
-  const text = value.replace(/\s+/g, ' ').trim();
+  const text = value.replace(/\s+/g, " ").trim();
   if (!text) return undefined;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -45,7 +55,7 @@ export interface StoredOrder extends OrderSnapshot {
    * The agent marked the order paid or closed by hand: it holds while the page still shows the
    * (stale) unpaid status, and gives way as soon as the page shows any other status.
    */
-  manualStatus?: 'paid' | 'closed';
+  manualStatus?: "paid" | "closed";
   /** Who made the last nudge logged here. */
   lastAgent?: string;
   /** When the platform closes the order unpaid, as the plan reckons it (page deadline or default). */
@@ -66,16 +76,24 @@ export function orderKey(platform: PlatformId, orderId: string): string {
   return `${platform}:${orderId}`;
 }
 
-export function formatAmount(cents: number | undefined, currency: 'CNY' | 'USD' = 'CNY'): string | undefined {
+export function formatAmount(
+  cents: number | undefined,
+  currency: "CNY" | "USD" = "CNY",
+): string | undefined {
   if (cents === undefined) return undefined;
-  const symbol = currency === 'USD' ? '$' : '¥';
+  const symbol = currency === "USD" ? "$" : "¥";
   return `${symbol}${(cents / 100).toFixed(2)}`;
 }
 
 /** "first title" or "first title 等3件" when the order holds several items. */
-export function itemSummary(items: readonly OrderItem[], locale: 'zh' | 'en' = 'zh'): string | undefined {
+export function itemSummary(
+  items: readonly OrderItem[],
+  locale: "zh" | "en" = "zh",
+): string | undefined {
   const first = items[0];
   if (!first) return undefined;
   if (items.length === 1) return first.title;
-  return locale === 'zh' ? `${first.title} 等${items.length}件` : `${first.title} and ${items.length - 1} more`;
+  return locale === "zh"
+    ? `${first.title} 等${items.length}件`
+    : `${first.title} and ${items.length - 1} more`;
 }

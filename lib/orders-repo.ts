@@ -1,10 +1,10 @@
-import { closeDeadline } from './close-deadline';
-import type { NudgeLog, PayNudgeDB } from './db';
-import type { NudgeChannel } from './engine/types';
-import type { ParsedBatch, OrderView } from './messages';
-import { orderKey, type OrderSnapshot, type StoredOrder } from './order';
-import { scheduleOrder, type ScheduleSettings } from './schedule';
-import { loadEngineSettings } from './settings';
+import { closeDeadline } from "./close-deadline";
+import type { NudgeLog, PayNudgeDB } from "./db";
+import type { NudgeChannel } from "./engine/types";
+import type { ParsedBatch, OrderView } from "./messages";
+import { orderKey, type OrderSnapshot, type StoredOrder } from "./order";
+import { scheduleOrder, type ScheduleSettings } from "./schedule";
+import { loadEngineSettings } from "./settings";
 
 export function toView(order: StoredOrder): OrderView {
   const view: OrderView = {
@@ -28,7 +28,8 @@ function knownFields(snapshot: OrderSnapshot): Partial<OrderSnapshot> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(snapshot)) {
     if (value === undefined) continue;
-    if (name === 'items' && Array.isArray(value) && value.length === 0) continue;
+    if (name === "items" && Array.isArray(value) && value.length === 0)
+      continue;
     out[name] = value;
   }
   return out as Partial<OrderSnapshot>;
@@ -44,10 +45,15 @@ export function applySchedule(
   settings: ScheduleSettings,
   buyerNudges: readonly number[] = [],
 ): StoredOrder {
-  if (order.snoozedUntil !== undefined && order.snoozedUntil <= now) delete order.snoozedUntil;
+  if (order.snoozedUntil !== undefined && order.snoozedUntil <= now)
+    delete order.snoozedUntil;
   const next = scheduleOrder(order, now, settings, buyerNudges);
-  const deadline = closeDeadline({ ...order, createdAt: order.createdAt ?? order.firstSeenAt }, settings.closeAfterMs);
-  if (deadline === undefined || order.status !== 'unpaid') delete order.deadlineAt;
+  const deadline = closeDeadline(
+    { ...order, createdAt: order.createdAt ?? order.firstSeenAt },
+    settings.closeAfterMs,
+  );
+  if (deadline === undefined || order.status !== "unpaid")
+    delete order.deadlineAt;
   else order.deadlineAt = deadline;
   delete order.nextDueAt;
   delete order.nextStep;
@@ -59,7 +65,8 @@ export function applySchedule(
     order.nextStep = next.step.id;
     order.nextChannel = next.step.channel;
     order.nextScenario = next.step.scenario;
-    if (next.replanAt !== undefined && next.replanAt > now) order.replanAt = next.replanAt;
+    if (next.replanAt !== undefined && next.replanAt > now)
+      order.replanAt = next.replanAt;
   }
   return order;
 }
@@ -85,7 +92,8 @@ export function mergeSnapshot(
     pageUrl: seen.pageUrl,
     lastSeenAt: seen.now,
   };
-  if (merged.manualStatus && snapshot.status === 'unpaid') merged.status = merged.manualStatus;
+  if (merged.manualStatus && snapshot.status === "unpaid")
+    merged.status = merged.manualStatus;
   else delete merged.manualStatus;
   if (seen.shopName) merged.shopName = seen.shopName;
   return applySchedule(merged, seen.now, settings, buyerNudges);
@@ -96,13 +104,24 @@ export function mergeSnapshot(
  * orders of one platform with the same nickname count as one buyer, which can only make the cap
  * stricter. An order without a buyer is its own buyer.
  */
-function buyerId(order: Pick<StoredOrder, 'platform' | 'buyer' | 'key'>): string {
-  return order.buyer === undefined ? `order:${order.key}` : `buyer:${order.platform}:${order.buyer}`;
+function buyerId(
+  order: Pick<StoredOrder, "platform" | "buyer" | "key">,
+): string {
+  return order.buyer === undefined
+    ? `order:${order.key}`
+    : `buyer:${order.platform}:${order.buyer}`;
 }
 
 /** Times of the nudges still counting against each buyer's cap at `now`, by buyerId. */
-async function recentNudgesByBuyer(db: PayNudgeDB, now: number, settings: ScheduleSettings): Promise<Map<string, number[]>> {
-  const recent = await db.nudges.where('at').above(now - settings.buyerCap.windowMs).toArray();
+async function recentNudgesByBuyer(
+  db: PayNudgeDB,
+  now: number,
+  settings: ScheduleSettings,
+): Promise<Map<string, number[]>> {
+  const recent = await db.nudges
+    .where("at")
+    .above(now - settings.buyerCap.windowMs)
+    .toArray();
   const keys = [...new Set(recent.map((n) => n.orderKey))];
   const orders = await db.orders.bulkGet(keys);
   const buyerOfKey = new Map<string, string>();
@@ -133,21 +152,35 @@ export async function upsertSeenOrders(
   const engine = settings ?? (await loadEngineSettings(db));
   // The same order may appear twice on a page (e.g. an iframe and its parent): the last one wins.
   const byKey = new Map<string, OrderSnapshot>();
-  for (const snapshot of batch.orders) byKey.set(orderKey(snapshot.platform, snapshot.orderId), snapshot);
+  for (const snapshot of batch.orders)
+    byKey.set(orderKey(snapshot.platform, snapshot.orderId), snapshot);
   const keys = [...byKey.keys()];
 
-  return db.transaction('rw', db.orders, db.nudges, async () => {
+  return db.transaction("rw", db.orders, db.nudges, async () => {
     const existing = await db.orders.bulkGet(keys);
     const nudges = await recentNudgesByBuyer(db, now, engine);
     const seen = { pageUrl: batch.pageUrl, shopName: batch.shopName, now };
     const merged = keys.map((key, i) => {
       const snapshot = byKey.get(key)!;
-      const buyer = buyerId({ ...existing[i], ...knownFields(snapshot), key } as StoredOrder);
-      return mergeSnapshot(existing[i], snapshot, seen, engine, nudges.get(buyer));
+      const buyer = buyerId({
+        ...existing[i],
+        ...knownFields(snapshot),
+        key,
+      } as StoredOrder);
+      return mergeSnapshot(
+        existing[i],
+        snapshot,
+        seen,
+        engine,
+        nudges.get(buyer),
+      );
     });
     await db.orders.bulkPut(merged);
     const cancelled = merged
-      .filter((order, i) => existing[i]?.nextDueAt !== undefined && order.nextDueAt === undefined)
+      .filter(
+        (order, i) =>
+          existing[i]?.nextDueAt !== undefined && order.nextDueAt === undefined,
+      )
       .map((order) => order.key);
     return { views: merged.map(toView), cancelled };
   });
@@ -167,15 +200,22 @@ export async function replanOrders(
   settings?: ScheduleSettings,
 ): Promise<ReplanResult> {
   const engine = settings ?? (await loadEngineSettings(db));
-  return db.transaction('rw', db.orders, db.nudges, async () => {
-    const rows = (await db.orders.bulkGet([...keys])).filter((o): o is StoredOrder => o !== undefined);
+  return db.transaction("rw", db.orders, db.nudges, async () => {
+    const rows = (await db.orders.bulkGet([...keys])).filter(
+      (o): o is StoredOrder => o !== undefined,
+    );
     const nudges = await recentNudgesByBuyer(db, now, engine);
     const changed: StoredOrder[] = [];
     const cancelled: string[] = [];
     for (const row of rows) {
       const before = JSON.stringify(row);
       const hadDue = row.nextDueAt !== undefined;
-      const after = applySchedule({ ...row }, now, engine, nudges.get(buyerId(row)));
+      const after = applySchedule(
+        { ...row },
+        now,
+        engine,
+        nudges.get(buyerId(row)),
+      );
       if (JSON.stringify(after) === before) continue;
       // put() replaces the row, so fields the schedule removed leave the indexes too.
       await db.orders.put(after);
@@ -187,22 +227,36 @@ export async function replanOrders(
 }
 
 /** Re-plans every order whose next nudge changes by the clock alone by `now`. */
-export async function replanDue(db: PayNudgeDB, now: number, settings?: ScheduleSettings): Promise<ReplanResult> {
-  const keys = await db.orders.where('replanAt').belowOrEqual(now).primaryKeys();
+export async function replanDue(
+  db: PayNudgeDB,
+  now: number,
+  settings?: ScheduleSettings,
+): Promise<ReplanResult> {
+  const keys = await db.orders
+    .where("replanAt")
+    .belowOrEqual(now)
+    .primaryKeys();
   if (!keys.length) return { changed: [], cancelled: [] };
   return replanOrders(db, keys, now, settings);
 }
 
 /** Re-plans every unpaid order: after the seller changes the engine settings. */
-export async function replanUnpaid(db: PayNudgeDB, now: number, settings?: ScheduleSettings): Promise<ReplanResult> {
-  const keys = await db.orders.where('status').equals('unpaid').primaryKeys();
+export async function replanUnpaid(
+  db: PayNudgeDB,
+  now: number,
+  settings?: ScheduleSettings,
+): Promise<ReplanResult> {
+  const keys = await db.orders.where("status").equals("unpaid").primaryKeys();
   return replanOrders(db, keys, now, settings);
 }
 
 /** Every order of the same buyer (their cap is shared), this one included. */
-async function sameBuyerKeys(db: PayNudgeDB, order: StoredOrder): Promise<string[]> {
+async function sameBuyerKeys(
+  db: PayNudgeDB,
+  order: StoredOrder,
+): Promise<string[]> {
   if (order.buyer === undefined) return [order.key];
-  const rows = await db.orders.where('buyer').equals(order.buyer).toArray();
+  const rows = await db.orders.where("buyer").equals(order.buyer).toArray();
   return rows.filter((o) => o.platform === order.platform).map((o) => o.key);
 }
 
@@ -239,7 +293,7 @@ export async function logNudge(
   const engine = settings ?? (await loadEngineSettings(db));
   // A nudge cannot have happened in the future; a skewed clock must not break the cap.
   const at = Math.min(entry.at, now);
-  const keys = await db.transaction('rw', db.orders, db.nudges, async () => {
+  const keys = await db.transaction("rw", db.orders, db.nudges, async () => {
     const order = await requireOrder(db, key);
     const step = entry.step ?? order.nextStep;
     const log: NudgeLog = { orderKey: key, at, channel: entry.channel };
@@ -253,8 +307,10 @@ export async function logNudge(
     await db.nudges.add(log);
     order.nudgeCount += 1;
     order.lastNudgeAt = Math.max(order.lastNudgeAt ?? at, at);
-    if (entry.agent !== undefined && order.lastNudgeAt === at) order.lastAgent = entry.agent;
-    if (step !== undefined) order.doneSteps = [...new Set([...(order.doneSteps ?? []), step])];
+    if (entry.agent !== undefined && order.lastNudgeAt === at)
+      order.lastAgent = entry.agent;
+    if (step !== undefined)
+      order.doneSteps = [...new Set([...(order.doneSteps ?? []), step])];
     delete order.snoozedUntil;
     await db.orders.put(order);
     return sameBuyerKeys(db, order);
@@ -271,7 +327,7 @@ export async function snoozeOrder(
   now: number,
   settings?: ScheduleSettings,
 ): Promise<StoredOrder> {
-  await db.transaction('rw', db.orders, async () => {
+  await db.transaction("rw", db.orders, async () => {
     await requireOrder(db, key);
     await db.orders.update(key, { snoozedUntil: Math.max(until, now) });
   });
@@ -287,7 +343,7 @@ export async function markStepDone(
   now: number,
   settings?: ScheduleSettings,
 ): Promise<StoredOrder> {
-  await db.transaction('rw', db.orders, async () => {
+  await db.transaction("rw", db.orders, async () => {
     const order = await requireOrder(db, key);
     const done = step ?? order.nextStep;
     if (done === undefined) return;
@@ -300,20 +356,29 @@ export async function markStepDone(
 }
 
 /** Unpaid orders whose nudge is due and was never notified, soonest first. */
-export async function dueUnnotified(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
-  const due = await db.orders.where('nextDueAt').belowOrEqual(now).toArray();
-  return due.filter((o) => o.status === 'unpaid' && o.notifiedDueAt !== o.nextDueAt);
+export async function dueUnnotified(
+  db: PayNudgeDB,
+  now: number,
+): Promise<StoredOrder[]> {
+  const due = await db.orders.where("nextDueAt").belowOrEqual(now).toArray();
+  return due.filter(
+    (o) => o.status === "unpaid" && o.notifiedDueAt !== o.nextDueAt,
+  );
 }
 
-export async function markNotified(db: PayNudgeDB, orders: readonly StoredOrder[]): Promise<void> {
-  await db.transaction('rw', db.orders, async () => {
+export async function markNotified(
+  db: PayNudgeDB,
+  orders: readonly StoredOrder[],
+): Promise<void> {
+  await db.transaction("rw", db.orders, async () => {
     for (const order of orders) {
       // Only if the due time is still the one we notified: a re-plan in between must notify anew.
       await db.orders
-        .where('key')
+        .where("key")
         .equals(order.key)
         .modify((row) => {
-          if (row.nextDueAt === order.nextDueAt) row.notifiedDueAt = order.nextDueAt;
+          if (row.nextDueAt === order.nextDueAt)
+            row.notifiedDueAt = order.nextDueAt;
         });
     }
   });
@@ -326,25 +391,36 @@ export async function markNotified(db: PayNudgeDB, orders: readonly StoredOrder[
 export async function nextAlarmAt(db: PayNudgeDB): Promise<number | undefined> {
   const [due, replan] = await Promise.all([
     db.orders
-      .orderBy('nextDueAt')
-      .filter((o) => o.status === 'unpaid' && o.notifiedDueAt !== o.nextDueAt)
+      .orderBy("nextDueAt")
+      .filter((o) => o.status === "unpaid" && o.notifiedDueAt !== o.nextDueAt)
       .first(),
-    db.orders.orderBy('replanAt').first(),
+    db.orders.orderBy("replanAt").first(),
   ]);
-  const moments = [due?.nextDueAt, replan?.replanAt].filter((m): m is number => m !== undefined);
+  const moments = [due?.nextDueAt, replan?.replanAt].filter(
+    (m): m is number => m !== undefined,
+  );
   return moments.length ? Math.min(...moments) : undefined;
 }
 
-export async function countDueNow(db: PayNudgeDB, now: number): Promise<number> {
+export async function countDueNow(
+  db: PayNudgeDB,
+  now: number,
+): Promise<number> {
   return db.orders
-    .where('nextDueAt')
+    .where("nextDueAt")
     .belowOrEqual(now)
-    .filter((o) => o.status === 'unpaid')
+    .filter((o) => o.status === "unpaid")
     .count();
 }
 
 /** Orders to work today: due or overdue, and those falling due before the day ends. */
-export async function dueBy(db: PayNudgeDB, until: number): Promise<StoredOrder[]> {
-  const rows = await db.orders.where('nextDueAt').belowOrEqual(until).sortBy('nextDueAt');
-  return rows.filter((o) => o.status === 'unpaid');
+export async function dueBy(
+  db: PayNudgeDB,
+  until: number,
+): Promise<StoredOrder[]> {
+  const rows = await db.orders
+    .where("nextDueAt")
+    .belowOrEqual(until)
+    .sortBy("nextDueAt");
+  return rows.filter((o) => o.status === "unpaid");
 }

@@ -1,9 +1,12 @@
-import { closeDeadline } from './close-deadline';
-import { nextNudge, type NextNudge, type NudgeProgress } from './engine/next';
-import { planOrder, type PlanOrder } from './engine/plan';
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './engine/settings';
-import type { PlannedStep } from './engine/types';
-import type { StoredOrder } from './order';
+import { closeDeadline } from "./close-deadline";
+import { nextNudge, type NextNudge, type NudgeProgress } from "./engine/next";
+import { planOrder, type PlanOrder } from "./engine/plan";
+import {
+  DEFAULT_ENGINE_SETTINGS,
+  type EngineSettings,
+} from "./engine/settings";
+import type { PlannedStep } from "./engine/types";
+import type { StoredOrder } from "./order";
 
 const MINUTE = 60_000;
 
@@ -12,23 +15,46 @@ export const FIRST_NUDGE_AFTER_MS = 30 * MINUTE;
 
 /** The scheduler's settings are the engine's (lib/engine/settings.ts). */
 export type ScheduleSettings = EngineSettings;
-export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = DEFAULT_ENGINE_SETTINGS;
+export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings =
+  DEFAULT_ENGINE_SETTINGS;
 
-export type SchedulableOrder = Pick<StoredOrder, 'platform' | 'status' | 'createdAt' | 'closesAt' | 'firstSeenAt' | 'nudgeCount'> &
-  Partial<Pick<StoredOrder, 'amountCents' | 'consulted' | 'doneSteps' | 'lastNudgeAt' | 'snoozedUntil'>>;
+export type SchedulableOrder = Pick<
+  StoredOrder,
+  | "platform"
+  | "status"
+  | "createdAt"
+  | "closesAt"
+  | "firstSeenAt"
+  | "nudgeCount"
+> &
+  Partial<
+    Pick<
+      StoredOrder,
+      "amountCents" | "consulted" | "doneSteps" | "lastNudgeAt" | "snoozedUntil"
+    >
+  >;
 
 /** The order as the engine sees it: placed at its order time (or when first seen), closing when the page or the platform default says. */
-export function planInput(order: SchedulableOrder, settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS): PlanOrder {
+export function planInput(
+  order: SchedulableOrder,
+  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
+): PlanOrder {
   const placedAt = order.createdAt ?? order.firstSeenAt;
   const input: PlanOrder = { status: order.status, placedAt };
-  const closesAt = closeDeadline({ platform: order.platform, createdAt: placedAt, closesAt: order.closesAt }, settings.closeAfterMs);
+  const closesAt = closeDeadline(
+    { platform: order.platform, createdAt: placedAt, closesAt: order.closesAt },
+    settings.closeAfterMs,
+  );
   if (closesAt !== undefined) input.closesAt = closesAt;
   if (order.amountCents !== undefined) input.amountCents = order.amountCents;
   if (order.consulted !== undefined) input.consulted = order.consulted;
   return input;
 }
 
-export function planFor(order: SchedulableOrder, settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS): PlannedStep[] {
+export function planFor(
+  order: SchedulableOrder,
+  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
+): PlannedStep[] {
   return planOrder(planInput(order, settings), settings);
 }
 
@@ -43,8 +69,16 @@ export function scheduleOrder(
   const progress: NudgeProgress = {};
   if (order.doneSteps) progress.doneSteps = order.doneSteps;
   if (order.lastNudgeAt !== undefined) progress.lastNudgeAt = order.lastNudgeAt;
-  if (order.snoozedUntil !== undefined) progress.snoozedUntil = order.snoozedUntil;
-  return nextNudge(input, planOrder(input, settings), progress, buyerNudges, settings, now);
+  if (order.snoozedUntil !== undefined)
+    progress.snoozedUntil = order.snoozedUntil;
+  return nextNudge(
+    input,
+    planOrder(input, settings),
+    progress,
+    buyerNudges,
+    settings,
+    now,
+  );
 }
 
 /**

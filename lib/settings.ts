@@ -1,11 +1,11 @@
-import type { PayNudgeDB } from './db';
+import type { PayNudgeDB } from "./db";
 import {
   DEFAULT_ENGINE_SETTINGS,
   ENGINE_SETTING_KEYS,
   resolveEngineSettings,
   type EngineSettings,
-} from './engine/settings';
-import type { PlatformId } from './order';
+} from "./engine/settings";
+import type { PlatformId } from "./order";
 
 /** Every setting with its default; stored rows override one key at a time. */
 export const DEFAULT_SETTINGS = {
@@ -23,7 +23,9 @@ export const DEFAULT_SETTINGS = {
   buyerCap: DEFAULT_ENGINE_SETTINGS.buyerCap,
   highValueCents: DEFAULT_ENGINE_SETTINGS.highValueCents,
   /** Per platform; `null` stored for a platform means its unpaid orders never close. */
-  closeAfterMs: DEFAULT_ENGINE_SETTINGS.closeAfterMs as Partial<Record<PlatformId, number | null | undefined>>,
+  closeAfterMs: DEFAULT_ENGINE_SETTINGS.closeAfterMs as Partial<
+    Record<PlatformId, number | null | undefined>
+  >,
   minGapMs: DEFAULT_ENGINE_SETTINGS.minGapMs,
   morningAt: DEFAULT_ENGINE_SETTINGS.morningAt,
   steps: DEFAULT_ENGINE_SETTINGS.steps,
@@ -34,17 +36,26 @@ export const DEFAULT_SETTINGS = {
 export type Settings = typeof DEFAULT_SETTINGS;
 export type SettingKey = keyof Settings;
 
-export async function getSetting<K extends SettingKey>(db: PayNudgeDB, key: K): Promise<Settings[K]> {
+export async function getSetting<K extends SettingKey>(
+  db: PayNudgeDB,
+  key: K,
+): Promise<Settings[K]> {
   const row = await db.settings.get(key);
   return row === undefined ? DEFAULT_SETTINGS[key] : (row.value as Settings[K]);
 }
 
-export async function setSetting<K extends SettingKey>(db: PayNudgeDB, key: K, value: Settings[K]): Promise<void> {
+export async function setSetting<K extends SettingKey>(
+  db: PayNudgeDB,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
   await db.settings.put({ key, value });
 }
 
 /** Everything the nudge engine needs, read fresh from the database (the worker keeps no state). */
-export async function loadEngineSettings(db: PayNudgeDB): Promise<EngineSettings> {
+export async function loadEngineSettings(
+  db: PayNudgeDB,
+): Promise<EngineSettings> {
   const rows = await db.settings.bulkGet(ENGINE_SETTING_KEYS);
   const stored: Record<string, unknown> = {};
   ENGINE_SETTING_KEYS.forEach((key, i) => {

@@ -1,19 +1,19 @@
-import { closeDeadline } from './close-deadline';
-import { t, type Locale } from './i18n';
-import { formatAmount, itemSummary, type StoredOrder } from './order';
-import { formatOrderTime, formatSpan } from './time-format';
+import { closeDeadline } from "./close-deadline";
+import { t, type Locale } from "./i18n";
+import { formatAmount, itemSummary, type StoredOrder } from "./order";
+import { formatOrderTime, formatSpan } from "./time-format";
 
 /** The variables a template may use, with the label an agent sees. */
 export const TEMPLATE_VARIABLES = {
-  shop: { zh: '店铺', en: 'shop' },
-  buyer: { zh: '买家', en: 'buyer' },
-  item: { zh: '商品', en: 'item' },
-  attrs: { zh: '规格', en: 'options' },
-  orderTime: { zh: '下单时间', en: 'order time' },
-  amount: { zh: '金额', en: 'amount' },
-  timeLeft: { zh: '剩余时间', en: 'time left' },
-  agent: { zh: '客服', en: 'agent' },
-  payLink: { zh: '付款链接', en: 'payment link' },
+  shop: { zh: "店铺", en: "shop" },
+  buyer: { zh: "买家", en: "buyer" },
+  item: { zh: "商品", en: "item" },
+  attrs: { zh: "规格", en: "options" },
+  orderTime: { zh: "下单时间", en: "order time" },
+  amount: { zh: "金额", en: "amount" },
+  timeLeft: { zh: "剩余时间", en: "time left" },
+  agent: { zh: "客服", en: "agent" },
+  payLink: { zh: "付款链接", en: "payment link" },
 } as const;
 
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
@@ -33,7 +33,11 @@ export interface RenderResult {
   unknown: string[];
 }
 
-export function renderTemplate(body: string, values: TemplateValues, locale: Locale): RenderResult {
+export function renderTemplate(
+  body: string,
+  values: TemplateValues,
+  locale: Locale,
+): RenderResult {
   const missing = new Set<TemplateVariable>();
   const unknown = new Set<string>();
   const text = body.replace(PLACEHOLDER, (whole, raw: string) => {
@@ -42,9 +46,11 @@ export function renderTemplate(body: string, values: TemplateValues, locale: Loc
       return whole;
     }
     const value = values[raw];
-    if (value === undefined || value === '') {
+    if (value === undefined || value === "") {
       missing.add(raw);
-      return t(locale, 'var.missing', { name: TEMPLATE_VARIABLES[raw][locale] });
+      return t(locale, "var.missing", {
+        name: TEMPLATE_VARIABLES[raw][locale],
+      });
     }
     return value;
   });
@@ -61,21 +67,30 @@ export interface RenderPart {
  * The same text as renderTemplate, split so a UI can highlight the missing-value markers. Joining
  * the parts' text gives exactly renderTemplate(...).text.
  */
-export function renderParts(body: string, values: TemplateValues, locale: Locale): RenderPart[] {
+export function renderParts(
+  body: string,
+  values: TemplateValues,
+  locale: Locale,
+): RenderPart[] {
   const parts: RenderPart[] = [];
-  let literal = '';
+  let literal = "";
   let last = 0;
   for (const m of body.matchAll(PLACEHOLDER)) {
-    const raw = m[1] ?? '';
+    const raw = m[1] ?? "";
     literal += body.slice(last, m.index);
     last = m.index + m[0].length;
     const value = isVariable(raw) ? values[raw] : undefined;
     if (!isVariable(raw)) literal += m[0];
-    else if (value !== undefined && value !== '') literal += value;
+    else if (value !== undefined && value !== "") literal += value;
     else {
       if (literal) parts.push({ text: literal });
-      literal = '';
-      parts.push({ text: t(locale, 'var.missing', { name: TEMPLATE_VARIABLES[raw][locale] }), missing: raw });
+      literal = "";
+      parts.push({
+        text: t(locale, "var.missing", {
+          name: TEMPLATE_VARIABLES[raw][locale],
+        }),
+        missing: raw,
+      });
     }
   }
   literal += body.slice(last);
@@ -85,7 +100,7 @@ export function renderParts(body: string, values: TemplateValues, locale: Locale
 
 /** The variable names a template uses that do not exist; empty when the template is valid. */
 export function unknownVariables(body: string): string[] {
-  const names = [...body.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+  const names = [...body.matchAll(PLACEHOLDER)].map((m) => m[1] ?? "");
   return [...new Set(names.filter((n) => !isVariable(n)))];
 }
 
@@ -99,17 +114,29 @@ export interface ValueContext {
   payLink?: string;
 }
 
-export function orderValues(order: StoredOrder, ctx: ValueContext): TemplateValues {
+export function orderValues(
+  order: StoredOrder,
+  ctx: ValueContext,
+): TemplateValues {
   const closesAt = closeDeadline(order, ctx.closeAfterMs);
-  const attrs = order.items.map((i) => i.attrs).filter(Boolean).join('；');
+  const attrs = order.items
+    .map((i) => i.attrs)
+    .filter(Boolean)
+    .join("；");
   return {
     shop: order.shopName ?? ctx.shopName,
     buyer: order.buyer,
     item: itemSummary(order.items, ctx.locale),
     attrs: attrs || undefined,
-    orderTime: order.createdAt === undefined ? undefined : formatOrderTime(order.createdAt),
+    orderTime:
+      order.createdAt === undefined
+        ? undefined
+        : formatOrderTime(order.createdAt),
     amount: formatAmount(order.amountCents, order.currency),
-    timeLeft: closesAt !== undefined && closesAt > ctx.now ? formatSpan(closesAt - ctx.now, ctx.locale) : undefined,
+    timeLeft:
+      closesAt !== undefined && closesAt > ctx.now
+        ? formatSpan(closesAt - ctx.now, ctx.locale)
+        : undefined,
     agent: ctx.agent,
     payLink: ctx.payLink,
   };
@@ -120,17 +147,46 @@ export function orderValues(order: StoredOrder, ctx: ValueContext): TemplateValu
  * privilege (VIP, faster courier) or an information check (size, address).
  */
 export const SMS_TECHNIQUE_WORDS = {
-  urgency: ['库存', '仅剩', '不多', '售罄', '截止', '关闭', '今天发', '当天发', '今日发', '结束', '恢复原价', 'stock', 'closes', 'ends', 'today'],
-  privilege: ['优先', '会员', 'VIP', '老顾客', '加急', '顺丰', '升级', 'priority', 'upgrade'],
-  check: ['核对', '确认', '尺码', '地址', 'confirm', 'address', 'size'],
+  urgency: [
+    "库存",
+    "仅剩",
+    "不多",
+    "售罄",
+    "截止",
+    "关闭",
+    "今天发",
+    "当天发",
+    "今日发",
+    "结束",
+    "恢复原价",
+    "stock",
+    "closes",
+    "ends",
+    "today",
+  ],
+  privilege: [
+    "优先",
+    "会员",
+    "VIP",
+    "老顾客",
+    "加急",
+    "顺丰",
+    "升级",
+    "priority",
+    "upgrade",
+  ],
+  check: ["核对", "确认", "尺码", "地址", "confirm", "address", "size"],
 } as const;
 
 /** Opt-out wording a commercial SMS must carry (MIIT rules; English for Shopify stores). */
-export const SMS_OPT_OUT = { zh: '拒收请回复R', en: 'Reply STOP to opt out' } as const;
+export const SMS_OPT_OUT = {
+  zh: "拒收请回复R",
+  en: "Reply STOP to opt out",
+} as const;
 
 const GSM7 =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-const GSM7_EXT = '^{}\\[~]|€\f';
+  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+const GSM7_EXT = "^{}\\[~]|€\f";
 
 export interface SmsCheck {
   hasShop: boolean;
@@ -150,7 +206,8 @@ export interface SmsCheck {
  * when given (the text that will actually be sent), else on the body as written.
  */
 export function smsCheck(body: string, rendered?: string): SmsCheck {
-  const uses = (name: TemplateVariable) => new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(body);
+  const uses = (name: TemplateVariable) =>
+    new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(body);
   const text = rendered ?? body;
   const lower = body.toLowerCase();
   const hasTechnique = Object.values(SMS_TECHNIQUE_WORDS).some((words) =>
@@ -168,13 +225,14 @@ export function smsCheck(body: string, rendered?: string): SmsCheck {
     [single, part] = [70, 67];
   }
   return {
-    hasShop: uses('shop'),
-    hasItem: uses('item'),
-    hasTime: uses('orderTime'),
+    hasShop: uses("shop"),
+    hasItem: uses("item"),
+    hasTime: uses("orderTime"),
     hasTechnique,
-    hasOptOut: body.includes(SMS_OPT_OUT.zh) || lower.includes('reply stop'),
+    hasOptOut: body.includes(SMS_OPT_OUT.zh) || lower.includes("reply stop"),
     length,
-    segments: length === 0 ? 0 : length <= single ? 1 : Math.ceil(length / part),
+    segments:
+      length === 0 ? 0 : length <= single ? 1 : Math.ceil(length / part),
   };
 }
 
@@ -185,7 +243,11 @@ export function bestMessage(context: {
   locale: Locale;
 }): { text: string; missing: string[]; templateId?: string } {
   const best = context.templates[0];
-  if (!best) return { text: '', missing: [] };
-  const { text, missing } = renderTemplate(best.body, context.values, context.locale);
+  if (!best) return { text: "", missing: [] };
+  const { text, missing } = renderTemplate(
+    best.body,
+    context.values,
+    context.locale,
+  );
   return { text, missing, templateId: best.id };
 }

@@ -1,13 +1,13 @@
-import { z } from 'zod';
-import type { PayNudgeDB } from './db';
+import { z } from "zod";
+import type { PayNudgeDB } from "./db";
 import {
   DEFAULT_TEMPLATES,
   TEMPLATE_CHANNELS,
   TEMPLATE_SCENARIOS,
   TEMPLATE_SEGMENTS,
   type MessageTemplate,
-} from './default-templates';
-import { unknownVariables } from './template';
+} from "./default-templates";
+import { unknownVariables } from "./template";
 
 /*
  * The seller's templates, stored in the `templates` table: templates they wrote, and their edits of
@@ -28,12 +28,15 @@ export const MessageTemplateSchema = z
     scenario: z.enum(TEMPLATE_SCENARIOS),
     segment: z.enum(TEMPLATE_SEGMENTS),
     channel: z.enum(TEMPLATE_CHANNELS),
-    locale: z.enum(['zh', 'en']),
-    orderKind: z.enum(['consulted', 'silent']).optional(),
+    locale: z.enum(["zh", "en"]),
+    orderKind: z.enum(["consulted", "silent"]).optional(),
     name: z.string().trim().min(1).max(60),
     body: z.string().trim().min(1).max(TEMPLATE_BODY_MAX),
   })
-  .refine((tpl) => unknownVariables(tpl.body).length === 0, { message: 'unknown variable', path: ['body'] });
+  .refine((tpl) => unknownVariables(tpl.body).length === 0, {
+    message: "unknown variable",
+    path: ["body"],
+  });
 
 const DEFAULT_IDS = new Set(DEFAULT_TEMPLATES.map((tpl) => tpl.id));
 
@@ -42,7 +45,7 @@ export function isDefaultTemplateId(id: string): boolean {
 }
 
 /** Where a template in the merged set comes from. */
-export type TemplateOrigin = 'default' | 'edited' | 'custom';
+export type TemplateOrigin = "default" | "edited" | "custom";
 
 export interface TemplateEntry {
   template: MessageTemplate;
@@ -62,17 +65,25 @@ export function mergeTemplates(stored: readonly unknown[]): TemplateEntry[] {
     if (!parsed.success) continue;
     const tpl = parsed.data as MessageTemplate;
     if (DEFAULT_IDS.has(tpl.id)) overrides.set(tpl.id, tpl);
-    else custom.push({ template: tpl, origin: 'custom' });
+    else custom.push({ template: tpl, origin: "custom" });
   }
-  custom.sort((a, b) => a.template.name.localeCompare(b.template.name) || a.template.id.localeCompare(b.template.id));
+  custom.sort(
+    (a, b) =>
+      a.template.name.localeCompare(b.template.name) ||
+      a.template.id.localeCompare(b.template.id),
+  );
   const shipped = DEFAULT_TEMPLATES.map((tpl): TemplateEntry => {
     const edited = overrides.get(tpl.id);
-    return edited ? { template: edited, origin: 'edited' } : { template: tpl, origin: 'default' };
+    return edited
+      ? { template: edited, origin: "edited" }
+      : { template: tpl, origin: "default" };
   });
   return [...custom, ...shipped];
 }
 
-export async function templateEntries(db: PayNudgeDB): Promise<TemplateEntry[]> {
+export async function templateEntries(
+  db: PayNudgeDB,
+): Promise<TemplateEntry[]> {
   return mergeTemplates(await db.templates.toArray());
 }
 
@@ -82,18 +93,27 @@ export async function allTemplates(db: PayNudgeDB): Promise<MessageTemplate[]> {
 }
 
 /** Stores a new or edited template (validated); an edit of a shipped one overrides it. */
-export async function saveTemplate(db: PayNudgeDB, data: unknown): Promise<MessageTemplate> {
+export async function saveTemplate(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<MessageTemplate> {
   const tpl = MessageTemplateSchema.parse(data) as MessageTemplate;
   await db.templates.put(tpl);
   return tpl;
 }
 
 /** Deletes the seller's template, or their edit of a shipped one (restoring the shipped wording). */
-export async function deleteTemplate(db: PayNudgeDB, id: string): Promise<void> {
+export async function deleteTemplate(
+  db: PayNudgeDB,
+  id: string,
+): Promise<void> {
   await db.templates.delete(id);
 }
 
 /** A fresh id for a template the seller writes; never one of the shipped ids. */
-export function newTemplateId(now: number, random: () => number = Math.random): string {
+export function newTemplateId(
+  now: number,
+  random: () => number = Math.random,
+): string {
   return `custom-${now.toString(36)}-${Math.floor(random() * 36 ** 4).toString(36)}`;
 }

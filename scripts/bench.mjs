@@ -3,22 +3,30 @@
 // Chromium. A benchmark module's default export is an async function returning rows
 // { bench, value, goal, pass }. Goals are reported, not enforced: the exit code is non-zero only
 // when a benchmark crashes.
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const only = process.argv.slice(2);
 
-if (!process.argv.includes('--no-build')) {
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/wxt/bin/wxt.mjs"), "build"],
+    { cwd: ROOT, stdio: "inherit" },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const files = readdirSync(join(ROOT, 'scripts/bench'))
-  .filter((f) => f.endsWith('.mjs'))
-  .filter((f) => !only.filter((a) => !a.startsWith('--')).length || only.some((a) => f.includes(a)))
+const files = readdirSync(join(ROOT, "scripts/bench"))
+  .filter((f) => f.endsWith(".mjs"))
+  .filter(
+    (f) =>
+      !only.filter((a) => !a.startsWith("--")).length ||
+      only.some((a) => f.includes(a)),
+  )
   .sort();
 
 const rows = [];
@@ -26,10 +34,14 @@ let crashed = false;
 for (const file of files) {
   console.log(`\n▸ ${file}`);
   try {
-    const mod = await import(pathToFileURL(join(ROOT, 'scripts/bench', file)).href);
+    const mod = await import(
+      pathToFileURL(join(ROOT, "scripts/bench", file)).href
+    );
     for (const row of await mod.default()) {
       rows.push(row);
-      console.log(`  ${row.pass ? 'PASS' : 'FAIL'}  ${row.bench}: ${row.value} (goal ${row.goal})`);
+      console.log(
+        `  ${row.pass ? "PASS" : "FAIL"}  ${row.bench}: ${row.value} (goal ${row.goal})`,
+      );
     }
   } catch (error) {
     crashed = true;
@@ -37,6 +49,13 @@ for (const file of files) {
   }
 }
 
-console.log('\nBenchmarks');
-console.table(rows.map((r) => ({ benchmark: r.bench, result: r.value, goal: r.goal, verdict: r.pass ? 'PASS' : 'FAIL' })));
+console.log("\nBenchmarks");
+console.table(
+  rows.map((r) => ({
+    benchmark: r.bench,
+    result: r.value,
+    goal: r.goal,
+    verdict: r.pass ? "PASS" : "FAIL",
+  })),
+);
 process.exit(crashed ? 1 : 0);

@@ -1,44 +1,50 @@
 // Finds Chrome/Chromium and launches it with the built extension. Shared by `npm start` and the
 // end-to-end tests. Never downloads a browser.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const ROOT = new URL("..", import.meta.url).pathname;
 /** The built extension; PAYNUDGE_OUT_DIR moves it, as it moves `wxt build`'s output. */
-export const EXTENSION_DIR = resolve(ROOT, process.env.PAYNUDGE_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  ROOT,
+  process.env.PAYNUDGE_OUT_DIR ?? ".output",
+  "chrome-mv3",
+);
 
 const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/snap/bin/chromium',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/opt/google/chrome/chrome',
-  '/usr/bin/microsoft-edge',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/snap/bin/chromium",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/opt/google/chrome/chrome",
+  "/usr/bin/microsoft-edge",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+  "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe",
+  "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
 ];
 
 export const INSTALL_HINT = [
-  'PayNudge needs Chrome or Chromium to run, and none was found.',
-  'Install one, or point CHROME_PATH at it:',
-  '  Debian/Ubuntu:  sudo apt-get install -y chromium',
-  '  macOS:          install Google Chrome from google.com/chrome',
-  '  any system:     CHROME_PATH=/path/to/chrome npm start',
-].join('\n');
+  "PayNudge needs Chrome or Chromium to run, and none was found.",
+  "Install one, or point CHROME_PATH at it:",
+  "  Debian/Ubuntu:  sudo apt-get install -y chromium",
+  "  macOS:          install Google Chrome from google.com/chrome",
+  "  any system:     CHROME_PATH=/path/to/chrome npm start",
+].join("\n");
 
 /** CHROME_PATH first, then the usual install paths. */
 export function findChrome() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.\n${INSTALL_HINT}`);
+    throw new Error(
+      `CHROME_PATH is set to ${fromEnv}, which does not exist.\n${INSTALL_HINT}`,
+    );
   }
   const found = CANDIDATES.find((path) => existsSync(path));
   if (!found) throw new Error(INSTALL_HINT);
@@ -50,33 +56,41 @@ export function findChrome() {
  *   hostMap: a local HTTPS port that every host name resolves to (real-URL fixtures).
  */
 export async function launchWithExtension(opts = {}) {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
+    throw new Error(
+      `No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`,
+    );
   }
   const ownDir = !opts.userDataDir;
-  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'paynudge-profile-'));
+  const userDataDir =
+    opts.userDataDir ?? mkdtempSync(join(tmpdir(), "paynudge-profile-"));
   const args = [
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--lang=zh-CN',
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--lang=zh-CN",
   ];
-  if (opts.hostMap) args.push(`--host-resolver-rules=MAP * 127.0.0.1:${opts.hostMap}, EXCLUDE localhost`);
+  if (opts.hostMap)
+    args.push(
+      `--host-resolver-rules=MAP * 127.0.0.1:${opts.hostMap}, EXCLUDE localhost`,
+    );
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChrome(),
     headless: opts.headless ?? true,
     args,
     ignoreHTTPSErrors: true,
-    locale: 'zh-CN',
+    locale: "zh-CN",
     viewport: opts.viewport ?? { width: 1280, height: 900 },
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -84,7 +98,8 @@ export async function launchWithExtension(opts = {}) {
     userDataDir,
     async close({ keepProfile = false } = {}) {
       await context.close();
-      if (ownDir && !keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+      if (ownDir && !keepProfile)
+        rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

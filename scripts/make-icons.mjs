@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Draws the toolbar/notification icon (an orange tile with a white clock) as PNGs in public/icon.
 // Run once after changing the design; the PNGs are committed.
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { writeFileSync, mkdirSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -35,7 +35,9 @@ function icon(size) {
       const inside = Math.hypot(dx, dy) <= corner;
       const r = Math.hypot(x - c, y - c) / size;
       const ring = r > 0.26 && r < 0.34;
-      const hand = (Math.abs(x - c) < size * 0.045 && y < c && y > c - size * 0.2) || (Math.abs(y - c) < size * 0.045 && x > c && x < c + size * 0.15);
+      const hand =
+        (Math.abs(x - c) < size * 0.045 && y < c && y > c - size * 0.2) ||
+        (Math.abs(y - c) < size * 0.045 && x > c && x < c + size * 0.15);
       const white = ring || hand;
       const o = y * (size * 4 + 1) + 1 + x * 4;
       if (!inside) continue;
@@ -52,12 +54,16 @@ function icon(size) {
   header[9] = 6;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
   ]);
 }
 
-mkdirSync(new URL('../public/icon/', import.meta.url), { recursive: true });
-for (const size of [16, 32, 48, 128]) writeFileSync(new URL(`../public/icon/${size}.png`, import.meta.url), icon(size));
-console.log('icons written to public/icon');
+mkdirSync(new URL("../public/icon/", import.meta.url), { recursive: true });
+for (const size of [16, 32, 48, 128])
+  writeFileSync(
+    new URL(`../public/icon/${size}.png`, import.meta.url),
+    icon(size),
+  );
+console.log("icons written to public/icon");

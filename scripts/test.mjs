@@ -1,52 +1,83 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, unit and component tests, then the end-to-end suite in real Chromium
 // against a fresh build. Every stage runs; the last line sums them up as "N passed, N failed".
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const RESULTS = join(ROOT, 'test-results');
-const bin = (pkg, file) => join(ROOT, 'node_modules', pkg, file);
+const ROOT = resolve(new URL("..", import.meta.url).pathname);
+const RESULTS = join(ROOT, "test-results");
+const bin = (pkg, file) => join(ROOT, "node_modules", pkg, file);
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 function run(title, args) {
   console.log(`\n━━ ${title}`);
-  return spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' }).status === 0;
+  return (
+    spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" })
+      .status === 0
+  );
 }
 
 function counts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0, ran: false };
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests, ran: true };
+  if (!existsSync(file))
+    return { passed: 0, failed: 0, skipped: 0, ran: false };
+  const json = JSON.parse(readFileSync(file, "utf8"));
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: json.numPendingTests + json.numTodoTests,
+    ran: true,
+  };
 }
 
-const vitest = bin('vitest', 'vitest.mjs');
+const vitest = bin("vitest", "vitest.mjs");
 const stages = [];
-stages.push({ name: 'typecheck', ok: run('typecheck (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']) });
-const unitFile = join(RESULTS, 'unit.json');
-const unitOk = run('unit and component tests', [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
-stages.push({ name: 'unit', ok: unitOk, ...counts(unitFile) });
-const built = run('build (wxt build)', [bin('wxt', 'bin/wxt.mjs'), 'build']);
-const e2eFile = join(RESULTS, 'e2e.json');
+stages.push({
+  name: "typecheck",
+  ok: run("typecheck (tsc --noEmit)", [
+    bin("typescript", "bin/tsc"),
+    "--noEmit",
+  ]),
+});
+const unitFile = join(RESULTS, "unit.json");
+const unitOk = run("unit and component tests", [
+  vitest,
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${unitFile}`,
+]);
+stages.push({ name: "unit", ok: unitOk, ...counts(unitFile) });
+const built = run("build (wxt build)", [bin("wxt", "bin/wxt.mjs"), "build"]);
+const e2eFile = join(RESULTS, "e2e.json");
 const e2eOk =
   built &&
-  run('end-to-end tests in Chromium', [vitest, 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eFile}`]);
-stages.push({ name: 'build', ok: built });
-stages.push({ name: 'e2e', ok: e2eOk, ...counts(e2eFile) });
+  run("end-to-end tests in Chromium", [
+    vitest,
+    "run",
+    "--config",
+    "vitest.e2e.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${e2eFile}`,
+  ]);
+stages.push({ name: "build", ok: built });
+stages.push({ name: "e2e", ok: e2eOk, ...counts(e2eFile) });
 
-console.log('\n━━ summary');
+console.log("\n━━ summary");
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const stage of stages) {
   if (stage.ran === undefined) {
-    console.log(`${stage.name}: ${stage.ok ? 'ok' : 'FAILED'}`);
+    console.log(`${stage.name}: ${stage.ok ? "ok" : "FAILED"}`);
     if (!stage.ok) failed += 1;
     continue;
   }
-  console.log(`${stage.name}: ${stage.passed} passed, ${stage.failed} failed, ${stage.skipped} skipped${stage.ok ? '' : ' (FAILED)'}`);
+  console.log(
+    `${stage.name}: ${stage.passed} passed, ${stage.failed} failed, ${stage.skipped} skipped${stage.ok ? "" : " (FAILED)"}`,
+  );
   passed += stage.passed;
   failed += stage.failed + (!stage.ok && stage.failed === 0 ? 1 : 0);
   skipped += stage.skipped;

@@ -8,9 +8,19 @@ export interface ChoiceSelectProps<T extends string> {
 }
 
 /** A select over a fixed list of ids, each shown by its label (scenario, segment, channel…). */
-export function ChoiceSelect<T extends string>({ name, value, choices, label, onChange }: ChoiceSelectProps<T>) {
+export function ChoiceSelect<T extends string>({
+  name,
+  value,
+  choices,
+  label,
+  onChange,
+}: ChoiceSelectProps<T>) {
   return (
-    <select name={name} value={value} onChange={(e) => onChange(e.target.value as T)}>
+    <select
+      name={name}
+      value={value}
+      onChange={(e) => onChange(e.target.value as T)}
+    >
       {choices.map((choice) => (
         <option key={choice} value={choice}>
           {label(choice)}

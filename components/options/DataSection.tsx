@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
-import { BackupError, parseBackup } from '../../lib/backup';
-import { t, type Locale } from '../../lib/i18n';
+import { useRef, useState } from "react";
+import { BackupError, parseBackup } from "../../lib/backup";
+import { t, type Locale } from "../../lib/i18n";
 
 export interface DataSectionProps {
   locale: Locale;
@@ -14,12 +14,23 @@ export interface DataSectionProps {
 }
 
 function describe(error: unknown, locale: Locale): string {
-  if (error instanceof BackupError) return t(locale, `backup.${error.code}`, { detail: error.message });
+  if (error instanceof BackupError)
+    return t(locale, `backup.${error.code}`, { detail: error.message });
   return error instanceof Error ? error.message : String(error);
 }
 
-export function DataSection({ locale, tableNames, onExportJson, onExportCsv, onImport, onWipe, confirm = (m) => window.confirm(m) }: DataSectionProps) {
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+export function DataSection({
+  locale,
+  tableNames,
+  onExportJson,
+  onExportCsv,
+  onImport,
+  onWipe,
+  confirm = (m) => window.confirm(m),
+}: DataSectionProps) {
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({
+    text: "",
+  });
   const [confirmingWipe, setConfirmingWipe] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -27,26 +38,37 @@ export function DataSection({ locale, tableNames, onExportJson, onExportCsv, onI
     try {
       // Checked here first, so a bad file is refused before the background is asked anything.
       const backup = parseBackup(await file.text(), tableNames);
-      if (!confirm(t(locale, 'data.importConfirm'))) return;
+      if (!confirm(t(locale, "data.importConfirm"))) return;
       const counts = await onImport(backup);
-      setStatus({ text: t(locale, 'data.imported', { orders: counts.orders ?? 0, nudges: counts.nudges ?? 0, settings: counts.settings ?? 0 }) });
+      setStatus({
+        text: t(locale, "data.imported", {
+          orders: counts.orders ?? 0,
+          nudges: counts.nudges ?? 0,
+          settings: counts.settings ?? 0,
+        }),
+      });
     } catch (error) {
-      setStatus({ text: t(locale, 'data.importFailed', { error: describe(error, locale) }), error: true });
+      setStatus({
+        text: t(locale, "data.importFailed", {
+          error: describe(error, locale),
+        }),
+        error: true,
+      });
     } finally {
-      if (fileInput.current) fileInput.current.value = '';
+      if (fileInput.current) fileInput.current.value = "";
     }
   }
 
   return (
-    <section className="section" aria-label={t(locale, 'options.data')}>
-      <h2>{t(locale, 'options.data')}</h2>
-      <p className="hint">{t(locale, 'data.where')}</p>
+    <section className="section" aria-label={t(locale, "options.data")}>
+      <h2>{t(locale, "options.data")}</h2>
+      <p className="hint">{t(locale, "data.where")}</p>
       <div className="actions">
         <button type="button" onClick={() => void onExportJson()}>
-          {t(locale, 'data.export')}
+          {t(locale, "data.export")}
         </button>
         <label className="button">
-          {t(locale, 'data.import')}
+          {t(locale, "data.import")}
           <input
             ref={fileInput}
             type="file"
@@ -60,13 +82,13 @@ export function DataSection({ locale, tableNames, onExportJson, onExportCsv, onI
           />
         </label>
         <button type="button" onClick={() => void onExportCsv()}>
-          {t(locale, 'data.exportCsv')}
+          {t(locale, "data.exportCsv")}
         </button>
       </div>
       <div className="danger">
         {confirmingWipe ? (
           <>
-            <p>{t(locale, 'data.wipeConfirm')}</p>
+            <p>{t(locale, "data.wipeConfirm")}</p>
             <button
               type="button"
               className="danger-button"
@@ -74,25 +96,29 @@ export function DataSection({ locale, tableNames, onExportJson, onExportCsv, onI
                 setConfirmingWipe(false);
                 try {
                   await onWipe();
-                  setStatus({ text: t(locale, 'data.wiped') });
+                  setStatus({ text: t(locale, "data.wiped") });
                 } catch (error) {
                   setStatus({ text: describe(error, locale), error: true });
                 }
               }}
             >
-              {t(locale, 'data.wipeYes')}
+              {t(locale, "data.wipeYes")}
             </button>
             <button type="button" onClick={() => setConfirmingWipe(false)}>
-              {t(locale, 'data.cancel')}
+              {t(locale, "data.cancel")}
             </button>
           </>
         ) : (
-          <button type="button" className="danger-button" onClick={() => setConfirmingWipe(true)}>
-            {t(locale, 'data.wipe')}
+          <button
+            type="button"
+            className="danger-button"
+            onClick={() => setConfirmingWipe(true)}
+          >
+            {t(locale, "data.wipe")}
           </button>
         )}
       </div>
-      <p role="status" className={status.error ? 'status error' : 'status'}>
+      <p role="status" className={status.error ? "status error" : "status"}>
         {status.text}
       </p>
     </section>

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import type { GeneralSettings } from '../../lib/admin-messages';
-import { t, type Locale } from '../../lib/i18n';
-import { PLATFORM_IDS } from '../../lib/order';
+import { useState, type FormEvent } from "react";
+import type { GeneralSettings } from "../../lib/admin-messages";
+import { t, type Locale } from "../../lib/i18n";
+import { PLATFORM_IDS } from "../../lib/order";
 
 export interface GeneralSectionProps {
   locale: Locale;
@@ -9,43 +9,64 @@ export interface GeneralSectionProps {
   onSave(settings: GeneralSettings): Promise<void>;
 }
 
-export function GeneralSection({ locale, initial, onSave }: GeneralSectionProps) {
-  const [agentName, setAgentName] = useState(initial.agentName ?? '');
-  const [shopNames, setShopNames] = useState<Record<string, string>>({ ...initial.shopNames });
-  const [status, setStatus] = useState('');
+export function GeneralSection({
+  locale,
+  initial,
+  onSave,
+}: GeneralSectionProps) {
+  const [agentName, setAgentName] = useState(initial.agentName ?? "");
+  const [shopNames, setShopNames] = useState<Record<string, string>>({
+    ...initial.shopNames,
+  });
+  const [status, setStatus] = useState("");
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
       await onSave({ agentName: agentName.trim(), shopNames });
-      setStatus(t(locale, 'options.saved'));
+      setStatus(t(locale, "options.saved"));
     } catch (error) {
-      setStatus(t(locale, 'options.saveFailed', { error: error instanceof Error ? error.message : String(error) }));
+      setStatus(
+        t(locale, "options.saveFailed", {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   }
 
   return (
-    <form className="section" aria-label={t(locale, 'options.general')} onSubmit={submit}>
-      <h2>{t(locale, 'options.general')}</h2>
+    <form
+      className="section"
+      aria-label={t(locale, "options.general")}
+      onSubmit={submit}
+    >
+      <h2>{t(locale, "options.general")}</h2>
       <label className="field">
-        <span>{t(locale, 'options.agentName')}</span>
-        <input name="agentName" maxLength={30} value={agentName} onChange={(e) => setAgentName(e.target.value)} />
+        <span>{t(locale, "options.agentName")}</span>
+        <input
+          name="agentName"
+          maxLength={30}
+          value={agentName}
+          onChange={(e) => setAgentName(e.target.value)}
+        />
       </label>
       <fieldset>
-        <legend>{t(locale, 'options.shopNames')}</legend>
+        <legend>{t(locale, "options.shopNames")}</legend>
         {PLATFORM_IDS.map((platform) => (
           <label className="field" key={platform}>
             <span>{t(locale, `platform.${platform}`)}</span>
             <input
               name={`shop-${platform}`}
               maxLength={60}
-              value={shopNames[platform] ?? ''}
-              onChange={(e) => setShopNames({ ...shopNames, [platform]: e.target.value })}
+              value={shopNames[platform] ?? ""}
+              onChange={(e) =>
+                setShopNames({ ...shopNames, [platform]: e.target.value })
+              }
             />
           </label>
         ))}
       </fieldset>
-      <button type="submit">{t(locale, 'options.save')}</button>
+      <button type="submit">{t(locale, "options.save")}</button>
       <p role="status" className="status">
         {status}
       </p>

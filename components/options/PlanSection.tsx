@@ -1,28 +1,40 @@
-import { ChoiceSelect } from './ChoiceSelect';
-import { useMemo, useState, type FormEvent } from 'react';
-import type { EngineSettingsPatch } from '../../lib/admin-messages';
-import { planOrder, type PlanOrder } from '../../lib/engine/plan';
-import type { EngineSettings, StepRule } from '../../lib/engine/settings';
-import { NUDGE_CHANNELS, STEP_SCENARIOS, type DayWindow, type NudgeChannel, type StepScenario } from '../../lib/engine/types';
-import { t, type Locale } from '../../lib/i18n';
-import { PLATFORM_IDS, type PlatformId } from '../../lib/order';
-import { formatOrderTime } from '../../lib/time-format';
-import { minutesToText, textToMinutes, windowError, WindowsEditor, type WindowDraft } from './WindowsEditor';
+import { ChoiceSelect } from "./ChoiceSelect";
+import { useMemo, useState, type FormEvent } from "react";
+import type { EngineSettingsPatch } from "../../lib/admin-messages";
+import { planOrder, type PlanOrder } from "../../lib/engine/plan";
+import type { EngineSettings, StepRule } from "../../lib/engine/settings";
+import {
+  NUDGE_CHANNELS,
+  STEP_SCENARIOS,
+  type DayWindow,
+  type NudgeChannel,
+  type StepScenario,
+} from "../../lib/engine/types";
+import { t, type Locale } from "../../lib/i18n";
+import { PLATFORM_IDS, type PlatformId } from "../../lib/order";
+import { formatOrderTime } from "../../lib/time-format";
+import {
+  minutesToText,
+  textToMinutes,
+  windowError,
+  WindowsEditor,
+  type WindowDraft,
+} from "./WindowsEditor";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const ONLY = ['consulted', 'silent', 'high-value'] as const;
-const SAMPLES = ['silent', 'consulted', 'high-value'] as const;
+const ONLY = ["consulted", "silent", "high-value"] as const;
+const SAMPLES = ["silent", "consulted", "high-value"] as const;
 type Sample = (typeof SAMPLES)[number];
 
 interface StepDraft {
   id: string;
   scenario: StepScenario;
   channel: NudgeChannel;
-  anchor: StepRule['anchor'];
+  anchor: StepRule["anchor"];
   offsetMin: string;
-  only: '' | StepRule['only'] & string;
-  promo?: StepRule['promo'];
+  only: "" | (StepRule["only"] & string);
+  promo?: StepRule["promo"];
 }
 
 interface PromotionDraft {
@@ -44,8 +56,13 @@ export interface PlanDraft {
 }
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
-const windowsDraft = (windows: readonly DayWindow[] | undefined): WindowDraft[] =>
-  (windows ?? []).map((w) => ({ from: minutesToText(w.from), to: minutesToText(w.to) }));
+const windowsDraft = (
+  windows: readonly DayWindow[] | undefined,
+): WindowDraft[] =>
+  (windows ?? []).map((w) => ({
+    from: minutesToText(w.from),
+    to: minutesToText(w.to),
+  }));
 
 export function toDraft(s: EngineSettings): PlanDraft {
   return {
@@ -55,18 +72,25 @@ export function toDraft(s: EngineSettings): PlanDraft {
       channel: step.channel,
       anchor: step.anchor,
       offsetMin: num(step.offsetMs / MIN),
-      only: step.only ?? '',
+      only: step.only ?? "",
       promo: step.promo,
     })),
     quietHours: windowsDraft(s.quietHours),
     phoneWindows: windowsDraft(s.channelWindows.phone),
     smsWindows: windowsDraft(s.channelWindows.sms),
-    promotions: s.promotions.map((p) => ({ from: p.from, to: p.to, label: p.label ?? '' })),
+    promotions: s.promotions.map((p) => ({
+      from: p.from,
+      to: p.to,
+      label: p.label ?? "",
+    })),
     capCount: String(s.buyerCap.count),
     capHours: num(s.buyerCap.windowMs / HOUR),
     highValue: num(s.highValueCents / 100),
     closeHours: Object.fromEntries(
-      PLATFORM_IDS.map((p) => [p, s.closeAfterMs[p] === undefined ? '' : num(s.closeAfterMs[p]! / HOUR)]),
+      PLATFORM_IDS.map((p) => [
+        p,
+        s.closeAfterMs[p] === undefined ? "" : num(s.closeAfterMs[p]! / HOUR),
+      ]),
     ) as Record<PlatformId, string>,
   };
 }
@@ -78,17 +102,21 @@ function amount(text: string): number | undefined {
 }
 
 /** Every problem of the draft, by field name (the input's name), worded for the seller. */
-export function draftErrors(d: PlanDraft, locale: Locale): Record<string, string> {
+export function draftErrors(
+  d: PlanDraft,
+  locale: Locale,
+): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (d.steps.length === 0) errors.steps = t(locale, 'plan.err.noSteps');
+  if (d.steps.length === 0) errors.steps = t(locale, "plan.err.noSteps");
   d.steps.forEach((step, i) => {
     const minutes = amount(step.offsetMin);
-    if (minutes === undefined || minutes > 366 * 24 * 60) errors[`step-${i}-offset`] = t(locale, 'plan.err.number');
+    if (minutes === undefined || minutes > 366 * 24 * 60)
+      errors[`step-${i}-offset`] = t(locale, "plan.err.number");
   });
   for (const [name, list] of [
-    ['quiet', d.quietHours],
-    ['phone', d.phoneWindows],
-    ['sms', d.smsWindows],
+    ["quiet", d.quietHours],
+    ["phone", d.phoneWindows],
+    ["sms", d.smsWindows],
   ] as const) {
     list.forEach((w, i) => {
       const error = windowError(w, locale);
@@ -96,19 +124,27 @@ export function draftErrors(d: PlanDraft, locale: Locale): Record<string, string
     });
   }
   d.promotions.forEach((p, i) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(p.from) || !/^\d{4}-\d{2}-\d{2}$/.test(p.to) || p.from > p.to) {
-      errors[`promo-${i}`] = t(locale, 'plan.err.dates');
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(p.from) ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(p.to) ||
+      p.from > p.to
+    ) {
+      errors[`promo-${i}`] = t(locale, "plan.err.dates");
     }
   });
   const count = amount(d.capCount);
-  if (count === undefined || !Number.isInteger(count) || count > 100) errors.capCount = t(locale, 'plan.err.count');
+  if (count === undefined || !Number.isInteger(count) || count > 100)
+    errors.capCount = t(locale, "plan.err.count");
   const hours = amount(d.capHours);
-  if (hours === undefined || hours > 366 * 24) errors.capHours = t(locale, 'plan.err.number');
-  if (amount(d.highValue) === undefined) errors.highValue = t(locale, 'plan.err.number');
+  if (hours === undefined || hours > 366 * 24)
+    errors.capHours = t(locale, "plan.err.number");
+  if (amount(d.highValue) === undefined)
+    errors.highValue = t(locale, "plan.err.number");
   for (const p of PLATFORM_IDS) {
     const text = d.closeHours[p].trim();
     const h = amount(text);
-    if (text && (h === undefined || h > 366 * 24)) errors[`close-${p}`] = t(locale, 'plan.err.number');
+    if (text && (h === undefined || h > 366 * 24))
+      errors[`close-${p}`] = t(locale, "plan.err.number");
   }
   return errors;
 }
@@ -117,8 +153,13 @@ const toWindows = (list: WindowDraft[]): DayWindow[] =>
   list.map((w) => ({ from: textToMinutes(w.from)!, to: textToMinutes(w.to)! }));
 
 /** The settings a valid draft stands for, as the background stores them. */
-export function fromDraft(d: PlanDraft, base: EngineSettings): EngineSettingsPatch {
-  const channelWindows: EngineSettings['channelWindows'] = { ...base.channelWindows };
+export function fromDraft(
+  d: PlanDraft,
+  base: EngineSettings,
+): EngineSettingsPatch {
+  const channelWindows: EngineSettings["channelWindows"] = {
+    ...base.channelWindows,
+  };
   delete channelWindows.phone;
   delete channelWindows.sms;
   // No windows for a channel: it may be used at any (non-quiet) time.
@@ -139,22 +180,38 @@ export function fromDraft(d: PlanDraft, base: EngineSettings): EngineSettingsPat
     }),
     quietHours: toWindows(d.quietHours),
     channelWindows,
-    promotions: d.promotions.map((p) => (p.label.trim() ? { from: p.from, to: p.to, label: p.label.trim() } : { from: p.from, to: p.to })),
-    buyerCap: { count: Number(d.capCount), windowMs: Math.round(Number(d.capHours) * HOUR) },
+    promotions: d.promotions.map((p) =>
+      p.label.trim()
+        ? { from: p.from, to: p.to, label: p.label.trim() }
+        : { from: p.from, to: p.to },
+    ),
+    buyerCap: {
+      count: Number(d.capCount),
+      windowMs: Math.round(Number(d.capHours) * HOUR),
+    },
     highValueCents: Math.round(Number(d.highValue) * 100),
     closeAfterMs: Object.fromEntries(
-      PLATFORM_IDS.map((p) => [p, d.closeHours[p].trim() ? Math.round(Number(d.closeHours[p]) * HOUR) : null]),
+      PLATFORM_IDS.map((p) => [
+        p,
+        d.closeHours[p].trim()
+          ? Math.round(Number(d.closeHours[p]) * HOUR)
+          : null,
+      ]),
     ) as Record<PlatformId, number | null>,
   };
 }
 
 /** The engine settings with a saved patch applied, as the background will resolve them. */
-export function applyPatch(base: EngineSettings, patch: EngineSettingsPatch): EngineSettings {
+export function applyPatch(
+  base: EngineSettings,
+  patch: EngineSettingsPatch,
+): EngineSettings {
   const { closeAfterMs, ...rest } = patch;
   const out: EngineSettings = { ...base, ...(rest as Partial<EngineSettings>) };
   if (closeAfterMs) {
     out.closeAfterMs = { ...base.closeAfterMs };
-    for (const [p, ms] of Object.entries(closeAfterMs)) out.closeAfterMs[p as PlatformId] = ms ?? undefined;
+    for (const [p, ms] of Object.entries(closeAfterMs))
+      out.closeAfterMs[p as PlatformId] = ms ?? undefined;
   }
   return out;
 }
@@ -174,17 +231,33 @@ export interface PlanSectionProps {
   sampleAt?: number;
 }
 
-export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionProps) {
+export function PlanSection({
+  locale,
+  initial,
+  onSave,
+  sampleAt,
+}: PlanSectionProps) {
   const [draft, setDraft] = useState<PlanDraft>(() => toDraft(initial));
   const [showErrors, setShowErrors] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
-  const [sample, setSample] = useState<Sample>('silent');
-  const [placedAt] = useState(() => sampleAt ?? Math.floor(Date.now() / MIN) * MIN);
-  const update = (patch: Partial<PlanDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({
+    text: "",
+  });
+  const [sample, setSample] = useState<Sample>("silent");
+  const [placedAt] = useState(
+    () => sampleAt ?? Math.floor(Date.now() / MIN) * MIN,
+  );
+  const update = (patch: Partial<PlanDraft>) =>
+    setDraft((d) => ({ ...d, ...patch }));
   const setStep = (i: number, patch: Partial<StepDraft>) =>
-    update({ steps: draft.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+    update({
+      steps: draft.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)),
+    });
   const setPromo = (i: number, patch: Partial<PromotionDraft>) =>
-    update({ promotions: draft.promotions.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+    update({
+      promotions: draft.promotions.map((p, j) =>
+        j === i ? { ...p, ...patch } : p,
+      ),
+    });
 
   const errors = useMemo(() => draftErrors(draft, locale), [draft, locale]);
   const valid = Object.keys(errors).length === 0;
@@ -201,11 +274,14 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
     const settings = applyPatch(initial, fromDraft(draft, initial));
     const close = settings.closeAfterMs.taobao;
     const order: PlanOrder = {
-      status: 'unpaid',
+      status: "unpaid",
       placedAt,
       closesAt: close === undefined ? undefined : placedAt + close,
-      amountCents: sample === 'high-value' ? Math.max(settings.highValueCents, 9900) : 9900,
-      consulted: sample === 'consulted',
+      amountCents:
+        sample === "high-value"
+          ? Math.max(settings.highValueCents, 9900)
+          : 9900,
+      consulted: sample === "consulted",
     };
     return { order, steps: planOrder(order, settings) };
   }, [valid, draft, initial, placedAt, sample]);
@@ -214,36 +290,58 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
     event.preventDefault();
     setShowErrors(true);
     if (!valid) {
-      setStatus({ text: t(locale, 'plan.fixErrors'), error: true });
+      setStatus({ text: t(locale, "plan.fixErrors"), error: true });
       return;
     }
     try {
       const { replanned } = await onSave(fromDraft(draft, initial));
-      setStatus({ text: t(locale, 'plan.saved', { n: replanned }) });
+      setStatus({ text: t(locale, "plan.saved", { n: replanned }) });
     } catch (error) {
-      setStatus({ text: t(locale, 'options.saveFailed', { error: error instanceof Error ? error.message : String(error) }), error: true });
+      setStatus({
+        text: t(locale, "options.saveFailed", {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+        error: true,
+      });
     }
   }
 
   return (
-    <form className="section" aria-label={t(locale, 'options.plan')} onSubmit={submit} noValidate>
-      <h2>{t(locale, 'options.plan')}</h2>
+    <form
+      className="section"
+      aria-label={t(locale, "options.plan")}
+      onSubmit={submit}
+      noValidate
+    >
+      <h2>{t(locale, "options.plan")}</h2>
 
       <fieldset>
-        <legend>{t(locale, 'plan.steps')}</legend>
+        <legend>{t(locale, "plan.steps")}</legend>
         {draft.steps.map((step, i) => (
           <div className="row step" key={step.id} data-step={step.id}>
-            <strong>{t(locale, 'plan.step', { n: i + 1 })}</strong>
+            <strong>{t(locale, "plan.step", { n: i + 1 })}</strong>
             <label>
-              <span>{t(locale, 'plan.scenario')}</span>
-              <ChoiceSelect name={`step-${i}-scenario`} value={step.scenario} choices={STEP_SCENARIOS} label={(c) => t(locale, `scenario.${c}`)} onChange={(v) => setStep(i, { scenario: v })} />
+              <span>{t(locale, "plan.scenario")}</span>
+              <ChoiceSelect
+                name={`step-${i}-scenario`}
+                value={step.scenario}
+                choices={STEP_SCENARIOS}
+                label={(c) => t(locale, `scenario.${c}`)}
+                onChange={(v) => setStep(i, { scenario: v })}
+              />
             </label>
             <label>
-              <span>{t(locale, 'plan.channel')}</span>
-              <ChoiceSelect name={`step-${i}-channel`} value={step.channel} choices={NUDGE_CHANNELS} label={(c) => t(locale, `channel.${c}`)} onChange={(v) => setStep(i, { channel: v })} />
+              <span>{t(locale, "plan.channel")}</span>
+              <ChoiceSelect
+                name={`step-${i}-channel`}
+                value={step.channel}
+                choices={NUDGE_CHANNELS}
+                label={(c) => t(locale, `channel.${c}`)}
+                onChange={(v) => setStep(i, { channel: v })}
+              />
             </label>
             <label>
-              <span>{t(locale, 'plan.offset')}</span>
+              <span>{t(locale, "plan.offset")}</span>
               <input
                 name={`step-${i}-offset`}
                 className="number"
@@ -254,16 +352,28 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
               />
             </label>
             <label>
-              <span>{t(locale, 'plan.anchor')}</span>
-              <select name={`step-${i}-anchor`} value={step.anchor} onChange={(e) => setStep(i, { anchor: e.target.value as StepRule['anchor'] })}>
-                <option value="order">{t(locale, 'plan.anchor.order')}</option>
-                <option value="close">{t(locale, 'plan.anchor.close')}</option>
+              <span>{t(locale, "plan.anchor")}</span>
+              <select
+                name={`step-${i}-anchor`}
+                value={step.anchor}
+                onChange={(e) =>
+                  setStep(i, { anchor: e.target.value as StepRule["anchor"] })
+                }
+              >
+                <option value="order">{t(locale, "plan.anchor.order")}</option>
+                <option value="close">{t(locale, "plan.anchor.close")}</option>
               </select>
             </label>
             <label>
-              <span>{t(locale, 'plan.only')}</span>
-              <select name={`step-${i}-only`} value={step.only} onChange={(e) => setStep(i, { only: e.target.value as StepDraft['only'] })}>
-                <option value="">{t(locale, 'plan.only.all')}</option>
+              <span>{t(locale, "plan.only")}</span>
+              <select
+                name={`step-${i}-only`}
+                value={step.only}
+                onChange={(e) =>
+                  setStep(i, { only: e.target.value as StepDraft["only"] })
+                }
+              >
+                <option value="">{t(locale, "plan.only.all")}</option>
                 {ONLY.map((o) => (
                   <option key={o} value={o}>
                     {t(locale, `plan.only.${o}`)}
@@ -271,13 +381,18 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => update({ steps: draft.steps.filter((_, j) => j !== i) })}>
-              {t(locale, 'plan.remove')}
+            <button
+              type="button"
+              onClick={() =>
+                update({ steps: draft.steps.filter((_, j) => j !== i) })
+              }
+            >
+              {t(locale, "plan.remove")}
             </button>
             {fieldError(`step-${i}-offset`)}
           </div>
         ))}
-        {fieldError('steps')}
+        {fieldError("steps")}
         {draft.steps.length < 20 && (
           <button
             type="button"
@@ -285,12 +400,19 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
               update({
                 steps: [
                   ...draft.steps,
-                  { id: newStepId(draft.steps), scenario: 'follow-up', channel: 'chat', anchor: 'order', offsetMin: '120', only: '' },
+                  {
+                    id: newStepId(draft.steps),
+                    scenario: "follow-up",
+                    channel: "chat",
+                    anchor: "order",
+                    offsetMin: "120",
+                    only: "",
+                  },
                 ],
               })
             }
           >
-            {t(locale, 'plan.addStep')}
+            {t(locale, "plan.addStep")}
           </button>
         )}
       </fieldset>
@@ -298,7 +420,7 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
       <WindowsEditor
         locale={locale}
         name="quiet"
-        legend={t(locale, 'plan.quietHours')}
+        legend={t(locale, "plan.quietHours")}
         windows={draft.quietHours}
         onChange={(quietHours) => update({ quietHours })}
         showErrors={showErrors}
@@ -306,7 +428,7 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
       <WindowsEditor
         locale={locale}
         name="phone"
-        legend={t(locale, 'plan.phoneWindows')}
+        legend={t(locale, "plan.phoneWindows")}
         windows={draft.phoneWindows}
         onChange={(phoneWindows) => update({ phoneWindows })}
         showErrors={showErrors}
@@ -314,63 +436,110 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
       <WindowsEditor
         locale={locale}
         name="sms"
-        legend={t(locale, 'plan.smsWindows')}
+        legend={t(locale, "plan.smsWindows")}
         windows={draft.smsWindows}
         onChange={(smsWindows) => update({ smsWindows })}
         showErrors={showErrors}
       />
 
       <fieldset>
-        <legend>{t(locale, 'plan.promotions')}</legend>
+        <legend>{t(locale, "plan.promotions")}</legend>
         {draft.promotions.map((p, i) => (
           <div className="row" key={i}>
             <label>
-              <span>{t(locale, 'plan.promoLabel')}</span>
-              <input name={`promo-${i}-label`} maxLength={40} value={p.label} onChange={(e) => setPromo(i, { label: e.target.value })} />
+              <span>{t(locale, "plan.promoLabel")}</span>
+              <input
+                name={`promo-${i}-label`}
+                maxLength={40}
+                value={p.label}
+                onChange={(e) => setPromo(i, { label: e.target.value })}
+              />
             </label>
             <label>
-              <span>{t(locale, 'plan.from')}</span>
-              <input name={`promo-${i}-from`} type="date" value={p.from} onChange={(e) => setPromo(i, { from: e.target.value })} />
+              <span>{t(locale, "plan.from")}</span>
+              <input
+                name={`promo-${i}-from`}
+                type="date"
+                value={p.from}
+                onChange={(e) => setPromo(i, { from: e.target.value })}
+              />
             </label>
             <label>
-              <span>{t(locale, 'plan.to')}</span>
-              <input name={`promo-${i}-to`} type="date" value={p.to} onChange={(e) => setPromo(i, { to: e.target.value })} />
+              <span>{t(locale, "plan.to")}</span>
+              <input
+                name={`promo-${i}-to`}
+                type="date"
+                value={p.to}
+                onChange={(e) => setPromo(i, { to: e.target.value })}
+              />
             </label>
-            <button type="button" onClick={() => update({ promotions: draft.promotions.filter((_, j) => j !== i) })}>
-              {t(locale, 'plan.remove')}
+            <button
+              type="button"
+              onClick={() =>
+                update({
+                  promotions: draft.promotions.filter((_, j) => j !== i),
+                })
+              }
+            >
+              {t(locale, "plan.remove")}
             </button>
             {fieldError(`promo-${i}`)}
           </div>
         ))}
         {draft.promotions.length < 50 && (
-          <button type="button" onClick={() => update({ promotions: [...draft.promotions, { from: '', to: '', label: '' }] })}>
-            {t(locale, 'plan.addPromotion')}
+          <button
+            type="button"
+            onClick={() =>
+              update({
+                promotions: [
+                  ...draft.promotions,
+                  { from: "", to: "", label: "" },
+                ],
+              })
+            }
+          >
+            {t(locale, "plan.addPromotion")}
           </button>
         )}
       </fieldset>
 
       <fieldset>
-        <legend>{t(locale, 'plan.buyerCap')}</legend>
+        <legend>{t(locale, "plan.buyerCap")}</legend>
         <label className="field">
-          <span>{t(locale, 'plan.capCount')}</span>
-          <input name="capCount" inputMode="numeric" value={draft.capCount} onChange={(e) => update({ capCount: e.target.value })} />
+          <span>{t(locale, "plan.capCount")}</span>
+          <input
+            name="capCount"
+            inputMode="numeric"
+            value={draft.capCount}
+            onChange={(e) => update({ capCount: e.target.value })}
+          />
         </label>
-        {fieldError('capCount')}
+        {fieldError("capCount")}
         <label className="field">
-          <span>{t(locale, 'plan.capHours')}</span>
-          <input name="capHours" inputMode="decimal" value={draft.capHours} onChange={(e) => update({ capHours: e.target.value })} />
+          <span>{t(locale, "plan.capHours")}</span>
+          <input
+            name="capHours"
+            inputMode="decimal"
+            value={draft.capHours}
+            onChange={(e) => update({ capHours: e.target.value })}
+          />
         </label>
-        {fieldError('capHours')}
+        {fieldError("capHours")}
       </fieldset>
 
       <label className="field">
-        <span>{t(locale, 'plan.highValue')}</span>
-        <input name="highValue" inputMode="decimal" value={draft.highValue} onChange={(e) => update({ highValue: e.target.value })} />
+        <span>{t(locale, "plan.highValue")}</span>
+        <input
+          name="highValue"
+          inputMode="decimal"
+          value={draft.highValue}
+          onChange={(e) => update({ highValue: e.target.value })}
+        />
       </label>
-      {fieldError('highValue')}
+      {fieldError("highValue")}
 
       <fieldset>
-        <legend>{t(locale, 'plan.closeAfter')}</legend>
+        <legend>{t(locale, "plan.closeAfter")}</legend>
         {PLATFORM_IDS.map((p) => (
           <div key={p}>
             <label className="field">
@@ -379,7 +548,11 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
                 name={`close-${p}`}
                 inputMode="decimal"
                 value={draft.closeHours[p]}
-                onChange={(e) => update({ closeHours: { ...draft.closeHours, [p]: e.target.value } })}
+                onChange={(e) =>
+                  update({
+                    closeHours: { ...draft.closeHours, [p]: e.target.value },
+                  })
+                }
               />
             </label>
             {fieldError(`close-${p}`)}
@@ -387,11 +560,15 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
         ))}
       </fieldset>
 
-      <section className="preview" aria-label={t(locale, 'plan.preview')}>
-        <h3>{t(locale, 'plan.preview')}</h3>
+      <section className="preview" aria-label={t(locale, "plan.preview")}>
+        <h3>{t(locale, "plan.preview")}</h3>
         <label className="field">
-          <span>{t(locale, 'plan.sample')}</span>
-          <select name="sample" value={sample} onChange={(e) => setSample(e.target.value as Sample)}>
+          <span>{t(locale, "plan.sample")}</span>
+          <select
+            name="sample"
+            value={sample}
+            onChange={(e) => setSample(e.target.value as Sample)}
+          >
             {SAMPLES.map((s) => (
               <option key={s} value={s}>
                 {t(locale, `plan.sample.${s}`)}
@@ -402,14 +579,18 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
         {preview ? (
           <>
             <p className="hint">
-              {t(locale, 'plan.placedAt', { platform: t(locale, 'platform.taobao'), time: formatOrderTime(preview.order.placedAt) })}
-              {preview.order.closesAt !== undefined && ` · ${t(locale, 'plan.closesAt', { time: formatOrderTime(preview.order.closesAt) })}`}
+              {t(locale, "plan.placedAt", {
+                platform: t(locale, "platform.taobao"),
+                time: formatOrderTime(preview.order.placedAt),
+              })}
+              {preview.order.closesAt !== undefined &&
+                ` · ${t(locale, "plan.closesAt", { time: formatOrderTime(preview.order.closesAt) })}`}
             </p>
             {preview.steps.length ? (
               <ol data-testid="plan-preview">
                 {preview.steps.map((step) => (
                   <li key={step.id} data-at={step.at}>
-                    {t(locale, 'plan.previewLine', {
+                    {t(locale, "plan.previewLine", {
                       time: formatOrderTime(step.at),
                       scenario: t(locale, `scenario.${step.scenario}`),
                       channel: t(locale, `channel.${step.channel}`),
@@ -418,16 +599,16 @@ export function PlanSection({ locale, initial, onSave, sampleAt }: PlanSectionPr
                 ))}
               </ol>
             ) : (
-              <p>{t(locale, 'plan.previewEmpty')}</p>
+              <p>{t(locale, "plan.previewEmpty")}</p>
             )}
           </>
         ) : (
-          <p className="hint">{t(locale, 'plan.previewInvalid')}</p>
+          <p className="hint">{t(locale, "plan.previewInvalid")}</p>
         )}
       </section>
 
-      <button type="submit">{t(locale, 'options.save')}</button>
-      <p role="status" className={status.error ? 'status error' : 'status'}>
+      <button type="submit">{t(locale, "options.save")}</button>
+      <p role="status" className={status.error ? "status error" : "status"}>
         {status.text}
       </p>
     </form>

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { t, type Locale } from '../../lib/i18n';
-import { PLATFORM_IDS, type PlatformId } from '../../lib/order';
+import { useState, type FormEvent } from "react";
+import { t, type Locale } from "../../lib/i18n";
+import { PLATFORM_IDS, type PlatformId } from "../../lib/order";
 
 /** `https://shop.example.com/*` for what the seller typed (a URL or a bare host); undefined if not a site. */
 export function patternFor(input: string): string | undefined {
@@ -12,12 +12,17 @@ export function patternFor(input: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (!url.hostname || url.hostname.includes('*') || !/[.]|^localhost$/.test(url.hostname)) return undefined;
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  if (
+    !url.hostname ||
+    url.hostname.includes("*") ||
+    !/[.]|^localhost$/.test(url.hostname)
+  )
+    return undefined;
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-const siteLabel = (pattern: string) => pattern.replace(/\/\*$/, '');
+const siteLabel = (pattern: string) => pattern.replace(/\/\*$/, "");
 
 export interface SitesSectionProps {
   locale: Locale;
@@ -34,12 +39,26 @@ export interface SitesSectionProps {
   onRevoke(pattern: string): Promise<void>;
 }
 
-export function SitesSection({ locale, enabledPlatforms, sites, onSetPlatform, onGrant, onRevoke }: SitesSectionProps) {
-  const [address, setAddress] = useState('');
+export function SitesSection({
+  locale,
+  enabledPlatforms,
+  sites,
+  onSetPlatform,
+  onGrant,
+  onRevoke,
+}: SitesSectionProps) {
+  const [address, setAddress] = useState("");
   const [invalid, setInvalid] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({
+    text: "",
+  });
   const fail = (error: unknown) =>
-    setStatus({ text: t(locale, 'options.saveFailed', { error: error instanceof Error ? error.message : String(error) }), error: true });
+    setStatus({
+      text: t(locale, "options.saveFailed", {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+      error: true,
+    });
 
   function grant(event: FormEvent) {
     event.preventDefault();
@@ -47,25 +66,25 @@ export function SitesSection({ locale, enabledPlatforms, sites, onSetPlatform, o
     setInvalid(!pattern);
     if (!pattern) return;
     // Called synchronously from the submit event, so the permission prompt counts as a user gesture.
-    onGrant(pattern).then(
-      (granted) => {
-        if (granted) setAddress('');
-        setStatus(
-          granted
-            ? { text: t(locale, 'sites.granted', { site: siteLabel(pattern) }) }
-            : { text: t(locale, 'sites.denied', { site: siteLabel(pattern) }), error: true },
-        );
-      },
-      fail,
-    );
+    onGrant(pattern).then((granted) => {
+      if (granted) setAddress("");
+      setStatus(
+        granted
+          ? { text: t(locale, "sites.granted", { site: siteLabel(pattern) }) }
+          : {
+              text: t(locale, "sites.denied", { site: siteLabel(pattern) }),
+              error: true,
+            },
+      );
+    }, fail);
   }
 
   return (
-    <section className="section" aria-label={t(locale, 'options.sites')}>
-      <h2>{t(locale, 'options.sites')}</h2>
+    <section className="section" aria-label={t(locale, "options.sites")}>
+      <h2>{t(locale, "options.sites")}</h2>
       <fieldset>
-        <legend>{t(locale, 'sites.platforms')}</legend>
-        {PLATFORM_IDS.filter((p) => p !== 'generic').map((p) => {
+        <legend>{t(locale, "sites.platforms")}</legend>
+        {PLATFORM_IDS.filter((p) => p !== "generic").map((p) => {
           const on = enabledPlatforms[p] !== false;
           return (
             <label className="check" key={p}>
@@ -77,7 +96,13 @@ export function SitesSection({ locale, enabledPlatforms, sites, onSetPlatform, o
                   const enabled = e.target.checked;
                   try {
                     await onSetPlatform(p, enabled);
-                    setStatus({ text: t(locale, enabled ? 'sites.platformOn' : 'sites.platformOff', { platform: t(locale, `platform.${p}`) }) });
+                    setStatus({
+                      text: t(
+                        locale,
+                        enabled ? "sites.platformOn" : "sites.platformOff",
+                        { platform: t(locale, `platform.${p}`) },
+                      ),
+                    });
                   } catch (error) {
                     fail(error);
                   }
@@ -89,10 +114,10 @@ export function SitesSection({ locale, enabledPlatforms, sites, onSetPlatform, o
         })}
       </fieldset>
       <fieldset>
-        <legend>{t(locale, 'sites.extra')}</legend>
-        <p className="hint">{t(locale, 'sites.hint')}</p>
+        <legend>{t(locale, "sites.extra")}</legend>
+        <p className="hint">{t(locale, "sites.hint")}</p>
         {sites.length === 0 ? (
-          <p>{t(locale, 'sites.none')}</p>
+          <p>{t(locale, "sites.none")}</p>
         ) : (
           <ul className="sites">
             {sites.map((pattern) => (
@@ -103,13 +128,17 @@ export function SitesSection({ locale, enabledPlatforms, sites, onSetPlatform, o
                   onClick={async () => {
                     try {
                       await onRevoke(pattern);
-                      setStatus({ text: t(locale, 'sites.revoked', { site: siteLabel(pattern) }) });
+                      setStatus({
+                        text: t(locale, "sites.revoked", {
+                          site: siteLabel(pattern),
+                        }),
+                      });
                     } catch (error) {
                       fail(error);
                     }
                   }}
                 >
-                  {t(locale, 'sites.revoke')}
+                  {t(locale, "sites.revoke")}
                 </button>
               </li>
             ))}
@@ -117,7 +146,7 @@ export function SitesSection({ locale, enabledPlatforms, sites, onSetPlatform, o
         )}
         <form className="row" onSubmit={grant} noValidate>
           <label>
-            <span>{t(locale, 'sites.address')}</span>
+            <span>{t(locale, "sites.address")}</span>
             <input
               name="site"
               placeholder="https://shop.example.com"
@@ -129,15 +158,15 @@ export function SitesSection({ locale, enabledPlatforms, sites, onSetPlatform, o
               }}
             />
           </label>
-          <button type="submit">{t(locale, 'sites.add')}</button>
+          <button type="submit">{t(locale, "sites.add")}</button>
           {invalid && (
             <span className="field-error" role="alert">
-              {t(locale, 'sites.invalid')}
+              {t(locale, "sites.invalid")}
             </span>
           )}
         </form>
       </fieldset>
-      <p role="status" className={status.error ? 'status error' : 'status'}>
+      <p role="status" className={status.error ? "status error" : "status"}>
         {status.text}
       </p>
     </section>

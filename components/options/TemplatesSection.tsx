@@ -1,5 +1,5 @@
-import { ChoiceSelect } from './ChoiceSelect';
-import { useRef, useState, type FormEvent } from 'react';
+import { ChoiceSelect } from "./ChoiceSelect";
+import { useRef, useState, type FormEvent } from "react";
 import {
   TEMPLATE_CHANNELS,
   TEMPLATE_SCENARIOS,
@@ -7,30 +7,51 @@ import {
   type MessageTemplate,
   type TemplateScenario,
   type TemplateSegment,
-} from '../../lib/default-templates';
-import { t, type Locale } from '../../lib/i18n';
-import { renderParts, renderTemplate, smsCheck, SMS_OPT_OUT, TEMPLATE_VARIABLES, unknownVariables, type TemplateValues, type TemplateVariable } from '../../lib/template';
-import { TEMPLATE_BODY_MAX, type TemplateEntry } from '../../lib/templates-store';
+} from "../../lib/default-templates";
+import { t, type Locale } from "../../lib/i18n";
+import {
+  renderParts,
+  renderTemplate,
+  smsCheck,
+  SMS_OPT_OUT,
+  TEMPLATE_VARIABLES,
+  unknownVariables,
+  type TemplateValues,
+  type TemplateVariable,
+} from "../../lib/template";
+import {
+  TEMPLATE_BODY_MAX,
+  type TemplateEntry,
+} from "../../lib/templates-store";
 
 const VARIABLES = Object.keys(TEMPLATE_VARIABLES) as TemplateVariable[];
-const LOCALES: Locale[] = ['zh', 'en'];
+const LOCALES: Locale[] = ["zh", "en"];
 
 /** What is wrong with a template draft, by field; empty when it can be saved. */
-export function templateErrors(tpl: MessageTemplate, locale: Locale): { name?: string; body?: string } {
+export function templateErrors(
+  tpl: MessageTemplate,
+  locale: Locale,
+): { name?: string; body?: string } {
   const errors: { name?: string; body?: string } = {};
-  if (!tpl.name.trim()) errors.name = t(locale, 'tpl.err.name');
+  if (!tpl.name.trim()) errors.name = t(locale, "tpl.err.name");
   const unknown = unknownVariables(tpl.body);
-  if (!tpl.body.trim()) errors.body = t(locale, 'tpl.err.body');
-  else if (unknown.length) errors.body = t(locale, 'tpl.err.unknown', { names: unknown.map((n) => `{{${n}}}`).join(locale === 'zh' ? '、' : ', ') });
-  else if (tpl.channel === 'sms') {
+  if (!tpl.body.trim()) errors.body = t(locale, "tpl.err.body");
+  else if (unknown.length)
+    errors.body = t(locale, "tpl.err.unknown", {
+      names: unknown.map((n) => `{{${n}}}`).join(locale === "zh" ? "、" : ", "),
+    });
+  else if (tpl.channel === "sms") {
     const check = smsCheck(tpl.body);
     const missing = [
-      check.hasShop ? '' : t(locale, 'tpl.sms.shop'),
-      check.hasItem ? '' : t(locale, 'tpl.sms.item'),
-      check.hasTime ? '' : t(locale, 'tpl.sms.time'),
-      check.hasTechnique ? '' : t(locale, 'tpl.sms.technique'),
+      check.hasShop ? "" : t(locale, "tpl.sms.shop"),
+      check.hasItem ? "" : t(locale, "tpl.sms.item"),
+      check.hasTime ? "" : t(locale, "tpl.sms.time"),
+      check.hasTechnique ? "" : t(locale, "tpl.sms.technique"),
     ].filter(Boolean);
-    if (missing.length) errors.body = t(locale, 'tpl.err.sms', { missing: missing.join(locale === 'zh' ? '、' : ', ') });
+    if (missing.length)
+      errors.body = t(locale, "tpl.err.sms", {
+        missing: missing.join(locale === "zh" ? "、" : ", "),
+      });
   }
   return errors;
 }
@@ -48,26 +69,43 @@ export interface TemplatesSectionProps {
   newId(): string;
 }
 
-function SmsInfo({ locale, body, rendered }: { locale: Locale; body: string; rendered: string }) {
+function SmsInfo({
+  locale,
+  body,
+  rendered,
+}: {
+  locale: Locale;
+  body: string;
+  rendered: string;
+}) {
   const check = smsCheck(body, rendered);
   const items: [string, boolean][] = [
-    [t(locale, 'tpl.sms.shop'), check.hasShop],
-    [t(locale, 'tpl.sms.item'), check.hasItem],
-    [t(locale, 'tpl.sms.time'), check.hasTime],
-    [t(locale, 'tpl.sms.technique'), check.hasTechnique],
-    [t(locale, 'tpl.sms.optOut'), check.hasOptOut],
+    [t(locale, "tpl.sms.shop"), check.hasShop],
+    [t(locale, "tpl.sms.item"), check.hasItem],
+    [t(locale, "tpl.sms.time"), check.hasTime],
+    [t(locale, "tpl.sms.technique"), check.hasTechnique],
+    [t(locale, "tpl.sms.optOut"), check.hasOptOut],
   ];
   return (
     <div className="sms-check" data-testid="sms-check">
       <ul>
         {items.map(([label, ok]) => (
-          <li key={label} className={ok ? 'ok' : 'missing'} data-ok={ok}>
-            {ok ? '✓' : '✗'} {label}
+          <li key={label} className={ok ? "ok" : "missing"} data-ok={ok}>
+            {ok ? "✓" : "✗"} {label}
           </li>
         ))}
       </ul>
-      <p data-testid="sms-length">{t(locale, 'tpl.sms.length', { length: check.length, segments: check.segments })}</p>
-      {!check.hasOptOut && <p className="hint">{t(locale, 'tpl.sms.optOutMissing', { text: SMS_OPT_OUT[locale] })}</p>}
+      <p data-testid="sms-length">
+        {t(locale, "tpl.sms.length", {
+          length: check.length,
+          segments: check.segments,
+        })}
+      </p>
+      {!check.hasOptOut && (
+        <p className="hint">
+          {t(locale, "tpl.sms.optOutMissing", { text: SMS_OPT_OUT[locale] })}
+        </p>
+      )}
     </div>
   );
 }
@@ -80,15 +118,23 @@ interface EditorProps {
   onCancel(): void;
 }
 
-function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: EditorProps) {
+function TemplateEditor({
+  locale,
+  initial,
+  sampleValues,
+  onSave,
+  onCancel,
+}: EditorProps) {
   const [tpl, setTpl] = useState<MessageTemplate>(initial);
   const [tried, setTried] = useState(false);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState("");
   const body = useRef<HTMLTextAreaElement>(null);
-  const set = (patch: Partial<MessageTemplate>) => setTpl((x) => ({ ...x, ...patch }));
+  const set = (patch: Partial<MessageTemplate>) =>
+    setTpl((x) => ({ ...x, ...patch }));
   const errors = templateErrors(tpl, locale);
   // Unknown variables are shown at once; other problems once the seller tried to save.
-  const bodyError = unknownVariables(tpl.body).length || tried ? errors.body : undefined;
+  const bodyError =
+    unknownVariables(tpl.body).length || tried ? errors.body : undefined;
   const values = sampleValues[tpl.locale];
   const rendered = renderTemplate(tpl.body, values, tpl.locale).text;
 
@@ -111,20 +157,38 @@ function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: Edi
     event.stopPropagation();
     setTried(true);
     if (errors.name || errors.body) return;
-    const clean: MessageTemplate = { ...tpl, name: tpl.name.trim(), body: tpl.body.trim() };
+    const clean: MessageTemplate = {
+      ...tpl,
+      name: tpl.name.trim(),
+      body: tpl.body.trim(),
+    };
     if (!clean.orderKind) delete clean.orderKind;
     try {
       await onSave(clean);
     } catch (error) {
-      setStatus(t(locale, 'options.saveFailed', { error: error instanceof Error ? error.message : String(error) }));
+      setStatus(
+        t(locale, "options.saveFailed", {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   }
 
   return (
-    <form className="template-editor" aria-label={t(locale, 'tpl.edit')} onSubmit={submit} noValidate>
+    <form
+      className="template-editor"
+      aria-label={t(locale, "tpl.edit")}
+      onSubmit={submit}
+      noValidate
+    >
       <label className="field">
-        <span>{t(locale, 'tpl.name')}</span>
-        <input name="tpl-name" maxLength={60} value={tpl.name} onChange={(e) => set({ name: e.target.value })} />
+        <span>{t(locale, "tpl.name")}</span>
+        <input
+          name="tpl-name"
+          maxLength={60}
+          value={tpl.name}
+          onChange={(e) => set({ name: e.target.value })}
+        />
       </label>
       {tried && errors.name && (
         <span className="field-error" role="alert">
@@ -133,32 +197,61 @@ function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: Edi
       )}
       <div className="row">
         <label>
-          <span>{t(locale, 'tpl.scenario')}</span>
-          <ChoiceSelect name="tpl-scenario" value={tpl.scenario} choices={TEMPLATE_SCENARIOS} label={(c) => t(locale, `scenario.${c}`)} onChange={(v) => set({ scenario: v })} />
+          <span>{t(locale, "tpl.scenario")}</span>
+          <ChoiceSelect
+            name="tpl-scenario"
+            value={tpl.scenario}
+            choices={TEMPLATE_SCENARIOS}
+            label={(c) => t(locale, `scenario.${c}`)}
+            onChange={(v) => set({ scenario: v })}
+          />
         </label>
         <label>
-          <span>{t(locale, 'tpl.segment')}</span>
-          <ChoiceSelect name="tpl-segment" value={tpl.segment} choices={TEMPLATE_SEGMENTS} label={(c) => t(locale, `segment.${c}`)} onChange={(v) => set({ segment: v })} />
+          <span>{t(locale, "tpl.segment")}</span>
+          <ChoiceSelect
+            name="tpl-segment"
+            value={tpl.segment}
+            choices={TEMPLATE_SEGMENTS}
+            label={(c) => t(locale, `segment.${c}`)}
+            onChange={(v) => set({ segment: v })}
+          />
         </label>
         <label>
-          <span>{t(locale, 'tpl.channel')}</span>
-          <ChoiceSelect name="tpl-channel" value={tpl.channel} choices={TEMPLATE_CHANNELS} label={(c) => t(locale, `channel.${c}`)} onChange={(v) => set({ channel: v })} />
+          <span>{t(locale, "tpl.channel")}</span>
+          <ChoiceSelect
+            name="tpl-channel"
+            value={tpl.channel}
+            choices={TEMPLATE_CHANNELS}
+            label={(c) => t(locale, `channel.${c}`)}
+            onChange={(v) => set({ channel: v })}
+          />
         </label>
         <label>
-          <span>{t(locale, 'tpl.orderKind')}</span>
+          <span>{t(locale, "tpl.orderKind")}</span>
           <select
             name="tpl-kind"
-            value={tpl.orderKind ?? ''}
-            onChange={(e) => set({ orderKind: (e.target.value || undefined) as MessageTemplate['orderKind'] })}
+            value={tpl.orderKind ?? ""}
+            onChange={(e) =>
+              set({
+                orderKind: (e.target.value ||
+                  undefined) as MessageTemplate["orderKind"],
+              })
+            }
           >
-            <option value="">{t(locale, 'tpl.orderKind.any')}</option>
-            <option value="consulted">{t(locale, 'tpl.orderKind.consulted')}</option>
-            <option value="silent">{t(locale, 'tpl.orderKind.silent')}</option>
+            <option value="">{t(locale, "tpl.orderKind.any")}</option>
+            <option value="consulted">
+              {t(locale, "tpl.orderKind.consulted")}
+            </option>
+            <option value="silent">{t(locale, "tpl.orderKind.silent")}</option>
           </select>
         </label>
         <label>
-          <span>{t(locale, 'tpl.locale')}</span>
-          <select name="tpl-locale" value={tpl.locale} onChange={(e) => set({ locale: e.target.value as Locale })}>
+          <span>{t(locale, "tpl.locale")}</span>
+          <select
+            name="tpl-locale"
+            value={tpl.locale}
+            onChange={(e) => set({ locale: e.target.value as Locale })}
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {t(locale, `locale.${l}`)}
@@ -167,16 +260,26 @@ function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: Edi
           </select>
         </label>
       </div>
-      <div className="chips" role="group" aria-label={t(locale, 'tpl.variables')}>
-        <span>{t(locale, 'tpl.variables')}</span>
+      <div
+        className="chips"
+        role="group"
+        aria-label={t(locale, "tpl.variables")}
+      >
+        <span>{t(locale, "tpl.variables")}</span>
         {VARIABLES.map((name) => (
-          <button type="button" className="chip" key={name} data-variable={name} onClick={() => insert(name)}>
+          <button
+            type="button"
+            className="chip"
+            key={name}
+            data-variable={name}
+            onClick={() => insert(name)}
+          >
             {TEMPLATE_VARIABLES[name][locale]}
           </button>
         ))}
       </div>
       <label className="field body">
-        <span>{t(locale, 'tpl.body')}</span>
+        <span>{t(locale, "tpl.body")}</span>
         <textarea
           ref={body}
           name="tpl-body"
@@ -192,9 +295,11 @@ function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: Edi
           {bodyError}
         </span>
       )}
-      {tpl.channel === 'sms' && <SmsInfo locale={locale} body={tpl.body} rendered={rendered} />}
-      <div className="preview" aria-label={t(locale, 'tpl.preview')}>
-        <h4>{t(locale, 'tpl.preview')}</h4>
+      {tpl.channel === "sms" && (
+        <SmsInfo locale={locale} body={tpl.body} rendered={rendered} />
+      )}
+      <div className="preview" aria-label={t(locale, "tpl.preview")}>
+        <h4>{t(locale, "tpl.preview")}</h4>
         <p data-testid="tpl-preview">
           {renderParts(tpl.body, values, tpl.locale).map((part, i) =>
             part.missing ? (
@@ -208,9 +313,9 @@ function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: Edi
         </p>
       </div>
       <div className="actions">
-        <button type="submit">{t(locale, 'tpl.save')}</button>
+        <button type="submit">{t(locale, "tpl.save")}</button>
         <button type="button" onClick={onCancel}>
-          {t(locale, 'tpl.cancel')}
+          {t(locale, "tpl.cancel")}
         </button>
       </div>
       {status && <p className="status error">{status}</p>}
@@ -219,26 +324,48 @@ function TemplateEditor({ locale, initial, sampleValues, onSave, onCancel }: Edi
 }
 
 /** The template list, filtered by scenario and segment, with an editor for one template at a time. */
-export function TemplatesSection({ locale, entries, sampleValues, onSave, onDelete, newId }: TemplatesSectionProps) {
-  const [scenario, setScenario] = useState<TemplateScenario | ''>('');
-  const [segment, setSegment] = useState<TemplateSegment | ''>('');
+export function TemplatesSection({
+  locale,
+  entries,
+  sampleValues,
+  onSave,
+  onDelete,
+  newId,
+}: TemplatesSectionProps) {
+  const [scenario, setScenario] = useState<TemplateScenario | "">("");
+  const [segment, setSegment] = useState<TemplateSegment | "">("");
   const [editing, setEditing] = useState<MessageTemplate | undefined>();
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({
+    text: "",
+  });
 
   const shown = entries.filter(
-    (e) => (!scenario || e.template.scenario === scenario) && (!segment || e.template.segment === segment),
+    (e) =>
+      (!scenario || e.template.scenario === scenario) &&
+      (!segment || e.template.segment === segment),
   );
   const fail = (error: unknown) =>
-    setStatus({ text: t(locale, 'options.saveFailed', { error: error instanceof Error ? error.message : String(error) }), error: true });
+    setStatus({
+      text: t(locale, "options.saveFailed", {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+      error: true,
+    });
 
   return (
-    <section className="section" aria-label={t(locale, 'options.templates')}>
-      <h2>{t(locale, 'options.templates')}</h2>
+    <section className="section" aria-label={t(locale, "options.templates")}>
+      <h2>{t(locale, "options.templates")}</h2>
       <div className="row">
         <label>
-          <span>{t(locale, 'tpl.filterScenario')}</span>
-          <select name="filter-scenario" value={scenario} onChange={(e) => setScenario(e.target.value as TemplateScenario | '')}>
-            <option value="">{t(locale, 'tpl.all')}</option>
+          <span>{t(locale, "tpl.filterScenario")}</span>
+          <select
+            name="filter-scenario"
+            value={scenario}
+            onChange={(e) =>
+              setScenario(e.target.value as TemplateScenario | "")
+            }
+          >
+            <option value="">{t(locale, "tpl.all")}</option>
             {TEMPLATE_SCENARIOS.map((s) => (
               <option key={s} value={s}>
                 {t(locale, `scenario.${s}`)}
@@ -247,9 +374,13 @@ export function TemplatesSection({ locale, entries, sampleValues, onSave, onDele
           </select>
         </label>
         <label>
-          <span>{t(locale, 'tpl.filterSegment')}</span>
-          <select name="filter-segment" value={segment} onChange={(e) => setSegment(e.target.value as TemplateSegment | '')}>
-            <option value="">{t(locale, 'tpl.all')}</option>
+          <span>{t(locale, "tpl.filterSegment")}</span>
+          <select
+            name="filter-segment"
+            value={segment}
+            onChange={(e) => setSegment(e.target.value as TemplateSegment | "")}
+          >
+            <option value="">{t(locale, "tpl.all")}</option>
             {TEMPLATE_SEGMENTS.map((s) => (
               <option key={s} value={s}>
                 {t(locale, `segment.${s}`)}
@@ -257,23 +388,25 @@ export function TemplatesSection({ locale, entries, sampleValues, onSave, onDele
             ))}
           </select>
         </label>
-        <span className="hint">{t(locale, 'tpl.count', { n: shown.length })}</span>
+        <span className="hint">
+          {t(locale, "tpl.count", { n: shown.length })}
+        </span>
         <button
           type="button"
           onClick={() => {
-            setStatus({ text: '' });
+            setStatus({ text: "" });
             setEditing({
               id: newId(),
-              scenario: scenario || 'first',
-              segment: segment || 'any',
-              channel: 'chat',
+              scenario: scenario || "first",
+              segment: segment || "any",
+              channel: "chat",
               locale,
-              name: '',
-              body: '',
+              name: "",
+              body: "",
             });
           }}
         >
-          {t(locale, 'tpl.new')}
+          {t(locale, "tpl.new")}
         </button>
       </div>
 
@@ -287,51 +420,71 @@ export function TemplatesSection({ locale, entries, sampleValues, onSave, onDele
           onSave={async (tpl) => {
             await onSave(tpl);
             setEditing(undefined);
-            setStatus({ text: t(locale, 'tpl.saved') });
+            setStatus({ text: t(locale, "tpl.saved") });
           }}
         />
       )}
 
       {shown.length === 0 ? (
-        <p>{t(locale, 'tpl.empty')}</p>
+        <p>{t(locale, "tpl.empty")}</p>
       ) : (
         <ul className="templates">
           {shown.map(({ template: tpl, origin }) => (
             <li key={tpl.id} data-template={tpl.id} data-origin={origin}>
               <div className="template-head">
                 <strong>{tpl.name}</strong>
-                <span className="tag">{t(locale, `scenario.${tpl.scenario}`)}</span>
-                <span className="tag">{t(locale, `segment.${tpl.segment}`)}</span>
-                <span className="tag">{t(locale, `channel.${tpl.channel}`)}</span>
+                <span className="tag">
+                  {t(locale, `scenario.${tpl.scenario}`)}
+                </span>
+                <span className="tag">
+                  {t(locale, `segment.${tpl.segment}`)}
+                </span>
+                <span className="tag">
+                  {t(locale, `channel.${tpl.channel}`)}
+                </span>
                 <span className="tag">{t(locale, `locale.${tpl.locale}`)}</span>
-                <span className={`tag origin-${origin}`}>{t(locale, `tpl.origin.${origin}`)}</span>
+                <span className={`tag origin-${origin}`}>
+                  {t(locale, `tpl.origin.${origin}`)}
+                </span>
               </div>
               <p className="template-body">{tpl.body}</p>
               <div className="actions">
                 <button
                   type="button"
                   onClick={() => {
-                    setStatus({ text: '' });
+                    setStatus({ text: "" });
                     setEditing({ ...tpl });
                   }}
                 >
-                  {t(locale, 'tpl.edit')}
+                  {t(locale, "tpl.edit")}
                 </button>
-                {origin !== 'default' && (
+                {origin !== "default" && (
                   <button
                     type="button"
-                    className={origin === 'custom' ? 'danger-button' : undefined}
+                    className={
+                      origin === "custom" ? "danger-button" : undefined
+                    }
                     onClick={async () => {
                       try {
                         await onDelete(tpl.id);
                         if (editing?.id === tpl.id) setEditing(undefined);
-                        setStatus({ text: t(locale, origin === 'custom' ? 'tpl.deleted' : 'tpl.restored') });
+                        setStatus({
+                          text: t(
+                            locale,
+                            origin === "custom"
+                              ? "tpl.deleted"
+                              : "tpl.restored",
+                          ),
+                        });
                       } catch (error) {
                         fail(error);
                       }
                     }}
                   >
-                    {t(locale, origin === 'custom' ? 'tpl.delete' : 'tpl.restore')}
+                    {t(
+                      locale,
+                      origin === "custom" ? "tpl.delete" : "tpl.restore",
+                    )}
                   </button>
                 )}
               </div>
@@ -339,7 +492,7 @@ export function TemplatesSection({ locale, entries, sampleValues, onSave, onDele
           ))}
         </ul>
       )}
-      <p role="status" className={status.error ? 'status error' : 'status'}>
+      <p role="status" className={status.error ? "status error" : "status"}>
         {status.text}
       </p>
     </section>

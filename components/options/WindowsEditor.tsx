@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../lib/i18n';
+import { t, type Locale } from "../../lib/i18n";
 
 /** A day window as the form holds it: the text the seller typed, `HH:MM` each. */
 export interface WindowDraft {
@@ -7,7 +7,7 @@ export interface WindowDraft {
 }
 
 export function minutesToText(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /** Minutes after midnight for `HH:MM` (00:00–24:00); undefined when the text is not a time. */
@@ -20,11 +20,14 @@ export function textToMinutes(text: string): number | undefined {
 }
 
 /** The error of one window, or undefined when it is valid. */
-export function windowError(w: WindowDraft, locale: Locale): string | undefined {
+export function windowError(
+  w: WindowDraft,
+  locale: Locale,
+): string | undefined {
   const from = textToMinutes(w.from);
   const to = textToMinutes(w.to);
-  if (from === undefined || to === undefined) return t(locale, 'plan.err.time');
-  if (from === to) return t(locale, 'plan.err.emptyWindow');
+  if (from === undefined || to === undefined) return t(locale, "plan.err.time");
+  if (from === to) return t(locale, "plan.err.emptyWindow");
   return undefined;
 }
 
@@ -40,7 +43,14 @@ export interface WindowsEditorProps {
 }
 
 /** Daily windows (quiet hours, phone windows): a list of from–to rows, errors in place. */
-export function WindowsEditor({ locale, name, legend, windows, onChange, showErrors }: WindowsEditorProps) {
+export function WindowsEditor({
+  locale,
+  name,
+  legend,
+  windows,
+  onChange,
+  showErrors,
+}: WindowsEditorProps) {
   const set = (index: number, patch: Partial<WindowDraft>) =>
     onChange(windows.map((w, i) => (i === index ? { ...w, ...patch } : w)));
   return (
@@ -51,7 +61,7 @@ export function WindowsEditor({ locale, name, legend, windows, onChange, showErr
         return (
           <div className="row" key={i}>
             <label>
-              <span>{t(locale, 'plan.from')}</span>
+              <span>{t(locale, "plan.from")}</span>
               <input
                 name={`${name}-${i}-from`}
                 className="time"
@@ -63,7 +73,7 @@ export function WindowsEditor({ locale, name, legend, windows, onChange, showErr
               />
             </label>
             <label>
-              <span>{t(locale, 'plan.to')}</span>
+              <span>{t(locale, "plan.to")}</span>
               <input
                 name={`${name}-${i}-to`}
                 className="time"
@@ -74,8 +84,11 @@ export function WindowsEditor({ locale, name, legend, windows, onChange, showErr
                 onChange={(e) => set(i, { to: e.target.value })}
               />
             </label>
-            <button type="button" onClick={() => onChange(windows.filter((_, j) => j !== i))}>
-              {t(locale, 'plan.remove')}
+            <button
+              type="button"
+              onClick={() => onChange(windows.filter((_, j) => j !== i))}
+            >
+              {t(locale, "plan.remove")}
             </button>
             {error && (
               <span className="field-error" role="alert">
@@ -86,8 +99,11 @@ export function WindowsEditor({ locale, name, legend, windows, onChange, showErr
         );
       })}
       {windows.length < 12 && (
-        <button type="button" onClick={() => onChange([...windows, { from: '', to: '' }])}>
-          {t(locale, 'plan.addWindow')}
+        <button
+          type="button"
+          onClick={() => onChange([...windows, { from: "", to: "" }])}
+        >
+          {t(locale, "plan.addWindow")}
         </button>
       )}
     </fieldset>

@@ -1,27 +1,33 @@
-import type { Locale } from '../../lib/i18n';
-import type { PlatformId, StoredOrder } from '../../lib/order';
-import { orderValues, type TemplateValues } from '../../lib/template';
+import type { Locale } from "../../lib/i18n";
+import type { PlatformId, StoredOrder } from "../../lib/order";
+import { orderValues, type TemplateValues } from "../../lib/template";
 
 const MIN = 60_000;
 
 /** A made-up unpaid order for the template preview: Taobao for Chinese, Shopify for English. */
 export function sampleOrder(locale: Locale, now: number): StoredOrder {
-  const platform: PlatformId = locale === 'en' ? 'shopify' : 'taobao';
+  const platform: PlatformId = locale === "en" ? "shopify" : "taobao";
   const createdAt = now - 35 * MIN;
   return {
     key: `${platform}:sample`,
     platform,
-    orderId: 'sample',
-    status: 'unpaid',
+    orderId: "sample",
+    status: "unpaid",
     createdAt,
-    amountCents: locale === 'en' ? 4590 : 23900,
-    currency: locale === 'en' ? 'USD' : 'CNY',
-    buyer: locale === 'en' ? 'Alex' : '晴天***',
+    amountCents: locale === "en" ? 4590 : 23900,
+    currency: locale === "en" ? "USD" : "CNY",
+    buyer: locale === "en" ? "Alex" : "晴天***",
     items:
-      locale === 'en'
-        ? [{ title: 'Wool scarf', attrs: 'Colour: wine red', quantity: 1 }]
-        : [{ title: '加厚珊瑚绒四件套', attrs: '颜色分类：燕麦色；尺寸：1.8m床', quantity: 1 }],
-    pageUrl: '',
+      locale === "en"
+        ? [{ title: "Wool scarf", attrs: "Colour: wine red", quantity: 1 }]
+        : [
+            {
+              title: "加厚珊瑚绒四件套",
+              attrs: "颜色分类：燕麦色；尺寸：1.8m床",
+              quantity: 1,
+            },
+          ],
+    pageUrl: "",
     firstSeenAt: createdAt,
     lastSeenAt: now,
     nudgeCount: 0,
@@ -31,18 +37,21 @@ export function sampleOrder(locale: Locale, now: number): StoredOrder {
 /** The sample order's values in each buyer language, with the seller's own shop names and nickname. */
 export function sampleValues(
   now: number,
-  settings: { agentName?: string; shopNames: Partial<Record<PlatformId, string>> },
+  settings: {
+    agentName?: string;
+    shopNames: Partial<Record<PlatformId, string>>;
+  },
 ): Record<Locale, TemplateValues> {
   const values = (locale: Locale) => {
     const order = sampleOrder(locale, now);
-    const fallback = locale === 'en' ? 'Cosy Home' : '暖暖小铺';
+    const fallback = locale === "en" ? "Cosy Home" : "暖暖小铺";
     return orderValues(order, {
       now,
       locale,
-      agent: settings.agentName || (locale === 'en' ? 'Sam' : '阿华'),
+      agent: settings.agentName || (locale === "en" ? "Sam" : "阿华"),
       shopName: settings.shopNames[order.platform] || fallback,
-      payLink: 'https://pay.example.com/sample',
+      payLink: "https://pay.example.com/sample",
     });
   };
-  return { zh: values('zh'), en: values('en') };
+  return { zh: values("zh"), en: values("en") };
 }

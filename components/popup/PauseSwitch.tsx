@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../lib/i18n';
+import { t, type Locale } from "../../lib/i18n";
 
 export interface PauseSwitchProps {
   /** As stored; `undefined` while loading. */
@@ -10,7 +10,7 @@ export interface PauseSwitchProps {
 /** Off duty: pauses desktop notifications; the background keeps every timer running. */
 export function PauseSwitch({ paused, locale, onChange }: PauseSwitchProps) {
   return (
-    <div className={`pause${paused ? ' on' : ''}`}>
+    <div className={`pause${paused ? " on" : ""}`}>
       <label>
         <input
           type="checkbox"
@@ -18,10 +18,10 @@ export function PauseSwitch({ paused, locale, onChange }: PauseSwitchProps) {
           checked={paused ?? false}
           disabled={paused === undefined}
           onChange={(event) => onChange(event.target.checked)}
-        />{' '}
-        {t(locale, 'popup.pause')}
+        />{" "}
+        {t(locale, "popup.pause")}
       </label>
-      {paused && <p className="paused-note">{t(locale, 'popup.paused')}</p>}
+      {paused && <p className="paused-note">{t(locale, "popup.paused")}</p>}
     </div>
   );
 }

@@ -1,21 +1,21 @@
-import { format } from 'date-fns';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { DataSection } from '../../components/options/DataSection';
-import { GeneralSection } from '../../components/options/GeneralSection';
-import { PlanSection } from '../../components/options/PlanSection';
-import { sampleValues } from '../../components/options/sample-order';
-import { SitesSection } from '../../components/options/SitesSection';
-import { TemplatesSection } from '../../components/options/TemplatesSection';
-import { toBackgroundAdmin } from '../../lib/admin-messages';
-import { exportBackup } from '../../lib/backup';
-import { getDb } from '../../lib/db';
-import { pickLocale, t } from '../../lib/i18n';
-import { nudgeLogCsv } from '../../lib/nudge-csv';
-import { getSetting, loadEngineSettings } from '../../lib/settings';
-import { newTemplateId, templateEntries } from '../../lib/templates-store';
-import { downloadText } from './download';
+import { format } from "date-fns";
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useState } from "react";
+import { browser } from "wxt/browser";
+import { DataSection } from "../../components/options/DataSection";
+import { GeneralSection } from "../../components/options/GeneralSection";
+import { PlanSection } from "../../components/options/PlanSection";
+import { sampleValues } from "../../components/options/sample-order";
+import { SitesSection } from "../../components/options/SitesSection";
+import { TemplatesSection } from "../../components/options/TemplatesSection";
+import { toBackgroundAdmin } from "../../lib/admin-messages";
+import { exportBackup } from "../../lib/backup";
+import { getDb } from "../../lib/db";
+import { pickLocale, t } from "../../lib/i18n";
+import { nudgeLogCsv } from "../../lib/nudge-csv";
+import { getSetting, loadEngineSettings } from "../../lib/settings";
+import { newTemplateId, templateEntries } from "../../lib/templates-store";
+import { downloadText } from "./download";
 
 export function App() {
   const locale = pickLocale(navigator.languages);
@@ -26,33 +26,42 @@ export function App() {
   const general = useLiveQuery(
     async () => ({
       rev: dataRevision,
-      agentName: await getSetting(db, 'agentName'),
-      shopNames: await getSetting(db, 'shopNames'),
+      agentName: await getSetting(db, "agentName"),
+      shopNames: await getSetting(db, "shopNames"),
     }),
     [dataRevision],
   );
   useEffect(() => {
-    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
-    document.title = t(locale, 'options.title');
+    document.documentElement.lang = locale === "zh" ? "zh-CN" : "en";
+    document.title = t(locale, "options.title");
   }, [locale]);
-  const engine = useLiveQuery(async () => ({ rev: dataRevision, settings: await loadEngineSettings(db) }), [dataRevision]);
+  const engine = useLiveQuery(
+    async () => ({ rev: dataRevision, settings: await loadEngineSettings(db) }),
+    [dataRevision],
+  );
   const templates = useLiveQuery(() => templateEntries(db));
-  const enabledPlatforms = useLiveQuery(() => getSetting(db, 'enabledPlatforms'));
+  const enabledPlatforms = useLiveQuery(() =>
+    getSetting(db, "enabledPlatforms"),
+  );
   const [sites, setSites] = useState<string[]>([]);
   useEffect(() => {
-    toBackgroundAdmin.sendMessage('syncGrantedSites', undefined).then(setSites, (error) => console.error('PayNudge sites', error));
+    toBackgroundAdmin
+      .sendMessage("syncGrantedSites", undefined)
+      .then(setSites, (error) => console.error("PayNudge sites", error));
   }, []);
-  const stamp = () => format(Date.now(), 'yyyyMMdd-HHmm');
+  const stamp = () => format(Date.now(), "yyyyMMdd-HHmm");
 
   return (
     <main>
-      <h1>{t(locale, 'options.title')}</h1>
+      <h1>{t(locale, "options.title")}</h1>
       {general?.rev === dataRevision && (
         <GeneralSection
           key={dataRevision}
           locale={locale}
           initial={general}
-          onSave={(settings) => toBackgroundAdmin.sendMessage('saveGeneralSettings', settings)}
+          onSave={(settings) =>
+            toBackgroundAdmin.sendMessage("saveGeneralSettings", settings)
+          }
         />
       )}
       {engine?.rev === dataRevision && (
@@ -60,7 +69,9 @@ export function App() {
           key={`plan-${dataRevision}`}
           locale={locale}
           initial={engine.settings}
-          onSave={(patch) => toBackgroundAdmin.sendMessage('saveEngineSettings', patch)}
+          onSave={(patch) =>
+            toBackgroundAdmin.sendMessage("saveEngineSettings", patch)
+          }
         />
       )}
       {templates && general && (
@@ -69,8 +80,12 @@ export function App() {
           entries={templates}
           sampleValues={sampleValues(Date.now(), general)}
           newId={() => newTemplateId(Date.now())}
-          onSave={(template) => toBackgroundAdmin.sendMessage('saveTemplate', template)}
-          onDelete={(id) => toBackgroundAdmin.sendMessage('deleteTemplate', { id })}
+          onSave={(template) =>
+            toBackgroundAdmin.sendMessage("saveTemplate", template)
+          }
+          onDelete={(id) =>
+            toBackgroundAdmin.sendMessage("deleteTemplate", { id })
+          }
         />
       )}
       {enabledPlatforms && (
@@ -78,14 +93,30 @@ export function App() {
           locale={locale}
           enabledPlatforms={enabledPlatforms}
           sites={sites}
-          onSetPlatform={(platform, enabled) => toBackgroundAdmin.sendMessage('setPlatformEnabled', { platform, enabled })}
+          onSetPlatform={(platform, enabled) =>
+            toBackgroundAdmin.sendMessage("setPlatformEnabled", {
+              platform,
+              enabled,
+            })
+          }
           onGrant={async (pattern) => {
             // Asked here, in the page's click: the background cannot show the permission prompt.
-            const granted = await browser.permissions.request({ origins: [pattern] });
-            setSites(await toBackgroundAdmin.sendMessage('syncGrantedSites', undefined));
+            const granted = await browser.permissions.request({
+              origins: [pattern],
+            });
+            setSites(
+              await toBackgroundAdmin.sendMessage(
+                "syncGrantedSites",
+                undefined,
+              ),
+            );
             return granted;
           }}
-          onRevoke={async (pattern) => setSites(await toBackgroundAdmin.sendMessage('revokeSite', { pattern }))}
+          onRevoke={async (pattern) =>
+            setSites(
+              await toBackgroundAdmin.sendMessage("revokeSite", { pattern }),
+            )
+          }
         />
       )}
       <DataSection
@@ -93,20 +124,35 @@ export function App() {
         tableNames={db.tables.map((table) => table.name)}
         onExportJson={async () => {
           const backup = await exportBackup(db, Date.now());
-          downloadText(`paynudge-backup-${stamp()}.json`, JSON.stringify(backup, null, 1), 'application/json');
+          downloadText(
+            `paynudge-backup-${stamp()}.json`,
+            JSON.stringify(backup, null, 1),
+            "application/json",
+          );
         }}
         onExportCsv={async () => {
-          const [nudges, orders] = await Promise.all([db.nudges.toArray(), db.orders.toArray()]);
-          const csv = nudgeLogCsv(nudges, new Map(orders.map((o) => [o.key, o])));
-          downloadText(`paynudge-nudges-${stamp()}.csv`, csv, 'text/csv');
+          const [nudges, orders] = await Promise.all([
+            db.nudges.toArray(),
+            db.orders.toArray(),
+          ]);
+          const csv = nudgeLogCsv(
+            nudges,
+            new Map(orders.map((o) => [o.key, o])),
+          );
+          downloadText(`paynudge-nudges-${stamp()}.csv`, csv, "text/csv");
         }}
         onImport={async (backup) => {
-          const counts = await toBackgroundAdmin.sendMessage('importBackup', backup);
+          const counts = await toBackgroundAdmin.sendMessage(
+            "importBackup",
+            backup,
+          );
           setDataRevision((n) => n + 1);
           return counts;
         }}
         onWipe={async () => {
-          await toBackgroundAdmin.sendMessage('wipeAllData', { confirm: 'DELETE' });
+          await toBackgroundAdmin.sendMessage("wipeAllData", {
+            confirm: "DELETE",
+          });
           setDataRevision((n) => n + 1);
         }}
       />

@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import { CONTENT_MATCHES } from '../platforms';
+import { browser } from "wxt/browser";
+import { CONTENT_MATCHES } from "../platforms";
 
 /*
  * Sites the seller enabled PayNudge on, beyond the platforms it knows. The seller grants a site
@@ -9,9 +9,9 @@ import { CONTENT_MATCHES } from '../platforms';
  * as `https://*\/*` are ignored even if granted.
  */
 
-export const GRANTED_SCRIPT_ID = 'paynudge-granted-sites';
+export const GRANTED_SCRIPT_ID = "paynudge-granted-sites";
 /** The built order content script (WXT's output name for entrypoints/orders.content). */
-export const ORDERS_SCRIPT = 'content-scripts/orders.js';
+export const ORDERS_SCRIPT = "content-scripts/orders.js";
 
 /** `https://shop.example.com/*` for an origin or URL; undefined for anything not an http(s) host. */
 export function sitePattern(origin: string): string | undefined {
@@ -21,15 +21,20 @@ export function sitePattern(origin: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (!url.hostname || url.hostname.includes('*')) return undefined;
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  if (!url.hostname || url.hostname.includes("*")) return undefined;
   return `${url.protocol}//${url.hostname}/*`;
 }
 
 /** Granted origins that name one site (no wildcard host) and are not already a built-in match. */
 export function specificSites(origins: readonly string[]): string[] {
   const builtIn = new Set(CONTENT_MATCHES);
-  return [...new Set(origins)].filter((pattern) => /^https?:\/\/[^*/]+\/\*$/.test(pattern) && !builtIn.has(pattern)).sort();
+  return [...new Set(origins)]
+    .filter(
+      (pattern) =>
+        /^https?:\/\/[^*/]+\/\*$/.test(pattern) && !builtIn.has(pattern),
+    )
+    .sort();
 }
 
 /** The sites the seller granted, as match patterns (`https://shop.example.com/*`). */
@@ -41,9 +46,14 @@ export async function grantedSites(): Promise<string[]> {
 /** Makes the content-script registration match the granted sites exactly. */
 export async function syncGrantedSites(): Promise<string[]> {
   const sites = await grantedSites();
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [GRANTED_SCRIPT_ID] });
+  const existing = await browser.scripting.getRegisteredContentScripts({
+    ids: [GRANTED_SCRIPT_ID],
+  });
   if (!sites.length) {
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [GRANTED_SCRIPT_ID] });
+    if (existing.length)
+      await browser.scripting.unregisterContentScripts({
+        ids: [GRANTED_SCRIPT_ID],
+      });
     return sites;
   }
   const script = {
@@ -51,7 +61,7 @@ export async function syncGrantedSites(): Promise<string[]> {
     matches: sites,
     js: [ORDERS_SCRIPT],
     allFrames: true,
-    runAt: 'document_idle' as const,
+    runAt: "document_idle" as const,
     persistAcrossSessions: true,
   };
   if (existing.length) await browser.scripting.updateContentScripts([script]);
@@ -82,11 +92,14 @@ export async function revokeSite(origin: string): Promise<boolean> {
 
 /** Background: keeps registrations in sync with permissions from now on; stops on `signal`. */
 export function watchGrantedSites(signal?: AbortSignal): void {
-  const sync = () => void syncGrantedSites().catch((error) => console.error('PayNudge granted sites', error));
+  const sync = () =>
+    void syncGrantedSites().catch((error) =>
+      console.error("PayNudge granted sites", error),
+    );
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   signal?.addEventListener(
-    'abort',
+    "abort",
     () => {
       browser.permissions.onAdded.removeListener(sync);
       browser.permissions.onRemoved.removeListener(sync);

@@ -1,8 +1,8 @@
-import { browser } from 'wxt/browser';
-import type { PayNudgeDB } from '../db';
-import { composeContext } from '../compose';
-import { bestMessage } from '../template';
-import { snoozeUntil } from '../engine/snooze';
+import { browser } from "wxt/browser";
+import type { PayNudgeDB } from "../db";
+import { composeContext } from "../compose";
+import { bestMessage } from "../template";
+import { snoozeUntil } from "../engine/snooze";
 import {
   LogNudgeRequestSchema,
   MessageRequestSchema,
@@ -11,10 +11,16 @@ import {
   StepDoneRequestSchema,
   type MessageReply,
   type OrderView,
-} from '../messages';
-import { openOrderPage } from '../open-order';
-import { logNudge, markStepDone, snoozeOrder, toView, upsertSeenOrders } from '../orders-repo';
-import { loadEngineSettings } from '../settings';
+} from "../messages";
+import { openOrderPage } from "../open-order";
+import {
+  logNudge,
+  markStepDone,
+  snoozeOrder,
+  toView,
+  upsertSeenOrders,
+} from "../orders-repo";
+import { loadEngineSettings } from "../settings";
 import {
   orderKeyOfNotification,
   runDueCheck,
@@ -22,12 +28,17 @@ import {
   SUMMARY_NOTIFICATION_ID,
   summaryOrderKeys,
   withdrawNotifications,
-} from './scheduler';
+} from "./scheduler";
 
 /** A batch of orders a content script saw: validated, stored, re-planned; alarms follow. */
-export async function handleOrdersSeen(db: PayNudgeDB, data: unknown, now: number): Promise<OrderView[]> {
+export async function handleOrdersSeen(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<OrderView[]> {
   const batch = parseOrdersSeen(data);
-  if (batch.rejected) console.warn(`PayNudge: ${batch.rejected} malformed order(s) ignored`);
+  if (batch.rejected)
+    console.warn(`PayNudge: ${batch.rejected} malformed order(s) ignored`);
   const { views, cancelled } = await upsertSeenOrders(db, batch, now);
   await withdrawNotifications(cancelled);
   await runDueCheck(db, now);
@@ -35,7 +46,11 @@ export async function handleOrdersSeen(db: PayNudgeDB, data: unknown, now: numbe
 }
 
 /** The filled-in reminder for one order, in the language of its platform's buyers. */
-export async function handleMessageFor(db: PayNudgeDB, data: unknown, now: number): Promise<MessageReply> {
+export async function handleMessageFor(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<MessageReply> {
   const { key } = MessageRequestSchema.parse(data);
   const { text, missing } = bestMessage(await composeContext(db, key, now));
   return { text, missing };
@@ -45,7 +60,11 @@ export async function handleMessageFor(db: PayNudgeDB, data: unknown, now: numbe
  * The agent nudged a buyer: logged, the step done, every order of the buyer re-planned (the cap is
  * theirs). The order's alert is withdrawn, and so are those of the buyer's orders that no longer wait.
  */
-export async function handleLogNudge(db: PayNudgeDB, data: unknown, now: number): Promise<OrderView> {
+export async function handleLogNudge(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<OrderView> {
   const { key, ...entry } = LogNudgeRequestSchema.parse(data);
   const { order, cancelled } = await logNudge(db, key, entry, now);
   await withdrawNotifications([key, ...cancelled]);
@@ -53,16 +72,30 @@ export async function handleLogNudge(db: PayNudgeDB, data: unknown, now: number)
   return toView(order);
 }
 
-export async function handleSnooze(db: PayNudgeDB, data: unknown, now: number): Promise<OrderView> {
+export async function handleSnooze(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<OrderView> {
   const request = SnoozeRequestSchema.parse(data);
   const settings = await loadEngineSettings(db);
-  const order = await snoozeOrder(db, request.key, snoozeUntil(request.for, now, settings), now, settings);
+  const order = await snoozeOrder(
+    db,
+    request.key,
+    snoozeUntil(request.for, now, settings),
+    now,
+    settings,
+  );
   await withdrawNotifications([request.key]);
   await runDueCheck(db, now);
   return toView(order);
 }
 
-export async function handleStepDone(db: PayNudgeDB, data: unknown, now: number): Promise<OrderView> {
+export async function handleStepDone(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<OrderView> {
   const { key, step } = StepDoneRequestSchema.parse(data);
   const order = await markStepDone(db, key, step, now);
   await withdrawNotifications([key]);
@@ -71,7 +104,10 @@ export async function handleStepDone(db: PayNudgeDB, data: unknown, now: number)
 }
 
 /** The orders a notification stands for: its own order, or those its summary lists. */
-async function ordersOfNotification(db: PayNudgeDB, id: string): Promise<string[]> {
+async function ordersOfNotification(
+  db: PayNudgeDB,
+  id: string,
+): Promise<string[]> {
   const key = orderKeyOfNotification(id);
   if (key) return [key];
   if (id === SUMMARY_NOTIFICATION_ID) return summaryOrderKeys(db);
@@ -79,7 +115,10 @@ async function ordersOfNotification(db: PayNudgeDB, id: string): Promise<string[
 }
 
 /** A click on a notification opens (or focuses) the page of its order, or of the summary's first order. */
-export async function handleNotificationClick(db: PayNudgeDB, id: string): Promise<void> {
+export async function handleNotificationClick(
+  db: PayNudgeDB,
+  id: string,
+): Promise<void> {
   const [first] = await ordersOfNotification(db, id);
   await browser.notifications.clear(id);
   const order = first === undefined ? undefined : await db.orders.get(first);
@@ -87,7 +126,12 @@ export async function handleNotificationClick(db: PayNudgeDB, id: string): Promi
 }
 
 /** Button 0 opens the order page; button 1 snoozes its order (a summary's: all of them) 15 minutes. */
-export async function handleNotificationButton(db: PayNudgeDB, id: string, index: number, now: number): Promise<void> {
+export async function handleNotificationButton(
+  db: PayNudgeDB,
+  id: string,
+  index: number,
+  now: number,
+): Promise<void> {
   if (index === 0) return handleNotificationClick(db, id);
   const keys = await ordersOfNotification(db, id);
   if (!keys.length) return;
@@ -95,7 +139,8 @@ export async function handleNotificationButton(db: PayNudgeDB, id: string, index
   for (const key of keys) {
     const order = await db.orders.get(key);
     // A listed order may have been paid or nudged since; only a still-waiting one is snoozed.
-    if (order?.nextDueAt !== undefined) await snoozeOrder(db, key, now + SNOOZE_BUTTON_MS, now, settings);
+    if (order?.nextDueAt !== undefined)
+      await snoozeOrder(db, key, now + SNOOZE_BUTTON_MS, now, settings);
   }
   await browser.notifications.clear(id);
   await runDueCheck(db, now);

@@ -1,10 +1,15 @@
-import { EngineSettingsPatchSchema, PlatformEnabledSchema, SitePatternSchema, TemplateIdSchema } from '../admin-messages';
-import type { PayNudgeDB } from '../db';
-import { replanUnpaid } from '../orders-repo';
-import { getSetting, setSetting } from '../settings';
-import { deleteTemplate, saveTemplate } from '../templates-store';
-import { grantedSites, revokeSite, syncGrantedSites } from './granted-sites';
-import { runDueCheck, withdrawNotifications } from './scheduler';
+import {
+  EngineSettingsPatchSchema,
+  PlatformEnabledSchema,
+  SitePatternSchema,
+  TemplateIdSchema,
+} from "../admin-messages";
+import type { PayNudgeDB } from "../db";
+import { replanUnpaid } from "../orders-repo";
+import { getSetting, setSetting } from "../settings";
+import { deleteTemplate, saveTemplate } from "../templates-store";
+import { grantedSites, revokeSite, syncGrantedSites } from "./granted-sites";
+import { runDueCheck, withdrawNotifications } from "./scheduler";
 
 /*
  * The options page's editors (issue 6): nudge plan, templates, sites. Payloads are validated here,
@@ -15,9 +20,13 @@ import { runDueCheck, withdrawNotifications } from './scheduler';
  * Saves the engine settings the options page sent (each key checked), then re-plans every open
  * order so their timers, alarms and notifications follow the new rules at once.
  */
-export async function handleSaveEngineSettings(db: PayNudgeDB, data: unknown, now: number): Promise<{ replanned: number }> {
+export async function handleSaveEngineSettings(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<{ replanned: number }> {
   const patch = EngineSettingsPatchSchema.parse(data);
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction("rw", db.settings, async () => {
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) await db.settings.put({ key, value });
     }
@@ -28,21 +37,30 @@ export async function handleSaveEngineSettings(db: PayNudgeDB, data: unknown, no
   return { replanned: changed.length };
 }
 
-export async function handleSaveTemplate(db: PayNudgeDB, data: unknown): Promise<void> {
+export async function handleSaveTemplate(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<void> {
   await saveTemplate(db, data);
 }
 
-export async function handleDeleteTemplate(db: PayNudgeDB, data: unknown): Promise<void> {
+export async function handleDeleteTemplate(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<void> {
   await deleteTemplate(db, TemplateIdSchema.parse(data).id);
 }
 
 /** Turns a platform off or on; the content script reads `enabledPlatforms` before it starts. */
-export async function handleSetPlatformEnabled(db: PayNudgeDB, data: unknown): Promise<void> {
+export async function handleSetPlatformEnabled(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<void> {
   const { platform, enabled } = PlatformEnabledSchema.parse(data);
-  const next = { ...(await getSetting(db, 'enabledPlatforms')) };
+  const next = { ...(await getSetting(db, "enabledPlatforms")) };
   if (enabled) delete next[platform];
   else next[platform] = false;
-  await setSetting(db, 'enabledPlatforms', next);
+  await setSetting(db, "enabledPlatforms", next);
 }
 
 /** After the options page was granted a site (the prompt needs its click): registrations follow. */

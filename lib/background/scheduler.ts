@@ -1,16 +1,22 @@
-import { browser } from 'wxt/browser';
-import type { AlertRow, PayNudgeDB } from '../db';
-import { pickLocale, t, type Locale, type MessageKey } from '../i18n';
-import { nudgeState } from '../nudge-state';
-import { formatAmount, itemSummary, type StoredOrder } from '../order';
-import { countDueNow, dueUnnotified, markNotified, nextAlarmAt, replanDue } from '../orders-repo';
-import { getSetting, loadEngineSettings } from '../settings';
-import { formatOrderTime } from '../time-format';
+import { browser } from "wxt/browser";
+import type { AlertRow, PayNudgeDB } from "../db";
+import { pickLocale, t, type Locale, type MessageKey } from "../i18n";
+import { nudgeState } from "../nudge-state";
+import { formatAmount, itemSummary, type StoredOrder } from "../order";
+import {
+  countDueNow,
+  dueUnnotified,
+  markNotified,
+  nextAlarmAt,
+  replanDue,
+} from "../orders-repo";
+import { getSetting, loadEngineSettings } from "../settings";
+import { formatOrderTime } from "../time-format";
 
-export const ALARM_NAME = 'paynudge:next-due';
-const NOTIFICATION_PREFIX = 'paynudge:order:';
+export const ALARM_NAME = "paynudge:next-due";
+const NOTIFICATION_PREFIX = "paynudge:order:";
 /** The one summary notification; a new summary replaces the previous one. */
-export const SUMMARY_NOTIFICATION_ID = 'paynudge:summary';
+export const SUMMARY_NOTIFICATION_ID = "paynudge:summary";
 /** This many nudges falling due in one run are shown as one summary instead of one each. */
 export const SUMMARY_FROM = 3;
 /** A summary lists at most this many orders; the rest are counted. */
@@ -22,7 +28,9 @@ export function notificationId(orderKey: string): string {
 }
 
 export function orderKeyOfNotification(id: string): string | undefined {
-  return id.startsWith(NOTIFICATION_PREFIX) ? id.slice(NOTIFICATION_PREFIX.length) : undefined;
+  return id.startsWith(NOTIFICATION_PREFIX)
+    ? id.slice(NOTIFICATION_PREFIX.length)
+    : undefined;
 }
 
 export function uiLocale(): Locale {
@@ -40,56 +48,91 @@ function isLate(order: StoredOrder, now: number): boolean {
   const due = order.nextDueAt;
   if (due === undefined) return false;
   const missed = order.firstSeenAt < due && now - due > LATE_AFTER_MS;
-  return missed || nudgeState(order, now) === 'overdue';
+  return missed || nudgeState(order, now) === "overdue";
 }
 
 // The step ids the product ships with; a seller's own step ids simply go unlabelled.
-const LABELLED_STEPS: ReadonlySet<string> = new Set(['consulted-now', 'first', 'follow-up', 'final', 'phone']);
+const LABELLED_STEPS: ReadonlySet<string> = new Set([
+  "consulted-now",
+  "first",
+  "follow-up",
+  "final",
+  "phone",
+]);
 
 function stepLabel(order: StoredOrder, locale: Locale): string | undefined {
   const parts: string[] = [];
   if (order.nextStep !== undefined && LABELLED_STEPS.has(order.nextStep)) {
     parts.push(t(locale, `step.${order.nextStep}` as MessageKey));
   }
-  if (order.nextChannel !== undefined) parts.push(t(locale, `channel.${order.nextChannel}`));
-  return parts.length ? parts.join(' · ') : undefined;
+  if (order.nextChannel !== undefined)
+    parts.push(t(locale, `channel.${order.nextChannel}`));
+  return parts.length ? parts.join(" · ") : undefined;
 }
 
-export function notificationFor(order: StoredOrder, locale: Locale, now = Date.now()) {
-  const buyer = order.buyer ?? t(locale, 'unknown.buyer');
+export function notificationFor(
+  order: StoredOrder,
+  locale: Locale,
+  now = Date.now(),
+) {
+  const buyer = order.buyer ?? t(locale, "unknown.buyer");
   return {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t(locale, isLate(order, now) ? 'notify.overdueTitle' : 'notify.title', { buyer }),
-    message: t(locale, 'notify.body', {
-      item: itemSummary(order.items, locale) ?? t(locale, 'unknown.item'),
-      amount: formatAmount(order.amountCents, order.currency) ?? '—',
-      time: order.createdAt === undefined ? '—' : formatOrderTime(order.createdAt),
+    type: "basic" as const,
+    iconUrl: browser.runtime.getURL("/icon/128.png"),
+    title: t(
+      locale,
+      isLate(order, now) ? "notify.overdueTitle" : "notify.title",
+      { buyer },
+    ),
+    message: t(locale, "notify.body", {
+      item: itemSummary(order.items, locale) ?? t(locale, "unknown.item"),
+      amount: formatAmount(order.amountCents, order.currency) ?? "—",
+      time:
+        order.createdAt === undefined ? "—" : formatOrderTime(order.createdAt),
     }),
-    contextMessage: [t(locale, `platform.${order.platform}`), stepLabel(order, locale)].filter(Boolean).join(' · '),
-    buttons: [{ title: t(locale, 'notify.open') }, { title: t(locale, 'notify.snooze') }],
+    contextMessage: [
+      t(locale, `platform.${order.platform}`),
+      stepLabel(order, locale),
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    buttons: [
+      { title: t(locale, "notify.open") },
+      { title: t(locale, "notify.snooze") },
+    ],
     priority: 2,
     requireInteraction: false,
   };
 }
 
-export function summaryNotificationFor(orders: readonly StoredOrder[], locale: Locale, now = Date.now()) {
+export function summaryNotificationFor(
+  orders: readonly StoredOrder[],
+  locale: Locale,
+  now = Date.now(),
+) {
   const late = orders.every((o) => isLate(o, now));
   const items = orders.slice(0, SUMMARY_ITEMS).map((o) => ({
-    title: o.buyer ?? t(locale, 'unknown.buyer'),
-    message: t(locale, 'notify.summaryItem', {
-      item: itemSummary(o.items, locale) ?? t(locale, 'unknown.item'),
-      amount: formatAmount(o.amountCents, o.currency) ?? '—',
+    title: o.buyer ?? t(locale, "unknown.buyer"),
+    message: t(locale, "notify.summaryItem", {
+      item: itemSummary(o.items, locale) ?? t(locale, "unknown.item"),
+      amount: formatAmount(o.amountCents, o.currency) ?? "—",
     }),
   }));
   const rest = orders.length - items.length;
   return {
-    type: 'list' as const,
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t(locale, late ? 'notify.summaryOverdueTitle' : 'notify.summaryTitle', { n: orders.length }),
-    message: rest > 0 ? t(locale, 'notify.summaryMore', { n: rest }) : '',
+    type: "list" as const,
+    iconUrl: browser.runtime.getURL("/icon/128.png"),
+    title: t(
+      locale,
+      late ? "notify.summaryOverdueTitle" : "notify.summaryTitle",
+      { n: orders.length },
+    ),
+    message: rest > 0 ? t(locale, "notify.summaryMore", { n: rest }) : "",
     items,
-    buttons: [{ title: t(locale, 'notify.openList') }, { title: t(locale, 'notify.snoozeAll') }],
+    buttons: [
+      { title: t(locale, "notify.openList") },
+      { title: t(locale, "notify.snoozeAll") },
+    ],
     priority: 2,
   };
 }
@@ -98,8 +141,13 @@ export function summaryNotificationFor(orders: readonly StoredOrder[], locale: L
  * Before a notification is created its creation is counted in the database: a due moment whose
  * count is above one was shown twice (the e2e test checks this across worker stops).
  */
-async function recordAlerts(db: PayNudgeDB, orders: readonly StoredOrder[], now: number, grouped: boolean): Promise<void> {
-  await db.transaction('rw', db.alerts, async () => {
+async function recordAlerts(
+  db: PayNudgeDB,
+  orders: readonly StoredOrder[],
+  now: number,
+  grouped: boolean,
+): Promise<void> {
+  await db.transaction("rw", db.alerts, async () => {
     for (const order of orders) {
       const dueAt = order.nextDueAt!;
       const id = `${order.key}@${dueAt}`;
@@ -120,9 +168,17 @@ async function recordAlerts(db: PayNudgeDB, orders: readonly StoredOrder[], now:
 
 /** The orders listed in the latest summary notification, from the database. */
 export async function summaryOrderKeys(db: PayNudgeDB): Promise<string[]> {
-  const latest = await db.alerts.orderBy('shownAt').reverse().filter((a) => a.grouped).first();
+  const latest = await db.alerts
+    .orderBy("shownAt")
+    .reverse()
+    .filter((a) => a.grouped)
+    .first();
   if (!latest) return [];
-  const rows = await db.alerts.where('shownAt').equals(latest.shownAt).filter((a) => a.grouped).toArray();
+  const rows = await db.alerts
+    .where("shownAt")
+    .equals(latest.shownAt)
+    .filter((a) => a.grouped)
+    .toArray();
   return [...new Set(rows.map((a) => a.orderKey))];
 }
 
@@ -140,12 +196,18 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
  * point before. A notification is created before it is marked: if the worker dies in between, the
  * next run re-creates it under the same id, which replaces rather than duplicates it.
  */
-export function runDueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
+export function runDueCheck(
+  db: PayNudgeDB,
+  now: number,
+): Promise<StoredOrder[]> {
   return serialized(() => dueCheck(db, now));
 }
 
 async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
-  const [settings, paused] = await Promise.all([loadEngineSettings(db), getSetting(db, 'notificationsPaused')]);
+  const [settings, paused] = await Promise.all([
+    loadEngineSettings(db),
+    getSetting(db, "notificationsPaused"),
+  ]);
   const { cancelled } = await replanDue(db, now, settings);
   await withdrawNotifications(cancelled);
   // Paused (off duty): nothing is shown and nothing marked notified, so resuming shows what fell due.
@@ -153,11 +215,17 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   const locale = uiLocale();
   if (due.length >= SUMMARY_FROM) {
     await recordAlerts(db, due, now, true);
-    await browser.notifications.create(SUMMARY_NOTIFICATION_ID, summaryNotificationFor(due, locale, now));
+    await browser.notifications.create(
+      SUMMARY_NOTIFICATION_ID,
+      summaryNotificationFor(due, locale, now),
+    );
   } else if (due.length) {
     await recordAlerts(db, due, now, false);
     for (const order of due) {
-      await browser.notifications.create(notificationId(order.key), notificationFor(order, locale, now));
+      await browser.notifications.create(
+        notificationId(order.key),
+        notificationFor(order, locale, now),
+      );
     }
   }
   if (due.length) await markNotified(db, due);
@@ -171,21 +239,32 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
  * (else it would fire again at once, forever) and waits for the next one to fall due or re-plan,
  * which keeps the toolbar count current.
  */
-async function nextAlarmWhilePaused(db: PayNudgeDB, now: number): Promise<number | undefined> {
+async function nextAlarmWhilePaused(
+  db: PayNudgeDB,
+  now: number,
+): Promise<number | undefined> {
   const [due, replan] = await Promise.all([
     db.orders
-      .where('nextDueAt')
+      .where("nextDueAt")
       .above(now)
-      .filter((o) => o.status === 'unpaid' && o.notifiedDueAt !== o.nextDueAt)
+      .filter((o) => o.status === "unpaid" && o.notifiedDueAt !== o.nextDueAt)
       .first(),
-    db.orders.orderBy('replanAt').first(),
+    db.orders.orderBy("replanAt").first(),
   ]);
-  const moments = [due?.nextDueAt, replan?.replanAt].filter((m): m is number => m !== undefined);
+  const moments = [due?.nextDueAt, replan?.replanAt].filter(
+    (m): m is number => m !== undefined,
+  );
   return moments.length ? Math.min(...moments) : undefined;
 }
 
-export async function armAlarm(db: PayNudgeDB, now: number, paused = false): Promise<number | undefined> {
-  const at = paused ? await nextAlarmWhilePaused(db, now) : await nextAlarmAt(db);
+export async function armAlarm(
+  db: PayNudgeDB,
+  now: number,
+  paused = false,
+): Promise<number | undefined> {
+  const at = paused
+    ? await nextAlarmWhilePaused(db, now)
+    : await nextAlarmAt(db);
   if (at === undefined) {
     await browser.alarms.clear(ALARM_NAME);
     return undefined;
@@ -196,12 +275,18 @@ export async function armAlarm(db: PayNudgeDB, now: number, paused = false): Pro
   return when;
 }
 
-export async function updateToolbarCount(db: PayNudgeDB, now: number): Promise<void> {
+export async function updateToolbarCount(
+  db: PayNudgeDB,
+  now: number,
+): Promise<void> {
   const count = await countDueNow(db, now);
-  await browser.action.setBadgeText({ text: count ? String(count) : '' });
-  if (count) await browser.action.setBadgeBackgroundColor({ color: '#ff5000' });
+  await browser.action.setBadgeText({ text: count ? String(count) : "" });
+  if (count) await browser.action.setBadgeBackgroundColor({ color: "#ff5000" });
 }
 
-export async function withdrawNotifications(orderKeys: readonly string[]): Promise<void> {
-  for (const key of orderKeys) await browser.notifications.clear(notificationId(key));
+export async function withdrawNotifications(
+  orderKeys: readonly string[],
+): Promise<void> {
+  for (const key of orderKeys)
+    await browser.notifications.clear(notificationId(key));
 }

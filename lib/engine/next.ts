@@ -1,8 +1,8 @@
-import { capFreeFrom } from './cap';
-import { stepGapMs, type PlanOrder } from './plan';
-import type { EngineSettings } from './settings';
-import type { PlannedStep } from './types';
-import { nextAllowed, SEARCH_HORIZON_MS } from './windows';
+import { capFreeFrom } from "./cap";
+import { stepGapMs, type PlanOrder } from "./plan";
+import type { EngineSettings } from "./settings";
+import type { PlannedStep } from "./types";
+import { nextAllowed, SEARCH_HORIZON_MS } from "./windows";
 
 /** What has happened to an order so far, as stored. */
 export interface NudgeProgress {
@@ -36,19 +36,32 @@ export function nextNudge(
   s: EngineSettings,
   now: number,
 ): NextNudge | undefined {
-  if (order.status !== 'unpaid') return undefined;
+  if (order.status !== "unpaid") return undefined;
   const { closesAt } = order;
   if (closesAt !== undefined && now >= closesAt) return undefined;
   const done = new Set(progress.doneSteps ?? []);
   const last = progress.lastNudgeAt;
   // A step done makes the earlier ones moot, and a nudge logged after a step's moment took care of
   // it, whatever step it was logged for.
-  const lastDone = plan.reduce((latest, step, i) => (done.has(step.id) ? i : latest), -1);
-  const pending = plan.filter((step, i) => i > lastDone && !done.has(step.id) && !(last !== undefined && step.at <= last));
+  const lastDone = plan.reduce(
+    (latest, step, i) => (done.has(step.id) ? i : latest),
+    -1,
+  );
+  const pending = plan.filter(
+    (step, i) =>
+      i > lastDone &&
+      !done.has(step.id) &&
+      !(last !== undefined && step.at <= last),
+  );
   if (!pending.length) return undefined;
 
-  const gate = Math.max(progress.snoozedUntil ?? -Infinity, last === undefined ? -Infinity : last + stepGapMs(order, s));
-  const pick = (t: number) => pending.filter((step) => step.at <= t).pop() ?? pending.find((step) => step.at > t)!;
+  const gate = Math.max(
+    progress.snoozedUntil ?? -Infinity,
+    last === undefined ? -Infinity : last + stepGapMs(order, s),
+  );
+  const pick = (t: number) =>
+    pending.filter((step) => step.at <= t).pop() ??
+    pending.find((step) => step.at > t)!;
 
   let t = Math.max(now, gate);
   let step = pick(t);
@@ -56,19 +69,31 @@ export function nextNudge(
   // Each turn moves to a later step, so this ends within pending.length turns.
   for (let turn = 0; turn <= pending.length; turn++) {
     step = pick(t);
-    const earliest = capFreeFrom(Math.max(step.at, gate), buyerNudges, s.buyerCap);
+    const earliest = capFreeFrom(
+      Math.max(step.at, gate),
+      buyerNudges,
+      s.buyerCap,
+    );
     if (!Number.isFinite(earliest)) return undefined;
     // The planned moment is already an allowed one; a pushed one has to be placed again.
     at =
       earliest === step.at
         ? step.at
-        : nextAllowed(earliest, step.channel, s, closesAt === undefined ? earliest + SEARCH_HORIZON_MS : closesAt - 1);
+        : nextAllowed(
+            earliest,
+            step.channel,
+            s,
+            closesAt === undefined
+              ? earliest + SEARCH_HORIZON_MS
+              : closesAt - 1,
+          );
     if (at === undefined) return undefined;
     const overtaken = pending.some((p) => p.at > step.at && p.at <= at!);
     if (!overtaken) break;
     t = at;
   }
-  if (at === undefined || (closesAt !== undefined && at >= closesAt)) return undefined;
+  if (at === undefined || (closesAt !== undefined && at >= closesAt))
+    return undefined;
   const following = pending.find((p) => p.at > step.at);
   const change = Math.min(following?.at ?? Infinity, closesAt ?? Infinity);
   const next: NextNudge = { at, step };

@@ -1,7 +1,12 @@
-import type { OrderStatus } from '../order';
-import type { EngineSettings, StepRule } from './settings';
-import type { PlannedStep } from './types';
-import { lastAllowedBefore, nextAllowed, promotionAt, SEARCH_HORIZON_MS } from './windows';
+import type { OrderStatus } from "../order";
+import type { EngineSettings, StepRule } from "./settings";
+import type { PlannedStep } from "./types";
+import {
+  lastAllowedBefore,
+  nextAllowed,
+  promotionAt,
+  SEARCH_HORIZON_MS,
+} from "./windows";
 
 /** What the plan needs to know of an order. */
 export interface PlanOrder {
@@ -16,12 +21,14 @@ export interface PlanOrder {
 
 function applies(rule: StepRule, order: PlanOrder, s: EngineSettings): boolean {
   switch (rule.only) {
-    case 'consulted':
+    case "consulted":
       return order.consulted === true;
-    case 'silent':
+    case "silent":
       return order.consulted !== true;
-    case 'high-value':
-      return order.amountCents !== undefined && order.amountCents >= s.highValueCents;
+    case "high-value":
+      return (
+        order.amountCents !== undefined && order.amountCents >= s.highValueCents
+      );
     default:
       return true;
   }
@@ -48,7 +55,7 @@ export function stepGapMs(order: PlanOrder, s: EngineSettings): number {
  */
 export function placeStep(
   raw: number,
-  channel: PlannedStep['channel'],
+  channel: PlannedStep["channel"],
   closesAt: number | undefined,
   floor: number,
   s: EngineSettings,
@@ -67,7 +74,7 @@ export function placeStep(
  * so recomputing it gives the same plan. Paid, closed and other orders have none.
  */
 export function planOrder(order: PlanOrder, s: EngineSettings): PlannedStep[] {
-  if (order.status !== 'unpaid') return [];
+  if (order.status !== "unpaid") return [];
   const { placedAt, closesAt } = order;
   const promo = promotionAt(placedAt, s.promotions) !== undefined;
 
@@ -75,7 +82,7 @@ export function planOrder(order: PlanOrder, s: EngineSettings): PlannedStep[] {
   s.steps.forEach((rule, rank) => {
     if (!applies(rule, order, s)) return;
     let raw: number;
-    if (rule.anchor === 'close') {
+    if (rule.anchor === "close") {
       if (closesAt === undefined) return;
       raw = closesAt - shrink(rule.offsetMs, order, 1 / 3);
     } else {
@@ -83,7 +90,8 @@ export function planOrder(order: PlanOrder, s: EngineSettings): PlannedStep[] {
     }
     const { scenario, channel } = promo && rule.promo ? rule.promo : rule;
     const at = placeStep(raw, channel, closesAt, placedAt, s);
-    if (at !== undefined) candidates.push({ id: rule.id, scenario, channel, at, rank });
+    if (at !== undefined)
+      candidates.push({ id: rule.id, scenario, channel, at, rank });
   });
 
   const gap = stepGapMs(order, s);
@@ -98,15 +106,26 @@ export function planOrder(order: PlanOrder, s: EngineSettings): PlannedStep[] {
     }
     // The last step before close recovers best: it wins over an earlier one it collides with.
     const rule = s.steps[step.rank]!;
-    if (rule.anchor === 'close' && s.steps[last.rank]!.anchor !== 'close') {
+    if (rule.anchor === "close" && s.steps[last.rank]!.anchor !== "close") {
       kept.pop();
       queue.unshift(step);
       continue;
     }
-    const later = placeStep(last.at + gap, step.channel, closesAt, last.at + gap, s);
+    const later = placeStep(
+      last.at + gap,
+      step.channel,
+      closesAt,
+      last.at + gap,
+      s,
+    );
     if (later === undefined) continue;
     queue.push({ ...step, at: later });
     queue.sort((a, b) => a.at - b.at || a.rank - b.rank);
   }
-  return kept.map(({ id, scenario, channel, at }) => ({ id, scenario, channel, at }));
+  return kept.map(({ id, scenario, channel, at }) => ({
+    id,
+    scenario,
+    channel,
+    at,
+  }));
 }

@@ -1,13 +1,19 @@
-import { z } from 'zod';
-import { DEFAULT_CLOSE_AFTER_MS } from '../close-deadline';
-import { PLATFORM_IDS, type PlatformId } from '../order';
-import { NUDGE_CHANNELS, STEP_SCENARIOS, type DayWindow, type NudgeChannel, type StepScenario } from './types';
+import { z } from "zod";
+import { DEFAULT_CLOSE_AFTER_MS } from "../close-deadline";
+import { PLATFORM_IDS, type PlatformId } from "../order";
+import {
+  NUDGE_CHANNELS,
+  STEP_SCENARIOS,
+  type DayWindow,
+  type NudgeChannel,
+  type StepScenario,
+} from "./types";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** What a step is measured from: the order time, or back from the auto-close deadline. */
-export type StepAnchor = 'order' | 'close';
+export type StepAnchor = "order" | "close";
 
 export interface StepRule {
   id: string;
@@ -17,7 +23,7 @@ export interface StepRule {
   /** After the order, or before the close deadline, by anchor. */
   offsetMs: number;
   /** Only for some orders: consulted (询单拍下), silent (静默下单) or high-value ones. */
-  only?: 'consulted' | 'silent' | 'high-value';
+  only?: "consulted" | "silent" | "high-value";
   /** Wording and channel when the order was placed during a promotion (大促). */
   promo?: { scenario: StepScenario; channel: NudgeChannel };
 }
@@ -49,7 +55,10 @@ export interface EngineSettings {
   steps: StepRule[];
 }
 
-const w = (fromH: number, toH: number): DayWindow => ({ from: fromH * 60, to: toH * 60 });
+const w = (fromH: number, toH: number): DayWindow => ({
+  from: fromH * 60,
+  to: toH * 60,
+});
 
 /**
  * The practice as defaults (shared/domain.md): a consulted order gets a chat prompt at once, a
@@ -58,26 +67,46 @@ const w = (fromH: number, toH: number): DayWindow => ({ from: fromH * 60, to: to
  * high-value orders inside the phone windows.
  */
 export const DEFAULT_STEPS: StepRule[] = [
-  { id: 'consulted-now', scenario: 'consulted-now', channel: 'chat', anchor: 'order', offsetMs: 0, only: 'consulted' },
   {
-    id: 'first',
-    scenario: 'first',
-    channel: 'chat',
-    anchor: 'order',
+    id: "consulted-now",
+    scenario: "consulted-now",
+    channel: "chat",
+    anchor: "order",
+    offsetMs: 0,
+    only: "consulted",
+  },
+  {
+    id: "first",
+    scenario: "first",
+    channel: "chat",
+    anchor: "order",
     offsetMs: 30 * MIN,
-    only: 'silent',
-    promo: { scenario: 'promo-low-stock', channel: 'chat' },
+    only: "silent",
+    promo: { scenario: "promo-low-stock", channel: "chat" },
   },
-  { id: 'phone', scenario: 'phone', channel: 'phone', anchor: 'order', offsetMs: 60 * MIN, only: 'high-value' },
   {
-    id: 'follow-up',
-    scenario: 'follow-up',
-    channel: 'sms',
-    anchor: 'order',
-    offsetMs: 4 * HOUR,
-    promo: { scenario: 'promo-ending', channel: 'sms' },
+    id: "phone",
+    scenario: "phone",
+    channel: "phone",
+    anchor: "order",
+    offsetMs: 60 * MIN,
+    only: "high-value",
   },
-  { id: 'final', scenario: 'final', channel: 'sms', anchor: 'close', offsetMs: 60 * MIN },
+  {
+    id: "follow-up",
+    scenario: "follow-up",
+    channel: "sms",
+    anchor: "order",
+    offsetMs: 4 * HOUR,
+    promo: { scenario: "promo-ending", channel: "sms" },
+  },
+  {
+    id: "final",
+    scenario: "final",
+    channel: "sms",
+    anchor: "close",
+    offsetMs: 60 * MIN,
+  },
 ];
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
@@ -100,17 +129,35 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
 const minuteOfDay = z.number().int().min(0).max(1440);
 export const DayWindowSchema = z.object({ from: minuteOfDay, to: minuteOfDay });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const duration = z.number().int().min(0).max(366 * 24 * HOUR);
+const duration = z
+  .number()
+  .int()
+  .min(0)
+  .max(366 * 24 * HOUR);
 
 /** Each engine setting's shape, to check what the database holds before the engine trusts it. */
 export const EngineSettingSchemas = {
   quietHours: z.array(DayWindowSchema).max(12),
-  channelWindows: z.partialRecord(z.enum(NUDGE_CHANNELS), z.array(DayWindowSchema).max(12)),
+  channelWindows: z.partialRecord(
+    z.enum(NUDGE_CHANNELS),
+    z.array(DayWindowSchema).max(12),
+  ),
   promotions: z
-    .array(z.object({ from: isoDate, to: isoDate, label: z.string().max(40).optional() }).refine((p) => p.from <= p.to))
+    .array(
+      z
+        .object({
+          from: isoDate,
+          to: isoDate,
+          label: z.string().max(40).optional(),
+        })
+        .refine((p) => p.from <= p.to),
+    )
     .max(50),
   promoWindows: z.array(DayWindowSchema).max(12),
-  buyerCap: z.object({ count: z.number().int().min(0).max(100), windowMs: duration }),
+  buyerCap: z.object({
+    count: z.number().int().min(0).max(100),
+    windowMs: duration,
+  }),
   highValueCents: z.number().int().min(0),
   closeAfterMs: z.partialRecord(z.enum(PLATFORM_IDS), duration.nullable()),
   minGapMs: duration,
@@ -121,32 +168,43 @@ export const EngineSettingSchemas = {
         id: z.string().min(1).max(40),
         scenario: z.enum(STEP_SCENARIOS),
         channel: z.enum(NUDGE_CHANNELS),
-        anchor: z.enum(['order', 'close']),
+        anchor: z.enum(["order", "close"]),
         offsetMs: duration,
-        only: z.enum(['consulted', 'silent', 'high-value']).optional(),
-        promo: z.object({ scenario: z.enum(STEP_SCENARIOS), channel: z.enum(NUDGE_CHANNELS) }).optional(),
+        only: z.enum(["consulted", "silent", "high-value"]).optional(),
+        promo: z
+          .object({
+            scenario: z.enum(STEP_SCENARIOS),
+            channel: z.enum(NUDGE_CHANNELS),
+          })
+          .optional(),
       }),
     )
     .max(20),
 } satisfies Record<keyof EngineSettings, z.ZodType>;
 
 export type EngineSettingKey = keyof EngineSettings;
-export const ENGINE_SETTING_KEYS = Object.keys(EngineSettingSchemas) as EngineSettingKey[];
+export const ENGINE_SETTING_KEYS = Object.keys(
+  EngineSettingSchemas,
+) as EngineSettingKey[];
 
 /**
  * Engine settings from stored values: each valid value overrides its default, an invalid one is
  * ignored (a broken setting must never stop the reminders). Close deadlines merge per platform;
  * `null` stored for a platform means its orders never close by themselves.
  */
-export function resolveEngineSettings(stored: Partial<Record<EngineSettingKey, unknown>>): EngineSettings {
+export function resolveEngineSettings(
+  stored: Partial<Record<EngineSettingKey, unknown>>,
+): EngineSettings {
   const out: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS };
   for (const key of ENGINE_SETTING_KEYS) {
     if (stored[key] === undefined) continue;
     const parsed = EngineSettingSchemas[key].safeParse(stored[key]);
     if (!parsed.success) continue;
-    if (key === 'closeAfterMs') {
+    if (key === "closeAfterMs") {
       const merged = { ...DEFAULT_ENGINE_SETTINGS.closeAfterMs };
-      for (const [platform, ms] of Object.entries(parsed.data as Record<PlatformId, number | null>)) {
+      for (const [platform, ms] of Object.entries(
+        parsed.data as Record<PlatformId, number | null>,
+      )) {
         merged[platform as PlatformId] = ms ?? undefined;
       }
       out.closeAfterMs = merged;

@@ -1,17 +1,21 @@
-import type { EngineSettings } from './settings';
-import { nextMorning } from './windows';
+import type { EngineSettings } from "./settings";
+import { nextMorning } from "./windows";
 
-export const SNOOZE_CHOICES = ['15m', '1h', 'morning'] as const;
+export const SNOOZE_CHOICES = ["15m", "1h", "morning"] as const;
 export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
 
 /** Until when a snooze lasts; the engine still moves that moment out of quiet hours. */
-export function snoozeUntil(choice: SnoozeChoice, now: number, s: Pick<EngineSettings, 'morningAt'>): number {
+export function snoozeUntil(
+  choice: SnoozeChoice,
+  now: number,
+  s: Pick<EngineSettings, "morningAt">,
+): number {
   switch (choice) {
-    case '15m':
+    case "15m":
       return now + 15 * 60_000;
-    case '1h':
+    case "1h":
       return now + 60 * 60_000;
-    case 'morning':
+    case "morning":
       return nextMorning(now, s.morningAt);
   }
 }

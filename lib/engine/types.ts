@@ -1,24 +1,29 @@
 /** How a nudge reaches the buyer. */
-export type NudgeChannel = 'chat' | 'sms' | 'phone' | 'button';
-export const NUDGE_CHANNELS = ['chat', 'sms', 'phone', 'button'] as const satisfies readonly NudgeChannel[];
+export type NudgeChannel = "chat" | "sms" | "phone" | "button";
+export const NUDGE_CHANNELS = [
+  "chat",
+  "sms",
+  "phone",
+  "button",
+] as const satisfies readonly NudgeChannel[];
 
 /** Which message a step uses; templates are chosen by scenario. */
 export type StepScenario =
-  | 'consulted-now'
-  | 'first'
-  | 'follow-up'
-  | 'final'
-  | 'phone'
-  | 'promo-low-stock'
-  | 'promo-ending';
+  | "consulted-now"
+  | "first"
+  | "follow-up"
+  | "final"
+  | "phone"
+  | "promo-low-stock"
+  | "promo-ending";
 export const STEP_SCENARIOS = [
-  'consulted-now',
-  'first',
-  'follow-up',
-  'final',
-  'phone',
-  'promo-low-stock',
-  'promo-ending',
+  "consulted-now",
+  "first",
+  "follow-up",
+  "final",
+  "phone",
+  "promo-low-stock",
+  "promo-ending",
 ] as const satisfies readonly StepScenario[];
 
 /**

@@ -1,5 +1,5 @@
-import type { EngineSettings, Promotion } from './settings';
-import type { DayWindow, NudgeChannel } from './types';
+import type { EngineSettings, Promotion } from "./settings";
+import type { DayWindow, NudgeChannel } from "./types";
 
 /*
  * Time windows as pure functions of an epoch-ms moment, in the local time of the runtime (the
@@ -21,13 +21,24 @@ function localMidnight(t: number): Date {
 
 /** The local moment `minutes` after the midnight of the day `day` (DST-safe: built from fields). */
 function atMinute(day: Date, minutes: number): number {
-  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, minutes).getTime();
+  return new Date(
+    day.getFullYear(),
+    day.getMonth(),
+    day.getDate(),
+    0,
+    minutes,
+  ).getTime();
 }
 
 /** Minutes (fractional) since local midnight. */
 export function minuteOfDay(t: number): number {
   const d = new Date(t);
-  return d.getHours() * 60 + d.getMinutes() + d.getSeconds() / 60 + d.getMilliseconds() / 60_000;
+  return (
+    d.getHours() * 60 +
+    d.getMinutes() +
+    d.getSeconds() / 60 +
+    d.getMilliseconds() / 60_000
+  );
 }
 
 export function inWindow(t: number, w: DayWindow): boolean {
@@ -42,44 +53,73 @@ export function inAnyWindow(t: number, windows: readonly DayWindow[]): boolean {
 }
 
 function dateOf(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return new Date(y, m - 1, d);
 }
 
 /** The promotion running at t, if any: from the start of its first day to the end of its last. */
-export function promotionAt(t: number, promotions: readonly Promotion[]): Promotion | undefined {
+export function promotionAt(
+  t: number,
+  promotions: readonly Promotion[],
+): Promotion | undefined {
   return promotions.find((p) => {
     const start = dateOf(p.from).getTime();
     const last = dateOf(p.to);
-    const end = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1).getTime();
+    const end = new Date(
+      last.getFullYear(),
+      last.getMonth(),
+      last.getDate() + 1,
+    ).getTime();
     return t >= start && t < end;
   });
 }
 
-type WindowSettings = Pick<EngineSettings, 'quietHours' | 'channelWindows' | 'promotions' | 'promoWindows'>;
+type WindowSettings = Pick<
+  EngineSettings,
+  "quietHours" | "channelWindows" | "promotions" | "promoWindows"
+>;
 
 /**
  * May a nudge by this channel happen at t? During a promotion only inside the promotion windows
  * (they replace the quiet hours), otherwise never in quiet hours; a channel with windows of its own
  * (phone) only inside them as well.
  */
-export function allowedAt(t: number, channel: NudgeChannel, s: WindowSettings): boolean {
-  const base = promotionAt(t, s.promotions) ? inAnyWindow(t, s.promoWindows) : !inAnyWindow(t, s.quietHours);
+export function allowedAt(
+  t: number,
+  channel: NudgeChannel,
+  s: WindowSettings,
+): boolean {
+  const base = promotionAt(t, s.promotions)
+    ? inAnyWindow(t, s.promoWindows)
+    : !inAnyWindow(t, s.quietHours);
   if (!base) return false;
   const own = s.channelWindows[channel];
   return own === undefined || inAnyWindow(t, own);
 }
 
 /** Window edges and midnights in [from, to], ascending. */
-function breakpoints(from: number, to: number, s: WindowSettings, channel: NudgeChannel): number[] {
+function breakpoints(
+  from: number,
+  to: number,
+  s: WindowSettings,
+  channel: NudgeChannel,
+): number[] {
   const minutes = new Set<number>([0]);
-  for (const w of [...s.quietHours, ...s.promoWindows, ...(s.channelWindows[channel] ?? [])]) {
+  for (const w of [
+    ...s.quietHours,
+    ...s.promoWindows,
+    ...(s.channelWindows[channel] ?? []),
+  ]) {
     minutes.add(w.from);
     minutes.add(w.to % 1440);
   }
   const sorted = [...minutes].sort((a, b) => a - b);
   const out: number[] = [];
-  for (let day = localMidnight(from); day.getTime() <= to; day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)) {
+  for (
+    let day = localMidnight(from);
+    day.getTime() <= to;
+    day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)
+  ) {
     for (const m of sorted) {
       const at = atMinute(day, m);
       if (at >= from && at <= to) out.push(at);
@@ -97,7 +137,9 @@ export function nextAllowed(
 ): number | undefined {
   if (t > limit) return undefined;
   if (allowedAt(t, channel, s)) return t;
-  return breakpoints(t, limit, s, channel).find((b) => b > t && allowedAt(b, channel, s));
+  return breakpoints(t, limit, s, channel).find(
+    (b) => b > t && allowedAt(b, channel, s),
+  );
 }
 
 /**
@@ -112,7 +154,11 @@ export function lastAllowedBefore(
   floor: number,
 ): number | undefined {
   if (t <= floor) return undefined;
-  const points = [floor, ...breakpoints(floor, t, s, channel).filter((b) => b > floor && b < t), t];
+  const points = [
+    floor,
+    ...breakpoints(floor, t, s, channel).filter((b) => b > floor && b < t),
+    t,
+  ];
   // Each [points[i], points[i+1]) has one verdict; walk back to the last allowed stretch.
   for (let i = points.length - 2; i >= 0; i--) {
     const start = points[i]!;
@@ -128,6 +174,10 @@ export function lastAllowedBefore(
 export function nextMorning(now: number, morningAt: number): number {
   const today = localMidnight(now);
   const d = new Date(now);
-  if (d.getHours() < 5 && atMinute(today, morningAt) > now) return atMinute(today, morningAt);
-  return atMinute(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1), morningAt);
+  if (d.getHours() < 5 && atMinute(today, morningAt) > now)
+    return atMinute(today, morningAt);
+  return atMinute(
+    new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1),
+    morningAt,
+  );
 }

@@ -1,15 +1,19 @@
-import type { NudgePanelProps } from '../../components/NudgePanel';
-import { BADGE_TAG, createOrderBadge, type OrderBadge } from '../../components/order-badge';
-import type { ComposeContext } from '../compose';
-import { bestMessage } from '../template';
-import { t, type Locale } from '../i18n';
-import type { LogNudgeRequest, OrdersSeen, OrderView } from '../messages';
-import { latestNote, memoWarning, parseNotes } from '../notes';
-import { editorSelectors } from '../platforms/editors';
-import { findEditable, insertText } from './insert-text';
-import { nextStateChangeAt } from '../nudge-state';
-import { orderKey, type OrderSnapshot } from '../order';
-import type { PlatformAdapter } from '../platforms/types';
+import type { NudgePanelProps } from "../../components/NudgePanel";
+import {
+  BADGE_TAG,
+  createOrderBadge,
+  type OrderBadge,
+} from "../../components/order-badge";
+import type { ComposeContext } from "../compose";
+import { bestMessage } from "../template";
+import { t, type Locale } from "../i18n";
+import type { LogNudgeRequest, OrdersSeen, OrderView } from "../messages";
+import { latestNote, memoWarning, parseNotes } from "../notes";
+import { editorSelectors } from "../platforms/editors";
+import { findEditable, insertText } from "./insert-text";
+import { nextStateChangeAt } from "../nudge-state";
+import { orderKey, type OrderSnapshot } from "../order";
+import type { PlatformAdapter } from "../platforms/types";
 
 export interface WatchOptions {
   doc: Document;
@@ -66,9 +70,11 @@ export function watchOrders(opts: WatchOptions) {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let clockTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const adapters = () => (typeof opts.adapters === 'function' ? opts.adapters() : opts.adapters);
+  const adapters = () =>
+    typeof opts.adapters === "function" ? opts.adapters() : opts.adapters;
 
-  function findRows(): { adapter: PlatformAdapter; rows: Element[] } | undefined {
+  function findRows():
+    { adapter: PlatformAdapter; rows: Element[] } | undefined {
     for (const adapter of adapters()) {
       const rows = adapter.findRows(opts.doc);
       if (rows.length) return { adapter, rows };
@@ -79,15 +85,23 @@ export function watchOrders(opts: WatchOptions) {
   /** The order whose panel is open, with what the background said of it. */
   let open: { key: string; context: ComposeContext } | undefined;
 
-  const editor = (kind: 'chat' | 'memo') => findEditable(opts.doc, editorSelectors(findRows()?.adapter ?? adapters()[0], kind));
+  const editor = (kind: "chat" | "memo") =>
+    findEditable(
+      opts.doc,
+      editorSelectors(findRows()?.adapter ?? adapters()[0], kind),
+    );
 
   function panelProps(key: string, context: ComposeContext): NudgePanelProps {
     const entry = tracked.get(key);
     const memo = entry?.snapshot?.memo ?? context.order.memo;
-    const warning = memoWarning(memo, { self: context.agent, now: now(), cooldownMs: context.cooldownMs });
-    const insert = (kind: 'chat' | 'memo', text: string) => {
+    const warning = memoWarning(memo, {
+      self: context.agent,
+      now: now(),
+      cooldownMs: context.cooldownMs,
+    });
+    const insert = (kind: "chat" | "memo", text: string) => {
       const field = editor(kind);
-      return field ? insertText(field, text, { mode: 'append' }).ok : false;
+      return field ? insertText(field, text, { mode: "append" }).ok : false;
     };
     return {
       order: context.order,
@@ -97,15 +111,19 @@ export function watchOrders(opts: WatchOptions) {
       ...(context.agent ? { agent: context.agent } : {}),
       ...(context.step ? { step: context.step } : {}),
       ...(warning ? { warning } : {}),
-      canInsertMessage: editor('chat') !== undefined,
-      canInsertNote: editor('memo') !== undefined,
+      canInsertMessage: editor("chat") !== undefined,
+      canInsertNote: editor("memo") !== undefined,
       onCopy: (text) => opts.copy(text),
-      onInsert: (text) => insert('chat', text),
+      onInsert: (text) => insert("chat", text),
       onCopyNote: (note) => opts.copy(note),
-      onInsertNote: (note) => insert('memo', note),
+      onInsertNote: (note) => insert("memo", note),
       async onLog(entry) {
         const { agent, ...rest } = entry;
-        const view = await opts.logNudge({ key, ...rest, ...(agent ? { agent } : {}) });
+        const view = await opts.logNudge({
+          key,
+          ...rest,
+          ...(agent ? { agent } : {}),
+        });
         const tracked_ = tracked.get(key);
         if (tracked_) {
           tracked_.view = view;
@@ -124,7 +142,8 @@ export function watchOrders(opts: WatchOptions) {
   function refreshPanel() {
     if (!open) return;
     const entry = tracked.get(open.key);
-    if (entry?.badge.panelOpen) entry.badge.openPanel(panelProps(open.key, open.context));
+    if (entry?.badge.panelOpen)
+      entry.badge.openPanel(panelProps(open.key, open.context));
     else open = undefined;
   }
 
@@ -148,12 +167,14 @@ export function watchOrders(opts: WatchOptions) {
       const props = panelProps(key, context);
       if (!props.warning?.insideCooldown) {
         const ok = await opts.copy(bestMessage(context).text);
-        entry.badge.flash(t(opts.locale, ok ? 'badge.copied' : 'badge.copyFailed'));
+        entry.badge.flash(
+          t(opts.locale, ok ? "badge.copied" : "badge.copyFailed"),
+        );
       }
       entry.badge.openPanel(props);
     } catch (error) {
-      console.error('PayNudge: could not prepare the message', error);
-      entry.badge.flash(t(opts.locale, 'badge.copyFailed'));
+      console.error("PayNudge: could not prepare the message", error);
+      entry.badge.flash(t(opts.locale, "badge.copyFailed"));
     }
   }
 
@@ -186,13 +207,22 @@ export function watchOrders(opts: WatchOptions) {
         let entry = tracked.get(key);
         // A ticking countdown must not make the order look changed every second.
         const previous = entry?.closesAt;
-        if (snapshot.closesAt !== undefined && previous !== undefined && Math.abs(snapshot.closesAt - previous) < CLOSE_JITTER_MS) {
+        if (
+          snapshot.closesAt !== undefined &&
+          previous !== undefined &&
+          Math.abs(snapshot.closesAt - previous) < CLOSE_JITTER_MS
+        ) {
           snapshot.closesAt = previous;
         }
         const fingerprint = JSON.stringify(snapshot);
         if (!entry) {
-          const badge = createOrderBadge(opts.doc, snapshot.orderId, opts.locale, () => void activate(key));
-          entry = { row, badge, fingerprint: '' };
+          const badge = createOrderBadge(
+            opts.doc,
+            snapshot.orderId,
+            opts.locale,
+            () => void activate(key),
+          );
+          entry = { row, badge, fingerprint: "" };
           tracked.set(key, entry);
         } else if (entry.row !== row) {
           // The SPA re-rendered the order's row (tab switch, page turn, re-render in place): the
@@ -201,11 +231,15 @@ export function watchOrders(opts: WatchOptions) {
           entry.badge.remove();
         }
         entry.closesAt = snapshot.closesAt;
-        if (!entry.badge.host.isConnected || !row.contains(entry.badge.host)) place(found.adapter, row, entry.badge);
+        if (!entry.badge.host.isConnected || !row.contains(entry.badge.host))
+          place(found.adapter, row, entry.badge);
         if (entry.fingerprint !== fingerprint) {
           entry.fingerprint = fingerprint;
           entry.snapshot = snapshot;
-          entry.badge.setMemoNote(latestNote(parseNotes(snapshot.memo, time)), time);
+          entry.badge.setMemoNote(
+            latestNote(parseNotes(snapshot.memo, time)),
+            time,
+          );
           changed.push(snapshot);
         }
       }
@@ -218,7 +252,11 @@ export function watchOrders(opts: WatchOptions) {
     }
     if (!changed.length) return;
     const shopName = found?.adapter.shopName?.(opts.doc);
-    const views = await opts.report({ pageUrl: opts.doc.location.href, ...(shopName ? { shopName } : {}), orders: changed });
+    const views = await opts.report({
+      pageUrl: opts.doc.location.href,
+      ...(shopName ? { shopName } : {}),
+      orders: changed,
+    });
     if (opts.signal.aborted) return;
     const at = now();
     let sliceStart = performance.now();
@@ -248,7 +286,8 @@ export function watchOrders(opts: WatchOptions) {
           await scanOnce();
         } while (rescan && !opts.signal.aborted);
       } catch (error) {
-        if (!opts.signal.aborted) console.error('PayNudge: scanning the order list failed', error);
+        if (!opts.signal.aborted)
+          console.error("PayNudge: scanning the order list failed", error);
       } finally {
         scanning = undefined;
       }
@@ -264,11 +303,14 @@ export function watchOrders(opts: WatchOptions) {
       const change = view && nextStateChangeAt(view, time);
       if (change !== undefined && change < next) next = change;
     }
-    clockTimer = setTimeout(() => {
-      const at = now();
-      for (const entry of tracked.values()) entry.badge.refresh(at);
-      armClock();
-    }, Math.max(0, next - time) + 50);
+    clockTimer = setTimeout(
+      () => {
+        const at = now();
+        for (const entry of tracked.values()) entry.badge.refresh(at);
+        armClock();
+      },
+      Math.max(0, next - time) + 50,
+    );
   }
 
   const isOwn = (node: Node) => node.nodeName.toLowerCase() === BADGE_TAG;
@@ -278,30 +320,46 @@ export function watchOrders(opts: WatchOptions) {
   };
   const observer = new MutationObserver((records) => {
     const relevant = records.some(
-      (r) => r.type !== 'childList' || ![...r.addedNodes, ...r.removedNodes].every(isOwn),
+      (r) =>
+        r.type !== "childList" ||
+        ![...r.addedNodes, ...r.removedNodes].every(isOwn),
     );
     if (relevant) later();
   });
   // Observing the document (not documentElement) also survives an SPA replacing <html>'s children.
-  observer.observe(opts.doc, { childList: true, subtree: true, characterData: true });
+  observer.observe(opts.doc, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
   // Route changes of single-page apps: the adapters may change with the URL even when the DOM
   // does not (yet). History and hash changes, and the Navigation API where the browser has it.
   const view = opts.doc.defaultView;
-  view?.addEventListener('popstate', later, { signal: opts.signal });
-  view?.addEventListener('hashchange', later, { signal: opts.signal });
-  const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
-  navigation?.addEventListener('navigatesuccess', later, { signal: opts.signal });
+  view?.addEventListener("popstate", later, { signal: opts.signal });
+  view?.addEventListener("hashchange", later, { signal: opts.signal });
+  const navigation = (view as (Window & { navigation?: EventTarget }) | null)
+    ?.navigation;
+  navigation?.addEventListener("navigatesuccess", later, {
+    signal: opts.signal,
+  });
   // The agent opened a chat box or the memo dialog: the open panel learns it can write there.
   let panelTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = () => {
     clearTimeout(panelTimer);
     panelTimer = setTimeout(refreshPanel, 50);
   };
-  opts.doc.addEventListener('click', refreshSoon, { capture: true, passive: true, signal: opts.signal });
-  opts.doc.addEventListener('focusin', refreshSoon, { capture: true, signal: opts.signal });
+  opts.doc.addEventListener("click", refreshSoon, {
+    capture: true,
+    passive: true,
+    signal: opts.signal,
+  });
+  opts.doc.addEventListener("focusin", refreshSoon, {
+    capture: true,
+    signal: opts.signal,
+  });
 
   opts.signal.addEventListener(
-    'abort',
+    "abort",
     () => {
       observer.disconnect();
       clearTimeout(settleTimer);

@@ -1,5 +1,20 @@
-import { clipText, type OrderItem, type OrderSnapshot, type PlatformId } from '../order';
-import { afterLabel, closesAtFrom, flagFromText, isStatusWord, orderTotal, parseDateTime, statusFromText, textOf, type Money } from './parse';
+import {
+  clipText,
+  type OrderItem,
+  type OrderSnapshot,
+  type PlatformId,
+} from "../order";
+import {
+  afterLabel,
+  closesAtFrom,
+  flagFromText,
+  isStatusWord,
+  orderTotal,
+  parseDateTime,
+  statusFromText,
+  textOf,
+  type Money,
+} from "./parse";
 
 /*
  * Helpers shared by the adapters: reading a snapshot's optional fields without ever dropping a row
@@ -9,7 +24,10 @@ import { afterLabel, closesAtFrom, flagFromText, isStatusWord, orderTotal, parse
 /** Page text read per row is capped: a hostile 10 000-character nickname must not slow parsing. */
 export const MAX_ROW_TEXT = 20_000;
 
-export function first(root: ParentNode, selectors: readonly string[]): Element | null {
+export function first(
+  root: ParentNode,
+  selectors: readonly string[],
+): Element | null {
   for (const selector of selectors) {
     const el = root.querySelector(selector);
     if (el) return el;
@@ -27,30 +45,38 @@ export function textOfAll(nodes: readonly Node[]): string {
   for (const node of nodes) {
     const doc = node.ownerDocument ?? (node as Document);
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-    for (let text = walker.nextNode(); text && length < MAX_ROW_TEXT; text = walker.nextNode()) {
+    for (
+      let text = walker.nextNode();
+      text && length < MAX_ROW_TEXT;
+      text = walker.nextNode()
+    ) {
       const parent = text.parentElement?.tagName;
-      if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+      if (parent === "SCRIPT" || parent === "STYLE") continue;
       const data = (text as Text).data;
       parts.push(data);
       length += data.length + 1;
     }
   }
-  return parts.join(' ').slice(0, MAX_ROW_TEXT).replace(/\s+/g, ' ').trim();
+  return parts.join(" ").slice(0, MAX_ROW_TEXT).replace(/\s+/g, " ").trim();
 }
 
 /**
  * A short element (or text node) whose whole text is one status word; a nickname merely containing
  * one never counts. Preferred selectors (the platform's status cell) are tried first.
  */
-export function statusIn(root: ParentNode, preferred: readonly string[] = []): { status: OrderSnapshot['status']; statusText?: string } {
+export function statusIn(
+  root: ParentNode,
+  preferred: readonly string[] = [],
+): { status: OrderSnapshot["status"]; statusText?: string } {
   const candidates = [
-    ...(preferred.length ? root.querySelectorAll(preferred.join(',')) : []),
-    ...root.querySelectorAll('a, span, p, div, td, em, strong, b, label'),
+    ...(preferred.length ? root.querySelectorAll(preferred.join(",")) : []),
+    ...root.querySelectorAll("a, span, p, div, td, em, strong, b, label"),
   ];
   for (const el of candidates) {
     if (el.childElementCount > 3) continue;
     const text = textOf(el);
-    if (text.length <= 20 && isStatusWord(text)) return { status: statusFromText(text), statusText: text };
+    if (text.length <= 20 && isStatusWord(text))
+      return { status: statusFromText(text), statusText: text };
   }
   // A status word as a bare text node beside other content ("等待付款<br><span>剩余…</span>").
   const node = root as Node;
@@ -58,9 +84,10 @@ export function statusIn(root: ParentNode, preferred: readonly string[] = []): {
   const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     const data = (text as Text).data;
-    if (data.length <= 40 && isStatusWord(data)) return { status: statusFromText(data), statusText: data.trim() };
+    if (data.length <= 40 && isStatusWord(data))
+      return { status: statusFromText(data), statusText: data.trim() };
   }
-  return { status: 'other' };
+  return { status: "other" };
 }
 
 /** Optional fields, each set only when known and valid. */
@@ -75,11 +102,26 @@ export interface Extras {
   closesAt?: number;
 }
 
-export function snapshot(platform: PlatformId, orderId: string, status: OrderSnapshot['status'], extras: Extras): OrderSnapshot {
-  const out: OrderSnapshot = { platform, orderId, status, items: (extras.items ?? []).slice(0, 50) };
+export function snapshot(
+  platform: PlatformId,
+  orderId: string,
+  status: OrderSnapshot["status"],
+  extras: Extras,
+): OrderSnapshot {
+  const out: OrderSnapshot = {
+    platform,
+    orderId,
+    status,
+    items: (extras.items ?? []).slice(0, 50),
+  };
   const statusText = clipText(extras.statusText, 60);
   if (statusText) out.statusText = statusText;
-  if (extras.createdAt !== undefined && Number.isFinite(extras.createdAt) && extras.createdAt >= 0) out.createdAt = extras.createdAt;
+  if (
+    extras.createdAt !== undefined &&
+    Number.isFinite(extras.createdAt) &&
+    extras.createdAt >= 0
+  )
+    out.createdAt = extras.createdAt;
   if (extras.money && extras.money.cents <= 1e12) {
     out.amountCents = extras.money.cents;
     out.currency = extras.money.currency;
@@ -88,17 +130,22 @@ export function snapshot(platform: PlatformId, orderId: string, status: OrderSna
   if (buyer) out.buyer = buyer;
   const memo = clipText(extras.memo, 1000);
   if (memo) out.memo = memo;
-  if (extras.flag !== undefined && extras.flag >= 0 && extras.flag <= 9) out.flag = extras.flag;
+  if (extras.flag !== undefined && extras.flag >= 0 && extras.flag <= 9)
+    out.flag = extras.flag;
   // A countdown only means something while the order waits for payment.
-  if (extras.closesAt !== undefined && status === 'unpaid') out.closesAt = extras.closesAt;
+  if (extras.closesAt !== undefined && status === "unpaid")
+    out.closesAt = extras.closesAt;
   return out;
 }
 
 /** Item titles from links to item pages, clipped, at most 50, without repeats. */
-export function itemsFromLinks(root: ParentNode, selectors: readonly string[]): OrderItem[] {
+export function itemsFromLinks(
+  root: ParentNode,
+  selectors: readonly string[],
+): OrderItem[] {
   const items: OrderItem[] = [];
   const seen = new Set<string>();
-  for (const a of root.querySelectorAll(selectors.join(','))) {
+  for (const a of root.querySelectorAll(selectors.join(","))) {
     const title = clipText(textOf(a));
     if (!title || seen.has(title) || title.length < 2) continue;
     seen.add(title);
@@ -111,14 +158,30 @@ export function itemsFromLinks(root: ParentNode, selectors: readonly string[]): 
 /** A flag shown as an icon: its class, image name, alt and title name the colour. */
 export function flagOf(el: Element | null): number | undefined {
   if (!el) return undefined;
-  const hints = [el.getAttribute('class'), el.getAttribute('src'), el.getAttribute('alt'), el.getAttribute('title'), el.getAttribute('data-flag')]
+  const hints = [
+    el.getAttribute("class"),
+    el.getAttribute("src"),
+    el.getAttribute("alt"),
+    el.getAttribute("title"),
+    el.getAttribute("data-flag"),
+  ]
     .filter(Boolean)
-    .join(' ');
+    .join(" ");
   return flagFromText(hints);
 }
 
 /** Created time: the labelled date-time first, else the first date-time of the text. */
-export function createdFrom(text: string, now: number, labels: readonly string[] = ['下单时间', '创建时间', '成交时间', '下单', 'Created']): number | undefined {
+export function createdFrom(
+  text: string,
+  now: number,
+  labels: readonly string[] = [
+    "下单时间",
+    "创建时间",
+    "成交时间",
+    "下单",
+    "Created",
+  ],
+): number | undefined {
   for (const label of labels) {
     const at = text.indexOf(label);
     if (at < 0) continue;
@@ -140,7 +203,10 @@ export function closesOf(text: string, now: number): number | undefined {
  * Columns of a table named by their header cells: header text → column index. Lets adapters read
  * "买家" or "Payment status" by name rather than by position, which hosts reorder.
  */
-export function columnIndex(table: Element | null, headerSelector: string): Map<string, number> {
+export function columnIndex(
+  table: Element | null,
+  headerSelector: string,
+): Map<string, number> {
   const map = new Map<string, number>();
   if (!table) return map;
   const headers = table.querySelectorAll(headerSelector);
@@ -152,18 +218,27 @@ export function columnIndex(table: Element | null, headerSelector: string): Map<
 }
 
 /** The cell of a row at a named column, trying several names. */
-export function cellByName(cells: readonly Element[], columns: Map<string, number>, names: readonly string[]): Element | undefined {
+export function cellByName(
+  cells: readonly Element[],
+  columns: Map<string, number>,
+  names: readonly string[],
+): Element | undefined {
   for (const name of names) {
-    for (const [header, index] of columns) if (header.includes(name)) return cells[index];
+    for (const [header, index] of columns)
+      if (header.includes(name)) return cells[index];
   }
   return undefined;
 }
 
 /** Text of a masked or labelled buyer nickname (`买家：牛**`, `小明***`). */
 export function buyerFrom(text: string): string | undefined {
-  const labelled = /(?:买家|买家昵称|买家账号|收货人|客户|用户)\s*[：:]\s*(\S{1,40})/.exec(text);
+  const labelled =
+    /(?:买家|买家昵称|买家账号|收货人|客户|用户)\s*[：:]\s*(\S{1,40})/.exec(
+      text,
+    );
   if (labelled) return labelled[1];
-  const masked = /(?:^|\s)([^\s¥￥$：:]{0,20}\*{2,}[^\s¥￥$：:]{0,20})(?=\s|$)/.exec(text);
+  const masked =
+    /(?:^|\s)([^\s¥￥$：:]{0,20}\*{2,}[^\s¥￥$：:]{0,20})(?=\s|$)/.exec(text);
   return masked?.[1];
 }
 
@@ -171,10 +246,22 @@ export function buyerFrom(text: string): string | undefined {
  * The text after a label in the smallest element that starts with it (`备注：请发顺丰`), so that the
  * memo does not run on into the next cell. A label without a colon (a "添加备注" button) never counts.
  */
-export function labelledText(roots: readonly Element[], labels: readonly string[], max = 1000): string | undefined {
-  const candidates = roots.flatMap((root) => [root, ...root.querySelectorAll('span, p, div, td, dd, li, em')]);
+export function labelledText(
+  roots: readonly Element[],
+  labels: readonly string[],
+  max = 1000,
+): string | undefined {
+  const candidates = roots.flatMap((root) => [
+    root,
+    ...root.querySelectorAll("span, p, div, td, dd, li, em"),
+  ]);
   // Leaf elements first: "备注：发顺丰" in a span beats its cell "备注：发顺丰 修改备注".
-  const ordered = [...candidates.filter((el) => el.childElementCount === 0), ...candidates.filter((el) => el.childElementCount > 0 && el.childElementCount <= 3)];
+  const ordered = [
+    ...candidates.filter((el) => el.childElementCount === 0),
+    ...candidates.filter(
+      (el) => el.childElementCount > 0 && el.childElementCount <= 3,
+    ),
+  ];
   for (const el of ordered) {
     const text = textOf(el);
     if (text.length > max + 20) continue;

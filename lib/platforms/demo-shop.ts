@@ -1,11 +1,13 @@
-import { taobaoLegacy } from './taobao-legacy';
-import type { PlatformAdapter } from './types';
+import { taobaoLegacy } from "./taobao-legacy";
+import type { PlatformAdapter } from "./types";
 
 /** The bundled demo shop mirrors Taobao's legacy list, so the demo exercises the real adapter. */
-export const DEMO_PATH = '/paynudge-demo/';
+export const DEMO_PATH = "/paynudge-demo/";
 
 export const demoShop: PlatformAdapter = {
   ...taobaoLegacy,
-  id: 'demo-shop',
-  matches: (url) => (url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.pathname.startsWith(DEMO_PATH),
+  id: "demo-shop",
+  matches: (url) =>
+    (url.hostname === "localhost" || url.hostname === "127.0.0.1") &&
+    url.pathname.startsWith(DEMO_PATH),
 };

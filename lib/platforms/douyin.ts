@@ -1,7 +1,19 @@
-import { clipText } from '../order';
-import { buyerFrom, closesOf, createdFrom, first, flagOf, itemsFromLinks, labelledText, snapshot, statusIn, textOfAll, totalOf } from './common';
-import { textOf } from './parse';
-import { outermost, type PlatformAdapter } from './types';
+import { clipText } from "../order";
+import {
+  buyerFrom,
+  closesOf,
+  createdFrom,
+  first,
+  flagOf,
+  itemsFromLinks,
+  labelledText,
+  snapshot,
+  statusIn,
+  textOfAll,
+  totalOf,
+} from "./common";
+import { textOf } from "./parse";
+import { outermost, type PlatformAdapter } from "./types";
 
 /*
  * Douyin 抖店 order list (fxg.jinritemai.com/ffa/morder/order/list): a React micro-frontend mounted
@@ -9,10 +21,14 @@ import { outermost, type PlatformAdapter } from './types';
  */
 const SELECTORS = {
   // 2021 (seen): `index_tableRow__3HGIM mortise-rich-table-row`; prefix and library class only.
-  row: ['[class*="index_tableRow"]', '.mortise-rich-table-row'],
+  row: ['[class*="index_tableRow"]', ".mortise-rich-table-row"],
   // 2024 (inferred): header of an order row, product name, buyer nick, status cell.
   head: ['[class*="index_header"]', '[class*="orderHeader"]'],
-  product: ['[class*="index_productName"]', '[class*="goods-name"]', 'a[href*="haohuo"]'],
+  product: [
+    '[class*="index_productName"]',
+    '[class*="goods-name"]',
+    'a[href*="haohuo"]',
+  ],
   buyer: ['[class*="index_buyer"]', '[class*="nickname"]'],
   status: ['[class*="index_status"]'],
   flag: ['[class*="flag"]', '[class*="Flag"]'],
@@ -21,23 +37,28 @@ const SELECTORS = {
 const ORDER_ID = /订单(?:编)?号\s*[：:]?\s*(\d{12,24})/;
 
 export const douyin: PlatformAdapter = {
-  id: 'douyin-fxg',
-  platform: 'douyin',
-  matches: (url) => url.hostname === 'fxg.jinritemai.com' && url.pathname.startsWith('/ffa/morder/order/list'),
-  findRows: (root) => outermost(root, SELECTORS.row).filter((row) => ORDER_ID.test(textOfAll([row]))),
+  id: "douyin-fxg",
+  platform: "douyin",
+  matches: (url) =>
+    url.hostname === "fxg.jinritemai.com" &&
+    url.pathname.startsWith("/ffa/morder/order/list"),
+  findRows: (root) =>
+    outermost(root, SELECTORS.row).filter((row) =>
+      ORDER_ID.test(textOfAll([row])),
+    ),
   parseRow(row, ctx) {
     const text = textOfAll([row]);
     const orderId = ORDER_ID.exec(text)?.[1];
     if (!orderId) return undefined;
     const { status, statusText } = statusIn(row, SELECTORS.status);
     const buyerEl = first(row, SELECTORS.buyer);
-    return snapshot('douyin', orderId, status, {
+    return snapshot("douyin", orderId, status, {
       statusText,
       createdAt: createdFrom(text, ctx.now),
       money: totalOf(text),
       buyer: buyerEl ? clipText(textOf(buyerEl), 200) : buyerFrom(text),
       items: itemsFromLinks(row, SELECTORS.product),
-      memo: labelledText([row], ['商家备注', '备注']),
+      memo: labelledText([row], ["商家备注", "备注"]),
       flag: flagOf(first(row, SELECTORS.flag)),
       closesAt: closesOf(text, ctx.now),
     });

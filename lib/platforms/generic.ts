@@ -1,7 +1,24 @@
-import type { PlatformId } from '../order';
-import { buyerFrom, closesOf, createdFrom, first, flagOf, itemsFromLinks, labelledText, snapshot, textOfAll, totalOf } from './common';
-import { isStatusWord, parseDateTime, parseMoneyAll, pddCreatedAt, statusFromText } from './parse';
-import type { PlatformAdapter } from './types';
+import type { PlatformId } from "../order";
+import {
+  buyerFrom,
+  closesOf,
+  createdFrom,
+  first,
+  flagOf,
+  itemsFromLinks,
+  labelledText,
+  snapshot,
+  textOfAll,
+  totalOf,
+} from "./common";
+import {
+  isStatusWord,
+  parseDateTime,
+  parseMoneyAll,
+  pddCreatedAt,
+  statusFromText,
+} from "./parse";
+import type { PlatformAdapter } from "./types";
 
 /*
  * The generic adapter: finds order rows by their text alone, with no platform selector. A row is
@@ -10,18 +27,29 @@ import type { PlatformAdapter } from './types';
  * host changed its DOM), and on sites the seller granted. Never on every page.
  */
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'PAYNUDGE-BADGE']);
+const SKIP_TAGS = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "TEXTAREA",
+  "SELECT",
+  "OPTION",
+  "PAYNUDGE-BADGE",
+]);
 /** Ids are short; a text node longer than this is prose (or hostile), never an order number. */
 const MAX_ANCHOR_TEXT = 80;
 const PDD_ID = /(?:^|[^\d-])(\d{6}-\d{15,20})(?!\d)/;
-const LABELLED_ID = /(?:订单号|订单编号|订单ID|主订单号|order\s*(?:no\.?|number|id))\s*[：:#]?\s*(\d{8,24})(?!\d)/i;
+const LABELLED_ID =
+  /(?:订单号|订单编号|订单ID|主订单号|order\s*(?:no\.?|number|id))\s*[：:#]?\s*(\d{8,24})(?!\d)/i;
 const HASH_ID = /^(?:order\s*)?#(\d{3,10})$/i;
 const DIGIT_ID = /^(?:([^\d]{0,12})[：:#\s])?(\d{10,24})$/;
 /** Numbers that are not order numbers: waybills, item ids, phones. */
-const NOT_ORDER_LABEL = /运单|快递|物流|包裹|商品|宝贝|货号|SKU|编码|电话|手机|phone|tracking/i;
+const NOT_ORDER_LABEL =
+  /运单|快递|物流|包裹|商品|宝贝|货号|SKU|编码|电话|手机|phone|tracking/i;
 
 /** The order number a short text shows, if any. */
-export function orderIdIn(text: string, context = ''): string | undefined {
+export function orderIdIn(text: string, context = ""): string | undefined {
   const t = text.trim();
   if (!t || t.length > MAX_ANCHOR_TEXT) return undefined;
   const pdd = PDD_ID.exec(t);
@@ -32,8 +60,9 @@ export function orderIdIn(text: string, context = ''): string | undefined {
   if (hash) return `#${hash[1]}`;
   const digits = DIGIT_ID.exec(t);
   if (!digits) return undefined;
-  const label = `${digits[1] ?? ''} ${context}`;
-  if (NOT_ORDER_LABEL.test(label) && !/订单|order/i.test(label)) return undefined;
+  const label = `${digits[1] ?? ""} ${context}`;
+  if (NOT_ORDER_LABEL.test(label) && !/订单|order/i.test(label))
+    return undefined;
   const id = digits[2]!;
   // A bare 11-digit number starting with 1 is a mobile number unless labelled as an order.
   if (/^1\d{10}$/.test(id) && !/订单|order/i.test(label)) return undefined;
@@ -53,20 +82,26 @@ function walkerRoot(root: ParentNode): Node | null {
 
 function textNodes(root: Node, visit: (node: Text) => void) {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && SKIP_TAGS.has((node as Element).tagName.toUpperCase())
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === 3) visit(node as Text);
+  const walker = doc.createTreeWalker(
+    root,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    {
+      acceptNode: (node) =>
+        node.nodeType === 1 &&
+        SKIP_TAGS.has((node as Element).tagName.toUpperCase())
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    },
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node.nodeType === 3) visit(node as Text);
 }
 
 /** The text just before a node inside its parent, as a label hint ("订单号：", "运单号"). */
 function contextOf(node: Text): string {
   const parent = node.parentElement;
   const prev = node.previousSibling ?? parent?.previousSibling;
-  const text = `${prev?.textContent ?? ''}`.slice(-24);
+  const text = `${prev?.textContent ?? ""}`.slice(-24);
   return text;
 }
 
@@ -93,24 +128,38 @@ function segmentOf(row: Element): Element[] {
   if (statuses.length) return [row];
   // A flat table: the header row holds the number, the next rows (up to the next number) the rest.
   const out = [row];
-  for (let next = row.nextElementSibling; next && out.length < 60; next = next.nextElementSibling) {
+  for (
+    let next = row.nextElementSibling;
+    next && out.length < 60;
+    next = next.nextElementSibling
+  ) {
     if (next.tagName !== row.tagName || anchorsIn(next).ids.length) break;
     out.push(next);
   }
   return out;
 }
 
-function anyOf(els: readonly Element[], selectors: readonly string[]): Element | null {
+function anyOf(
+  els: readonly Element[],
+  selectors: readonly string[],
+): Element | null {
   for (const el of els) {
-    const found = el.matches(selectors.join(',')) ? el : first(el, selectors);
+    const found = el.matches(selectors.join(",")) ? el : first(el, selectors);
     if (found) return found;
   }
   return null;
 }
 
-const ITEM_LINKS = ['a[href*="item"]', 'a[href*="goods"]', 'a[href*="product"]'];
+const ITEM_LINKS = [
+  'a[href*="item"]',
+  'a[href*="goods"]',
+  'a[href*="product"]',
+];
 
-export function genericAdapter(platform: PlatformId, opts: { id?: string; matches?: (url: URL) => boolean } = {}): PlatformAdapter {
+export function genericAdapter(
+  platform: PlatformId,
+  opts: { id?: string; matches?: (url: URL) => boolean } = {},
+): PlatformAdapter {
   return {
     id: opts.id ?? `generic-${platform}`,
     platform,
@@ -132,7 +181,11 @@ export function genericAdapter(platform: PlatformId, opts: { id?: string; matche
       }
       const hasStatus = new Set<Element>();
       for (const node of statuses) {
-        for (let el = node.parentElement; el && !hasStatus.has(el); el = el.parentElement) {
+        for (
+          let el = node.parentElement;
+          el && !hasStatus.has(el);
+          el = el.parentElement
+        ) {
           hasStatus.add(el);
           if (el === start) break;
         }
@@ -144,7 +197,12 @@ export function genericAdapter(platform: PlatformId, opts: { id?: string; matche
         if (seenIds.has(id)) continue;
         let best = node.parentElement;
         if (!best) continue;
-        while (best !== start && best.parentElement && idsUnder.get(best.parentElement)?.size === 1) best = best.parentElement;
+        while (
+          best !== start &&
+          best.parentElement &&
+          idsUnder.get(best.parentElement)?.size === 1
+        )
+          best = best.parentElement;
         if (taken.has(best)) continue;
         // A status word inside (or in the following rows of a flat table), or a date and an amount.
         let ok = hasStatus.has(best);
@@ -153,7 +211,8 @@ export function genericAdapter(platform: PlatformId, opts: { id?: string; matche
           const text = textOfAll(segment);
           ok =
             segment.some((el) => hasStatus.has(el)) ||
-            (parseDateTime(text, Date.now()) !== undefined && parseMoneyAll(text).length > 0);
+            (parseDateTime(text, Date.now()) !== undefined &&
+              parseMoneyAll(text).length > 0);
         }
         if (!ok) continue;
         seenIds.add(id);
@@ -174,15 +233,23 @@ export function genericAdapter(platform: PlatformId, opts: { id?: string; matche
       if (!orderId) return undefined;
       const text = textOfAll(segment);
       const statusText = statusNodes[0]?.data.trim();
-      const status = statusText ? statusFromText(statusText) : 'other';
-      const createdAt = /^\d{6}-\d{15,}$/.test(orderId) ? pddCreatedAt(orderId, text, ctx.now) : createdFrom(text, ctx.now);
+      const status = statusText ? statusFromText(statusText) : "other";
+      const createdAt = /^\d{6}-\d{15,}$/.test(orderId)
+        ? pddCreatedAt(orderId, text, ctx.now)
+        : createdFrom(text, ctx.now);
       return snapshot(platform, orderId, status, {
         statusText,
         createdAt,
         money: totalOf(text),
         buyer: buyerFrom(text),
         items: segment.flatMap((el) => itemsFromLinks(el, ITEM_LINKS)),
-        memo: labelledText(segment, ['卖家备注', '商家备注', '备注', 'Notes', 'Note']),
+        memo: labelledText(segment, [
+          "卖家备注",
+          "商家备注",
+          "备注",
+          "Notes",
+          "Note",
+        ]),
         flag: flagOf(anyOf(segment, ['[class*="flag"]', 'img[alt*="旗"]'])),
         closesAt: closesOf(text, ctx.now),
       });
@@ -190,14 +257,21 @@ export function genericAdapter(platform: PlatformId, opts: { id?: string; matche
     badgeSlot(row) {
       let anchor: Text | undefined;
       textNodes(row, (node) => {
-        if (!anchor && node.data.length <= MAX_ANCHOR_TEXT && orderIdIn(node.data, contextOf(node))) anchor = node;
+        if (
+          !anchor &&
+          node.data.length <= MAX_ANCHOR_TEXT &&
+          orderIdIn(node.data, contextOf(node))
+        )
+          anchor = node;
       });
       let el = anchor?.parentElement;
-      if (!el || !row.contains(el)) return { parent: row, before: row.firstChild };
+      if (!el || !row.contains(el))
+        return { parent: row, before: row.firstChild };
       // Never inside a link (a click would navigate) nor straight into a table row.
-      const link = el.closest('a');
+      const link = el.closest("a");
       if (link && link !== row && row.contains(link)) el = link;
-      if (/^(TD|TH|LI|DIV|P|DD|DT)$/.test(el.tagName) || el === row) return { parent: el };
+      if (/^(TD|TH|LI|DIV|P|DD|DT)$/.test(el.tagName) || el === row)
+        return { parent: el };
       return { parent: el.parentElement ?? row, before: el.nextSibling };
     },
   };

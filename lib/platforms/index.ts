@@ -1,14 +1,23 @@
-import { demoShop } from './demo-shop';
-import { douyin } from './douyin';
-import { genericAdapter } from './generic';
-import { jdNewList, jdOrderList } from './jd';
-import { pinduoduo } from './pdd';
-import { qianniu } from './qianniu';
-import { shopify } from './shopify';
-import { taobaoLegacy } from './taobao-legacy';
-import type { PlatformAdapter } from './types';
+import { demoShop } from "./demo-shop";
+import { douyin } from "./douyin";
+import { genericAdapter } from "./generic";
+import { jdNewList, jdOrderList } from "./jd";
+import { pinduoduo } from "./pdd";
+import { qianniu } from "./qianniu";
+import { shopify } from "./shopify";
+import { taobaoLegacy } from "./taobao-legacy";
+import type { PlatformAdapter } from "./types";
 
-export const ADAPTERS: readonly PlatformAdapter[] = [taobaoLegacy, qianniu, jdOrderList, jdNewList, pinduoduo, douyin, shopify, demoShop];
+export const ADAPTERS: readonly PlatformAdapter[] = [
+  taobaoLegacy,
+  qianniu,
+  jdOrderList,
+  jdNewList,
+  pinduoduo,
+  douyin,
+  shopify,
+  demoShop,
+];
 
 /**
  * Match patterns for the content script: the hosts of the pages some adapter knows. Single-page
@@ -16,23 +25,25 @@ export const ADAPTERS: readonly PlatformAdapter[] = [taobaoLegacy, qianniu, jdOr
  * so their whole back-office host is matched and the content script picks adapters per route.
  */
 export const CONTENT_MATCHES = [
-  'https://trade.taobao.com/trade/itemlist/list_sold_items*',
-  'https://trade.tmall.com/trade/itemlist/list_sold_items*',
-  'https://myseller.taobao.com/*',
-  'https://qn.taobao.com/*',
-  'https://porder.shop.jd.com/*',
-  'https://shop.jd.com/jdm/*',
-  'https://mms.pinduoduo.com/*',
-  'https://fxg.jinritemai.com/*',
-  'https://admin.shopify.com/store/*',
-  'https://*.myshopify.com/admin/*',
+  "https://trade.taobao.com/trade/itemlist/list_sold_items*",
+  "https://trade.tmall.com/trade/itemlist/list_sold_items*",
+  "https://myseller.taobao.com/*",
+  "https://qn.taobao.com/*",
+  "https://porder.shop.jd.com/*",
+  "https://shop.jd.com/jdm/*",
+  "https://mms.pinduoduo.com/*",
+  "https://fxg.jinritemai.com/*",
+  "https://admin.shopify.com/store/*",
+  "https://*.myshopify.com/admin/*",
   // The bundled demo shop (any port).
-  'http://localhost/paynudge-demo/*',
-  'http://127.0.0.1/paynudge-demo/*',
+  "http://localhost/paynudge-demo/*",
+  "http://127.0.0.1/paynudge-demo/*",
 ];
 
 /** The text-only adapter for a site the seller granted, which no platform adapter knows. */
-export const GENERIC_ADAPTER: PlatformAdapter = genericAdapter('generic', { id: 'generic' });
+export const GENERIC_ADAPTER: PlatformAdapter = genericAdapter("generic", {
+  id: "generic",
+});
 
 const fallbacks = new Map<string, PlatformAdapter>();
 
@@ -42,13 +53,25 @@ const fallbacks = new Map<string, PlatformAdapter>();
  * selectors find nothing, because the host changed its DOM. `granted` (a site the seller enabled
  * PayNudge on) gives the generic adapter alone when no platform adapter knows the page.
  */
-export function adaptersFor(url: URL, opts: { granted?: boolean } = {}): PlatformAdapter[] {
+export function adaptersFor(
+  url: URL,
+  opts: { granted?: boolean } = {},
+): PlatformAdapter[] {
   const known = ADAPTERS.filter((adapter) => adapter.matches(url));
   if (!known.length) return opts.granted ? [GENERIC_ADAPTER] : [];
   const platform = known[0]!.platform;
-  if (known.some((adapter) => adapter.id.startsWith('generic') || adapter.id === 'jd-new')) return known;
+  if (
+    known.some(
+      (adapter) => adapter.id.startsWith("generic") || adapter.id === "jd-new",
+    )
+  )
+    return known;
   let fallback = fallbacks.get(platform);
-  if (!fallback) fallbacks.set(platform, (fallback = genericAdapter(platform, { id: `generic-${platform}` })));
+  if (!fallback)
+    fallbacks.set(
+      platform,
+      (fallback = genericAdapter(platform, { id: `generic-${platform}` })),
+    );
   return [...known, fallback];
 }
 
@@ -62,13 +85,16 @@ export function matchPattern(pattern: string, url: URL): boolean {
   const m = /^(https?|\*):\/\/(\*|\*\.[^/]+|[^/*]+)(\/.*)$/.exec(pattern);
   if (!m) return false;
   const [, scheme, host, path] = m;
-  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  if (host !== '*') {
-    if (host!.startsWith('*.')) {
+  if (scheme !== "*" && `${scheme}:` !== url.protocol) return false;
+  if (host !== "*") {
+    if (host!.startsWith("*.")) {
       const base = host!.slice(2);
-      if (url.hostname !== base && !url.hostname.endsWith(`.${base}`)) return false;
+      if (url.hostname !== base && !url.hostname.endsWith(`.${base}`))
+        return false;
     } else if (url.hostname !== host) return false;
   }
-  const re = new RegExp(`^${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  const re = new RegExp(
+    `^${path!.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`,
+  );
   return re.test(url.pathname + url.search);
 }

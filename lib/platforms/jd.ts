@@ -1,8 +1,20 @@
-import { clipText } from '../order';
-import { buyerFrom, closesOf, createdFrom, first, flagOf, itemsFromLinks, labelledText, snapshot, statusIn, textOfAll, totalOf } from './common';
-import { genericAdapter } from './generic';
-import { parseDateTime, parseMoney, textOf } from './parse';
-import type { PlatformAdapter } from './types';
+import { clipText } from "../order";
+import {
+  buyerFrom,
+  closesOf,
+  createdFrom,
+  first,
+  flagOf,
+  itemsFromLinks,
+  labelledText,
+  snapshot,
+  statusIn,
+  textOfAll,
+  totalOf,
+} from "./common";
+import { genericAdapter } from "./generic";
+import { parseDateTime, parseMoney, textOf } from "./parse";
+import type { PlatformAdapter } from "./types";
 
 /*
  * JD seller back-office, old order list (porder.shop.jd.com/order/orderlist/{allOrders|notPay|…}),
@@ -12,11 +24,11 @@ import type { PlatformAdapter } from './types';
 const SELECTORS = {
   // 2019–2023 (seen): order blocks under #order-shop-content; 2022–2024 (seen): the iView variant
   // `div.shopweb-table-wrapper`, one <tbody> per order (inferred).
-  container: ['#order-shop-content', 'div.shopweb-table-wrapper'],
+  container: ["#order-shop-content", "div.shopweb-table-wrapper"],
   // (seen) the order id link of the header; `a.orderid-mr10` in the iView variant.
-  idLink: ['a.orderid-mr10', 'a[href*="orderId="]', 'a[href*="orderDetail"]'],
+  idLink: ["a.orderid-mr10", 'a[href*="orderId="]', 'a[href*="orderDetail"]'],
   // (seen) "下单时间：2024-05-18 14:32:07"; `span.ml10` in the iView variant.
-  created: ['span.ml10', '[class*="dealtime"]', '[class*="order-time"]'],
+  created: ["span.ml10", '[class*="dealtime"]', '[class*="order-time"]'],
   price: ['[class*="price"]', '[class*="amount"]'],
   status: ['[class*="status"]'],
   note: ['[class*="note"]', '[class*="remark"]'],
@@ -25,7 +37,7 @@ const SELECTORS = {
   flag: ['[class*="flag"]'],
 } as const;
 
-const ID_SELECTOR = SELECTORS.idLink.join(',');
+const ID_SELECTOR = SELECTORS.idLink.join(",");
 
 function idOf(row: Element): string | undefined {
   const link = row.querySelector(ID_SELECTOR);
@@ -36,29 +48,42 @@ function idOf(row: Element): string | undefined {
 
 /** Header row plus the rows up to the next header, when a table holds several orders flat. */
 function segmentOf(row: Element): Element[] {
-  if (row.tagName !== 'TR') return [row];
+  if (row.tagName !== "TR") return [row];
   const out = [row];
-  for (let next = row.nextElementSibling; next && !next.querySelector(ID_SELECTOR) && out.length < 60; next = next.nextElementSibling) out.push(next);
+  for (
+    let next = row.nextElementSibling;
+    next && !next.querySelector(ID_SELECTOR) && out.length < 60;
+    next = next.nextElementSibling
+  )
+    out.push(next);
   return out;
 }
 
 export const jdOrderList: PlatformAdapter = {
-  id: 'jd-porder',
-  platform: 'jd',
-  matches: (url) => url.hostname === 'porder.shop.jd.com' && url.pathname.startsWith('/order/orderlist'),
+  id: "jd-porder",
+  platform: "jd",
+  matches: (url) =>
+    url.hostname === "porder.shop.jd.com" &&
+    url.pathname.startsWith("/order/orderlist"),
   findRows(root) {
     const rows: Element[] = [];
     const seen = new Set<Element>();
-    for (const container of root.querySelectorAll(SELECTORS.container.join(','))) {
+    for (const container of root.querySelectorAll(
+      SELECTORS.container.join(","),
+    )) {
       for (const link of container.querySelectorAll(ID_SELECTOR)) {
         // The block that is a child of the container (old layout) or the order's <tbody> (iView).
-        let block: Element | null = link.closest('tbody');
+        let block: Element | null = link.closest("tbody");
         if (!block || !container.contains(block)) {
           block = link;
-          while (block.parentElement && block.parentElement !== container) block = block.parentElement;
+          while (block.parentElement && block.parentElement !== container)
+            block = block.parentElement;
         }
-        let row: Element | null = block !== link && block.querySelectorAll(ID_SELECTOR).length === 1 ? block : null;
-        row ??= link.closest('tr');
+        let row: Element | null =
+          block !== link && block.querySelectorAll(ID_SELECTOR).length === 1
+            ? block
+            : null;
+        row ??= link.closest("tr");
         if (row && !seen.has(row)) {
           seen.add(row);
           rows.push(row);
@@ -72,36 +97,59 @@ export const jdOrderList: PlatformAdapter = {
     if (!orderId) return undefined;
     const segment = segmentOf(row);
     const text = textOfAll(segment);
-    let status: ReturnType<typeof statusIn> = { status: 'other' };
+    let status: ReturnType<typeof statusIn> = { status: "other" };
     for (const el of segment) {
       status = statusIn(el, SELECTORS.status);
-      if (status.status !== 'other') break;
+      if (status.status !== "other") break;
     }
-    const createdEl = segment.map((el) => first(el, SELECTORS.created)).find(Boolean);
-    const priceEl = segment.map((el) => first(el, SELECTORS.price)).find(Boolean);
-    const buyerEl = segment.map((el) => first(el, SELECTORS.buyer)).find(Boolean);
+    const createdEl = segment
+      .map((el) => first(el, SELECTORS.created))
+      .find(Boolean);
+    const priceEl = segment
+      .map((el) => first(el, SELECTORS.price))
+      .find(Boolean);
+    const buyerEl = segment
+      .map((el) => first(el, SELECTORS.buyer))
+      .find(Boolean);
     const noteEl = segment.map((el) => first(el, SELECTORS.note)).find(Boolean);
-    const noteText = noteEl ? textOf(noteEl) : '';
-    return snapshot('jd', orderId, status.status, {
+    const noteText = noteEl ? textOf(noteEl) : "";
+    return snapshot("jd", orderId, status.status, {
       statusText: status.statusText,
-      createdAt: (createdEl && parseDateTime(textOf(createdEl), ctx.now)) ?? createdFrom(text, ctx.now),
+      createdAt:
+        (createdEl && parseDateTime(textOf(createdEl), ctx.now)) ??
+        createdFrom(text, ctx.now),
       money: (priceEl && parseMoney(textOf(priceEl))) || totalOf(text),
-      buyer: (buyerEl && buyerFrom(textOf(buyerEl))) ?? (buyerEl ? clipText(textOf(buyerEl), 200) : buyerFrom(text)),
+      buyer:
+        (buyerEl && buyerFrom(textOf(buyerEl))) ??
+        (buyerEl ? clipText(textOf(buyerEl), 200) : buyerFrom(text)),
       items: segment.flatMap((el) => itemsFromLinks(el, SELECTORS.item)),
-      memo: labelledText(noteEl ? [noteEl] : segment, ['商家备注', '卖家备注', '备注']) ?? (noteText && !/^(添加|修改)?备注$/.test(noteText) ? noteText : undefined),
-      flag: flagOf(segment.map((el) => first(el, SELECTORS.flag)).find(Boolean) ?? null),
+      memo:
+        labelledText(noteEl ? [noteEl] : segment, [
+          "商家备注",
+          "卖家备注",
+          "备注",
+        ]) ??
+        (noteText && !/^(添加|修改)?备注$/.test(noteText)
+          ? noteText
+          : undefined),
+      flag: flagOf(
+        segment.map((el) => first(el, SELECTORS.flag)).find(Boolean) ?? null,
+      ),
       closesAt: closesOf(text, ctx.now),
     });
   },
   badgeSlot(row) {
     const link = row.querySelector(ID_SELECTOR);
-    if (link?.parentElement) return { parent: link.parentElement, before: link.nextSibling };
-    return { parent: row.querySelector('td') ?? row };
+    if (link?.parentElement)
+      return { parent: link.parentElement, before: link.nextSibling };
+    return { parent: row.querySelector("td") ?? row };
   },
 };
 
 /** The new JD list: no public selectors, read by text alone. */
-export const jdNewList: PlatformAdapter = genericAdapter('jd', {
-  id: 'jd-new',
-  matches: (url) => url.hostname === 'shop.jd.com' && url.pathname.startsWith('/jdm/trade/orders'),
+export const jdNewList: PlatformAdapter = genericAdapter("jd", {
+  id: "jd-new",
+  matches: (url) =>
+    url.hostname === "shop.jd.com" &&
+    url.pathname.startsWith("/jdm/trade/orders"),
 });

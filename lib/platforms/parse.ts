@@ -1,12 +1,20 @@
-import type { OrderStatus } from '../order';
+import type { OrderStatus } from "../order";
 
 /*
  * Text parsers shared by every adapter. Page text is untrusted: each parser returns undefined for
  * anything it does not fully understand rather than guessing.
  */
 
-function localTime(y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
+function localTime(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+): number | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59)
+    return undefined;
   const date = new Date(y, mo - 1, d, h, mi, s);
   // Rejects 02-31 and friends, which Date would silently roll over.
   if (date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
@@ -16,14 +24,28 @@ function localTime(y: number, mo: number, d: number, h: number, mi: number, s: n
 const NUMERIC_DATE_TIME =
   /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:T|\s)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
 const ENGLISH_DATE_TIME =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)/i;
-const RELATIVE_ENGLISH = /\b(today|yesterday)\s+at\s+(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)/i;
+const RELATIVE_ENGLISH =
+  /\b(today|yesterday)\s+at\s+(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)/i;
 
 function to24h(hour: number, meridiem: string): number | undefined {
   if (hour < 1 || hour > 12) return undefined;
-  const pm = meridiem.toLowerCase().startsWith('p');
+  const pm = meridiem.toLowerCase().startsWith("p");
   return (hour % 12) + (pm ? 12 : 0);
 }
 
@@ -37,7 +59,14 @@ export function parseDateTime(text: string, now: number): number | undefined {
   const numeric = NUMERIC_DATE_TIME.exec(text);
   if (numeric) {
     const [, y, mo, d, h, mi, s] = numeric;
-    return localTime(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
+    return localTime(
+      Number(y),
+      Number(mo),
+      Number(d),
+      Number(h),
+      Number(mi),
+      Number(s ?? 0),
+    );
   }
   const relative = RELATIVE_ENGLISH.exec(text);
   if (relative) {
@@ -45,8 +74,15 @@ export function parseDateTime(text: string, now: number): number | undefined {
     const hour = to24h(Number(h), meridiem!);
     if (hour === undefined) return undefined;
     const base = new Date(now);
-    if (day!.toLowerCase() === 'yesterday') base.setDate(base.getDate() - 1);
-    return localTime(base.getFullYear(), base.getMonth() + 1, base.getDate(), hour, Number(mi), 0);
+    if (day!.toLowerCase() === "yesterday") base.setDate(base.getDate() - 1);
+    return localTime(
+      base.getFullYear(),
+      base.getMonth() + 1,
+      base.getDate(),
+      hour,
+      Number(mi),
+      0,
+    );
   }
   const english = ENGLISH_DATE_TIME.exec(text);
   if (english) {
@@ -67,15 +103,18 @@ export function parseDateTime(text: string, now: number): number | undefined {
 
 export interface Money {
   cents: number;
-  currency: 'CNY' | 'USD';
+  currency: "CNY" | "USD";
 }
 
 const MONEY = /([¥￥$])\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
 
-function toCents(whole: string, fraction: string | undefined): number | undefined {
-  const units = Number(whole.replace(/,/g, ''));
+function toCents(
+  whole: string,
+  fraction: string | undefined,
+): number | undefined {
+  const units = Number(whole.replace(/,/g, ""));
   if (!Number.isSafeInteger(units) || units > 1e10) return undefined;
-  const frac = fraction ? Number(fraction.padEnd(2, '0')) : 0;
+  const frac = fraction ? Number(fraction.padEnd(2, "0")) : 0;
   return units * 100 + frac;
 }
 
@@ -84,7 +123,8 @@ export function parseMoneyAll(text: string): Money[] {
   const out: Money[] = [];
   for (const m of text.matchAll(MONEY)) {
     const cents = toCents(m[2]!, m[3]);
-    if (cents !== undefined) out.push({ cents, currency: m[1] === '$' ? 'USD' : 'CNY' });
+    if (cents !== undefined)
+      out.push({ cents, currency: m[1] === "$" ? "USD" : "CNY" });
   }
   return out;
 }
@@ -102,51 +142,52 @@ export function parsePlainAmount(text: string): number | undefined {
 /** Status words, longest first so that `已发货，待签收` is not read as something shorter. */
 const STATUS_WORDS: ReadonlyArray<readonly [string, OrderStatus]> = (
   [
-    ['等待买家付款', 'unpaid'],
-    ['买家未付款', 'unpaid'],
-    ['待付款', 'unpaid'],
-    ['待支付', 'unpaid'],
-    ['未付款', 'unpaid'],
-    ['等待付款', 'unpaid'],
-    ['payment pending', 'unpaid'],
-    ['pending', 'unpaid'],
-    ['买家已付款', 'paid'],
-    ['卖家已发货', 'paid'],
-    ['交易成功', 'paid'],
-    ['待发货', 'paid'],
-    ['已发货', 'paid'],
-    ['待签收', 'paid'],
-    ['已签收', 'paid'],
-    ['已支付', 'paid'],
-    ['已付款', 'paid'],
-    ['备货中', 'paid'],
-    ['部分发货', 'paid'],
-    ['已完成', 'paid'],
-    ['等待出库', 'paid'],
-    ['等待发货', 'paid'],
-    ['等待确认收货', 'paid'],
-    ['已发货，待签收', 'paid'],
-    ['partially refunded', 'paid'],
-    ['partially paid', 'paid'],
-    ['authorized', 'paid'],
-    ['paid', 'paid'],
-    ['refunded', 'closed'],
-    ['交易关闭', 'closed'],
-    ['已取消', 'closed'],
-    ['订单关闭', 'closed'],
-    ['已关闭', 'closed'],
-    ['voided', 'closed'],
-    ['expired', 'closed'],
-    ['cancelled', 'closed'],
-    ['canceled', 'closed'],
+    ["等待买家付款", "unpaid"],
+    ["买家未付款", "unpaid"],
+    ["待付款", "unpaid"],
+    ["待支付", "unpaid"],
+    ["未付款", "unpaid"],
+    ["等待付款", "unpaid"],
+    ["payment pending", "unpaid"],
+    ["pending", "unpaid"],
+    ["买家已付款", "paid"],
+    ["卖家已发货", "paid"],
+    ["交易成功", "paid"],
+    ["待发货", "paid"],
+    ["已发货", "paid"],
+    ["待签收", "paid"],
+    ["已签收", "paid"],
+    ["已支付", "paid"],
+    ["已付款", "paid"],
+    ["备货中", "paid"],
+    ["部分发货", "paid"],
+    ["已完成", "paid"],
+    ["等待出库", "paid"],
+    ["等待发货", "paid"],
+    ["等待确认收货", "paid"],
+    ["已发货，待签收", "paid"],
+    ["partially refunded", "paid"],
+    ["partially paid", "paid"],
+    ["authorized", "paid"],
+    ["paid", "paid"],
+    ["refunded", "closed"],
+    ["交易关闭", "closed"],
+    ["已取消", "closed"],
+    ["订单关闭", "closed"],
+    ["已关闭", "closed"],
+    ["voided", "closed"],
+    ["expired", "closed"],
+    ["cancelled", "closed"],
+    ["canceled", "closed"],
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
 /** The status a short status text names; `other` when it names none. */
 export function statusFromText(text: string): OrderStatus {
   const lower = text.toLowerCase();
-  for (const [word, status] of STATUS_WORDS) if (lower.includes(word)) return status;
-  return 'other';
+  for (const [word, status] of STATUS_WORDS)
+    if (lower.includes(word)) return status;
+  return "other";
 }
 
 /** True when the whole text (trimmed) is exactly one known status word. */
@@ -156,7 +197,7 @@ export function isStatusWord(text: string): boolean {
 }
 
 export function textOf(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (node?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
 /*
@@ -190,7 +231,11 @@ export function parseClock(text: string): [number, number, number] | undefined {
  * a bare clock time the row shows; else the order number's day itself when it is before today
  * (a lower bound). An order of today with no time shown stays unknown (first seen stands in).
  */
-export function pddCreatedAt(orderId: string, rowText: string, now: number): number | undefined {
+export function pddCreatedAt(
+  orderId: string,
+  rowText: string,
+  now: number,
+): number | undefined {
   const shown = parseDateTime(rowText, now);
   if (shown !== undefined) return shown;
   const day = dateFromPddOrderId(orderId);
@@ -206,8 +251,10 @@ export function pddCreatedAt(orderId: string, rowText: string, now: number): num
 }
 
 /** An amount in fen (integer hundredths of a yuan) as the platforms' APIs and data attributes carry it. */
-export function parseFen(text: string | number | null | undefined): number | undefined {
-  const value = typeof text === 'number' ? String(text) : (text ?? '').trim();
+export function parseFen(
+  text: string | number | null | undefined,
+): number | undefined {
+  const value = typeof text === "number" ? String(text) : (text ?? "").trim();
   if (!/^\d{1,13}$/.test(value)) return undefined;
   const fen = Number(value);
   return Number.isSafeInteger(fen) ? fen : undefined;
@@ -226,16 +273,23 @@ const LEFT_UNITS: ReadonlyArray<readonly [RegExp, number]> = [
  * Milliseconds, or undefined when the text shows no countdown.
  */
 export function parseTimeLeft(text: string): number | undefined {
-  const m = /(?:剩余|还剩|倒计时)[^\d]{0,8}([\d\s天小时分钟秒:：]{1,40})|([\d\s天小时分钟秒]{2,40})后?\s*(?:订单将|将|会)?\s*自动(?:关闭|取消)/.exec(
-    text,
-  );
+  const m =
+    /(?:剩余|还剩|倒计时)[^\d]{0,8}([\d\s天小时分钟秒:：]{1,40})|([\d\s天小时分钟秒]{2,40})后?\s*(?:订单将|将|会)?\s*自动(?:关闭|取消)/.exec(
+      text,
+    );
   if (!m) return undefined;
-  const span = (m[1] ?? m[2] ?? '').trim();
+  const span = (m[1] ?? m[2] ?? "").trim();
   const clock = /^(\d{1,3})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(span);
   if (clock) {
-    const [h, mi, s] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
+    const [h, mi, s] = [
+      Number(clock[1]),
+      Number(clock[2]),
+      Number(clock[3] ?? 0),
+    ];
     if (mi > 59 || s > 59) return undefined;
-    return clock[3] === undefined ? (h * 60 + mi) * 60_000 : ((h * 60 + mi) * 60 + s) * 1000;
+    return clock[3] === undefined
+      ? (h * 60 + mi) * 60_000
+      : ((h * 60 + mi) * 60 + s) * 1000;
   }
   let total = 0;
   let any = false;
@@ -252,7 +306,9 @@ export function parseTimeLeft(text: string): number | undefined {
 /** The auto-close moment, rounded to the minute so that a ticking countdown reads as one deadline. */
 export function closesAtFrom(text: string, now: number): number | undefined {
   const left = parseTimeLeft(text);
-  return left === undefined ? undefined : Math.round((now + left) / 60_000) * 60_000;
+  return left === undefined
+    ? undefined
+    : Math.round((now + left) / 60_000) * 60_000;
 }
 
 /** Flag colours as the platforms number them: 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 pink, 6 purple. */
@@ -284,7 +340,11 @@ export function flagFromText(text: string): number | undefined {
  * The text after a label and a colon (`下单时间：…`, `买家：…`, `备注: …`) up to `max` characters.
  * A label without a colon (a button such as "添加备注") never counts.
  */
-export function afterLabel(text: string, labels: readonly string[], max = 60): string | undefined {
+export function afterLabel(
+  text: string,
+  labels: readonly string[],
+  max = 60,
+): string | undefined {
   for (const label of labels) {
     let at = text.indexOf(label);
     while (at >= 0) {
@@ -300,7 +360,8 @@ export function afterLabel(text: string, labels: readonly string[], max = 60): s
   return undefined;
 }
 
-const TOTAL_LABEL = /(?:实收款|实付款|实付|应付金额|应付|订单金额|订单总额|支付金额|实收金额|Total)[^¥￥$\d]{0,8}([¥￥$]\s*[\d,]+(?:\.\d{1,2})?)/i;
+const TOTAL_LABEL =
+  /(?:实收款|实付款|实付|应付金额|应付|订单金额|订单总额|支付金额|实收金额|Total)[^¥￥$\d]{0,8}([¥￥$]\s*[\d,]+(?:\.\d{1,2})?)/i;
 
 /** Order totals are labelled; a labelled amount wins, else the largest amount of the text. */
 export function orderTotal(text: string): Money | undefined {

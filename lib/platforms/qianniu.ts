@@ -1,4 +1,4 @@
-import { clipText } from '../order';
+import { clipText } from "../order";
 import {
   buyerFrom,
   closesOf,
@@ -10,9 +10,9 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from './common';
-import { afterLabel, parseDateTime, parseMoney, textOf } from './parse';
-import { outermost, type PlatformAdapter } from './types';
+} from "./common";
+import { afterLabel, parseDateTime, parseMoney, textOf } from "./parse";
+import { outermost, type PlatformAdapter } from "./types";
 
 /*
  * Taobao/Tmall new Qianniu sold list (myseller.taobao.com and qn.taobao.com
@@ -21,12 +21,16 @@ import { outermost, type PlatformAdapter } from './types';
  */
 const SELECTORS = {
   // 2023–2024 (seen): one <table> per order inside the Fusion table body.
-  row: ['div.next-table-body table', 'div.next-table table[class*="sold_"]'],
+  row: ["div.next-table-body table", 'div.next-table table[class*="sold_"]'],
   // 2023–2024 (seen): the order's first row is its header ("订单号：…", create time, flag).
   createTime: ['span[class*="sold_create-time"]', '[class*="create-time"]'],
   flag: ['img[class*="sold_new"]', '[class*="sold_flag"]', '[class*="flag"]'],
   // 2024 (inferred): buyer nick, status, pay amount and memo cells carry `sold_…` module classes.
-  buyer: ['[class*="sold_buyer"] a', '[class*="sold_buyer"]', '[class*="buyer-nick"]'],
+  buyer: [
+    '[class*="sold_buyer"] a',
+    '[class*="sold_buyer"]',
+    '[class*="buyer-nick"]',
+  ],
   status: ['[class*="sold_status"]'],
   total: ['[class*="sold_pay"]', '[class*="sold_real-pay"]'],
   memo: ['[class*="sold_memo"]', '[class*="seller-memo"]'],
@@ -36,27 +40,35 @@ const SELECTORS = {
 const ORDER_ID = /订单号\s*[：:]\s*(\d{10,24})(?!\d)/;
 
 export const qianniu: PlatformAdapter = {
-  id: 'taobao-qianniu',
-  platform: 'taobao',
+  id: "taobao-qianniu",
+  platform: "taobao",
   matches: (url) =>
-    (url.hostname === 'myseller.taobao.com' || url.hostname === 'qn.taobao.com') &&
-    url.pathname.startsWith('/home.htm/trade-platform/tp/sold'),
+    (url.hostname === "myseller.taobao.com" ||
+      url.hostname === "qn.taobao.com") &&
+    url.pathname.startsWith("/home.htm/trade-platform/tp/sold"),
   findRows: (root) =>
-    outermost(root, SELECTORS.row).filter((table) => { const head = table.querySelector('tr'); return !!head && ORDER_ID.test(textOfAll([head])); }),
+    outermost(root, SELECTORS.row).filter((table) => {
+      const head = table.querySelector("tr");
+      return !!head && ORDER_ID.test(textOfAll([head]));
+    }),
   parseRow(row, ctx) {
-    const head = row.querySelector('tr');
-    const headText = head ? textOfAll([head]) : '';
+    const head = row.querySelector("tr");
+    const headText = head ? textOfAll([head]) : "";
     const orderId = ORDER_ID.exec(headText)?.[1];
     if (!orderId) return undefined;
     const text = textOfAll([row]);
     const { status, statusText } = statusIn(row, SELECTORS.status);
     const createdEl = first(row, SELECTORS.createTime);
-    const createdAt = (createdEl && parseDateTime(textOf(createdEl), ctx.now)) ?? createdFrom(headText, ctx.now);
+    const createdAt =
+      (createdEl && parseDateTime(textOf(createdEl), ctx.now)) ??
+      createdFrom(headText, ctx.now);
     const memoEl = first(row, SELECTORS.memo);
     const memoText = memoEl ? textOf(memoEl) : undefined;
-    const memo = memoText ? (afterLabel(memoText, ['备注'], 1000) ?? memoText) : afterLabel(text, ['卖家备注', '备注'], 1000);
+    const memo = memoText
+      ? (afterLabel(memoText, ["备注"], 1000) ?? memoText)
+      : afterLabel(text, ["卖家备注", "备注"], 1000);
     const buyerEl = first(row, SELECTORS.buyer);
-    return snapshot('taobao', orderId, status, {
+    return snapshot("taobao", orderId, status, {
       statusText,
       createdAt,
       money: parseMoney(textOf(first(row, SELECTORS.total))) ?? totalOf(text),
@@ -68,8 +80,14 @@ export const qianniu: PlatformAdapter = {
     });
   },
   badgeSlot(row) {
-    const cell = row.querySelector('tr > td');
-    return cell ? { parent: cell } : { parent: row.parentElement ?? row, before: row };
+    const cell = row.querySelector("tr > td");
+    return cell
+      ? { parent: cell }
+      : { parent: row.parentElement ?? row, before: row };
   },
-  shopName: (doc) => clipText(textOf(first(doc, ['[class*="shop-name"]', '.site-nav-login-info-nick'])), 200),
+  shopName: (doc) =>
+    clipText(
+      textOf(first(doc, ['[class*="shop-name"]', ".site-nav-login-info-nick"])),
+      200,
+    ),
 };

@@ -1,4 +1,4 @@
-import type { OrderSnapshot, PlatformId } from '../order';
+import type { OrderSnapshot, PlatformId } from "../order";
 
 export interface ParseContext {
   /** For dates shown without a year and for relative dates. */
@@ -34,17 +34,29 @@ export interface PlatformAdapter {
 }
 
 /** Elements matching any of the selectors, without those nested inside another match, in page order. */
-export function outermost(root: ParentNode, selectors: readonly string[]): Element[] {
+export function outermost(
+  root: ParentNode,
+  selectors: readonly string[],
+): Element[] {
   const found = new Set<Element>();
-  for (const selector of selectors) for (const el of root.querySelectorAll(selector)) found.add(el);
+  for (const selector of selectors)
+    for (const el of root.querySelectorAll(selector)) found.add(el);
   // Linear in rows × depth (a 1 000-order page must not cost a million `contains` calls).
   const out: Element[] = [];
   for (const el of found) {
     let nested = false;
-    for (let parent = el.parentElement; parent && !nested; parent = parent.parentElement) nested = found.has(parent);
+    for (
+      let parent = el.parentElement;
+      parent && !nested;
+      parent = parent.parentElement
+    )
+      nested = found.has(parent);
     if (!nested) out.push(el);
   }
   // One selector's matches are already in document order; several need merging.
-  if (selectors.length > 1) out.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  if (selectors.length > 1)
+    out.sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
   return out;
 }

@@ -6,10 +6,10 @@
 // Chromium without it (same flags). Chromium's DevTools `Performance.getMetrics` ScriptDuration
 // counts all script run on the page's main thread (the page has no script of its own, so the
 // difference is the content script); a PerformanceObserver records long tasks.
-import { chromium } from 'playwright-core';
-import { hostRoutes, selfSignedTls, startServer } from '../../demo/server.mjs';
-import { renderTaobaoSoldList } from '../../demo/taobao-page.mjs';
-import { findChrome, launchWithExtension } from '../chrome.mjs';
+import { chromium } from "playwright-core";
+import { hostRoutes, selfSignedTls, startServer } from "../../demo/server.mjs";
+import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
+import { findChrome, launchWithExtension } from "../chrome.mjs";
 
 const ORDERS = 1000;
 const RUNS = 5;
@@ -17,54 +17,81 @@ const RUNS = 5;
 const SETTLE_MS = 4000;
 const SCRIPT_GOAL_MS = 100;
 const LONG_TASK_GOAL_MS = 50;
-const URL_ = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm';
+const URL_ = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
 
 function orders(now) {
-  const statuses = ['等待买家付款', '买家已付款', '卖家已发货', '交易成功', '交易关闭'];
+  const statuses = [
+    "等待买家付款",
+    "买家已付款",
+    "卖家已发货",
+    "交易成功",
+    "交易关闭",
+  ];
   return Array.from({ length: ORDERS }, (_, i) => ({
     id: String(3905120000000000000n + BigInt(i)),
     createdAt: now - i * 60_000,
     status: statuses[i % statuses.length],
     buyer: `买家${i % 97}**`,
-    items: [{ title: `测试商品 ${i} 手工羊毛围巾`, sku: '颜色分类：燕麦色', price: '128.00', quantity: 1 }],
-    total: '128.00',
-    memo: i % 10 === 0 ? '已联系' : undefined,
+    items: [
+      {
+        title: `测试商品 ${i} 手工羊毛围巾`,
+        sku: "颜色分类：燕麦色",
+        price: "128.00",
+        quantity: 1,
+      },
+    ],
+    total: "128.00",
+    memo: i % 10 === 0 ? "已联系" : undefined,
   }));
 }
 
 const OBSERVE_LONG_TASKS = () => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
+    for (const e of list.getEntries())
+      window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
 };
 
 async function measure(context, withExtension) {
   const page = await context.newPage();
   await page.addInitScript(OBSERVE_LONG_TASKS);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(URL_, { waitUntil: 'load' });
+  await cdp.send("Performance.enable");
+  await page.goto(URL_, { waitUntil: "load" });
   // Both runs do the same page-side work while waiting: polling for the badges from the page would
   // itself be script time counted against the extension.
   await page.waitForTimeout(SETTLE_MS);
   const badged = await page.evaluate(
-    () => [...document.querySelectorAll('[data-paynudge-order]')].filter((h) => h.getAttribute('data-paynudge-state')).length,
+    () =>
+      [...document.querySelectorAll("[data-paynudge-order]")].filter((h) =>
+        h.getAttribute("data-paynudge-state"),
+      ).length,
   );
-  if (withExtension && badged !== ORDERS) throw new Error(`only ${badged} of ${ORDERS} orders badged after ${SETTLE_MS} ms`);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  if (withExtension && badged !== ORDERS)
+    throw new Error(
+      `only ${badged} of ${ORDERS} orders badged after ${SETTLE_MS} ms`,
+    );
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const metric = (name) =>
+    (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   const timing = await page.evaluate(() => {
-    const [nav] = performance.getEntriesByType('navigation');
-    return { load: nav.loadEventEnd, domReady: nav.domContentLoadedEventEnd, longTasks: window.__longTasks };
+    const [nav] = performance.getEntriesByType("navigation");
+    return {
+      load: nav.loadEventEnd,
+      domReady: nav.domContentLoadedEventEnd,
+      longTasks: window.__longTasks,
+    };
   });
   await page.close();
   return {
-    scriptMs: metric('ScriptDuration'),
-    taskMs: metric('TaskDuration'),
+    scriptMs: metric("ScriptDuration"),
+    taskMs: metric("TaskDuration"),
     loadMs: timing.load,
     // Long tasks after the page finished loading: the page has no script, so these are the extension's.
-    afterLoad: timing.longTasks.filter((t) => t.start >= timing.load).map((t) => t.duration),
+    afterLoad: timing.longTasks
+      .filter((t) => t.start >= timing.load)
+      .map((t) => t.duration),
     all: timing.longTasks.map((t) => t.duration),
   };
 }
@@ -73,25 +100,48 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => (xs.length ? Math.max(...xs) : 0);
 
 export default async function run() {
-  const html = renderTaobaoSoldList(orders(Date.now()), { shopName: '基准测试店铺', pageSize: ORDERS });
-  const server = await startServer({ tls: await selfSignedTls(), routes: [hostRoutes({ 'trade.taobao.com/trade/itemlist/list_sold_items.htm': () => html })] });
+  const html = renderTaobaoSoldList(orders(Date.now()), {
+    shopName: "基准测试店铺",
+    pageSize: ORDERS,
+  });
+  const server = await startServer({
+    tls: await selfSignedTls(),
+    routes: [
+      hostRoutes({
+        "trade.taobao.com/trade/itemlist/list_sold_items.htm": () => html,
+      }),
+    ],
+  });
   const withExt = [];
   const without = [];
   try {
     const ext = await launchWithExtension({ hostMap: server.port });
     try {
-      for (let i = 0; i < RUNS; i++) withExt.push(await measure(ext.context, true));
+      for (let i = 0; i < RUNS; i++)
+        withExt.push(await measure(ext.context, true));
     } finally {
       await ext.close();
     }
     const plain = await chromium.launch({
       executablePath: findChrome(),
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-quic",
+        `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
+      ],
     });
     try {
-      const context = await plain.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-      for (let i = 0; i < RUNS; i++) without.push(await measure(context, false));
+      const context = await plain.newContext({
+        ignoreHTTPSErrors: true,
+        locale: "zh-CN",
+        viewport: { width: 1280, height: 900 },
+      });
+      for (let i = 0; i < RUNS; i++)
+        without.push(await measure(context, false));
     } finally {
       await plain.close();
     }
@@ -99,7 +149,9 @@ export default async function run() {
     await server.close();
   }
 
-  const extScript = median(withExt.map((r) => r.scriptMs)) - median(without.map((r) => r.scriptMs));
+  const extScript =
+    median(withExt.map((r) => r.scriptMs)) -
+    median(without.map((r) => r.scriptMs));
   const longest = max(withExt.flatMap((r) => r.afterLoad));
   const loadWith = median(withExt.map((r) => r.loadMs));
   const loadWithout = median(without.map((r) => r.loadMs));
@@ -107,20 +159,22 @@ export default async function run() {
 
   console.log(`  ${ORDERS} orders, ${RUNS} runs each; medians`);
   console.table({
-    'with extension': {
-      'script ms': +median(withExt.map((r) => r.scriptMs)).toFixed(1),
-      'task ms': +median(withExt.map((r) => r.taskMs)).toFixed(1),
-      'load ms': +loadWith.toFixed(1),
-      'badged within ms': SETTLE_MS,
-      'longest task after load ms': +longest.toFixed(1),
-      'longest task ms': +max(withExt.flatMap((r) => r.all)).toFixed(1),
+    "with extension": {
+      "script ms": +median(withExt.map((r) => r.scriptMs)).toFixed(1),
+      "task ms": +median(withExt.map((r) => r.taskMs)).toFixed(1),
+      "load ms": +loadWith.toFixed(1),
+      "badged within ms": SETTLE_MS,
+      "longest task after load ms": +longest.toFixed(1),
+      "longest task ms": +max(withExt.flatMap((r) => r.all)).toFixed(1),
     },
-    'without extension': {
-      'script ms': +median(without.map((r) => r.scriptMs)).toFixed(1),
-      'task ms': +median(without.map((r) => r.taskMs)).toFixed(1),
-      'load ms': +loadWithout.toFixed(1),
-      'longest task after load ms': +max(without.flatMap((r) => r.afterLoad)).toFixed(1),
-      'longest task ms': +max(without.flatMap((r) => r.all)).toFixed(1),
+    "without extension": {
+      "script ms": +median(without.map((r) => r.scriptMs)).toFixed(1),
+      "task ms": +median(without.map((r) => r.taskMs)).toFixed(1),
+      "load ms": +loadWithout.toFixed(1),
+      "longest task after load ms": +max(
+        without.flatMap((r) => r.afterLoad),
+      ).toFixed(1),
+      "longest task ms": +max(without.flatMap((r) => r.all)).toFixed(1),
     },
   });
 
@@ -132,15 +186,15 @@ export default async function run() {
       pass: extScript <= SCRIPT_GOAL_MS,
     },
     {
-      bench: 'page badging: longest task after load (the extension’s)',
+      bench: "page badging: longest task after load (the extension’s)",
       value: `${longest.toFixed(1)} ms`,
       goal: `≤ ${LONG_TASK_GOAL_MS} ms`,
       pass: longest <= LONG_TASK_GOAL_MS,
     },
     {
-      bench: 'page badging: load time with / without the extension',
+      bench: "page badging: load time with / without the extension",
       value: `${ratio.toFixed(2)}× (${loadWith.toFixed(0)} ms / ${loadWithout.toFixed(0)} ms)`,
-      goal: 'reported',
+      goal: "reported",
       pass: true,
     },
   ];

@@ -1,7 +1,7 @@
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchWithExtension } from '../../scripts/chrome.mjs';
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import { launchWithExtension } from "../../scripts/chrome.mjs";
 
-export { startServer, demoShopRoute, DEMO_PAGE } from '../../demo/server.mjs';
+export { startServer, demoShopRoute, DEMO_PAGE } from "../../demo/server.mjs";
 
 export type Extension = Awaited<ReturnType<typeof startExtension>>;
 
@@ -9,35 +9,46 @@ export type Extension = Awaited<ReturnType<typeof startExtension>>;
  * Real Chromium with the built extension (.output/chrome-mv3, or $PAYNUDGE_OUT_DIR/chrome-mv3).
  * `hostMap` maps every host name to a local HTTPS port, so fixtures open on the platforms' real URLs.
  */
-export async function startExtension(opts: { hostMap?: number; userDataDir?: string } = {}) {
+export async function startExtension(
+  opts: { hostMap?: number; userDataDir?: string } = {},
+) {
   const browser = await launchWithExtension(opts);
   const { context, extensionId } = browser;
   let extensionPage: Page | undefined;
   // Playwright does not report a stopped service worker; Chromium's DevTools protocol does.
   let watch: Promise<CDPSession> | undefined;
-  let status = 'unknown';
+  let status = "unknown";
   let starts = 0;
   const waiters = new Set<{ status: string; resolve: () => void }>();
   function workerWatch(): Promise<CDPSession> {
     watch ??= (async () => {
       const cdp = await context.newCDPSession(await extPage());
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
         for (const v of versions) {
-          if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-          if (v.runningStatus === 'running' && status !== 'running') starts += 1;
+          if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`))
+            continue;
+          if (v.runningStatus === "running" && status !== "running")
+            starts += 1;
           status = v.runningStatus;
-          for (const w of waiters) if (w.status === status) (waiters.delete(w), w.resolve());
+          for (const w of waiters)
+            if (w.status === status) (waiters.delete(w), w.resolve());
         }
       });
-      await cdp.send('ServiceWorker.enable');
+      await cdp.send("ServiceWorker.enable");
       return cdp;
     })();
     return watch;
   }
   function waitForStatus(wanted: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`service worker never reached ${wanted}`)), 15_000);
-      waiters.add({ status: wanted, resolve: () => (clearTimeout(timer), resolve()) });
+      const timer = setTimeout(
+        () => reject(new Error(`service worker never reached ${wanted}`)),
+        15_000,
+      );
+      waiters.add({
+        status: wanted,
+        resolve: () => (clearTimeout(timer), resolve()),
+      });
     });
   }
 
@@ -62,7 +73,12 @@ export async function startExtension(opts: { hostMap?: number; userDataDir?: str
     },
     async notificationIds(): Promise<string[]> {
       const page = await extPage();
-      return page.evaluate(() => new Promise<string[]>((r) => chrome.notifications.getAll((all) => r(Object.keys(all)))));
+      return page.evaluate(
+        () =>
+          new Promise<string[]>((r) =>
+            chrome.notifications.getAll((all) => r(Object.keys(all))),
+          ),
+      );
     },
     /**
      * Stops the extension's service worker if it runs and waits until Chromium reports it
@@ -71,10 +87,14 @@ export async function startExtension(opts: { hostMap?: number; userDataDir?: str
     async stopServiceWorkers(): Promise<boolean> {
       const cdp = await workerWatch();
       // Chromium reports the current versions right after ServiceWorker.enable.
-      await until(async () => status, (st) => st !== 'unknown', 2_000).catch(() => undefined);
-      if (status !== 'running' && status !== 'starting') return false;
-      const stopped = waitForStatus('stopped');
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until(
+        async () => status,
+        (st) => st !== "unknown",
+        2_000,
+      ).catch(() => undefined);
+      if (status !== "running" && status !== "starting") return false;
+      const stopped = waitForStatus("stopped");
+      await cdp.send("ServiceWorker.stopAllWorkers");
       await stopped;
       return true;
     },
@@ -89,7 +109,7 @@ export async function dbCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(
     () =>
       new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('paynudge');
+        const open = indexedDB.open("paynudge");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
@@ -111,7 +131,7 @@ export async function dbRows<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('paynudge');
+        const open = indexedDB.open("paynudge");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
@@ -125,20 +145,27 @@ export async function dbRows<T>(page: Page, store: string): Promise<T[]> {
 }
 
 /** Stores settings rows directly, once the background has created the database. */
-export async function putSettings(page: Page, entries: Record<string, unknown>): Promise<void> {
+export async function putSettings(
+  page: Page,
+  entries: Record<string, unknown>,
+): Promise<void> {
   await until(
-    () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'paynudge')),
+    () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases()).some((d) => d.name === "paynudge"),
+      ),
     (exists) => exists,
   );
   await page.evaluate(
     (rows) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('paynudge');
+        const open = indexedDB.open("paynudge");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('settings', 'readwrite');
-          for (const [key, value] of Object.entries(rows)) tx.objectStore('settings').put({ key, value });
+          const tx = db.transaction("settings", "readwrite");
+          for (const [key, value] of Object.entries(rows))
+            tx.objectStore("settings").put({ key, value });
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
@@ -150,12 +177,17 @@ export async function putSettings(page: Page, entries: Record<string, unknown>):
 /** Whatever the hour a test runs at: no quiet hours or channel windows move due moments. */
 export const ALL_HOURS = { quietHours: [], channelWindows: {} };
 
-export async function badgeStates(page: Page): Promise<Record<string, { state: string; due: string }>> {
-  return page.$$eval('[data-paynudge-order]', (hosts) =>
+export async function badgeStates(
+  page: Page,
+): Promise<Record<string, { state: string; due: string }>> {
+  return page.$$eval("[data-paynudge-order]", (hosts) =>
     Object.fromEntries(
       hosts.map((h) => [
-        h.getAttribute('data-paynudge-order')!,
-        { state: h.getAttribute('data-paynudge-state')!, due: h.getAttribute('data-paynudge-due')! },
+        h.getAttribute("data-paynudge-order")!,
+        {
+          state: h.getAttribute("data-paynudge-state")!,
+          due: h.getAttribute("data-paynudge-due")!,
+        },
       ]),
     ),
   );
@@ -165,19 +197,29 @@ export async function badgeStates(page: Page): Promise<Record<string, { state: s
 export async function waitForBadges(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
     (n) => {
-      const hosts = [...document.querySelectorAll('[data-paynudge-order]')];
-      return hosts.length === n && hosts.every((h) => h.getAttribute('data-paynudge-state'));
+      const hosts = [...document.querySelectorAll("[data-paynudge-order]")];
+      return (
+        hosts.length === n &&
+        hosts.every((h) => h.getAttribute("data-paynudge-state"))
+      );
     },
     count,
     { timeout: 15_000 },
   );
 }
 
-export async function until<T>(fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  fn: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let value = await fn();
   while (!ok(value)) {
-    if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > end)
+      throw new Error(
+        `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
     value = await fn();
   }

@@ -1,7 +1,7 @@
-import { endOfDay } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOrders } from '../../demo/orders.mjs';
-import { renderTaobaoSoldList } from '../../demo/taobao-page.mjs';
+import { endOfDay } from "date-fns";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoOrders } from "../../demo/orders.mjs";
+import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 import {
   ALL_HOURS,
   badgeStates,
@@ -16,12 +16,12 @@ import {
   waitForBadges,
   type Extension,
   type Page,
-} from './harness';
+} from "./harness";
 
 const MIN = 60_000;
-const ACTIVE = ['upcoming', 'due', 'overdue'];
-const SOON_PAGE = '/paynudge-demo/soon.htm';
-const SOON_ID = '3905129999999999999';
+const ACTIVE = ["upcoming", "due", "overdue"];
+const SOON_PAGE = "/paynudge-demo/soon.htm";
+const SOON_ID = "3905129999999999999";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
@@ -31,7 +31,7 @@ let soonDueAt = 0;
 const T = Math.floor(Date.now() / 1000) * 1000;
 const ORDERS = demoOrders(T);
 const FIRST_PAGE = ORDERS.slice(0, 15);
-const isUnpaid = (o: (typeof ORDERS)[number]) => o.status === '等待买家付款';
+const isUnpaid = (o: (typeof ORDERS)[number]) => o.status === "等待买家付款";
 const firstNudge = (o: (typeof ORDERS)[number]) => o.createdAt + 30 * MIN;
 /** Badge state and due moment of every order seen, page by page. */
 const seen: Record<string, { state: string; due: string }> = {};
@@ -47,17 +47,28 @@ beforeAll(async () => {
         const order = {
           id: SOON_ID,
           createdAt: soonDueAt - 30 * MIN,
-          status: '等待买家付款' as const,
-          buyer: '晚***风',
-          items: [{ title: '桂花乌龙茶 礼盒装', sku: '规格：250g', price: '88.00', quantity: 1 }],
-          total: '88.00',
+          status: "等待买家付款" as const,
+          buyer: "晚***风",
+          items: [
+            {
+              title: "桂花乌龙茶 礼盒装",
+              sku: "规格：250g",
+              price: "88.00",
+              quantity: 1,
+            },
+          ],
+          total: "88.00",
         };
-        return { body: renderTaobaoSoldList([order], { shopName: '暖暖家居小铺' }) };
+        return {
+          body: renderTaobaoSoldList([order], { shopName: "暖暖家居小铺" }),
+        };
       },
     ],
   });
   ext = await startExtension();
-  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: server.origin,
+  });
   // Due moments must not depend on the hour the test runs at.
   await putSettings(await ext.extPage(), ALL_HOURS);
   shop = await ext.context.newPage();
@@ -70,17 +81,23 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('the whole loop on the demo shop', () => {
-  it('badges exactly the unpaid orders, with their next due time; paid and closed get a quiet mark', async () => {
+describe("the whole loop on the demo shop", () => {
+  it("badges exactly the unpaid orders, with their next due time; paid and closed get a quiet mark", async () => {
     const states = await badgeStates(shop);
-    const unpaid = FIRST_PAGE.filter(isUnpaid).map((o) => o.id).sort();
-    const active = Object.keys(states).filter((id) => ACTIVE.includes(states[id]!.state)).sort();
+    const unpaid = FIRST_PAGE.filter(isUnpaid)
+      .map((o) => o.id)
+      .sort();
+    const active = Object.keys(states)
+      .filter((id) => ACTIVE.includes(states[id]!.state))
+      .sort();
     expect(active).toEqual(unpaid);
     for (const order of FIRST_PAGE) {
       const badge = states[order.id]!;
       if (!isUnpaid(order)) {
-        expect(badge.state).toBe(order.status === '交易关闭' ? 'closed' : 'paid');
-        expect(badge.due).toBe('');
+        expect(badge.state).toBe(
+          order.status === "交易关闭" ? "closed" : "paid",
+        );
+        expect(badge.due).toBe("");
       } else if (firstNudge(order) > T) {
         // Still in its first half hour: the first nudge falls 30 minutes after the order.
         expect(Number(badge.due)).toBe(firstNudge(order));
@@ -89,31 +106,52 @@ describe('the whole loop on the demo shop', () => {
       }
     }
     Object.assign(seen, states);
-    expect(Object.values(states).some((s) => s.state === 'overdue')).toBe(true);
-    expect(Object.values(states).some((s) => s.state === 'upcoming')).toBe(true);
+    expect(Object.values(states).some((s) => s.state === "overdue")).toBe(true);
+    expect(Object.values(states).some((s) => s.state === "upcoming")).toBe(
+      true,
+    );
   });
 
-  it('copies a filled-in message with the buyer, item, amount and shop when a badge is clicked', async () => {
-    const order = FIRST_PAGE.find((o) => isUnpaid(o) && firstNudge(o) < T - 30 * MIN)!;
-    await shop.locator(`[data-paynudge-order="${order.id}"] button`).first().click();
+  it("copies a filled-in message with the buyer, item, amount and shop when a badge is clicked", async () => {
+    const order = FIRST_PAGE.find(
+      (o) => isUnpaid(o) && firstNudge(o) < T - 30 * MIN,
+    )!;
+    await shop
+      .locator(`[data-paynudge-order="${order.id}"] button`)
+      .first()
+      .click();
     const text = await until(
       () => shop.evaluate(() => navigator.clipboard.readText()),
       (t) => t.includes(order.buyer),
     );
     expect(text).toContain(order.items[0]!.title);
     expect(text).toContain(`¥${order.total}`);
-    expect(text).toContain('暖暖家居小铺');
+    expect(text).toContain("暖暖家居小铺");
     await expect
-      .poll(() => shop.locator(`[data-paynudge-order="${order.id}"] button`).first().textContent())
-      .toContain('已复制');
+      .poll(() =>
+        shop
+          .locator(`[data-paynudge-order="${order.id}"] button`)
+          .first()
+          .textContent(),
+      )
+      .toContain("已复制");
   });
 
-  it('raises a desktop notification for the due nudges, each exactly once, and counts them on the toolbar icon', async () => {
-    const due = Object.entries(seen).filter(([, b]) => b.state === 'due' || b.state === 'overdue');
+  it("raises a desktop notification for the due nudges, each exactly once, and counts them on the toolbar icon", async () => {
+    const due = Object.entries(seen).filter(
+      ([, b]) => b.state === "due" || b.state === "overdue",
+    );
     expect(due.length).toBeGreaterThanOrEqual(3);
     // Several nudges falling due together are shown as one summary notification.
-    await until(() => ext.notificationIds(), (ids) => ids.includes('paynudge:summary'));
-    const alerts = await dbRows<{ orderKey: string; dueAt: number; times: number }>(await ext.extPage(), 'alerts');
+    await until(
+      () => ext.notificationIds(),
+      (ids) => ids.includes("paynudge:summary"),
+    );
+    const alerts = await dbRows<{
+      orderKey: string;
+      dueAt: number;
+      times: number;
+    }>(await ext.extPage(), "alerts");
     expect(alerts.map((a) => [a.orderKey, a.dueAt, a.times]).sort()).toEqual(
       due.map(([id, b]) => [`taobao:${id}`, Number(b.due), 1]).sort(),
     );
@@ -121,55 +159,80 @@ describe('the whole loop on the demo shop', () => {
     expect(Number(count)).toBe(due.length);
   });
 
-  it('follows pagination: the second page gets its own badges', async () => {
+  it("follows pagination: the second page gets its own badges", async () => {
     const second = await ext.context.newPage();
     await second.goto(`${server.origin}${DEMO_PAGE}?tab=all&page=2`);
     await waitForBadges(second, 15);
     const states = await badgeStates(second);
-    const expected = ORDERS.slice(15).filter(isUnpaid).map((o) => o.id).sort();
-    expect(Object.keys(states).filter((id) => ACTIVE.includes(states[id]!.state)).sort()).toEqual(expected);
+    const expected = ORDERS.slice(15)
+      .filter(isUnpaid)
+      .map((o) => o.id)
+      .sort();
+    expect(
+      Object.keys(states)
+        .filter((id) => ACTIVE.includes(states[id]!.state))
+        .sort(),
+    ).toEqual(expected);
     Object.assign(seen, states);
     await second.close();
   });
 
-  it('lists today’s due and overdue nudges in the popup, soonest first, and opens the order page', async () => {
+  it("lists today’s due and overdue nudges in the popup, soonest first, and opens the order page", async () => {
     const popup = await ext.extPage();
     await popup.reload();
-    await popup.waitForSelector('[data-paynudge-popup-item]');
-    const listed = await popup.$$eval('[data-paynudge-popup-item]', (items) => items.map((li) => li.getAttribute('data-paynudge-popup-item')));
+    await popup.waitForSelector("[data-paynudge-popup-item]");
+    const listed = await popup.$$eval("[data-paynudge-popup-item]", (items) =>
+      items.map((li) => li.getAttribute("data-paynudge-popup-item")),
+    );
     // Both pages have been seen now; today's list runs to midnight, soonest first.
     const dueOf = (id: string) => Number(seen[id]!.due);
-    const today = Object.keys(seen).filter((id) => seen[id]!.due && dueOf(id) <= endOfDay(Date.now()).getTime());
+    const today = Object.keys(seen).filter(
+      (id) => seen[id]!.due && dueOf(id) <= endOfDay(Date.now()).getTime(),
+    );
     expect([...listed].sort()).toEqual(today.sort());
     const dues = listed.map((id) => dueOf(id!));
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     const expectedOrder = listed as string[];
-    await expect.poll(() => popup.locator('[data-group="overdue"] h2').textContent()).toContain('已逾期');
+    await expect
+      .poll(() => popup.locator('[data-group="overdue"] h2').textContent())
+      .toContain("已逾期");
 
     await shop.close();
-    const opened = ext.context.waitForEvent('page');
-    await popup.locator(`[data-paynudge-popup-item="${expectedOrder[0]}"] button.open`).click();
+    const opened = ext.context.waitForEvent("page");
+    await popup
+      .locator(`[data-paynudge-popup-item="${expectedOrder[0]}"] button.open`)
+      .click();
     const page = await opened;
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe(DEMO_PAGE);
     shop = page;
   });
 
-  it('notifies a nudge that falls due later, even though the service worker was stopped meanwhile', async () => {
+  it("notifies a nudge that falls due later, even though the service worker was stopped meanwhile", async () => {
     const page = await ext.context.newPage();
     await page.goto(server.origin + SOON_PAGE);
     await waitForBadges(page, 1);
-    expect((await badgeStates(page))[SOON_ID]).toEqual({ state: 'upcoming', due: String(Math.floor(soonDueAt / 1000) * 1000) });
+    expect((await badgeStates(page))[SOON_ID]).toEqual({
+      state: "upcoming",
+      due: String(Math.floor(soonDueAt / 1000) * 1000),
+    });
     const id = `paynudge:order:taobao:${SOON_ID}`;
     expect(await ext.notificationIds()).not.toContain(id);
 
     await ext.stopServiceWorkers();
     const starts = ext.workerStarts();
-    await until(() => ext.notificationIds(), (ids) => ids.includes(id), 30_000);
+    await until(
+      () => ext.notificationIds(),
+      (ids) => ids.includes(id),
+      30_000,
+    );
     // The alarm had to wake a new worker to notify.
     expect(ext.workerStarts()).toBeGreaterThan(starts);
     // The badge turns due on the page without a reload.
-    await until(() => badgeStates(page), (s) => s[SOON_ID]?.state === 'due');
+    await until(
+      () => badgeStates(page),
+      (s) => s[SOON_ID]?.state === "due",
+    );
 
     // Nothing was lost with the worker: every demo order is still stored and listed.
     await ext.stopServiceWorkers();

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOrders } from '../../demo/orders.mjs';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoOrders } from "../../demo/orders.mjs";
 import {
   ALL_HOURS,
   badgeStates,
@@ -13,7 +13,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
-} from './harness';
+} from "./harness";
 
 const MIN = 60_000;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -31,12 +31,15 @@ interface Row {
   nextDueAt?: number;
   nextStep?: string;
 }
-const orderRow = async () => (await dbRows<Row>(options, 'orders')).find((o) => o.orderId === ORDER_ID)!;
+const orderRow = async () =>
+  (await dbRows<Row>(options, "orders")).find((o) => o.orderId === ORDER_ID)!;
 
 beforeAll(async () => {
   server = await startServer({ routes: [demoShopRoute(() => T)] });
   ext = await startExtension();
-  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: server.origin,
+  });
   // Whatever the hour the test runs at: no quiet hours or channel windows move the due moments.
   await putSettings(await ext.extPage(), ALL_HOURS);
   shop = await ext.context.newPage();
@@ -52,69 +55,113 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('options page: nudge plan and templates', () => {
-  it('moves the next nudge of an open order when the seller changes the first step', async () => {
+describe("options page: nudge plan and templates", () => {
+  it("moves the next nudge of an open order when the seller changes the first step", async () => {
     const before = await orderRow();
-    expect(before.nextStep).toBe('first');
+    expect(before.nextStep).toBe("first");
     expect(before.nextDueAt).toBe(before.createdAt + 30 * MIN);
 
     const plan = options.locator('form[aria-label="催付计划"]');
-    expect(await options.inputValue('input[name="step-1-offset"]')).toBe('30');
-    const sampleFirst = () => plan.locator('[data-testid="plan-preview"] li').first().getAttribute('data-at');
+    expect(await options.inputValue('input[name="step-1-offset"]')).toBe("30");
+    const sampleFirst = () =>
+      plan
+        .locator('[data-testid="plan-preview"] li')
+        .first()
+        .getAttribute("data-at");
     const sampleBefore = Number(await sampleFirst());
-    await options.fill('input[name="step-1-offset"]', '45');
+    await options.fill('input[name="step-1-offset"]', "45");
     // The editor's sample order follows at once.
-    await expect.poll(async () => Number(await sampleFirst())).toBe(sampleBefore + 15 * MIN);
+    await expect
+      .poll(async () => Number(await sampleFirst()))
+      .toBe(sampleBefore + 15 * MIN);
     await plan.locator('button[type="submit"]').click();
-    await expect.poll(() => plan.locator('[role="status"]').textContent()).toMatch(/^已保存，\d+ 个未付订单的计划已更新$/);
+    await expect
+      .poll(() => plan.locator('[role="status"]').textContent())
+      .toMatch(/^已保存，\d+ 个未付订单的计划已更新$/);
 
-    const after = await until(orderRow, (o) => o.nextDueAt === before.createdAt + 45 * MIN);
-    expect(after.nextStep).toBe('first');
+    const after = await until(
+      orderRow,
+      (o) => o.nextDueAt === before.createdAt + 45 * MIN,
+    );
+    expect(after.nextStep).toBe("first");
 
     // The badge on the order page shows the new due moment after the page is seen again.
     await shop.reload();
     await waitForBadges(shop, 15);
-    const badge = Object.entries(await badgeStates(shop)).find(([key]) => key.endsWith(ORDER_ID))!;
+    const badge = Object.entries(await badgeStates(shop)).find(([key]) =>
+      key.endsWith(ORDER_ID),
+    )!;
     expect(badge[1].due).toBe(String(before.createdAt + 45 * MIN));
 
     // Kept after a reload of the options page.
     await options.reload();
-    await expect.poll(() => options.inputValue('input[name="step-1-offset"]')).toBe('45');
+    await expect
+      .poll(() => options.inputValue('input[name="step-1-offset"]'))
+      .toBe("45");
   });
 
-  it('refuses an invalid quiet window in place and changes nothing', async () => {
+  it("refuses an invalid quiet window in place and changes nothing", async () => {
     const plan = options.locator('form[aria-label="催付计划"]');
-    await plan.getByText('添加时段').first().click();
-    await options.fill('input[name="quiet-0-from"]', '23:00');
-    await options.fill('input[name="quiet-0-to"]', '23:00');
+    await plan.getByText("添加时段").first().click();
+    await options.fill('input[name="quiet-0-from"]', "23:00");
+    await options.fill('input[name="quiet-0-to"]', "23:00");
     await plan.locator('button[type="submit"]').click();
-    await expect.poll(() => plan.locator('[role="alert"]').textContent()).toBe('开始和结束不能相同');
-    expect(await plan.locator('[role="status"]').textContent()).toContain('没有保存');
-    const settings = await dbRows<{ key: string; value: unknown }>(options, 'settings');
-    expect(settings.find((s) => s.key === 'quietHours')?.value).toEqual([]);
+    await expect
+      .poll(() => plan.locator('[role="alert"]').textContent())
+      .toBe("开始和结束不能相同");
+    expect(await plan.locator('[role="status"]').textContent()).toContain(
+      "没有保存",
+    );
+    const settings = await dbRows<{ key: string; value: unknown }>(
+      options,
+      "settings",
+    );
+    expect(settings.find((s) => s.key === "quietHours")?.value).toEqual([]);
   });
 
-  it('creates a template and the background offers it for an order of its scenario', async () => {
+  it("creates a template and the background offers it for an order of its scenario", async () => {
     await options.reload();
     const section = options.locator('section[aria-label="催付话术"]');
-    await section.getByText('新建话术').click();
-    await options.fill('input[name="tpl-name"]', '我的首催');
-    await options.fill('textarea[name="tpl-body"]', '{{buyer}}，{{shop}}给您留着「{{item}}」{{coupon}}');
-    await expect.poll(() => section.locator('[role="alert"]').textContent()).toContain('{{coupon}}');
-    await options.fill('textarea[name="tpl-body"]', '{{buyer}}，「{{item}}」给您留着呢，今天付款今天发～');
-    await expect.poll(() => section.locator('[data-testid="tpl-preview"]').textContent()).toContain('今天付款今天发～');
-    await section.getByText('保存话术').click();
-    await expect.poll(() => section.locator('[role="status"]').textContent()).toBe('话术已保存');
+    await section.getByText("新建话术").click();
+    await options.fill('input[name="tpl-name"]', "我的首催");
+    await options.fill(
+      'textarea[name="tpl-body"]',
+      "{{buyer}}，{{shop}}给您留着「{{item}}」{{coupon}}",
+    );
+    await expect
+      .poll(() => section.locator('[role="alert"]').textContent())
+      .toContain("{{coupon}}");
+    await options.fill(
+      'textarea[name="tpl-body"]',
+      "{{buyer}}，「{{item}}」给您留着呢，今天付款今天发～",
+    );
+    await expect
+      .poll(() => section.locator('[data-testid="tpl-preview"]').textContent())
+      .toContain("今天付款今天发～");
+    await section.getByText("保存话术").click();
+    await expect
+      .poll(() => section.locator('[role="status"]').textContent())
+      .toBe("话术已保存");
     const item = section.locator('li[data-origin="custom"]');
-    await expect.poll(() => item.locator('strong').textContent()).toBe('我的首催');
-    expect(await dbRows(options, 'templates')).toHaveLength(1);
+    await expect
+      .poll(() => item.locator("strong").textContent())
+      .toBe("我的首催");
+    expect(await dbRows(options, "templates")).toHaveLength(1);
 
     // What the badge copies (the `messageFor` message a content script sends) now uses it.
     const { key } = await orderRow();
     const reply = await options.evaluate(
       (orderKey) =>
         new Promise<{ res?: { text: string }; err?: unknown }>((resolve) =>
-          chrome.runtime.sendMessage({ id: 1, type: 'messageFor', data: { key: orderKey }, timestamp: Date.now() }, resolve),
+          chrome.runtime.sendMessage(
+            {
+              id: 1,
+              type: "messageFor",
+              data: { key: orderKey },
+              timestamp: Date.now(),
+            },
+            resolve,
+          ),
         ),
       key,
     );
@@ -123,23 +170,34 @@ describe('options page: nudge plan and templates', () => {
 
     // And from the badge itself: one click copies it, and the panel offers it first.
     const badge = shop.locator(`[data-paynudge-order="${ORDER_ID}"]`);
-    await badge.locator('button').first().click();
-    await expect.poll(() => shop.evaluate(() => navigator.clipboard.readText())).toBe(reply.res?.text);
-    const chosen = badge.locator('.pn-panel select').first();
-    await expect.poll(async () => chosen.locator('option:checked').textContent()).toBe('我的首催');
+    await badge.locator("button").first().click();
+    await expect
+      .poll(() => shop.evaluate(() => navigator.clipboard.readText()))
+      .toBe(reply.res?.text);
+    const chosen = badge.locator(".pn-panel select").first();
+    await expect
+      .poll(async () => chosen.locator("option:checked").textContent())
+      .toBe("我的首催");
   });
 
-  it('leaves the pages of a platform the seller switched off alone', async () => {
+  it("leaves the pages of a platform the seller switched off alone", async () => {
     const sites = options.locator('section[aria-label="平台与网站"]');
     const taobao = sites.locator('input[name="platform-taobao"]');
     // The box shows the stored value: it flips once the background has saved the change.
     await taobao.click();
     await expect.poll(() => taobao.isChecked()).toBe(false);
-    await expect.poll(async () => (await dbRows<{ key: string; value: unknown }>(options, 'settings')).find((r) => r.key === 'enabledPlatforms')?.value).toEqual({ taobao: false });
+    await expect
+      .poll(
+        async () =>
+          (
+            await dbRows<{ key: string; value: unknown }>(options, "settings")
+          ).find((r) => r.key === "enabledPlatforms")?.value,
+      )
+      .toEqual({ taobao: false });
     await shop.reload();
-    await shop.waitForLoadState('load');
+    await shop.waitForLoadState("load");
     await shop.waitForTimeout(1500);
-    expect(await shop.locator('[data-paynudge-order]').count()).toBe(0);
+    expect(await shop.locator("[data-paynudge-order]").count()).toBe(0);
     await taobao.click();
     await expect.poll(() => taobao.isChecked()).toBe(true);
     await shop.reload();

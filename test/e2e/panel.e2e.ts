@@ -1,7 +1,7 @@
-import { format } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOrders } from '../../demo/orders.mjs';
-import { renderTaobaoSoldList } from '../../demo/taobao-page.mjs';
+import { format } from "date-fns";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoOrders } from "../../demo/orders.mjs";
+import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 import {
   ALL_HOURS,
   badgeStates,
@@ -15,7 +15,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
-} from './harness';
+} from "./harness";
 
 /*
  * The agent's workflow on the order page (issue 5): the badge opens the nudge panel, the message
@@ -26,17 +26,23 @@ import {
 const MIN = 60_000;
 const T = Math.floor(Date.now() / 1000) * 1000;
 const ORDERS = demoOrders(T);
-const TARGET = ORDERS.slice(0, 15).find((o) => o.status === '等待买家付款' && o.createdAt + 30 * MIN < T - 30 * MIN)!;
-const COLLEAGUE_PAGE = '/paynudge-demo/colleague.htm';
-const COLLEAGUE_ID = '3905128888888888888';
+const TARGET = ORDERS.slice(0, 15).find(
+  (o) => o.status === "等待买家付款" && o.createdAt + 30 * MIN < T - 30 * MIN,
+)!;
+const COLLEAGUE_PAGE = "/paynudge-demo/colleague.htm";
+const COLLEAGUE_ID = "3905128888888888888";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
 let shop: Page;
 
-const badge = (page: Page, id: string) => page.locator(`[data-paynudge-order="${id}"]`);
-const panel = (page: Page, id: string) => badge(page, id).locator('.pn-panel');
-const row = (page: Page, id: string) => page.locator('.trade-order-main', { has: page.locator(`input[name="orderid"][value="${id}"]`) });
+const badge = (page: Page, id: string) =>
+  page.locator(`[data-paynudge-order="${id}"]`);
+const panel = (page: Page, id: string) => badge(page, id).locator(".pn-panel");
+const row = (page: Page, id: string) =>
+  page.locator(".trade-order-main", {
+    has: page.locator(`input[name="orderid"][value="${id}"]`),
+  });
 
 beforeAll(async () => {
   server = await startServer({
@@ -48,19 +54,30 @@ beforeAll(async () => {
         const order = {
           id: COLLEAGUE_ID,
           createdAt: Date.now() - 50 * MIN,
-          status: '等待买家付款' as const,
-          buyer: '青***柚',
-          items: [{ title: '真丝眼罩 助眠', sku: '颜色分类：香槟', price: '69.00', quantity: 1 }],
-          total: '69.00',
-          memo: `${format(noteAt, 'MM-dd HH:mm')} 阿华 第1次 晚上付款`,
+          status: "等待买家付款" as const,
+          buyer: "青***柚",
+          items: [
+            {
+              title: "真丝眼罩 助眠",
+              sku: "颜色分类：香槟",
+              price: "69.00",
+              quantity: 1,
+            },
+          ],
+          total: "69.00",
+          memo: `${format(noteAt, "MM-dd HH:mm")} 阿华 第1次 晚上付款`,
         };
-        return { body: renderTaobaoSoldList([order], { shopName: '暖暖家居小铺' }) };
+        return {
+          body: renderTaobaoSoldList([order], { shopName: "暖暖家居小铺" }),
+        };
       },
     ],
   });
   ext = await startExtension();
-  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await putSettings(await ext.extPage(), { ...ALL_HOURS, agentName: '小美' });
+  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: server.origin,
+  });
+  await putSettings(await ext.extPage(), { ...ALL_HOURS, agentName: "小美" });
   shop = await ext.context.newPage();
   await shop.goto(server.origin + DEMO_PAGE);
   await waitForBadges(shop, 15);
@@ -71,70 +88,100 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('the nudge panel on the order page', () => {
-  it('copies the best-fitting message with one click and opens the panel with the templates that fit', async () => {
-    await badge(shop, TARGET.id).locator('button').first().click();
+describe("the nudge panel on the order page", () => {
+  it("copies the best-fitting message with one click and opens the panel with the templates that fit", async () => {
+    await badge(shop, TARGET.id).locator("button").first().click();
     const copied = await until(
       () => shop.evaluate(() => navigator.clipboard.readText()),
       (text) => text.includes(TARGET.buyer),
     );
     expect(copied).toContain(TARGET.items[0]!.title);
     await expect.poll(() => panel(shop, TARGET.id).isVisible()).toBe(true);
-    const preview = await panel(shop, TARGET.id).locator('[data-paynudge-preview]').textContent();
+    const preview = await panel(shop, TARGET.id)
+      .locator("[data-paynudge-preview]")
+      .textContent();
     expect(preview).toBe(copied);
-    const options = await panel(shop, TARGET.id).locator('select').first().locator('option').count();
+    const options = await panel(shop, TARGET.id)
+      .locator("select")
+      .first()
+      .locator("option")
+      .count();
     expect(options).toBeGreaterThan(3);
   });
 
-  it('inserts the message into the chat box the agent opened, without doubling it', async () => {
-    await row(shop, TARGET.id).locator('[data-chat]').click();
-    const insert = panel(shop, TARGET.id).getByRole('button', { name: '插入聊天框' });
+  it("inserts the message into the chat box the agent opened, without doubling it", async () => {
+    await row(shop, TARGET.id).locator("[data-chat]").click();
+    const insert = panel(shop, TARGET.id).getByRole("button", {
+      name: "插入聊天框",
+    });
     await expect.poll(() => insert.isEnabled()).toBe(true);
     await insert.click();
-    const expected = await panel(shop, TARGET.id).locator('[data-paynudge-preview]').textContent();
-    await expect.poll(() => shop.locator('#ww-input').textContent()).toBe(expected);
+    const expected = await panel(shop, TARGET.id)
+      .locator("[data-paynudge-preview]")
+      .textContent();
+    await expect
+      .poll(() => shop.locator("#ww-input").textContent())
+      .toBe(expected);
     await insert.click();
     await shop.waitForTimeout(300);
-    expect(await shop.locator('#ww-input').textContent()).toBe(expected);
+    expect(await shop.locator("#ww-input").textContent()).toBe(expected);
   });
 
-  it('logs outcome and reason, writes the standard note into the memo field, and the badge moves on', async () => {
+  it("logs outcome and reason, writes the standard note into the memo field, and the badge moves on", async () => {
     const before = (await badgeStates(shop))[TARGET.id]!;
     const p = panel(shop, TARGET.id);
-    await p.getByLabel('会付款').check();
-    await p.getByLabel('预计付款').selectOption('evening');
-    await p.getByLabel('未付原因').selectOption('shipping-cost');
-    const note = (await p.locator('[data-paynudge-note]').textContent())!;
+    await p.getByLabel("会付款").check();
+    await p.getByLabel("预计付款").selectOption("evening");
+    await p.getByLabel("未付原因").selectOption("shipping-cost");
+    const note = (await p.locator("[data-paynudge-note]").textContent())!;
     expect(note).toMatch(/^\d{2}-\d{2} \d{2}:\d{2} 小美 第1次 晚上付款/);
 
-    await row(shop, TARGET.id).locator('[data-memo-for]').click();
-    const insertNote = p.getByRole('button', { name: '写入备注栏' });
+    await row(shop, TARGET.id).locator("[data-memo-for]").click();
+    const insertNote = p.getByRole("button", { name: "写入备注栏" });
     await expect.poll(() => insertNote.isEnabled()).toBe(true);
     await insertNote.click();
-    await expect.poll(() => shop.locator('#memo-text').inputValue()).toBe(note);
+    await expect.poll(() => shop.locator("#memo-text").inputValue()).toBe(note);
 
-    await p.getByRole('button', { name: '记录本次催付' }).click();
-    await expect.poll(() => p.locator('[role="status"]').textContent()).toBe('已记录');
-    const logs = await dbRows<Record<string, unknown>>(await ext.extPage(), 'nudges');
+    await p.getByRole("button", { name: "记录本次催付" }).click();
+    await expect
+      .poll(() => p.locator('[role="status"]').textContent())
+      .toBe("已记录");
+    const logs = await dbRows<Record<string, unknown>>(
+      await ext.extPage(),
+      "nudges",
+    );
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({
       orderKey: `taobao:${TARGET.id}`,
-      channel: 'chat',
-      agent: '小美',
-      outcome: 'will-pay',
-      reason: 'shipping-cost',
-      when: 'evening',
+      channel: "chat",
+      agent: "小美",
+      outcome: "will-pay",
+      reason: "shipping-cost",
+      when: "evening",
       note,
     });
-    expect(typeof logs[0]!.templateId).toBe('string');
+    expect(typeof logs[0]!.templateId).toBe("string");
 
     // Saving the memo on the page: the note is now the shared record other agents see.
-    await shop.locator('#memo-save').click();
-    await expect.poll(() => row(shop, TARGET.id).locator('.memo-mod__text___2zN8k').textContent()).toBe(note);
-    const after = await until(() => badgeStates(shop), (s) => s[TARGET.id]!.due !== before.due);
+    await shop.locator("#memo-save").click();
+    await expect
+      .poll(() =>
+        row(shop, TARGET.id).locator(".memo-mod__text___2zN8k").textContent(),
+      )
+      .toBe(note);
+    const after = await until(
+      () => badgeStates(shop),
+      (s) => s[TARGET.id]!.due !== before.due,
+    );
     expect(Number(after[TARGET.id]!.due)).toBeGreaterThan(Date.now());
     const stored = await until(
-      async () => (await dbRows<{ key: string; memo?: string; nudgeCount: number }>(await ext.extPage(), 'orders')).find((o) => o.key === `taobao:${TARGET.id}`),
+      async () =>
+        (
+          await dbRows<{ key: string; memo?: string; nudgeCount: number }>(
+            await ext.extPage(),
+            "orders",
+          )
+        ).find((o) => o.key === `taobao:${TARGET.id}`),
       (o) => o?.memo === note,
     );
     expect(stored!.nudgeCount).toBe(1);
@@ -145,21 +192,39 @@ describe('the nudge panel on the order page', () => {
     await page.goto(server.origin + COLLEAGUE_PAGE);
     await waitForBadges(page, 1);
     // The badge itself tells who reminded the buyer, from the memo.
-    await expect.poll(() => badge(page, COLLEAGUE_ID).locator('button').first().textContent()).toContain('阿华');
-    await page.evaluate(() => navigator.clipboard.writeText('untouched'));
-    await badge(page, COLLEAGUE_ID).locator('button').first().click();
-    const warning = panel(page, COLLEAGUE_ID).locator('[data-paynudge-warning="cooldown"]');
+    await expect
+      .poll(() =>
+        badge(page, COLLEAGUE_ID).locator("button").first().textContent(),
+      )
+      .toContain("阿华");
+    await page.evaluate(() => navigator.clipboard.writeText("untouched"));
+    await badge(page, COLLEAGUE_ID).locator("button").first().click();
+    const warning = panel(page, COLLEAGUE_ID).locator(
+      '[data-paynudge-warning="cooldown"]',
+    );
     await expect.poll(() => warning.isVisible()).toBe(true);
-    expect(await warning.textContent()).toContain('阿华');
+    expect(await warning.textContent()).toContain("阿华");
     // Inside the cooldown the badge click must not have copied a second reminder.
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('untouched');
-    const copy = panel(page, COLLEAGUE_ID).getByRole('button', { name: '复制话术' });
-    const log = panel(page, COLLEAGUE_ID).getByRole('button', { name: '记录本次催付' });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "untouched",
+    );
+    const copy = panel(page, COLLEAGUE_ID).getByRole("button", {
+      name: "复制话术",
+    });
+    const log = panel(page, COLLEAGUE_ID).getByRole("button", {
+      name: "记录本次催付",
+    });
     expect(await copy.isDisabled()).toBe(true);
     expect(await log.isDisabled()).toBe(true);
-    await panel(page, COLLEAGUE_ID).getByRole('button', { name: '仍要再催一次' }).click();
+    await panel(page, COLLEAGUE_ID)
+      .getByRole("button", { name: "仍要再催一次" })
+      .click();
     expect(await copy.isEnabled()).toBe(true);
-    expect(await panel(page, COLLEAGUE_ID).locator('[data-paynudge-note]').textContent()).toContain('小美 第2次');
+    expect(
+      await panel(page, COLLEAGUE_ID)
+        .locator("[data-paynudge-note]")
+        .textContent(),
+    ).toContain("小美 第2次");
     await page.close();
   });
 });

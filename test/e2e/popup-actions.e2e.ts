@@ -1,7 +1,7 @@
-import { endOfDay } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOrders } from '../../demo/orders.mjs';
-import { renderTaobaoSoldList } from '../../demo/taobao-page.mjs';
+import { endOfDay } from "date-fns";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoOrders } from "../../demo/orders.mjs";
+import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 import {
   ALL_HOURS,
   dbRows,
@@ -14,11 +14,11 @@ import {
   waitForBadges,
   type Extension,
   type Page,
-} from './harness';
+} from "./harness";
 
 const MIN = 60_000;
-const SOON_PAGE = '/paynudge-demo/soon.htm';
-const SOON_ID = '3905128888888888888';
+const SOON_PAGE = "/paynudge-demo/soon.htm";
+const SOON_ID = "3905128888888888888";
 const SOON_NOTIFICATION = `paynudge:order:taobao:${SOON_ID}`;
 
 interface Row {
@@ -40,10 +40,14 @@ const ORDERS = demoOrders(T);
 /** Orders picked from the popup's due groups, one per action, so each test acts on its own order. */
 let dueIds: string[] = [];
 
-const item = (id: string) => popup.locator(`[data-paynudge-popup-item="${id}"]`);
+const item = (id: string) =>
+  popup.locator(`[data-paynudge-popup-item="${id}"]`);
 const idsIn = (group: string) =>
-  popup.$$eval(`[data-group="${group}"] [data-paynudge-popup-item]`, (els) => els.map((el) => el.getAttribute('data-paynudge-popup-item')!));
-const orderRow = async (id: string) => (await dbRows<Row>(popup, 'orders')).find((o) => o.orderId === id)!;
+  popup.$$eval(`[data-group="${group}"] [data-paynudge-popup-item]`, (els) =>
+    els.map((el) => el.getAttribute("data-paynudge-popup-item")!),
+  );
+const orderRow = async (id: string) =>
+  (await dbRows<Row>(popup, "orders")).find((o) => o.orderId === id)!;
 const toolbarCount = () => popup.evaluate(() => chrome.action.getBadgeText({}));
 
 beforeAll(async () => {
@@ -57,17 +61,28 @@ beforeAll(async () => {
         const order = {
           id: SOON_ID,
           createdAt: soonDueAt - 30 * MIN,
-          status: '等待买家付款' as const,
-          buyer: '夜***猫',
-          items: [{ title: '羊毛混纺围巾', sku: '颜色：燕麦色', price: '129.00', quantity: 1 }],
-          total: '129.00',
+          status: "等待买家付款" as const,
+          buyer: "夜***猫",
+          items: [
+            {
+              title: "羊毛混纺围巾",
+              sku: "颜色：燕麦色",
+              price: "129.00",
+              quantity: 1,
+            },
+          ],
+          total: "129.00",
         };
-        return { body: renderTaobaoSoldList([order], { shopName: '暖暖家居小铺' }) };
+        return {
+          body: renderTaobaoSoldList([order], { shopName: "暖暖家居小铺" }),
+        };
       },
     ],
   });
   ext = await startExtension();
-  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: server.origin,
+  });
   popup = await ext.extPage();
   await putSettings(popup, ALL_HOURS);
   shop = await ext.context.newPage();
@@ -75,7 +90,7 @@ beforeAll(async () => {
   await waitForBadges(shop, 15);
   await popup.reload();
   await popup.waitForSelector('[data-group="overdue"], [data-group="due"]');
-  dueIds = [...(await idsIn('overdue')), ...(await idsIn('due'))];
+  dueIds = [...(await idsIn("overdue")), ...(await idsIn("due"))];
 });
 
 afterAll(async () => {
@@ -83,78 +98,121 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('acting on today’s queue from the popup', () => {
-  it('shows each order’s step, channel and time left before auto-close', async () => {
+describe("acting on today’s queue from the popup", () => {
+  it("shows each order’s step, channel and time left before auto-close", async () => {
     // The demo shop's first page has five unpaid orders past their first 30 minutes.
     expect(dueIds.length).toBeGreaterThanOrEqual(4);
     const first = item(dueIds[0]!);
-    expect(await first.locator('.step').textContent()).toMatch(/ · .+ · (旺旺\/聊天|短信|电话|提醒付款按钮)$/);
+    expect(await first.locator(".step").textContent()).toMatch(
+      / · .+ · (旺旺\/聊天|短信|电话|提醒付款按钮)$/,
+    );
     // Taobao closes unpaid orders after 72 hours: every demo order on page one has days left.
-    expect(await first.locator('.closes').textContent()).toMatch(/^\d+天(\d+小时)?后自动关闭$/);
+    expect(await first.locator(".closes").textContent()).toMatch(
+      /^\d+天(\d+小时)?后自动关闭$/,
+    );
   });
 
-  it('copies the filled-in message of an order to the clipboard', async () => {
+  it("copies the filled-in message of an order to the clipboard", async () => {
     const id = dueIds[0]!;
     const order = ORDERS.find((o) => o.id === id)!;
     await item(id).locator('[data-action="copy"]').click();
-    await expect.poll(() => item(id).locator('.feedback').textContent()).toMatch(/^已复制/);
+    await expect
+      .poll(() => item(id).locator(".feedback").textContent())
+      .toMatch(/^已复制/);
     await shop.bringToFront();
     const text = await until(
       () => shop.evaluate(() => navigator.clipboard.readText()),
       (t) => t.includes(order.buyer),
     );
     expect(text).toContain(order.items[0]!.title);
-    expect(text).toContain('暖暖家居小铺');
+    expect(text).toContain("暖暖家居小铺");
     await popup.bringToFront();
   });
 
   it('marks an order nudged: it moves to "done today" and the nudge is logged', async () => {
     const id = dueIds[1]!;
     await item(id).locator('[data-action="nudged"]').click();
-    await until(() => idsIn('done'), (ids) => ids.includes(id));
-    expect([...(await idsIn('overdue')), ...(await idsIn('due'))]).not.toContain(id);
-    const nudges = await dbRows<{ orderKey: string; channel: string }>(popup, 'nudges');
+    await until(
+      () => idsIn("done"),
+      (ids) => ids.includes(id),
+    );
+    expect([
+      ...(await idsIn("overdue")),
+      ...(await idsIn("due")),
+    ]).not.toContain(id);
+    const nudges = await dbRows<{ orderKey: string; channel: string }>(
+      popup,
+      "nudges",
+    );
     expect(nudges.map((n) => n.orderKey)).toEqual([`taobao:${id}`]);
-    expect(await popup.locator('[data-group="done"] .count').textContent()).toBe('1');
+    expect(
+      await popup.locator('[data-group="done"] .count').textContent(),
+    ).toBe("1");
   });
 
-  it('marks an order paid: it leaves the queue and nothing more is planned for it', async () => {
+  it("marks an order paid: it leaves the queue and nothing more is planned for it", async () => {
     const id = dueIds[2]!;
     const before = Number(await toolbarCount());
     await item(id).locator('[data-action="more"]').click();
     await item(id).locator('[data-action="paid"]').click();
-    await until(async () => item(id).count(), (n) => n === 0);
+    await until(
+      async () => item(id).count(),
+      (n) => n === 0,
+    );
     const row = await orderRow(id);
-    expect(row.status).toBe('paid');
+    expect(row.status).toBe("paid");
     expect(row.nextDueAt).toBeUndefined();
     // The toolbar count no longer counts it. (The shop page's badge only learns on its next scan.)
     expect(Number(await toolbarCount())).toBe(before - 1);
   });
 
-  it('snoozes an order: it is snoozed until 15 minutes from now', async () => {
+  it("snoozes an order: it is snoozed until 15 minutes from now", async () => {
     const id = dueIds[3]!;
     const clicked = Date.now();
     await item(id).locator('[data-action="more"]').click();
     await item(id).locator('[data-snooze="15m"]').click();
     // Stored, then re-planned: wait for both.
-    const row = await until(() => orderRow(id), (r) => r.snoozedUntil !== undefined && r.nextDueAt !== undefined && r.nextDueAt >= r.snoozedUntil);
-    expect(row.snoozedUntil!).toBeGreaterThanOrEqual(clicked + 15 * MIN - 1_000);
+    const row = await until(
+      () => orderRow(id),
+      (r) =>
+        r.snoozedUntil !== undefined &&
+        r.nextDueAt !== undefined &&
+        r.nextDueAt >= r.snoozedUntil,
+    );
+    expect(row.snoozedUntil!).toBeGreaterThanOrEqual(
+      clicked + 15 * MIN - 1_000,
+    );
     expect(row.snoozedUntil!).toBeLessThan(Date.now() + 15 * MIN + 1_000);
     expect(row.nextDueAt!).toBeGreaterThanOrEqual(row.snoozedUntil!);
-    expect([...(await idsIn('overdue')), ...(await idsIn('due'))]).not.toContain(id);
+    expect([
+      ...(await idsIn("overdue")),
+      ...(await idsIn("due")),
+    ]).not.toContain(id);
     // Listed under "later today" as snoozed, unless the snooze runs past midnight.
     if (row.snoozedUntil! <= endOfDay(Date.now()).getTime()) {
-      await expect.poll(() => item(id).locator('.due').textContent()).toMatch(/^稍后提醒至 \d\d:\d\d$/);
-      expect(await item(id).getAttribute('data-snoozed-until')).toBe(String(row.snoozedUntil));
+      await expect
+        .poll(() => item(id).locator(".due").textContent())
+        .toMatch(/^稍后提醒至 \d\d:\d\d$/);
+      expect(await item(id).getAttribute("data-snoozed-until")).toBe(
+        String(row.snoozedUntil),
+      );
     }
   });
 
-  it('pauses notifications: a nudge falling due meanwhile is counted but not shown, and shows on resume', async () => {
+  it("pauses notifications: a nudge falling due meanwhile is counted but not shown, and shows on resume", async () => {
     // The switch shows the stored setting, so it turns on once the background has saved it.
     await popup.locator('input[data-action="pause"]').click();
-    await until(async () => (await dbRows<{ key: string; value: unknown }>(popup, 'settings')).find((s) => s.key === 'notificationsPaused')?.value, (v) => v === true);
-    await expect.poll(() => popup.locator('.paused-note').count()).toBe(1);
-    expect(await popup.locator('input[data-action="pause"]').isChecked()).toBe(true);
+    await until(
+      async () =>
+        (await dbRows<{ key: string; value: unknown }>(popup, "settings")).find(
+          (s) => s.key === "notificationsPaused",
+        )?.value,
+      (v) => v === true,
+    );
+    await expect.poll(() => popup.locator(".paused-note").count()).toBe(1);
+    expect(await popup.locator('input[data-action="pause"]').isChecked()).toBe(
+      true,
+    );
 
     const soon = await ext.context.newPage();
     await soon.goto(server.origin + SOON_PAGE);
@@ -163,18 +221,29 @@ describe('acting on today’s queue from the popup', () => {
     // The alarm still fires when the nudge falls due: the toolbar count takes it in...
     await until(toolbarCount, (c) => Number(c) === counted + 1, 30_000);
     // (The page shows order times to the second.)
-    expect(Date.now()).toBeGreaterThanOrEqual(Math.floor(soonDueAt / 1000) * 1000);
+    expect(Date.now()).toBeGreaterThanOrEqual(
+      Math.floor(soonDueAt / 1000) * 1000,
+    );
     // ...but no notification is raised, and the nudge is not marked as shown.
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await ext.notificationIds()).not.toContain(SOON_NOTIFICATION);
     expect((await orderRow(SOON_ID)).notifiedDueAt).toBeUndefined();
-    expect((await dbRows<{ orderKey: string }>(popup, 'alerts')).map((a) => a.orderKey)).not.toContain(`taobao:${SOON_ID}`);
+    expect(
+      (await dbRows<{ orderKey: string }>(popup, "alerts")).map(
+        (a) => a.orderKey,
+      ),
+    ).not.toContain(`taobao:${SOON_ID}`);
 
     await popup.bringToFront();
     await popup.locator('input[data-action="pause"]').click();
-    await until(() => ext.notificationIds(), (ids) => ids.includes(SOON_NOTIFICATION));
-    expect(await popup.locator('.paused-note').count()).toBe(0);
-    expect((await orderRow(SOON_ID)).notifiedDueAt).toBe((await orderRow(SOON_ID)).nextDueAt);
+    await until(
+      () => ext.notificationIds(),
+      (ids) => ids.includes(SOON_NOTIFICATION),
+    );
+    expect(await popup.locator(".paused-note").count()).toBe(0);
+    expect((await orderRow(SOON_ID)).notifiedDueAt).toBe(
+      (await orderRow(SOON_ID)).nextDueAt,
+    );
     await soon.close();
   });
 });

@@ -1,7 +1,16 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderTaobaoSoldList } from '../../demo/taobao-page.mjs';
-import { ALL_HOURS, dbRows, putSettings, startExtension, startServer, until, waitForBadges, type Extension } from './harness';
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
+import {
+  ALL_HOURS,
+  dbRows,
+  putSettings,
+  startExtension,
+  startServer,
+  until,
+  waitForBadges,
+  type Extension,
+} from "./harness";
 
 /*
  * The scheduler in real Chromium: due moments a few seconds apart, the service worker stopped
@@ -11,7 +20,7 @@ import { ALL_HOURS, dbRows, putSettings, startExtension, startServer, until, wai
  */
 
 const MIN = 60_000;
-const BUYERS = ['晚***风', '木***子', '橙子***', 'l**7'];
+const BUYERS = ["晚***风", "木***子", "橙子***", "l**7"];
 
 interface Alert {
   id: string;
@@ -38,13 +47,23 @@ function duePage(path: string, firstId: bigint, offsetsMs: number[]) {
       id: String(firstId + BigInt(i)),
       // The first nudge is 30 minutes after the order.
       createdAt: now + offset - 30 * MIN,
-      status: '等待买家付款' as const,
+      status: "等待买家付款" as const,
       buyer: BUYERS[i % BUYERS.length]!,
-      items: [{ title: `测试商品${i + 1}`, sku: '颜色分类：白', price: '88.00', quantity: 1 }],
-      total: '88.00',
+      items: [
+        {
+          title: `测试商品${i + 1}`,
+          sku: "颜色分类：白",
+          price: "88.00",
+          quantity: 1,
+        },
+      ],
+      total: "88.00",
     }));
-    served.set(path, orders.map((o) => ({ id: o.id, dueAt: o.createdAt + 30 * MIN })));
-    body = renderTaobaoSoldList(orders, { shopName: '调度测试小铺' });
+    served.set(
+      path,
+      orders.map((o) => ({ id: o.id, dueAt: o.createdAt + 30 * MIN })),
+    );
+    body = renderTaobaoSoldList(orders, { shopName: "调度测试小铺" });
     return { body };
   };
 }
@@ -54,8 +73,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   server = await startServer({
     routes: [
-      duePage('/paynudge-demo/scheduler-stops.htm', 3905120000000001000n, [7_000, 12_000, 17_000, 22_000]),
-      duePage('/paynudge-demo/scheduler-restart.htm', 3905120000000002000n, [5_000, 7_000]),
+      duePage(
+        "/paynudge-demo/scheduler-stops.htm",
+        3905120000000001000n,
+        [7_000, 12_000, 17_000, 22_000],
+      ),
+      duePage(
+        "/paynudge-demo/scheduler-restart.htm",
+        3905120000000002000n,
+        [5_000, 7_000],
+      ),
     ],
   });
   ext = await startExtension();
@@ -69,14 +96,14 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-describe('the background scheduler in Chromium', () => {
-  it('notifies every due nudge exactly once while the service worker is stopped again and again', async () => {
+describe("the background scheduler in Chromium", () => {
+  it("notifies every due nudge exactly once while the service worker is stopped again and again", async () => {
     const e = ext!;
     const shop = await e.context.newPage();
     await shop.goto(`${server.origin}/paynudge-demo/scheduler-stops.htm`);
     await waitForBadges(shop, 4);
     await shop.close();
-    const due = served.get('/paynudge-demo/scheduler-stops.htm')!;
+    const due = served.get("/paynudge-demo/scheduler-stops.htm")!;
     const ids = due.map((o) => `paynudge:order:taobao:${o.id}`);
     expect(await e.notificationIds()).toEqual([]);
 
@@ -89,25 +116,31 @@ describe('the background scheduler in Chromium', () => {
       if (await e.stopServiceWorkers()) stops += 1;
       await sleep(1_000);
     }
-    await until(() => e.notificationIds(), (shown) => ids.every((id) => shown.includes(id)), 15_000);
+    await until(
+      () => e.notificationIds(),
+      (shown) => ids.every((id) => shown.includes(id)),
+      15_000,
+    );
     if (await e.stopServiceWorkers()) stops += 1;
     await sleep(1_000);
 
-    const alerts = await dbRows<Alert>(await e.extPage(), 'alerts');
+    const alerts = await dbRows<Alert>(await e.extPage(), "alerts");
     expect(alerts.map((a) => [a.orderKey, a.dueAt, a.times]).sort()).toEqual(
       due.map((o) => [`taobao:${o.id}`, o.dueAt, 1]).sort(),
     );
     // Alarms woke a stopped worker for the due moments (four, five seconds apart), again and again.
     expect(e.workerStarts() - startsBefore).toBeGreaterThanOrEqual(4);
     expect(stops).toBeGreaterThanOrEqual(4);
-    expect(Number(await e.inExtension(() => chrome.action.getBadgeText({})))).toBe(4);
+    expect(
+      Number(await e.inExtension(() => chrome.action.getBadgeText({}))),
+    ).toBe(4);
   });
 
-  it('after a browser restart, shows the nudges that fell due while it was closed, once, as overdue', async () => {
+  it("after a browser restart, shows the nudges that fell due while it was closed, once, as overdue", async () => {
     const shop = await ext!.context.newPage();
     await shop.goto(`${server.origin}/paynudge-demo/scheduler-restart.htm`);
     await waitForBadges(shop, 2);
-    const due = served.get('/paynudge-demo/scheduler-restart.htm')!;
+    const due = served.get("/paynudge-demo/scheduler-restart.htm")!;
     expect(Math.min(...due.map((o) => o.dueAt))).toBeGreaterThan(Date.now());
     await ext!.close({ keepProfile: true });
     ext = undefined;
@@ -118,7 +151,11 @@ describe('the background scheduler in Chromium', () => {
 
     ext = await startExtension({ userDataDir: profile });
     const ids = due.map((o) => `paynudge:order:taobao:${o.id}`);
-    await until(() => ext!.notificationIds(), (shown) => ids.every((id) => shown.includes(id)), 30_000);
+    await until(
+      () => ext!.notificationIds(),
+      (shown) => ids.every((id) => shown.includes(id)),
+      30_000,
+    );
     // Another run (the page seen again, by a fresh worker) must not show them again.
     await ext.stopServiceWorkers();
     const again = await ext.context.newPage();
@@ -126,11 +163,13 @@ describe('the background scheduler in Chromium', () => {
     await waitForBadges(again, 2);
     await sleep(1_500);
 
-    const alerts = await dbRows<Alert>(await ext.extPage(), 'alerts');
-    const restarted = alerts.filter((a) => due.some((o) => a.orderKey === `taobao:${o.id}`));
-    expect(restarted.map((a) => [a.orderKey, a.dueAt, a.times, a.late]).sort()).toEqual(
-      due.map((o) => [`taobao:${o.id}`, o.dueAt, 1, true]).sort(),
+    const alerts = await dbRows<Alert>(await ext.extPage(), "alerts");
+    const restarted = alerts.filter((a) =>
+      due.some((o) => a.orderKey === `taobao:${o.id}`),
     );
+    expect(
+      restarted.map((a) => [a.orderKey, a.dueAt, a.times, a.late]).sort(),
+    ).toEqual(due.map((o) => [`taobao:${o.id}`, o.dueAt, 1, true]).sort());
     // The first test's nudges were not shown again on start-up.
     expect(alerts.every((a) => a.times === 1)).toBe(true);
     expect(alerts).toHaveLength(6);

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OrdersSeen, OrderView } from '../../lib/messages';
-import { orderKey, type OrderSnapshot } from '../../lib/order';
-import { watchOrders } from '../../lib/page/order-watch';
-import { adaptersFor } from '../../lib/platforms';
-import type { PlatformAdapter } from '../../lib/platforms/types';
-import { at, openFixture, parseAll, until } from './platforms/fixture';
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { OrdersSeen, OrderView } from "../../lib/messages";
+import { orderKey, type OrderSnapshot } from "../../lib/order";
+import { watchOrders } from "../../lib/page/order-watch";
+import { adaptersFor } from "../../lib/platforms";
+import type { PlatformAdapter } from "../../lib/platforms/types";
+import { at, openFixture, parseAll, until } from "./platforms/fixture";
 
 // Fixture pages render late; a loaded two-core machine must not fail a correct test.
 vi.setConfig({ testTimeout: 20_000 });
@@ -16,26 +16,48 @@ vi.setConfig({ testTimeout: 20_000 });
  */
 
 const NOW = at(2024, 5, 18, 16, 30);
-const PAID_WORD: Record<string, string> = { taobao: '买家已付款', jd: '等待出库', pdd: '待发货', douyin: '已支付', shopify: 'Paid', generic: '已发货' };
+const PAID_WORD: Record<string, string> = {
+  taobao: "买家已付款",
+  jd: "等待出库",
+  pdd: "待发货",
+  douyin: "已支付",
+  shopify: "Paid",
+  generic: "已发货",
+};
 
 const CASES: [string, string][] = [
-  ['taobao-legacy.html', 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm'],
-  ['qianniu.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold'],
-  ['jd-orderlist.html', 'https://porder.shop.jd.com/order/orderlist/allOrders'],
-  ['jd-shopweb.html', 'https://porder.shop.jd.com/order/orderlist/notPay'],
-  ['jd-new.html', 'https://shop.jd.com/jdm/trade/orders/order-list'],
-  ['pdd.html', 'https://mms.pinduoduo.com/orders/list?tab=0'],
-  ['douyin.html', 'https://fxg.jinritemai.com/ffa/morder/order/list'],
-  ['shopify.html', 'https://admin.shopify.com/store/demo/orders'],
-  ['generic-unknown.html', 'https://erp.example.com/orders'],
+  [
+    "taobao-legacy.html",
+    "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+  ],
+  [
+    "qianniu.html",
+    "https://myseller.taobao.com/home.htm/trade-platform/tp/sold",
+  ],
+  ["jd-orderlist.html", "https://porder.shop.jd.com/order/orderlist/allOrders"],
+  ["jd-shopweb.html", "https://porder.shop.jd.com/order/orderlist/notPay"],
+  ["jd-new.html", "https://shop.jd.com/jdm/trade/orders/order-list"],
+  ["pdd.html", "https://mms.pinduoduo.com/orders/list?tab=0"],
+  ["douyin.html", "https://fxg.jinritemai.com/ffa/morder/order/list"],
+  ["shopify.html", "https://admin.shopify.com/store/demo/orders"],
+  ["generic-unknown.html", "https://erp.example.com/orders"],
 ];
 
 /** The fixture as its page code renders it, copied into the test document. */
-async function renderInto(name: string, url: string, adapters: readonly PlatformAdapter[]) {
+async function renderInto(
+  name: string,
+  url: string,
+  adapters: readonly PlatformAdapter[],
+) {
   const dom = openFixture(name, url);
-  await until(() => adapters.some((a) => a.findRows(dom.window.document).length > 0), Boolean);
-  document.body.replaceChildren(document.importNode(dom.window.document.body, true));
-  for (const script of document.querySelectorAll('script')) script.remove();
+  await until(
+    () => adapters.some((a) => a.findRows(dom.window.document).length > 0),
+    Boolean,
+  );
+  document.body.replaceChildren(
+    document.importNode(dom.window.document.body, true),
+  );
+  for (const script of document.querySelectorAll("script")) script.remove();
   dom.window.close();
 }
 
@@ -48,15 +70,21 @@ function fakeBackground() {
       orderId: o.orderId,
       status: o.status,
       nudgeCount: 0,
-      ...(o.status === 'unpaid' ? { nextDueAt: Date.now() + 3_600_000 } : {}),
+      ...(o.status === "unpaid" ? { nextDueAt: Date.now() + 3_600_000 } : {}),
     }));
   });
   return { batches, report };
 }
 
 const badges = () =>
-  Object.fromEntries([...document.querySelectorAll('[data-paynudge-order]')].map((h) => [h.getAttribute('data-paynudge-order'), h.getAttribute('data-paynudge-state')]));
-const badgeCount = () => document.querySelectorAll('[data-paynudge-order]').length;
+  Object.fromEntries(
+    [...document.querySelectorAll("[data-paynudge-order]")].map((h) => [
+      h.getAttribute("data-paynudge-order"),
+      h.getAttribute("data-paynudge-state"),
+    ]),
+  );
+const badgeCount = () =>
+  document.querySelectorAll("[data-paynudge-order]").length;
 
 let controller: AbortController | undefined;
 afterEach(() => {
@@ -64,22 +92,25 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function watch(adapters: readonly PlatformAdapter[] | (() => readonly PlatformAdapter[]), report: ReturnType<typeof fakeBackground>['report']) {
+function watch(
+  adapters: readonly PlatformAdapter[] | (() => readonly PlatformAdapter[]),
+  report: ReturnType<typeof fakeBackground>["report"],
+) {
   controller = new AbortController();
   return watchOrders({
     doc: document,
     adapters,
     signal: controller.signal,
-    locale: 'zh',
+    locale: "zh",
     now: () => NOW,
     report,
-    panelFor: async () => Promise.reject(new Error('no panel in this test')),
-    logNudge: async () => Promise.reject(new Error('no logging in this test')),
+    panelFor: async () => Promise.reject(new Error("no panel in this test")),
+    logNudge: async () => Promise.reject(new Error("no logging in this test")),
     copy: async () => true,
   });
 }
 
-describe('order-watch on every adapter', () => {
+describe("order-watch on every adapter", () => {
   for (const [name, url] of CASES) {
     it(`${name}: one badge per order; a row turning paid is reported at once and its badge turns paid`, async () => {
       const adapters = adaptersFor(new URL(url), { granted: true });
@@ -90,86 +121,113 @@ describe('order-watch on every adapter', () => {
       const watcher = watch(adapters, report);
       await watcher.scan();
       expect(badgeCount()).toBe(expected.length);
-      expect(Object.keys(badges()).sort()).toEqual(expected.map((o) => o.orderId).sort());
-      for (const o of expected) expect(badges()[o.orderId]).toBe(o.status === 'unpaid' ? 'upcoming' : o.status);
+      expect(Object.keys(badges()).sort()).toEqual(
+        expected.map((o) => o.orderId).sort(),
+      );
+      for (const o of expected)
+        expect(badges()[o.orderId]).toBe(
+          o.status === "unpaid" ? "upcoming" : o.status,
+        );
       expect(batches[0]!.orders).toEqual(expected);
 
       // The seller's page refreshes one unpaid row: the buyer paid.
-      const unpaid = expected.find((o) => o.status === 'unpaid')!;
-      const row = adapter.findRows(document).find((r) => adapter.parseRow(r, { now: NOW })?.orderId === unpaid.orderId)!;
+      const unpaid = expected.find((o) => o.status === "unpaid")!;
+      const row = adapter
+        .findRows(document)
+        .find(
+          (r) => adapter.parseRow(r, { now: NOW })?.orderId === unpaid.orderId,
+        )!;
       const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
       let node = walker.nextNode();
-      while (node && node.textContent!.trim() !== unpaid.statusText) node = walker.nextNode();
+      while (node && node.textContent!.trim() !== unpaid.statusText)
+        node = walker.nextNode();
       node!.textContent = PAID_WORD[unpaid.platform]!;
-      await until(() => batches.length, (n) => n >= 2, 3000);
+      await until(
+        () => batches.length,
+        (n) => n >= 2,
+        3000,
+      );
       const update = batches[1]!.orders;
-      expect(update.map((o: OrderSnapshot) => [o.orderId, o.status])).toEqual([[unpaid.orderId, 'paid']]);
+      expect(update.map((o: OrderSnapshot) => [o.orderId, o.status])).toEqual([
+        [unpaid.orderId, "paid"],
+      ]);
       expect(update[0]!.closesAt).toBeUndefined();
-      expect(badges()[unpaid.orderId]).toBe('paid');
+      expect(badges()[unpaid.orderId]).toBe("paid");
       expect(badgeCount()).toBe(expected.length);
     });
   }
 });
 
-describe('order-watch in single-page apps', () => {
-  it('rows removed lose their badges; rows re-rendered in place keep one badge and are not re-reported', async () => {
-    const url = 'https://fxg.jinritemai.com/ffa/morder/order/list';
+describe("order-watch in single-page apps", () => {
+  it("rows removed lose their badges; rows re-rendered in place keep one badge and are not re-reported", async () => {
+    const url = "https://fxg.jinritemai.com/ffa/morder/order/list";
     const adapters = adaptersFor(new URL(url));
-    await renderInto('douyin.html', url, adapters);
+    await renderInto("douyin.html", url, adapters);
     const { batches, report } = fakeBackground();
     const watcher = watch(adapters, report);
     await watcher.scan();
     expect(badgeCount()).toBe(3);
     // React re-renders every row: new elements, same orders.
-    const root = document.getElementById('__GARFISH_SSR_ECOM_FXG_ADMIN_DOM')!;
-    const rows = [...root.querySelectorAll('.mortise-rich-table-row')];
+    const root = document.getElementById("__GARFISH_SSR_ECOM_FXG_ADMIN_DOM")!;
+    const rows = [...root.querySelectorAll(".mortise-rich-table-row")];
     for (const r of rows) {
       const clone = r.cloneNode(true) as Element;
-      clone.querySelector('paynudge-badge')?.remove();
+      clone.querySelector("paynudge-badge")?.remove();
       r.replaceWith(clone);
     }
     await new Promise((r) => setTimeout(r, 150));
     await watcher.scan();
     expect(badgeCount()).toBe(3);
-    for (const r of root.querySelectorAll('.mortise-rich-table-row')) expect(r.querySelectorAll('paynudge-badge').length).toBe(1);
+    for (const r of root.querySelectorAll(".mortise-rich-table-row"))
+      expect(r.querySelectorAll("paynudge-badge").length).toBe(1);
     expect(batches.length).toBe(1);
     // The countdown ticks: the deadline it implies is the same, nothing is re-reported.
     const countdown = root.querySelector('[class*="index_countdown"]')!;
-    countdown.textContent = '剩余29分20秒'; // rounds to another minute than 29分59秒
+    countdown.textContent = "剩余29分20秒"; // rounds to another minute than 29分59秒
     await new Promise((r) => setTimeout(r, 150));
     await watcher.scan();
     expect(batches.length).toBe(1);
     // A page turn removes the rows.
-    rows[0]!.ownerDocument.querySelectorAll('.mortise-rich-table-row').forEach((r, i) => i > 0 && r.remove());
-    await until(() => badgeCount(), (n) => n === 1, 3000);
+    rows[0]!.ownerDocument
+      .querySelectorAll(".mortise-rich-table-row")
+      .forEach((r, i) => i > 0 && r.remove());
+    await until(
+      () => badgeCount(),
+      (n) => n === 1,
+      3000,
+    );
   });
 
-  it('a route change picks the adapters again; aborting removes every badge and stops reporting', async () => {
-    const url = 'https://mms.pinduoduo.com/orders/list';
+  it("a route change picks the adapters again; aborting removes every badge and stops reporting", async () => {
+    const url = "https://mms.pinduoduo.com/orders/list";
     const adapters = adaptersFor(new URL(url));
-    await renderInto('pdd.html', url, adapters);
+    await renderInto("pdd.html", url, adapters);
     let current: readonly PlatformAdapter[] = [];
     const { batches, report } = fakeBackground();
     const watcher = watch(() => current, report);
     await watcher.scan();
     expect(badgeCount()).toBe(0);
     current = adapters; // the SPA navigated to the order list
-    window.dispatchEvent(new PopStateEvent('popstate'));
-    await until(() => badgeCount(), (n) => n === 5, 3000);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    await until(
+      () => badgeCount(),
+      (n) => n === 5,
+      3000,
+    );
     controller!.abort();
     expect(badgeCount()).toBe(0);
     const reported = batches.length;
-    document.body.append(document.createElement('div'));
+    document.body.append(document.createElement("div"));
     await new Promise((r) => setTimeout(r, 150));
     expect(batches.length).toBe(reported);
   });
 
-  it('a page of 1 000 orders is badged in slices that leave the main thread free', async () => {
-    const url = 'https://erp.example.com/orders';
-    const list = document.createElement('ul');
+  it("a page of 1 000 orders is badged in slices that leave the main thread free", async () => {
+    const url = "https://erp.example.com/orders";
+    const list = document.createElement("ul");
     for (let i = 0; i < 1000; i++) {
-      const li = document.createElement('li');
-      li.textContent = `订单号：${7000000000000 + i} 2024-05-18 14:32:07 ¥12.00 ${i % 3 ? '已发货' : '待付款'}`;
+      const li = document.createElement("li");
+      li.textContent = `订单号：${7000000000000 + i} 2024-05-18 14:32:07 ¥12.00 ${i % 3 ? "已发货" : "待付款"}`;
       list.append(li);
     }
     document.body.append(list);
@@ -180,7 +238,13 @@ describe('order-watch in single-page apps', () => {
     await watcher.scan();
     clearInterval(timer);
     expect(badgeCount()).toBe(1000);
-    expect(new Set([...document.querySelectorAll('[data-paynudge-order]')].map((b) => b.getAttribute('data-paynudge-order'))).size).toBe(1000);
+    expect(
+      new Set(
+        [...document.querySelectorAll("[data-paynudge-order]")].map((b) =>
+          b.getAttribute("data-paynudge-order"),
+        ),
+      ).size,
+    ).toBe(1000);
     expect(ticks).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { PayNudgeDB } from '../../lib/db';
-import { parseOrdersSeen } from '../../lib/messages';
-import type { OrderSnapshot } from '../../lib/order';
+import { beforeEach, describe, expect, it } from "vitest";
+import { PayNudgeDB } from "../../lib/db";
+import { parseOrdersSeen } from "../../lib/messages";
+import type { OrderSnapshot } from "../../lib/order";
 import {
   logNudge,
   markStepDone,
@@ -10,132 +10,228 @@ import {
   replanUnpaid,
   snoozeOrder,
   upsertSeenOrders,
-} from '../../lib/orders-repo';
-import { loadEngineSettings, setSetting } from '../../lib/settings';
+} from "../../lib/orders-repo";
+import { loadEngineSettings, setSetting } from "../../lib/settings";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const at = (day: number, h: number, m = 0) => new Date(2026, 10, day, h, m).getTime();
+const at = (day: number, h: number, m = 0) =>
+  new Date(2026, 10, day, h, m).getTime();
 const T0 = at(23, 12);
 
-function snap(id: string, createdAt: number, extra: Partial<OrderSnapshot> = {}): OrderSnapshot {
-  return { platform: 'taobao', orderId: id, status: 'unpaid', createdAt, buyer: '牛**', items: [{ title: '杯子' }], ...extra };
+function snap(
+  id: string,
+  createdAt: number,
+  extra: Partial<OrderSnapshot> = {},
+): OrderSnapshot {
+  return {
+    platform: "taobao",
+    orderId: id,
+    status: "unpaid",
+    createdAt,
+    buyer: "牛**",
+    items: [{ title: "杯子" }],
+    ...extra,
+  };
 }
 const see = (orders: OrderSnapshot[], now: number) =>
-  upsertSeenOrders(db, parseOrdersSeen({ pageUrl: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', orders }), now);
+  upsertSeenOrders(
+    db,
+    parseOrdersSeen({
+      pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+      orders,
+    }),
+    now,
+  );
 
 let db: PayNudgeDB;
 beforeEach(() => {
   db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
 });
 
-describe('orders carry their plan step', () => {
-  it('stores the step, channel and the moment the plan changes by the clock', async () => {
-    await see([snap('1', T0)], T0 + MIN);
-    expect(await db.orders.get('taobao:1')).toMatchObject({
+describe("orders carry their plan step", () => {
+  it("stores the step, channel and the moment the plan changes by the clock", async () => {
+    await see([snap("1", T0)], T0 + MIN);
+    expect(await db.orders.get("taobao:1")).toMatchObject({
       nextDueAt: at(23, 12, 30),
-      nextStep: 'first',
-      nextChannel: 'chat',
-      nextScenario: 'first',
+      nextStep: "first",
+      nextChannel: "chat",
+      nextScenario: "first",
       replanAt: at(23, 16),
     });
   });
 
-  it('is re-planned when a later step takes over, and dropped at the close deadline', async () => {
-    await see([snap('1', T0)], T0 + MIN);
+  it("is re-planned when a later step takes over, and dropped at the close deadline", async () => {
+    await see([snap("1", T0)], T0 + MIN);
     expect((await replanDue(db, at(23, 15))).changed).toEqual([]);
     await replanDue(db, at(23, 16));
-    expect(await db.orders.get('taobao:1')).toMatchObject({ nextDueAt: at(23, 16), nextStep: 'follow-up', replanAt: at(26, 11) });
+    expect(await db.orders.get("taobao:1")).toMatchObject({
+      nextDueAt: at(23, 16),
+      nextStep: "follow-up",
+      replanAt: at(26, 11),
+    });
     await replanDue(db, at(26, 11));
-    expect(await db.orders.get('taobao:1')).toMatchObject({ nextDueAt: at(26, 11), nextStep: 'final', replanAt: at(26, 12) });
+    expect(await db.orders.get("taobao:1")).toMatchObject({
+      nextDueAt: at(26, 11),
+      nextStep: "final",
+      replanAt: at(26, 12),
+    });
     const { cancelled } = await replanDue(db, at(26, 12));
-    expect(cancelled).toEqual(['taobao:1']);
-    const row = await db.orders.get('taobao:1');
+    expect(cancelled).toEqual(["taobao:1"]);
+    const row = await db.orders.get("taobao:1");
     expect(row?.nextDueAt).toBeUndefined();
     expect(row?.replanAt).toBeUndefined();
     expect(await nextAlarmAt(db)).toBeUndefined();
   });
 
-  it('uses the settings stored in the database, ignoring an invalid one', async () => {
-    await setSetting(db, 'highValueCents', 10_000);
-    await setSetting(db, 'closeAfterMs', { taobao: 6 * HOUR });
-    await setSetting(db, 'quietHours', 'all night' as never);
+  it("uses the settings stored in the database, ignoring an invalid one", async () => {
+    await setSetting(db, "highValueCents", 10_000);
+    await setSetting(db, "closeAfterMs", { taobao: 6 * HOUR });
+    await setSetting(db, "quietHours", "all night" as never);
     const settings = await loadEngineSettings(db);
     expect(settings.quietHours).toEqual([{ from: 120, to: 540 }]);
-    await see([snap('1', T0, { amountCents: 23_900 })], T0 + MIN);
+    await see([snap("1", T0, { amountCents: 23_900 })], T0 + MIN);
     // First at 12:30, the call at 16:00 (an hour later is outside 11–12), final 1 h before the 6 h close, follow-up pushed past it is gone.
     await replanDue(db, at(23, 16));
-    expect(await db.orders.get('taobao:1')).toMatchObject({ nextStep: 'phone', nextChannel: 'phone', nextDueAt: at(23, 16), replanAt: at(23, 17) });
+    expect(await db.orders.get("taobao:1")).toMatchObject({
+      nextStep: "phone",
+      nextChannel: "phone",
+      nextDueAt: at(23, 16),
+      replanAt: at(23, 17),
+    });
     await replanDue(db, at(23, 17));
-    expect(await db.orders.get('taobao:1')).toMatchObject({ nextStep: 'final', nextDueAt: at(23, 17) });
+    expect(await db.orders.get("taobao:1")).toMatchObject({
+      nextStep: "final",
+      nextDueAt: at(23, 17),
+    });
   });
 
-  it('re-plans open orders when the seller changes the settings', async () => {
-    await see([snap('1', T0), snap('2', T0, { status: 'paid' })], T0 + MIN);
-    await setSetting(db, 'quietHours', [{ from: 12 * 60, to: 14 * 60 }]);
+  it("re-plans open orders when the seller changes the settings", async () => {
+    await see([snap("1", T0), snap("2", T0, { status: "paid" })], T0 + MIN);
+    await setSetting(db, "quietHours", [{ from: 12 * 60, to: 14 * 60 }]);
     const { changed } = await replanUnpaid(db, T0 + 2 * MIN);
-    expect(changed.map((o) => o.key)).toEqual(['taobao:1']);
-    expect((await db.orders.get('taobao:1'))?.nextDueAt).toBe(at(23, 14));
+    expect(changed.map((o) => o.key)).toEqual(["taobao:1"]);
+    expect((await db.orders.get("taobao:1"))?.nextDueAt).toBe(at(23, 14));
   });
 });
 
-describe('logging a nudge', () => {
-  it('adds to the shared log, counts it, finishes the step and plans the next', async () => {
-    await see([snap('1', T0)], T0 + MIN);
-    const { order } = await logNudge(db, 'taobao:1', { channel: 'chat', at: at(23, 12, 31), agent: '阿华' }, at(23, 12, 31));
+describe("logging a nudge", () => {
+  it("adds to the shared log, counts it, finishes the step and plans the next", async () => {
+    await see([snap("1", T0)], T0 + MIN);
+    const { order } = await logNudge(
+      db,
+      "taobao:1",
+      { channel: "chat", at: at(23, 12, 31), agent: "阿华" },
+      at(23, 12, 31),
+    );
     expect(await db.nudges.toArray()).toEqual([
-      { id: 1, orderKey: 'taobao:1', at: at(23, 12, 31), channel: 'chat', step: 'first', agent: '阿华' },
+      {
+        id: 1,
+        orderKey: "taobao:1",
+        at: at(23, 12, 31),
+        channel: "chat",
+        step: "first",
+        agent: "阿华",
+      },
     ]);
-    expect(order).toMatchObject({ nudgeCount: 1, lastNudgeAt: at(23, 12, 31), doneSteps: ['first'], nextStep: 'follow-up', nextDueAt: at(23, 16) });
+    expect(order).toMatchObject({
+      nudgeCount: 1,
+      lastNudgeAt: at(23, 12, 31),
+      doneSteps: ["first"],
+      nextStep: "follow-up",
+      nextDueAt: at(23, 16),
+    });
   });
 
-  it('never dates a nudge in the future', async () => {
-    await see([snap('1', T0)], T0 + MIN);
-    const { order } = await logNudge(db, 'taobao:1', { channel: 'sms', at: at(24, 12) }, at(23, 12, 40));
+  it("never dates a nudge in the future", async () => {
+    await see([snap("1", T0)], T0 + MIN);
+    const { order } = await logNudge(
+      db,
+      "taobao:1",
+      { channel: "sms", at: at(24, 12) },
+      at(23, 12, 40),
+    );
     expect(order.lastNudgeAt).toBe(at(23, 12, 40));
   });
 
-  it('caps nudges per buyer across their orders: the third one pushes the others a day on', async () => {
-    await see([snap('1', T0), snap('2', T0), snap('3', T0), snap('4', T0, { buyer: '别人' })], T0 + MIN);
-    for (const [id, m] of [['1', 30], ['2', 31], ['3', 32]] as const) {
-      await logNudge(db, `taobao:${id}`, { channel: 'chat', at: at(23, 12, m) }, at(23, 12, m));
+  it("caps nudges per buyer across their orders: the third one pushes the others a day on", async () => {
+    await see(
+      [
+        snap("1", T0),
+        snap("2", T0),
+        snap("3", T0),
+        snap("4", T0, { buyer: "别人" }),
+      ],
+      T0 + MIN,
+    );
+    for (const [id, m] of [
+      ["1", 30],
+      ["2", 31],
+      ["3", 32],
+    ] as const) {
+      await logNudge(
+        db,
+        `taobao:${id}`,
+        { channel: "chat", at: at(23, 12, m) },
+        at(23, 12, m),
+      );
     }
     // Follow-ups were at 16:00; the first of the three nudges ages out at 12:30 tomorrow.
-    expect((await db.orders.get('taobao:1'))?.nextDueAt).toBe(at(24, 12, 30));
-    expect((await db.orders.get('taobao:3'))?.nextDueAt).toBe(at(24, 12, 30));
+    expect((await db.orders.get("taobao:1"))?.nextDueAt).toBe(at(24, 12, 30));
+    expect((await db.orders.get("taobao:3"))?.nextDueAt).toBe(at(24, 12, 30));
     // Another buyer is not affected.
-    expect((await db.orders.get('taobao:4'))?.nextDueAt).toBe(at(23, 12, 30));
+    expect((await db.orders.get("taobao:4"))?.nextDueAt).toBe(at(23, 12, 30));
     // Seeing the page again re-plans with the same cap.
-    await see([snap('1', T0)], at(23, 13));
-    expect((await db.orders.get('taobao:1'))?.nextDueAt).toBe(at(24, 12, 30));
+    await see([snap("1", T0)], at(23, 13));
+    expect((await db.orders.get("taobao:1"))?.nextDueAt).toBe(at(24, 12, 30));
   });
 
-  it('refuses an unknown order without logging anything', async () => {
-    await expect(logNudge(db, 'taobao:404', { channel: 'chat', at: T0 }, T0)).rejects.toThrow(/unknown order/);
+  it("refuses an unknown order without logging anything", async () => {
+    await expect(
+      logNudge(db, "taobao:404", { channel: "chat", at: T0 }, T0),
+    ).rejects.toThrow(/unknown order/);
     expect(await db.nudges.count()).toBe(0);
   });
 });
 
-describe('snooze and done', () => {
-  it('stores a snooze and moves the due moment to its end, out of quiet hours', async () => {
-    await see([snap('1', T0)], T0 + MIN);
-    const snoozed = await snoozeOrder(db, 'taobao:1', at(23, 12, 50), at(23, 12, 35));
-    expect(snoozed).toMatchObject({ snoozedUntil: at(23, 12, 50), nextDueAt: at(23, 12, 50), nextStep: 'first' });
-    const late = await snoozeOrder(db, 'taobao:1', at(24, 3), at(23, 12, 36));
+describe("snooze and done", () => {
+  it("stores a snooze and moves the due moment to its end, out of quiet hours", async () => {
+    await see([snap("1", T0)], T0 + MIN);
+    const snoozed = await snoozeOrder(
+      db,
+      "taobao:1",
+      at(23, 12, 50),
+      at(23, 12, 35),
+    );
+    expect(snoozed).toMatchObject({
+      snoozedUntil: at(23, 12, 50),
+      nextDueAt: at(23, 12, 50),
+      nextStep: "first",
+    });
+    const late = await snoozeOrder(db, "taobao:1", at(24, 3), at(23, 12, 36));
     // The follow-up (SMS) has taken over by then, and SMS waits for 09:00.
-    expect(late).toMatchObject({ snoozedUntil: at(24, 3), nextDueAt: at(24, 9), nextStep: 'follow-up' });
+    expect(late).toMatchObject({
+      snoozedUntil: at(24, 3),
+      nextDueAt: at(24, 9),
+      nextStep: "follow-up",
+    });
     // Seeing the page again does not forget the snooze.
-    await see([snap('1', T0)], at(23, 13));
-    expect((await db.orders.get('taobao:1'))?.nextDueAt).toBe(at(24, 9));
+    await see([snap("1", T0)], at(23, 13));
+    expect((await db.orders.get("taobao:1"))?.nextDueAt).toBe(at(24, 9));
   });
 
-  it('marks the current step done so the next one becomes due', async () => {
-    await see([snap('1', T0)], T0 + MIN);
-    const done = await markStepDone(db, 'taobao:1', undefined, at(23, 12, 40));
-    expect(done).toMatchObject({ doneSteps: ['first'], nextStep: 'follow-up', nextDueAt: at(23, 16), nudgeCount: 0 });
-    const all = await markStepDone(db, 'taobao:1', 'final', at(23, 12, 41));
-    expect(all.doneSteps).toEqual(['first', 'final']);
-    await markStepDone(db, 'taobao:1', undefined, at(23, 12, 42));
-    expect((await db.orders.get('taobao:1'))?.nextDueAt).toBeUndefined();
+  it("marks the current step done so the next one becomes due", async () => {
+    await see([snap("1", T0)], T0 + MIN);
+    const done = await markStepDone(db, "taobao:1", undefined, at(23, 12, 40));
+    expect(done).toMatchObject({
+      doneSteps: ["first"],
+      nextStep: "follow-up",
+      nextDueAt: at(23, 16),
+      nudgeCount: 0,
+    });
+    const all = await markStepDone(db, "taobao:1", "final", at(23, 12, 41));
+    expect(all.doneSteps).toEqual(["first", "final"]);
+    await markStepDone(db, "taobao:1", undefined, at(23, 12, 42));
+    expect((await db.orders.get("taobao:1"))?.nextDueAt).toBeUndefined();
   });
 });

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
-import type { OrderSnapshot } from '../../../lib/order';
-import type { PlatformAdapter } from '../../../lib/platforms/types';
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { JSDOM } from "jsdom";
+import type { OrderSnapshot } from "../../../lib/order";
+import type { PlatformAdapter } from "../../../lib/platforms/types";
 
-export const FIXTURES = join(__dirname, '../../fixtures/platforms');
+export const FIXTURES = join(__dirname, "../../fixtures/platforms");
 
 export function fixtureHtml(name: string): string {
-  return readFileSync(join(FIXTURES, name), 'utf8');
+  return readFileSync(join(FIXTURES, name), "utf8");
 }
 
 /**
@@ -15,20 +15,35 @@ export function fixtureHtml(name: string): string {
  * own page code, which renders single-page-app rows late) run; nothing is fetched.
  */
 export function openFixture(name: string, url: string): JSDOM {
-  return new JSDOM(fixtureHtml(name), { url, runScripts: 'dangerously', pretendToBeVisual: true });
+  return new JSDOM(fixtureHtml(name), {
+    url,
+    runScripts: "dangerously",
+    pretendToBeVisual: true,
+  });
 }
 
-export async function until<T>(fn: () => T, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+export async function until<T>(
+  fn: () => T,
+  ok: (v: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = fn();
     if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    if (Date.now() > end)
+      throw new Error(
+        `condition not met in ${timeoutMs} ms: ${JSON.stringify(value)}`,
+      );
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
-export function parseAll(adapter: PlatformAdapter, doc: Document, now: number): OrderSnapshot[] {
+export function parseAll(
+  adapter: PlatformAdapter,
+  doc: Document,
+  now: number,
+): OrderSnapshot[] {
   return adapter
     .findRows(doc)
     .map((row) => adapter.parseRow(row, { now }))
@@ -36,4 +51,5 @@ export function parseAll(adapter: PlatformAdapter, doc: Document, now: number): 
 }
 
 /** Local time, as the pages show it. */
-export const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(y, mo - 1, d, h, mi, s).getTime();
+export const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) =>
+  new Date(y, mo - 1, d, h, mi, s).getTime();

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 /*
  * Granted sites ↔ content-script registrations, against a small in-memory stand-in for Chrome's
@@ -12,7 +12,7 @@ const state = vi.hoisted(() => ({
   answer: true,
 }));
 
-vi.mock('wxt/browser', () => ({
+vi.mock("wxt/browser", () => ({
   browser: {
     permissions: {
       getAll: async () => ({ origins: [...state.origins], permissions: [] }),
@@ -24,65 +24,101 @@ vi.mock('wxt/browser', () => ({
         state.origins = state.origins.filter((o) => !origins.includes(o));
         return true;
       },
-      onAdded: { addListener: (f: () => void) => state.added.push(f), removeListener: (f: () => void) => (state.added = state.added.filter((g) => g !== f)) },
-      onRemoved: { addListener: (f: () => void) => state.removed.push(f), removeListener: (f: () => void) => (state.removed = state.removed.filter((g) => g !== f)) },
+      onAdded: {
+        addListener: (f: () => void) => state.added.push(f),
+        removeListener: (f: () => void) =>
+          (state.added = state.added.filter((g) => g !== f)),
+      },
+      onRemoved: {
+        addListener: (f: () => void) => state.removed.push(f),
+        removeListener: (f: () => void) =>
+          (state.removed = state.removed.filter((g) => g !== f)),
+      },
     },
     scripting: {
-      getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => [...state.scripts.values()].filter((s) => ids.includes(s.id)),
-      registerContentScripts: async (list: { id: string; matches: string[]; js: string[] }[]) => {
+      getRegisteredContentScripts: async ({ ids }: { ids: string[] }) =>
+        [...state.scripts.values()].filter((s) => ids.includes(s.id)),
+      registerContentScripts: async (
+        list: { id: string; matches: string[]; js: string[] }[],
+      ) => {
         for (const s of list) {
-          if (state.scripts.has(s.id)) throw new Error('duplicate id');
+          if (state.scripts.has(s.id)) throw new Error("duplicate id");
           state.scripts.set(s.id, s);
         }
       },
-      updateContentScripts: async (list: { id: string; matches: string[]; js: string[] }[]) => {
-        for (const s of list) state.scripts.set(s.id, { ...state.scripts.get(s.id)!, ...s });
+      updateContentScripts: async (
+        list: { id: string; matches: string[]; js: string[] }[],
+      ) => {
+        for (const s of list)
+          state.scripts.set(s.id, { ...state.scripts.get(s.id)!, ...s });
       },
-      unregisterContentScripts: async ({ ids }: { ids: string[] }) => ids.forEach((id) => state.scripts.delete(id)),
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) =>
+        ids.forEach((id) => state.scripts.delete(id)),
     },
   },
 }));
 
-const sites = await import('../../../lib/background/granted-sites');
+const sites = await import("../../../lib/background/granted-sites");
 
 beforeEach(() => {
   // Chrome lists the built-in content-script hosts among the granted origins.
-  state.origins = ['https://mms.pinduoduo.com/*', 'https://trade.taobao.com/trade/itemlist/list_sold_items*'];
+  state.origins = [
+    "https://mms.pinduoduo.com/*",
+    "https://trade.taobao.com/trade/itemlist/list_sold_items*",
+  ];
   state.scripts.clear();
   state.answer = true;
 });
 
-describe('granted sites', () => {
-  it('granting a site registers the order script there; revoking unregisters it', async () => {
-    expect(await sites.grantSite('https://erp.example.com/orders?page=2')).toBe(true);
-    expect(await sites.grantedSites()).toEqual(['https://erp.example.com/*']);
-    expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)).toMatchObject({ matches: ['https://erp.example.com/*'], js: ['content-scripts/orders.js'] });
-    await sites.grantSite('http://shop.local:8080/');
-    expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)!.matches).toEqual(['http://shop.local/*', 'https://erp.example.com/*']);
-    await sites.revokeSite('https://erp.example.com');
-    expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)!.matches).toEqual(['http://shop.local/*']);
-    await sites.revokeSite('http://shop.local');
+describe("granted sites", () => {
+  it("granting a site registers the order script there; revoking unregisters it", async () => {
+    expect(await sites.grantSite("https://erp.example.com/orders?page=2")).toBe(
+      true,
+    );
+    expect(await sites.grantedSites()).toEqual(["https://erp.example.com/*"]);
+    expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)).toMatchObject({
+      matches: ["https://erp.example.com/*"],
+      js: ["content-scripts/orders.js"],
+    });
+    await sites.grantSite("http://shop.local:8080/");
+    expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)!.matches).toEqual([
+      "http://shop.local/*",
+      "https://erp.example.com/*",
+    ]);
+    await sites.revokeSite("https://erp.example.com");
+    expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)!.matches).toEqual([
+      "http://shop.local/*",
+    ]);
+    await sites.revokeSite("http://shop.local");
     expect(state.scripts.has(sites.GRANTED_SCRIPT_ID)).toBe(false);
   });
 
-  it('a refused prompt registers nothing; non-web origins are refused outright', async () => {
+  it("a refused prompt registers nothing; non-web origins are refused outright", async () => {
     state.answer = false;
-    expect(await sites.grantSite('https://erp.example.com')).toBe(false);
+    expect(await sites.grantSite("https://erp.example.com")).toBe(false);
     expect(state.scripts.size).toBe(0);
     state.answer = true;
-    expect(await sites.grantSite('chrome://extensions')).toBe(false);
-    expect(await sites.grantSite('not a url')).toBe(false);
+    expect(await sites.grantSite("chrome://extensions")).toBe(false);
+    expect(await sites.grantSite("not a url")).toBe(false);
   });
 
-  it('never every page: broad grants are ignored; the background follows permission changes', async () => {
+  it("never every page: broad grants are ignored; the background follows permission changes", async () => {
     const controller = new AbortController();
     sites.watchGrantedSites(controller.signal);
-    state.origins.push('https://*/*', 'https://erp.example.com/*');
+    state.origins.push("https://*/*", "https://erp.example.com/*");
     state.added.forEach((f) => f());
-    await vi.waitFor(() => expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)?.matches).toEqual(['https://erp.example.com/*']));
-    state.origins = state.origins.filter((o) => o !== 'https://erp.example.com/*');
+    await vi.waitFor(() =>
+      expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)?.matches).toEqual([
+        "https://erp.example.com/*",
+      ]),
+    );
+    state.origins = state.origins.filter(
+      (o) => o !== "https://erp.example.com/*",
+    );
     state.removed.forEach((f) => f());
-    await vi.waitFor(() => expect(state.scripts.has(sites.GRANTED_SCRIPT_ID)).toBe(false));
+    await vi.waitFor(() =>
+      expect(state.scripts.has(sites.GRANTED_SCRIPT_ID)).toBe(false),
+    );
     controller.abort();
     expect(state.added.length + state.removed.length).toBe(0);
   });

@@ -1,8 +1,8 @@
 // The slice of jsdom's API the platform fixture tests use (the package ships no types).
-declare module 'jsdom' {
+declare module "jsdom" {
   export interface JSDOMOptions {
     url?: string;
-    runScripts?: 'dangerously' | 'outside-only';
+    runScripts?: "dangerously" | "outside-only";
     pretendToBeVisual?: boolean;
   }
   export class JSDOM {
