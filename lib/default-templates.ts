@@ -473,26 +473,6 @@ export const DEFAULT_TEMPLATES: MessageTemplate[] = DRAFTS.map((d) => ({
   channel: d.channel ?? "chat",
 }));
 
-/** The general chat message of a scenario (the one the badge copies by default). */
-export function templateFor(
-  scenario: MessageTemplate["scenario"],
-  locale: Locale,
-): MessageTemplate {
-  const general = (l: Locale) =>
-    DEFAULT_TEMPLATES.find(
-      (tpl) =>
-        tpl.scenario === scenario &&
-        tpl.locale === l &&
-        tpl.segment === "any" &&
-        !tpl.orderKind,
-    ) ??
-    DEFAULT_TEMPLATES.find(
-      (tpl) => tpl.scenario === scenario && tpl.locale === l,
-    );
-  // The Chinese set is always complete.
-  return general(locale) ?? general("zh")!;
-}
-
 /** What is known about the order in front of the agent; unknown facts are left out. */
 export interface TemplateContext {
   locale: Locale;

@@ -97,11 +97,6 @@ export interface ContentToBackground {
   stepDone(data: StepDoneRequest): OrderView;
 }
 
-/** Background → content script: the views of orders that changed without the page knowing. */
-export interface BackgroundToContent {
-  ordersChanged(data: OrderView[]): void;
-}
-
 export interface ParsedBatch {
   pageUrl: string;
   shopName?: string;

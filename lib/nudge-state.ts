@@ -46,10 +46,6 @@ export function nextStateChangeAt(
   return now < overdueAt ? overdueAt : undefined;
 }
 
-export function isActionable(state: NudgeState): boolean {
-  return state === "due" || state === "overdue";
-}
-
 /**
  * The agent snoozed this order and the next nudge waits for the snooze. nudgeState still says
  * 'upcoming' for it (a nudge is coming, at the snooze's end), so badges stay clickable; a UI that

@@ -412,15 +412,3 @@ export async function countDueNow(
     .filter((o) => o.status === "unpaid")
     .count();
 }
-
-/** Orders to work today: due or overdue, and those falling due before the day ends. */
-export async function dueBy(
-  db: PayNudgeDB,
-  until: number,
-): Promise<StoredOrder[]> {
-  const rows = await db.orders
-    .where("nextDueAt")
-    .belowOrEqual(until)
-    .sortBy("nextDueAt");
-  return rows.filter((o) => o.status === "unpaid");
-}

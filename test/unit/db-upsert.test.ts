@@ -3,7 +3,6 @@ import { PayNudgeDB } from "../../lib/db";
 import { parseOrdersSeen } from "../../lib/messages";
 import type { OrderSnapshot } from "../../lib/order";
 import {
-  dueBy,
   dueUnnotified,
   markNotified,
   nextAlarmAt,
@@ -114,17 +113,6 @@ describe("due queries", () => {
     expect(
       (await dueUnnotified(db, NOW + 20 * MIN)).map((o) => o.orderId),
     ).toEqual(["2"]);
-  });
-
-  it("lists today’s work soonest first, unpaid only", async () => {
-    await upsertSeenOrders(
-      db,
-      batch([snap("1", 10), snap("2", 45), snap("3", 50, { status: "paid" })]),
-      NOW,
-    );
-    const list = await dueBy(db, NOW + 60 * MIN);
-    expect(list.map((o) => o.orderId)).toEqual(["2", "1"]);
-    expect((await dueBy(db, NOW)).map((o) => o.orderId)).toEqual(["2"]);
   });
 });
 
