@@ -2,6 +2,9 @@ import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { launchWithExtension } from "../../scripts/chrome.mjs";
 
 export { startServer, demoShopRoute, DEMO_PAGE } from "../../demo/server.mjs";
+import { DEMO_PAGE } from "../../demo/server.mjs";
+import { DEMO_SHOP_NAME } from "../../demo/orders.mjs";
+import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 
 export type Extension = Awaited<ReturnType<typeof startExtension>>;
 
@@ -227,3 +230,32 @@ export async function until<T>(
 }
 
 export type { BrowserContext, Page };
+
+type PageOrders = Parameters<typeof renderTaobaoSoldList>[0];
+
+/** A shop page at `path` listing the orders `make` returns, made afresh on each request. */
+export function orderPage(path: string, make: () => PageOrders) {
+  return (url: URL) =>
+    url.pathname === path
+      ? { body: renderTaobaoSoldList(make(), { shopName: DEMO_SHOP_NAME }) }
+      : undefined;
+}
+
+/**
+ * Chromium with the extension and the demo shop's first page badged: clipboard allowed, and due
+ * moments independent of the hour the test runs at (plus any other settings given).
+ */
+export async function openDemoShop(
+  server: { origin: string },
+  settings: Record<string, unknown> = {},
+) {
+  const ext = await startExtension();
+  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: server.origin,
+  });
+  await putSettings(await ext.extPage(), { ...ALL_HOURS, ...settings });
+  const shop = await ext.context.newPage();
+  await shop.goto(server.origin + DEMO_PAGE);
+  await waitForBadges(shop, 15);
+  return { ext, shop };
+}

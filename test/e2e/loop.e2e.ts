@@ -1,21 +1,19 @@
 import { endOfDay } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
-import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 import {
-  ALL_HOURS,
   badgeStates,
   dbCounts,
   dbRows,
-  putSettings,
   DEMO_PAGE,
   demoShopRoute,
-  startExtension,
   startServer,
   until,
   waitForBadges,
   type Extension,
   type Page,
+  openDemoShop,
+  orderPage,
 } from "./harness";
 
 const MIN = 60_000;
@@ -40,8 +38,7 @@ beforeAll(async () => {
   server = await startServer({
     routes: [
       demoShopRoute(() => T),
-      (url) => {
-        if (url.pathname !== SOON_PAGE) return undefined;
+      orderPage(SOON_PAGE, () => {
         // One order whose first nudge falls due a few seconds after the page is served.
         soonDueAt = Date.now() + 8_000;
         const order = {
@@ -59,21 +56,11 @@ beforeAll(async () => {
           ],
           total: "88.00",
         };
-        return {
-          body: renderTaobaoSoldList([order], { shopName: "暖暖家居小铺" }),
-        };
-      },
+        return [order];
+      }),
     ],
   });
-  ext = await startExtension();
-  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
-    origin: server.origin,
-  });
-  // Due moments must not depend on the hour the test runs at.
-  await putSettings(await ext.extPage(), ALL_HOURS);
-  shop = await ext.context.newPage();
-  await shop.goto(server.origin + DEMO_PAGE);
-  await waitForBadges(shop, 15);
+  ({ ext, shop } = await openDemoShop(server));
 });
 
 afterAll(async () => {

@@ -1,20 +1,17 @@
 import { format } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
-import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 import {
-  ALL_HOURS,
   badgeStates,
   dbRows,
-  DEMO_PAGE,
   demoShopRoute,
-  putSettings,
-  startExtension,
   startServer,
   until,
   waitForBadges,
   type Extension,
   type Page,
+  openDemoShop,
+  orderPage,
 } from "./harness";
 
 /*
@@ -48,8 +45,7 @@ beforeAll(async () => {
   server = await startServer({
     routes: [
       demoShopRoute(() => T),
-      (url) => {
-        if (url.pathname !== COLLEAGUE_PAGE) return undefined;
+      orderPage(COLLEAGUE_PAGE, () => {
         const noteAt = Date.now() - 5 * MIN;
         const order = {
           id: COLLEAGUE_ID,
@@ -67,20 +63,11 @@ beforeAll(async () => {
           total: "69.00",
           memo: `${format(noteAt, "MM-dd HH:mm")} 阿华 第1次 晚上付款`,
         };
-        return {
-          body: renderTaobaoSoldList([order], { shopName: "暖暖家居小铺" }),
-        };
-      },
+        return [order];
+      }),
     ],
   });
-  ext = await startExtension();
-  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
-    origin: server.origin,
-  });
-  await putSettings(await ext.extPage(), { ...ALL_HOURS, agentName: "小美" });
-  shop = await ext.context.newPage();
-  await shop.goto(server.origin + DEMO_PAGE);
-  await waitForBadges(shop, 15);
+  ({ ext, shop } = await openDemoShop(server, { agentName: "小美" }));
 });
 
 afterAll(async () => {

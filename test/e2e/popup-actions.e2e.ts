@@ -1,19 +1,16 @@
 import { endOfDay } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
-import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 import {
-  ALL_HOURS,
   dbRows,
-  DEMO_PAGE,
   demoShopRoute,
-  putSettings,
-  startExtension,
   startServer,
   until,
   waitForBadges,
   type Extension,
   type Page,
+  openDemoShop,
+  orderPage,
 } from "./harness";
 
 const MIN = 60_000;
@@ -54,8 +51,7 @@ beforeAll(async () => {
   server = await startServer({
     routes: [
       demoShopRoute(() => T),
-      (url) => {
-        if (url.pathname !== SOON_PAGE) return undefined;
+      orderPage(SOON_PAGE, () => {
         // One order whose first nudge falls due a few seconds after the page is served.
         soonDueAt = Date.now() + 6_000;
         const order = {
@@ -73,21 +69,12 @@ beforeAll(async () => {
           ],
           total: "129.00",
         };
-        return {
-          body: renderTaobaoSoldList([order], { shopName: "暖暖家居小铺" }),
-        };
-      },
+        return [order];
+      }),
     ],
   });
-  ext = await startExtension();
-  await ext.context.grantPermissions(["clipboard-read", "clipboard-write"], {
-    origin: server.origin,
-  });
+  ({ ext, shop } = await openDemoShop(server));
   popup = await ext.extPage();
-  await putSettings(popup, ALL_HOURS);
-  shop = await ext.context.newPage();
-  await shop.goto(server.origin + DEMO_PAGE);
-  await waitForBadges(shop, 15);
   await popup.reload();
   await popup.waitForSelector('[data-group="overdue"], [data-group="due"]');
   dueIds = [...(await idsIn("overdue")), ...(await idsIn("due"))];
