@@ -85,11 +85,10 @@ export function watchOrders(opts: WatchOptions) {
   /** The order whose panel is open, with what the background said of it. */
   let open: { key: string; context: ComposeContext } | undefined;
 
+  /** The adapter that found the rows in the last scan: it knows where the page's editors are. */
+  let pageAdapter: PlatformAdapter | undefined;
   const editor = (kind: "chat" | "memo") =>
-    findEditable(
-      opts.doc,
-      editorSelectors(findRows()?.adapter ?? adapters()[0], kind),
-    );
+    findEditable(opts.doc, editorSelectors(pageAdapter ?? adapters()[0], kind));
 
   function panelProps(key: string, context: ComposeContext): NudgePanelProps {
     const entry = tracked.get(key);
@@ -186,6 +185,7 @@ export function watchOrders(opts: WatchOptions) {
   async function scanOnce() {
     const time = now();
     const found = findRows();
+    pageAdapter = found?.adapter;
     const seen = new Set<string>();
     const changed: OrderSnapshot[] = [];
     if (found) {
