@@ -87,7 +87,14 @@ export function nextNudge(
               ? earliest + SEARCH_HORIZON_MS
               : closesAt - 1,
           );
-    if (at === undefined) return undefined;
+    if (at === undefined) {
+      // This step fits nowhere before the order closes (a call pushed out of every phone window):
+      // a later step may still fit, so the order is not left without a nudge.
+      const later = pending.find((p) => p.at > step.at);
+      if (!later) return undefined;
+      t = later.at;
+      continue;
+    }
     const overtaken = pending.some((p) => p.at > step.at && p.at <= at!);
     if (!overtaken) break;
     t = at;

@@ -246,3 +246,46 @@ describe("the buyer cap", () => {
     );
   });
 });
+
+describe("a step that cannot be placed", () => {
+  it("gives way to the next step instead of leaving the order without a nudge", () => {
+    // Found by the buyer-cap property: the cap pushes the phone call out of every phone window
+    // before the order closes; the final reminder before the close must still be planned.
+    const s = {
+      ...S,
+      quietHours: [{ from: 120, to: 540 }],
+      channelWindows: {
+        phone: [
+          { from: 660, to: 720 },
+          { from: 960, to: 1020 },
+          { from: 1140, to: 1260 },
+        ],
+        sms: [{ from: 0, to: 1320 }],
+      },
+      buyerCap: { count: 1, windowMs: 60 * 60_000 },
+      highValueCents: 0,
+      minGapMs: 5 * 60_000,
+    };
+    const order: PlanOrder = {
+      status: "unpaid",
+      // 19:50 local, odd milliseconds as the property had them; closes 3 h 10 min later.
+      placedAt: new Date(2026, 10, 13, 19, 50, 0, 1).getTime(),
+      consulted: false,
+      closesAt: new Date(2026, 10, 13, 23, 0, 0, 1).getTime(),
+      amountCents: 0,
+    };
+    const plan = planOrder(order, s);
+    expect(plan.map((p) => p.id)).toEqual(["first", "phone", "final"]);
+    const firstAt = plan[0]!.at;
+    const next = nextNudge(
+      order,
+      plan,
+      { lastNudgeAt: firstAt, doneSteps: ["first"] },
+      [firstAt],
+      s,
+      firstAt,
+    );
+    expect(next?.step.id).toBe("final");
+    expect(next?.at).toBe(plan[2]!.at);
+  });
+});
