@@ -113,7 +113,8 @@ function checkMoment(
   if (order.closesAt !== undefined) expect(at).toBeLessThan(order.closesAt);
 }
 
-const RUNS = { numRuns: 300 };
+// PAYNUDGE_FC_RUNS raises the count for a long hunt (e.g. 20000) without slowing the everyday suite.
+const RUNS = { numRuns: Number(process.env.PAYNUDGE_FC_RUNS ?? 300) };
 
 describe("engine properties over random orders, times and settings", () => {
   it("plans steps only at allowed moments: no quiet hours, phone in phone windows, none after close, ordered and apart", () => {
