@@ -1,16 +1,10 @@
 import { isSameDay } from "date-fns";
 import { useState } from "react";
-import { closeDeadline, DEFAULT_CLOSE_AFTER_MS } from "../lib/close-deadline";
 import { SNOOZE_CHOICES, type SnoozeChoice } from "../lib/engine/snooze";
 import { t, type Locale, type MessageKey } from "../lib/i18n";
 import { isSnoozed, nudgeState } from "../lib/nudge-state";
-import {
-  formatAmount,
-  itemSummary,
-  type PlatformId,
-  type StoredOrder,
-} from "../lib/order";
-import type { QueueGroup } from "../lib/queue";
+import { formatAmount, itemSummary, type StoredOrder } from "../lib/order";
+import { FIRST_SCREEN_ROWS, type QueueGroup } from "../lib/queue";
 import { formatClock, formatOrderTime, formatSpan } from "../lib/time-format";
 
 export type ManualStatus = "paid" | "closed";
@@ -34,8 +28,11 @@ export interface DueListProps extends DueActions {
   groups: readonly QueueGroup[] | undefined;
   now: number;
   locale: Locale;
-  /** The engine's auto-close defaults per platform (settings); a deadline read off the page wins. */
-  closeAfterMs?: Record<PlatformId, number | undefined>;
+  /**
+   * Only the first screen's rows are known yet (the popup's first paint): show at most
+   * FIRST_SCREEN_ROWS across the groups, and no "more" lines until the whole queue is in.
+   */
+  firstScreen?: boolean;
 }
 
 const GROUP_TITLES: Record<QueueGroup["id"], MessageKey> = {
@@ -77,22 +74,10 @@ function stepText(order: StoredOrder, locale: Locale): string {
   return parts.join(" · ");
 }
 
-function closeText(
-  order: StoredOrder,
-  now: number,
-  locale: Locale,
-  closeAfterMs: Record<PlatformId, number | undefined>,
-): string {
-  if (order.status !== "unpaid") return "";
-  const closesAt = closeDeadline(
-    {
-      platform: order.platform,
-      createdAt: order.createdAt ?? order.firstSeenAt,
-      closesAt: order.closesAt,
-    },
-    closeAfterMs,
-  );
-  if (closesAt === undefined) return "";
+/** The auto-close deadline as the background reckoned it (the page's own, else the settings'). */
+function closeText(order: StoredOrder, now: number, locale: Locale): string {
+  const closesAt = order.deadlineAt;
+  if (order.status !== "unpaid" || closesAt === undefined) return "";
   return now < closesAt
     ? t(locale, "popup.closesIn", { t: formatSpan(closesAt - now, locale) })
     : t(locale, "popup.closePassed");
@@ -102,14 +87,12 @@ interface DueItemProps extends DueActions {
   order: StoredOrder;
   now: number;
   locale: Locale;
-  closeAfterMs: Record<PlatformId, number | undefined>;
 }
 
 function DueItem({
   order,
   now,
   locale,
-  closeAfterMs,
   onOpen,
   onCopy,
   onMarkNudged,
@@ -137,7 +120,7 @@ function DueItem({
         : t(locale, "badge.ago", { t: formatSpan(now - due, locale) })
     }`;
   const step = stepText(order, locale);
-  const closes = closeText(order, now, locale, closeAfterMs);
+  const closes = closeText(order, now, locale);
   const unpaid = order.status === "unpaid";
 
   function act(task: () => Promise<string>) {
@@ -295,7 +278,7 @@ export function DueList({
   groups,
   now,
   locale,
-  closeAfterMs = DEFAULT_CLOSE_AFTER_MS,
+  firstScreen = false,
   ...actions
 }: DueListProps) {
   if (groups === undefined)
@@ -305,29 +288,34 @@ export function DueList({
       </p>
     );
   const shown = groups.filter((g) => g.count > 0);
+  let left = firstScreen ? FIRST_SCREEN_ROWS : Infinity;
+  const budget = shown.map((g) => {
+    const n = Math.min(left, g.orders.length);
+    left -= n;
+    return n;
+  });
   if (!shown.length)
     return <p className="status empty">{t(locale, "popup.empty")}</p>;
   return (
     <>
-      {shown.map((group) => (
+      {shown.map((group, g) => (
         <section className="group" data-group={group.id} key={group.id}>
           <h2>
             {t(locale, GROUP_TITLES[group.id])}{" "}
             <span className="count">{group.count}</span>
           </h2>
           <ul>
-            {group.orders.map((order) => (
+            {group.orders.slice(0, budget[g]).map((order) => (
               <DueItem
                 key={order.key}
                 order={order}
                 now={now}
                 locale={locale}
-                closeAfterMs={closeAfterMs}
                 {...actions}
               />
             ))}
           </ul>
-          {group.count > group.orders.length && (
+          {!firstScreen && group.count > group.orders.length && (
             <p className="more">
               {t(locale, "popup.more", {
                 n: group.count - group.orders.length,

@@ -7,7 +7,8 @@ import {
 } from "./default-templates";
 import type { Locale } from "./i18n";
 import type { StoredOrder } from "./order";
-import { getSetting, loadEngineSettings } from "./settings";
+import { loadEngineSettings } from "./engine-settings-store";
+import { getSetting } from "./settings";
 import { orderValues, type TemplateValues } from "./template";
 import { allTemplates } from "./templates-store";
 

@@ -67,6 +67,12 @@ export class PayNudgeDB extends Dexie {
       alerts: "id, orderKey, shownAt",
       templates: "id, scenario",
     });
+    // The popup's "done today": orders by their last nudge, read through an index instead of
+    // scanning the day's nudge log. Dexie builds the index from the rows already stored.
+    this.version(2).stores({
+      orders:
+        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer, lastNudgeAt",
+    });
   }
 }
 

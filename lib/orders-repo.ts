@@ -4,7 +4,7 @@ import type { NudgeChannel } from "./engine/types";
 import type { ParsedBatch, OrderView } from "./messages";
 import { orderKey, type OrderSnapshot, type StoredOrder } from "./order";
 import { scheduleOrder, type ScheduleSettings } from "./schedule";
-import { loadEngineSettings } from "./settings";
+import { loadEngineSettings } from "./engine-settings-store";
 
 export function toView(order: StoredOrder): OrderView {
   const view: OrderView = {

@@ -17,42 +17,49 @@ export interface QueueGroup {
 export const GROUP_LIMIT = 100;
 
 /**
- * The day's work for the popup, read through the `nextDueAt` index: counts and the first rows of
- * each group only, so a large history costs nothing. Only unpaid orders carry a due time.
+ * Rows the popup's first paint shows, across its groups: more than its first screen holds. The
+ * first read asks for no more, and the full queue follows a moment later.
  */
-export async function todayQueue(
+export const FIRST_SCREEN_ROWS = 7;
+
+/**
+ * The day's work for the popup, read through the `nextDueAt` and `lastNudgeAt` indexes in one
+ * read-only transaction: counts and the first `limit` rows of each group only, so a large history
+ * or a busy day costs nothing. Only unpaid orders carry a due time; "done" is every order nudged
+ * today (nudges are never dated in the future, orders-repo.ts), most recent first.
+ */
+export function todayQueue(
   db: PayNudgeDB,
   now: number,
   limit = GROUP_LIMIT,
 ): Promise<QueueGroup[]> {
   const overdueBefore = now - OVERDUE_AFTER_MS;
-  const until = endOfDay(now).getTime();
-  const range = (lower: number, upper: number, includeLower: boolean) =>
+  const due = (lower: number, upper: number, includeLower: boolean) => () =>
     db.orders.where("nextDueAt").between(lower, upper, includeLower, true);
-
-  const [overdueCount, overdue, dueCount, due, laterCount, later, doneToday] =
-    await Promise.all([
-      db.orders.where("nextDueAt").below(overdueBefore).count(),
-      db.orders.where("nextDueAt").below(overdueBefore).limit(limit).toArray(),
-      range(overdueBefore, now, true).count(),
-      range(overdueBefore, now, true).limit(limit).toArray(),
-      range(now, until, false).count(),
-      range(now, until, false).limit(limit).toArray(),
-      db.nudges
-        .where("at")
-        .between(startOfDay(now).getTime(), now, true, true)
-        .reverse()
-        .toArray(),
+  const group = async (
+    id: QueueGroupId,
+    rows: () => ReturnType<PayNudgeDB["orders"]["toCollection"]>,
+    newestFirst = false,
+  ): Promise<QueueGroup> => {
+    const [count, orders] = await Promise.all([
+      rows().count(),
+      (newestFirst ? rows().reverse() : rows()).limit(limit).toArray(),
     ]);
-  const doneKeys = [...new Set(doneToday.map((n) => n.orderKey))];
-  const done = (await db.orders.bulkGet(doneKeys.slice(0, limit))).filter(
-    (o): o is StoredOrder => o !== undefined,
+    return { id, count, orders };
+  };
+  return db.transaction("r", db.orders, () =>
+    Promise.all([
+      group("overdue", () => db.orders.where("nextDueAt").below(overdueBefore)),
+      group("due", due(overdueBefore, now, true)),
+      group("later", due(now, endOfDay(now).getTime(), false)),
+      group(
+        "done",
+        () =>
+          db.orders
+            .where("lastNudgeAt")
+            .aboveOrEqual(startOfDay(now).getTime()),
+        true,
+      ),
+    ]),
   );
-
-  return [
-    { id: "overdue", count: overdueCount, orders: overdue },
-    { id: "due", count: dueCount, orders: due },
-    { id: "later", count: laterCount, orders: later },
-    { id: "done", count: doneKeys.length, orders: done },
-  ];
 }

@@ -1,10 +1,5 @@
 import type { PayNudgeDB } from "./db";
-import {
-  DEFAULT_ENGINE_SETTINGS,
-  ENGINE_SETTING_KEYS,
-  resolveEngineSettings,
-  type EngineSettings,
-} from "./engine/settings";
+import { DEFAULT_ENGINE_SETTINGS } from "./engine/settings";
 import type { PlatformId } from "./order";
 
 /** Every setting with its default; stored rows override one key at a time. */
@@ -50,16 +45,4 @@ export async function setSetting<K extends SettingKey>(
   value: Settings[K],
 ): Promise<void> {
   await db.settings.put({ key, value });
-}
-
-/** Everything the nudge engine needs, read fresh from the database (the worker keeps no state). */
-export async function loadEngineSettings(
-  db: PayNudgeDB,
-): Promise<EngineSettings> {
-  const rows = await db.settings.bulkGet(ENGINE_SETTING_KEYS);
-  const stored: Record<string, unknown> = {};
-  ENGINE_SETTING_KEYS.forEach((key, i) => {
-    if (rows[i] !== undefined) stored[key] = rows[i]!.value;
-  });
-  return resolveEngineSettings(stored);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the extension, then runs every benchmark in scripts/bench/ in real
 // Chromium. A benchmark module's default export is an async function returning rows
-// { bench, value, goal, pass }. Goals are reported, not enforced: the exit code is non-zero only
+// { bench, value, goal, pass } (pass null: reported only, no goal). Goals are reported, not enforced: the exit code is non-zero only
 // when a benchmark crashes.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -30,6 +30,8 @@ const files = readdirSync(join(ROOT, "scripts/bench"))
   .sort();
 
 const rows = [];
+const verdict = (row) =>
+  row.pass === null ? "INFO" : row.pass ? "PASS" : "FAIL";
 let crashed = false;
 for (const file of files) {
   console.log(`\n▸ ${file}`);
@@ -40,7 +42,7 @@ for (const file of files) {
     for (const row of await mod.default()) {
       rows.push(row);
       console.log(
-        `  ${row.pass ? "PASS" : "FAIL"}  ${row.bench}: ${row.value} (goal ${row.goal})`,
+        `  ${verdict(row)}  ${row.bench}: ${row.value} (goal ${row.goal})`,
       );
     }
   } catch (error) {
@@ -55,7 +57,7 @@ console.table(
     benchmark: r.bench,
     result: r.value,
     goal: r.goal,
-    verdict: r.pass ? "PASS" : "FAIL",
+    verdict: verdict(r),
   })),
 );
 process.exit(crashed ? 1 : 0);

@@ -52,21 +52,23 @@ export function findChrome() {
 }
 
 /**
- * @param {{ headless?: boolean, hostMap?: number, userDataDir?: string, viewport?: {width:number,height:number} }} [opts]
+ * @param {{ headless?: boolean, hostMap?: number, userDataDir?: string, viewport?: {width:number,height:number}, extensionDir?: string }} [opts]
  *   hostMap: a local HTTPS port that every host name resolves to (real-URL fixtures).
+ *   extensionDir: another unpacked copy to load instead of the build (benchmarks add pages to one).
  */
 export async function launchWithExtension(opts = {}) {
-  if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, "manifest.json"))) {
     throw new Error(
-      `No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`,
+      `No built extension in ${extensionDir}: run \`npm run build\` first.`,
     );
   }
   const ownDir = !opts.userDataDir;
   const userDataDir =
     opts.userDataDir ?? mkdtempSync(join(tmpdir(), "paynudge-profile-"));
   const args = [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import type { GeneralSettings } from "../../lib/admin-messages";
+import type { GeneralSettings } from "../../lib/admin-schemas";
 import { t, type Locale } from "../../lib/i18n";
 import { PLATFORM_IDS } from "../../lib/order";
 

@@ -1,6 +1,6 @@
 import { ChoiceSelect } from "./ChoiceSelect";
 import { useMemo, useState, type FormEvent } from "react";
-import type { EngineSettingsPatch } from "../../lib/admin-messages";
+import type { EngineSettingsPatch } from "../../lib/admin-schemas";
 import { planOrder, type PlanOrder } from "../../lib/engine/plan";
 import type { EngineSettings, StepRule } from "../../lib/engine/settings";
 import {

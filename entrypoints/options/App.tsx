@@ -13,7 +13,8 @@ import { exportBackup } from "../../lib/backup";
 import { getDb } from "../../lib/db";
 import { pickLocale, t } from "../../lib/i18n";
 import { nudgeLogCsv } from "../../lib/nudge-csv";
-import { getSetting, loadEngineSettings } from "../../lib/settings";
+import { loadEngineSettings } from "../../lib/engine-settings-store";
+import { getSetting } from "../../lib/settings";
 import { newTemplateId, templateEntries } from "../../lib/templates-store";
 import { downloadText } from "./download";
 

@@ -1,5 +1,6 @@
 import { useLiveQuery } from "dexie-react-hooks";
-import { useCallback, useEffect, useState } from "react";
+import { StrictMode, useCallback, useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
 import { copyText } from "../../components/clipboard";
 import { DueList, type ManualStatus } from "../../components/DueList";
 import { PauseSwitch } from "../../components/popup/PauseSwitch";
@@ -9,9 +10,8 @@ import type { SnoozeChoice } from "../../lib/engine/snooze";
 import { pickLocale, t } from "../../lib/i18n";
 import { toBackground } from "../../lib/messaging";
 import { openOrderPage } from "../../lib/open-order";
+import { loadPopupData, type PopupData } from "../../lib/popup-data";
 import type { StoredOrder } from "../../lib/order";
-import { todayQueue } from "../../lib/queue";
-import { getSetting, loadEngineSettings } from "../../lib/settings";
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now);
@@ -20,23 +20,6 @@ function useNow(intervalMs: number): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
-}
-
-/**
- * Everything the popup shows, in one live query: the queue and the few settings it needs, read
- * once. The clock is read when the query runs, so a change the agent just made (a nudge logged a
- * moment ago) is judged against the time it happened, not the last tick.
- */
-async function loadPopup() {
-  const db = getDb();
-  const now = Date.now();
-  const [groups, engine, paused, agent] = await Promise.all([
-    todayQueue(db, now),
-    loadEngineSettings(db),
-    getSetting(db, "notificationsPaused"),
-    getSetting(db, "agentName"),
-  ]);
-  return { now, groups, closeAfterMs: engine.closeAfterMs, paused, agent };
 }
 
 // Every write goes through the background; the live query re-renders the list when it lands.
@@ -63,19 +46,26 @@ async function snooze(order: StoredOrder, choice: SnoozeChoice): Promise<void> {
   await toBackground.sendMessage("snooze", { key: order.key, for: choice });
 }
 
-export function App() {
+export function App({ initial }: { initial?: PopupData }) {
   const locale = pickLocale(navigator.languages);
   // Each tick re-runs the query, so states and countdowns move on while the popup stays open.
   const tick = useNow(30_000);
-  const data = useLiveQuery(() => loadPopup(), [tick]);
+  const data = useLiveQuery(() => loadPopupData(getDb()), [tick], initial);
+  // Until the live query first answers, only the first screen's rows (read before React loaded)
+  // are known.
+  const complete = data !== undefined && data !== initial;
   useEffect(() => {
     document.documentElement.lang = locale === "zh" ? "zh-CN" : "en";
   }, [locale]);
   const loaded = data !== undefined;
+  // Read by the popup benchmark (npm run bench): the moment the list first shows real data, and
+  // the moment the whole queue is in.
   useEffect(() => {
-    // Read by the popup benchmark (npm run bench): the moment the list first shows real data.
     if (loaded) performance.mark("paynudge:popup-list-ready");
   }, [loaded]);
+  useEffect(() => {
+    if (complete) performance.mark("paynudge:popup-queue-complete");
+  }, [complete]);
   const agent = data?.agent;
   const markNudged = useCallback(
     async (order: StoredOrder) => {
@@ -108,7 +98,7 @@ export function App() {
         groups={data?.groups}
         now={data?.now ?? tick}
         locale={locale}
-        closeAfterMs={data?.closeAfterMs}
+        firstScreen={!complete}
         onOpen={(order) => void openOrderPage(order.pageUrl)}
         onCopy={copyMessage}
         onMarkNudged={markNudged}
@@ -116,5 +106,13 @@ export function App() {
         onSnooze={snooze}
       />
     </main>
+  );
+}
+
+export function mountPopup(root: HTMLElement, initial?: PopupData): void {
+  createRoot(root).render(
+    <StrictMode>
+      <App initial={initial} />
+    </StrictMode>,
   );
 }

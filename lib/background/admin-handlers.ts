@@ -4,7 +4,7 @@ import {
   GeneralSettingsSchema,
   NotificationsPausedSchema,
   SetOrderStatusSchema,
-} from "../admin-messages";
+} from "../admin-schemas";
 import { restoreBackup, wipeAll } from "../backup";
 import type { PayNudgeDB } from "../db";
 import { replanOrders } from "../orders-repo";

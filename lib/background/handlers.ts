@@ -20,7 +20,7 @@ import {
   toView,
   upsertSeenOrders,
 } from "../orders-repo";
-import { loadEngineSettings } from "../settings";
+import { loadEngineSettings } from "../engine-settings-store";
 import {
   orderKeyOfNotification,
   runDueCheck,

@@ -3,7 +3,7 @@ import {
   PlatformEnabledSchema,
   SitePatternSchema,
   TemplateIdSchema,
-} from "../admin-messages";
+} from "../admin-schemas";
 import type { PayNudgeDB } from "../db";
 import { replanUnpaid } from "../orders-repo";
 import { getSetting, setSetting } from "../settings";

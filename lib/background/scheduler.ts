@@ -10,7 +10,8 @@ import {
   nextAlarmAt,
   replanDue,
 } from "../orders-repo";
-import { getSetting, loadEngineSettings } from "../settings";
+import { loadEngineSettings } from "../engine-settings-store";
+import { getSetting } from "../settings";
 import { formatOrderTime } from "../time-format";
 
 export const ALARM_NAME = "paynudge:next-due";

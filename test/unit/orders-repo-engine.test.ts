@@ -11,7 +11,8 @@ import {
   snoozeOrder,
   upsertSeenOrders,
 } from "../../lib/orders-repo";
-import { loadEngineSettings, setSetting } from "../../lib/settings";
+import { loadEngineSettings } from "../../lib/engine-settings-store";
+import { setSetting } from "../../lib/settings";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -104,6 +105,34 @@ describe("orders carry their plan step", () => {
       nextStep: "final",
       nextDueAt: at(23, 17),
     });
+  });
+
+  it("stores when the order auto-closes: the page's deadline, else the platform's from the settings", async () => {
+    await setSetting(db, "closeAfterMs", { taobao: 6 * HOUR, shopify: null });
+    await see(
+      [
+        snap("1", T0),
+        snap("2", T0, { closesAt: at(23, 13) }),
+        snap("3", T0, { status: "paid" }),
+      ],
+      T0 + MIN,
+    );
+    await upsertSeenOrders(
+      db,
+      parseOrdersSeen({
+        pageUrl: "https://admin.shopify.com/store/x/orders",
+        orders: [{ ...snap("4", T0), platform: "shopify" }],
+      }),
+      T0 + MIN,
+    );
+    expect((await db.orders.get("taobao:1"))?.deadlineAt).toBe(at(23, 18));
+    expect((await db.orders.get("taobao:2"))?.deadlineAt).toBe(at(23, 13));
+    expect((await db.orders.get("taobao:3"))?.deadlineAt).toBeUndefined();
+    expect((await db.orders.get("shopify:4"))?.deadlineAt).toBeUndefined();
+    // A later change of the setting moves the stored deadline with the plan.
+    await setSetting(db, "closeAfterMs", { taobao: 3 * HOUR });
+    await replanUnpaid(db, T0 + 2 * MIN);
+    expect((await db.orders.get("taobao:1"))?.deadlineAt).toBe(at(23, 15));
   });
 
   it("re-plans open orders when the seller changes the settings", async () => {

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import Dexie from "dexie";
 import { PayNudgeDB } from "../../lib/db";
+import { parseOrdersSeen } from "../../lib/messages";
+import { logNudge, upsertSeenOrders } from "../../lib/orders-repo";
 import type { StoredOrder } from "../../lib/order";
 import { todayQueue } from "../../lib/queue";
 
@@ -49,19 +52,17 @@ describe("today's queue", () => {
       row("soon", 1),
       row("tonight", 11 * 60 + 59),
       row("tomorrow", 12 * 60 + 1),
-      row("paid", undefined, "paid"),
-      row("nudged", undefined),
-    ]);
-    await db.nudges.bulkAdd([
-      { orderKey: "taobao:nudged", at: NOW - 60 * MIN, channel: "chat" },
-      { orderKey: "taobao:nudged", at: NOW - 30 * MIN, channel: "sms" },
-      { orderKey: "taobao:paid", at: NOW - 13 * 60 * MIN, channel: "chat" },
+      // Nudged yesterday evening, then paid: not today's work.
+      { ...row("paid", undefined, "paid"), lastNudgeAt: NOW - 13 * 60 * MIN },
+      { ...row("nudged", undefined), lastNudgeAt: NOW - 30 * MIN },
+      // Nudged this morning and paid since: still part of the day's work, and listed first.
+      { ...row("won", undefined, "paid"), lastNudgeAt: NOW - 10 * MIN },
     ]);
     expect(summary(await todayQueue(db, NOW))).toEqual({
       overdue: { count: 2, ids: ["late2", "late1"] },
       due: { count: 2, ids: ["now1", "now2"] },
       later: { count: 2, ids: ["soon", "tonight"] },
-      done: { count: 1, ids: ["nudged"] },
+      done: { count: 2, ids: ["won", "nudged"] },
     });
   });
 
@@ -85,5 +86,63 @@ describe("today's queue", () => {
       "491",
       "490",
     ]);
+  });
+});
+
+describe("done today, through the nudge log", () => {
+  it("lists an order as soon as a nudge is logged on it, and not after midnight", async () => {
+    await upsertSeenOrders(
+      db,
+      parseOrdersSeen({
+        pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+        orders: [
+          {
+            platform: "taobao",
+            orderId: "1",
+            status: "unpaid",
+            createdAt: NOW - 60 * MIN,
+            items: [{ title: "杯子" }],
+          },
+        ],
+      }),
+      NOW - 59 * MIN,
+    );
+    await logNudge(db, "taobao:1", { at: NOW - 5 * MIN, channel: "chat" });
+    const [, , , done] = await todayQueue(db, NOW);
+    expect(done).toMatchObject({ id: "done", count: 1 });
+    expect(done!.orders.map((o) => o.key)).toEqual(["taobao:1"]);
+    const tomorrow = NOW + 12 * 60 * MIN;
+    expect((await todayQueue(db, tomorrow))[3]!.count).toBe(0);
+  });
+});
+
+describe("the database of an earlier version", () => {
+  it("keeps every row and indexes the last nudge when it opens at version 2", async () => {
+    const name = `test-v1-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      orders:
+        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer",
+      nudges: "++id, orderKey, at",
+      settings: "key",
+      alerts: "id, orderKey, shownAt",
+      templates: "id, scenario",
+    });
+    await v1
+      .table("orders")
+      .bulkPut([
+        { ...row("old", undefined, "paid"), lastNudgeAt: NOW - 20 * MIN },
+        row("open", 10),
+      ]);
+    await v1.table("settings").put({ key: "agentName", value: "小美" });
+    v1.close();
+
+    const v2 = new PayNudgeDB(name);
+    expect(await v2.orders.count()).toBe(2);
+    expect((await v2.settings.get("agentName"))?.value).toBe("小美");
+    const groups = summary(await todayQueue(v2, NOW));
+    expect(groups.done).toEqual({ count: 1, ids: ["old"] });
+    expect(groups.later).toEqual({ count: 1, ids: ["open"] });
+    v2.close();
   });
 });

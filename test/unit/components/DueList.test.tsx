@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { DueList } from "../../../components/DueList";
 import { PauseSwitch } from "../../../components/popup/PauseSwitch";
 import type { StoredOrder } from "../../../lib/order";
-import type { QueueGroup } from "../../../lib/queue";
+import { FIRST_SCREEN_ROWS, type QueueGroup } from "../../../lib/queue";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -207,26 +207,17 @@ describe("what each row tells the agent", () => {
     );
   });
 
-  it("shows the time left before the platform closes the order, from the page deadline or the settings", () => {
+  it("shows the time left before the platform closes the order, as the background reckoned it", () => {
     const groups = [
       group("due", [
-        // Taobao closes after 72 h by default: placed 2 h ago, 70 h are left.
-        stored("t", -5, { createdAt: NOW - 2 * HOUR }),
-        // The page's own deadline wins.
-        stored("p", -4, {
-          createdAt: NOW - 2 * HOUR,
-          closesAt: NOW + 25 * MIN,
-        }),
-        stored("s", -3, {
-          platform: "shopify",
-          key: "shopify:s",
-          createdAt: NOW - 2 * HOUR,
-        }),
-        stored("d", -2, {
-          platform: "douyin",
-          key: "douyin:d",
-          createdAt: NOW - 2 * HOUR,
-        }),
+        stored("t", -5, { deadlineAt: NOW + 70 * HOUR }),
+        stored("p", -4, { deadlineAt: NOW + 25 * MIN }),
+        // Shopify never closes an unpaid order by itself: no deadline stored.
+        stored("s", -3, { platform: "shopify", key: "shopify:s" }),
+        stored("d", -2, { deadlineAt: NOW - MIN }),
+      ]),
+      group("done", [
+        stored("paid", 0, { status: "paid", deadlineAt: NOW + HOUR }),
       ]),
     ];
     const { container } = render(
@@ -243,35 +234,69 @@ describe("what each row tells the agent", () => {
     expect(itemOf(container, "p").querySelector(".closes")?.textContent).toBe(
       "25分后自动关闭",
     );
-    // Shopify never closes an unpaid order by itself.
     expect(itemOf(container, "s").querySelector(".closes")).toBeNull();
     expect(itemOf(container, "d").querySelector(".closes")?.textContent).toBe(
       "已过自动关闭时间",
     );
+    expect(itemOf(container, "paid").querySelector(".closes")).toBeNull();
 
     cleanup();
-    // The seller's setting replaces the default.
-    const custom = {
-      taobao: 3 * HOUR,
-      jd: undefined,
-      pdd: undefined,
-      douyin: undefined,
-      shopify: undefined,
-      generic: undefined,
-    };
     const again = render(
       <DueList
         groups={groups}
         now={NOW}
         locale="en"
-        closeAfterMs={custom}
         onOpen={() => undefined}
       />,
     );
     expect(
-      itemOf(again.container, "t").querySelector(".closes")?.textContent,
-    ).toBe("auto-closes in 1h");
-    expect(itemOf(again.container, "d").querySelector(".closes")).toBeNull();
+      itemOf(again.container, "p").querySelector(".closes")?.textContent,
+    ).toBe("auto-closes in 25m");
+  });
+
+  it("shows only the first screen's rows, without 'more' lines, until the whole queue is in", () => {
+    const many = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => stored(`${prefix}${i}`, -40 - i));
+    const groups = [
+      group("overdue", many("o", 5), 40),
+      group("due", many("d", 5), 5),
+      group("later", many("l", 3), 3),
+    ];
+    const first = render(
+      <DueList
+        groups={groups}
+        now={NOW}
+        locale="zh"
+        firstScreen
+        onOpen={() => undefined}
+      />,
+    );
+    expect(ids(first.container)).toEqual([
+      "o0",
+      "o1",
+      "o2",
+      "o3",
+      "o4",
+      "d0",
+      "d1",
+    ]);
+    expect(FIRST_SCREEN_ROWS).toBe(7);
+    // Counts are whole from the start; "35 more" waits for the full read.
+    expect(
+      first.container.querySelector('[data-group="overdue"] .count')
+        ?.textContent,
+    ).toBe("40");
+    expect(first.container.querySelector(".more")).toBeNull();
+    first.rerender(
+      <DueList
+        groups={groups}
+        now={NOW}
+        locale="zh"
+        onOpen={() => undefined}
+      />,
+    );
+    expect(ids(first.container)).toHaveLength(13);
+    expect(first.container.querySelector(".more")?.textContent).toContain("35");
   });
 
   it("shows a snoozed order as snoozed until its time, and an ended snooze as due again", () => {

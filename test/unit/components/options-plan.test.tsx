@@ -8,11 +8,9 @@ import {
 } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PlanSection } from "../../../components/options/PlanSection";
-import type { EngineSettingsPatch } from "../../../lib/admin-messages";
-import {
-  EngineSettingSchemas,
-  DEFAULT_ENGINE_SETTINGS,
-} from "../../../lib/engine/settings";
+import type { EngineSettingsPatch } from "../../../lib/admin-schemas";
+import { DEFAULT_ENGINE_SETTINGS } from "../../../lib/engine/settings";
+import { EngineSettingSchemas } from "../../../lib/engine/settings-schema";
 import { formatOrderTime } from "../../../lib/time-format";
 
 afterEach(cleanup);

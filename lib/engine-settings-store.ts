@@ -1,0 +1,15 @@
+import type { PayNudgeDB } from "./db";
+import { ENGINE_SETTING_KEYS, type EngineSettings } from "./engine/settings";
+import { resolveEngineSettings } from "./engine/settings-schema";
+
+/** Everything the nudge engine needs, read fresh from the database (the worker keeps no state). */
+export async function loadEngineSettings(
+  db: PayNudgeDB,
+): Promise<EngineSettings> {
+  const rows = await db.settings.bulkGet(ENGINE_SETTING_KEYS);
+  const stored: Record<string, unknown> = {};
+  ENGINE_SETTING_KEYS.forEach((key, i) => {
+    if (rows[i] !== undefined) stored[key] = rows[i]!.value;
+  });
+  return resolveEngineSettings(stored);
+}

@@ -1,0 +1,35 @@
+import type { PayNudgeDB } from "./db";
+import { GROUP_LIMIT, todayQueue, type QueueGroup } from "./queue";
+import { getSetting } from "./settings";
+
+export interface PopupData {
+  /** The clock the queue was judged against. */
+  now: number;
+  groups: QueueGroup[];
+  paused: boolean;
+  agent: string | undefined;
+}
+
+/**
+ * Everything the popup shows, in one read-only transaction; `limit` rows per group at most. The
+ * clock is read when the query runs, so a change the agent just made (a nudge logged a moment
+ * ago) is judged against the time it happened.
+ */
+export async function loadPopupData(
+  db: PayNudgeDB,
+  limit = GROUP_LIMIT,
+  now = Date.now(),
+): Promise<PopupData> {
+  const [groups, paused, agent] = await db.transaction(
+    "r",
+    db.orders,
+    db.settings,
+    () =>
+      Promise.all([
+        todayQueue(db, now, limit),
+        getSetting(db, "notificationsPaused"),
+        getSetting(db, "agentName"),
+      ]),
+  );
+  return { now, groups, paused, agent };
+}
