@@ -16,7 +16,9 @@ import {
   handleOrdersSeen,
   handleSnooze,
   handleStepDone,
+  handleViewsFor,
 } from "../lib/background/handlers";
+import { pagesChanged } from "../lib/background/page-sync";
 import { handlePanelFor } from "../lib/background/panel-handlers";
 import {
   handleDeleteTemplate,
@@ -34,6 +36,10 @@ import { toBackground } from "../lib/messaging";
 
 export default defineBackground(() => {
   const db = getDb();
+  // A write the open pages' badges show: they are told once it has landed (the page that asked
+  // learns from the reply, others from the signal).
+  const andPages = <T>(write: Promise<T>): Promise<T> =>
+    write.then((result) => (pagesChanged(), result));
   // Every event re-reads the database: a service worker may be stopped and restarted any time.
   const check = () =>
     runDueCheck(db, Date.now()).catch((error) =>
@@ -53,25 +59,26 @@ export default defineBackground(() => {
     getSetting(db, "enabledPlatforms"),
   );
   toBackground.onMessage("logNudge", ({ data }) =>
-    handleLogNudge(db, data, Date.now()),
+    andPages(handleLogNudge(db, data, Date.now())),
   );
   toBackground.onMessage("snooze", ({ data }) =>
-    handleSnooze(db, data, Date.now()),
+    andPages(handleSnooze(db, data, Date.now())),
   );
+  toBackground.onMessage("viewsFor", ({ data }) => handleViewsFor(db, data));
   toBackground.onMessage("stepDone", ({ data }) =>
-    handleStepDone(db, data, Date.now()),
+    andPages(handleStepDone(db, data, Date.now())),
   );
   toBackgroundAdmin.onMessage("saveGeneralSettings", ({ data }) =>
     handleSaveGeneralSettings(db, data),
   );
   toBackgroundAdmin.onMessage("importBackup", ({ data }) =>
-    handleImportBackup(db, data, Date.now()),
+    andPages(handleImportBackup(db, data, Date.now())),
   );
   toBackgroundAdmin.onMessage("wipeAllData", ({ data }) =>
-    handleWipeAllData(db, data, Date.now()),
+    andPages(handleWipeAllData(db, data, Date.now())),
   );
   toBackgroundAdmin.onMessage("saveEngineSettings", ({ data }) =>
-    handleSaveEngineSettings(db, data, Date.now()),
+    andPages(handleSaveEngineSettings(db, data, Date.now())),
   );
   toBackgroundAdmin.onMessage("saveTemplate", ({ data }) =>
     handleSaveTemplate(db, data),
@@ -80,7 +87,7 @@ export default defineBackground(() => {
     handleDeleteTemplate(db, data),
   );
   toBackgroundAdmin.onMessage("setPlatformEnabled", ({ data }) =>
-    handleSetPlatformEnabled(db, data),
+    andPages(handleSetPlatformEnabled(db, data)),
   );
   toBackgroundAdmin.onMessage("syncGrantedSites", () =>
     handleSyncGrantedSites(),
@@ -89,7 +96,7 @@ export default defineBackground(() => {
     handleRevokeSite(data),
   );
   toBackgroundAdmin.onMessage("setOrderStatus", ({ data }) =>
-    handleSetOrderStatus(db, data, Date.now()),
+    andPages(handleSetOrderStatus(db, data, Date.now())),
   );
   toBackgroundAdmin.onMessage("setNotificationsPaused", ({ data }) =>
     handleSetNotificationsPaused(db, data, Date.now()),
@@ -105,7 +112,9 @@ export default defineBackground(() => {
   );
   browser.notifications.onButtonClicked.addListener(
     (id, index) =>
-      void handleNotificationButton(db, id, index, Date.now()).catch(report),
+      void andPages(handleNotificationButton(db, id, index, Date.now())).catch(
+        report,
+      ),
   );
   // Never reset data here: onInstalled fires on every launch of an unpacked extension.
   browser.runtime.onInstalled.addListener(() => void check());

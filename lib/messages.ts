@@ -84,6 +84,12 @@ export const StepDoneRequestSchema = z.object({
 });
 export type StepDoneRequest = z.infer<typeof StepDoneRequestSchema>;
 
+/** The badges of a page ask again what the background knows of their orders. */
+export const ViewsForRequestSchema = z.object({
+  keys: z.array(orderKeyField).max(5000),
+});
+export type ViewsForRequest = z.infer<typeof ViewsForRequestSchema>;
+
 /** Content script → background. */
 export interface ContentToBackground {
   ordersSeen(data: OrdersSeen): OrderView[];
@@ -95,6 +101,16 @@ export interface ContentToBackground {
   logNudge(data: LogNudgeRequest): OrderView;
   snooze(data: SnoozeRequest): OrderView;
   stepDone(data: StepDoneRequest): OrderView;
+  /** Read only: what the background knows of these orders now (absent: it knows none of them). */
+  viewsFor(data: ViewsForRequest): OrderView[];
+}
+
+/**
+ * Background → content scripts: a signal without data. Something changed that badges show (a plan,
+ * a snooze from the popup, a platform switched off): the page asks again through viewsFor.
+ */
+export interface BackgroundToContent {
+  ordersChanged(): void;
 }
 
 export interface ParsedBatch {

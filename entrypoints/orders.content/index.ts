@@ -1,7 +1,7 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { copyText } from "../../components/clipboard";
 import { pickLocale } from "../../lib/i18n";
-import { toBackground } from "../../lib/messaging";
+import { toBackground, toContent } from "../../lib/messaging";
 import { watchOrders } from "../../lib/page/order-watch";
 import { adaptersFor, CONTENT_MATCHES, isKnownHost } from "../../lib/platforms";
 
@@ -23,13 +23,14 @@ export default defineContentScript({
     // On the platforms' hosts the adapters follow the route; anywhere else the script only runs
     // because the seller granted the site (lib/background/granted-sites.ts): the generic adapter.
     const granted = !isKnownHost(new URL(location.href));
-    // A platform the seller switched off in the options page is left alone (read at page load).
-    const enabled: Partial<Record<string, boolean>> = await toBackground
-      .sendMessage("enabledPlatforms", undefined)
-      .catch(() => ({}));
+    // A platform the seller switched off in the options page is left alone; read again whenever
+    // the background says something changed.
+    const readEnabled = (): Promise<Partial<Record<string, boolean>>> =>
+      toBackground.sendMessage("enabledPlatforms", undefined).catch(() => ({}));
+    let enabled = await readEnabled();
     const on = (platform: string) => enabled[platform] !== false;
     if (ctx.isInvalid) return;
-    watchOrders({
+    const watcher = watchOrders({
       doc: document,
       adapters: () =>
         adaptersFor(new URL(location.href), { granted }).filter((adapter) =>
@@ -40,7 +41,13 @@ export default defineContentScript({
       report: (batch) => toBackground.sendMessage("ordersSeen", batch),
       panelFor: (key) => toBackground.sendMessage("panelFor", { key }),
       logNudge: (request) => toBackground.sendMessage("logNudge", request),
+      viewsFor: (keys) => toBackground.sendMessage("viewsFor", { keys }),
       copy: (text) => copyText(text),
     });
+    const stopListening = toContent.onMessage("ordersChanged", async () => {
+      enabled = await readEnabled();
+      if (!ctx.isInvalid) await watcher.refresh();
+    });
+    ctx.signal.addEventListener("abort", stopListening, { once: true });
   },
 });

@@ -9,6 +9,7 @@ import {
   parseOrdersSeen,
   SnoozeRequestSchema,
   StepDoneRequestSchema,
+  ViewsForRequestSchema,
   type MessageReply,
   type OrderView,
 } from "../messages";
@@ -43,6 +44,16 @@ export async function handleOrdersSeen(
   await withdrawNotifications(cancelled);
   await runDueCheck(db, now);
   return views;
+}
+
+/** What a page's badges show, read fresh; orders the background does not know are left out. */
+export async function handleViewsFor(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<OrderView[]> {
+  const { keys } = ViewsForRequestSchema.parse(data);
+  const rows = await db.orders.bulkGet(keys);
+  return rows.flatMap((order) => (order ? [toView(order)] : []));
 }
 
 /** The filled-in reminder for one order, in the language of its platform's buyers. */

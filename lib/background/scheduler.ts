@@ -1,4 +1,5 @@
 import { browser } from "wxt/browser";
+import { pagesChanged } from "./page-sync";
 import type { AlertRow, PayNudgeDB } from "../db";
 import { pickLocale, t, type Locale, type MessageKey } from "../i18n";
 import { nudgeState } from "../nudge-state";
@@ -209,8 +210,10 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
     loadEngineSettings(db),
     getSetting(db, "notificationsPaused"),
   ]);
-  const { cancelled } = await replanDue(db, now, settings);
+  const { changed, cancelled } = await replanDue(db, now, settings);
   await withdrawNotifications(cancelled);
+  // A step took over or an order closed by the clock: badges on open pages follow.
+  if (changed.length || cancelled.length) pagesChanged();
   // Paused (off duty): nothing is shown and nothing marked notified, so resuming shows what fell due.
   const due = paused ? [] : await dueUnnotified(db, now);
   const locale = uiLocale();

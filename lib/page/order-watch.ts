@@ -26,6 +26,8 @@ export interface WatchOptions {
   /** What the nudge panel of one order shows. */
   panelFor(key: string): Promise<ComposeContext>;
   logNudge(request: LogNudgeRequest): Promise<OrderView>;
+  /** What the background knows of these orders now (read only). */
+  viewsFor(keys: string[]): Promise<OrderView[]>;
   copy(text: string): Promise<boolean>;
 }
 
@@ -295,6 +297,37 @@ export function watchOrders(opts: WatchOptions) {
     return scanning;
   }
 
+  /**
+   * The background says something its badges show has changed (a plan, the popup's snooze, a
+   * platform switched off): the rows are looked at again (the adapters may have changed), then
+   * every badge takes what the background knows now. An order it no longer knows (all data
+   * deleted) is reported again, as a row seen for the first time.
+   */
+  async function refresh(): Promise<void> {
+    await scan();
+    const keys = [...tracked.keys()];
+    if (!keys.length || opts.signal.aborted) return;
+    const views = await opts.viewsFor(keys);
+    if (opts.signal.aborted) return;
+    const at = now();
+    const known = new Set<string>();
+    for (const view of views) {
+      const entry = tracked.get(view.key);
+      if (!entry) continue;
+      known.add(view.key);
+      entry.view = view;
+      entry.badge.update(view, at);
+    }
+    let forgotten = false;
+    for (const [key, entry] of tracked) {
+      if (known.has(key)) continue;
+      entry.fingerprint = "";
+      forgotten = true;
+    }
+    armClock();
+    if (forgotten) await scan();
+  }
+
   function armClock() {
     clearTimeout(clockTimer);
     const time = now();
@@ -372,5 +405,5 @@ export function watchOrders(opts: WatchOptions) {
   );
 
   void scan();
-  return { scan, tracked };
+  return { scan, refresh, tracked };
 }

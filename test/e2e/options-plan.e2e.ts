@@ -85,13 +85,10 @@ describe("options page: nudge plan and templates", () => {
     );
     expect(after.nextStep).toBe("first");
 
-    // The badge on the order page shows the new due moment after the page is seen again.
-    await shop.reload();
-    await waitForBadges(shop, 15);
-    const badge = Object.entries(await badgeStates(shop)).find(([key]) =>
-      key.endsWith(ORDER_ID),
-    )!;
-    expect(badge[1].due).toBe(String(before.createdAt + 45 * MIN));
+    // The badge on the open order page shows the new due moment at once, without a reload.
+    await expect
+      .poll(async () => (await badgeStates(shop))[ORDER_ID]?.due)
+      .toBe(String(before.createdAt + 45 * MIN));
 
     // Kept after a reload of the options page.
     await options.reload();
@@ -180,7 +177,7 @@ describe("options page: nudge plan and templates", () => {
       .toBe("我的首催");
   });
 
-  it("leaves the pages of a platform the seller switched off alone", async () => {
+  it("leaves the pages of a platform the seller switched off alone, open ones at once", async () => {
     const sites = options.locator('section[aria-label="平台与网站"]');
     const taobao = sites.locator('input[name="platform-taobao"]');
     // The box shows the stored value: it flips once the background has saved the change.
@@ -194,13 +191,17 @@ describe("options page: nudge plan and templates", () => {
           ).find((r) => r.key === "enabledPlatforms")?.value,
       )
       .toEqual({ taobao: false });
+    // The open page lets go at once; a page loaded now gets nothing either.
+    await expect
+      .poll(() => shop.locator("[data-paynudge-order]").count())
+      .toBe(0);
     await shop.reload();
     await shop.waitForLoadState("load");
     await shop.waitForTimeout(1500);
     expect(await shop.locator("[data-paynudge-order]").count()).toBe(0);
+    // Switched on again: the open page's badges come back without a reload.
     await taobao.click();
     await expect.poll(() => taobao.isChecked()).toBe(true);
-    await shop.reload();
     await waitForBadges(shop, 15);
   });
 });

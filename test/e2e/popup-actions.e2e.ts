@@ -2,6 +2,7 @@ import { endOfDay } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
 import {
+  badgeStates,
   dbRows,
   demoShopRoute,
   startServer,
@@ -149,8 +150,12 @@ describe("acting on today’s queue from the popup", () => {
     const row = await orderRow(id);
     expect(row.status).toBe("paid");
     expect(row.nextDueAt).toBeUndefined();
-    // The toolbar count no longer counts it. (The shop page's badge only learns on its next scan.)
+    // The toolbar count no longer counts it, and the open shop page's badge turns paid at once,
+    // though the page itself still shows the order unpaid.
     expect(Number(await toolbarCount())).toBe(before - 1);
+    await expect
+      .poll(async () => (await badgeStates(shop))[id])
+      .toEqual({ state: "paid", due: "" });
   });
 
   it("snoozes an order: it is snoozed until 15 minutes from now", async () => {
@@ -171,6 +176,10 @@ describe("acting on today’s queue from the popup", () => {
     );
     expect(row.snoozedUntil!).toBeLessThan(Date.now() + 15 * MIN + 1_000);
     expect(row.nextDueAt!).toBeGreaterThanOrEqual(row.snoozedUntil!);
+    // The open shop page follows without a reload.
+    await expect
+      .poll(async () => (await badgeStates(shop))[id])
+      .toEqual({ state: "snoozed", due: String(row.nextDueAt) });
     expect([
       ...(await idsIn("overdue")),
       ...(await idsIn("due")),

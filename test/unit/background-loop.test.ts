@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import {
   handleMessageFor,
   handleOrdersSeen,
+  handleViewsFor,
 } from "../../lib/background/handlers";
+import { pagesChanged } from "../../lib/background/page-sync";
 import {
   ALARM_NAME,
   notificationId,
@@ -121,5 +123,52 @@ describe("background: seen orders → notifications and one alarm", () => {
       handleOrdersSeen(db, { pageUrl: 42, orders: [] }, NOW),
     ).rejects.toThrow();
     expect(await db.orders.count()).toBe(1);
+  });
+});
+
+describe("background: what open pages are told", () => {
+  it("answers a page's badges with what it knows now, leaving out orders it does not know", async () => {
+    await handleOrdersSeen(
+      db,
+      { pageUrl: page, orders: [order("1", 10), order("2", 5, "paid")] },
+      NOW,
+    );
+    const views = await handleViewsFor(db, {
+      keys: ["taobao:2", "taobao:1", "taobao:999"],
+    });
+    expect(views.map((v) => [v.key, v.status])).toEqual([
+      ["taobao:2", "paid"],
+      ["taobao:1", "unpaid"],
+    ]);
+    expect(views[1]!.nextDueAt).toBe(NOW + 20 * MIN);
+    await expect(handleViewsFor(db, { keys: [42] })).rejects.toThrow();
+    await expect(
+      handleViewsFor(db, { keys: Array(5001).fill("taobao:1") }),
+    ).rejects.toThrow();
+  });
+
+  it("signals every web tab once after a burst of writes, and nothing crosses but the signal", async () => {
+    const sent: unknown[] = [];
+    const original = fakeBrowser.tabs.sendMessage;
+    onTestFinished(() => {
+      fakeBrowser.tabs.sendMessage = original;
+    });
+    fakeBrowser.tabs.sendMessage = (async (tabId: number, message: unknown) => {
+      sent.push([tabId, message]);
+    }) as typeof fakeBrowser.tabs.sendMessage;
+    const shop = await fakeBrowser.tabs.create({ url: page });
+    await fakeBrowser.tabs.create({ url: "chrome-extension://x/popup.html" });
+    pagesChanged();
+    pagesChanged();
+    pagesChanged();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(sent).toHaveLength(1);
+    const [tabId, message] = sent[0] as [
+      number,
+      { type: string; data: unknown },
+    ];
+    expect(tabId).toBe(shop.id);
+    expect(message).toMatchObject({ type: "ordersChanged" });
+    expect(message.data).toBeUndefined();
   });
 });

@@ -63,17 +63,24 @@ async function renderInto(
 
 function fakeBackground() {
   const batches: OrdersSeen[] = [];
+  /** What the background knows: the views it answered, changed by tests as other writers would. */
+  const known = new Map<string, OrderView>();
   const report = vi.fn(async (batch: OrdersSeen): Promise<OrderView[]> => {
     batches.push(batch);
-    return batch.orders.map((o) => ({
+    const views = batch.orders.map((o) => ({
       key: orderKey(o.platform, o.orderId),
       orderId: o.orderId,
       status: o.status,
       nudgeCount: 0,
-      ...(o.status === "unpaid" ? { nextDueAt: Date.now() + 3_600_000 } : {}),
+      ...(o.status === "unpaid" ? { nextDueAt: NOW + 3_600_000 } : {}),
     }));
+    for (const view of views) known.set(view.key, view);
+    return views;
   });
-  return { batches, report };
+  const viewsFor = vi.fn(async (keys: string[]) =>
+    keys.flatMap((key) => (known.has(key) ? [known.get(key)!] : [])),
+  );
+  return { batches, report, known, viewsFor };
 }
 
 const badges = () =>
@@ -95,6 +102,9 @@ afterEach(() => {
 function watch(
   adapters: readonly PlatformAdapter[] | (() => readonly PlatformAdapter[]),
   report: ReturnType<typeof fakeBackground>["report"],
+  viewsFor: ReturnType<typeof fakeBackground>["viewsFor"] = vi.fn(
+    async () => [],
+  ),
 ) {
   controller = new AbortController();
   return watchOrders({
@@ -106,6 +116,7 @@ function watch(
     report,
     panelFor: async () => Promise.reject(new Error("no panel in this test")),
     logNudge: async () => Promise.reject(new Error("no logging in this test")),
+    viewsFor,
     copy: async () => true,
   });
 }
@@ -220,6 +231,68 @@ describe("order-watch in single-page apps", () => {
     document.body.append(document.createElement("div"));
     await new Promise((r) => setTimeout(r, 150));
     expect(batches.length).toBe(reported);
+  });
+
+  it("refresh: badges take what the background knows now, without the rows changing", async () => {
+    const url = "https://mms.pinduoduo.com/orders/list";
+    const adapters = adaptersFor(new URL(url));
+    await renderInto("pdd.html", url, adapters);
+    const bg = fakeBackground();
+    const watcher = watch(adapters, bg.report, bg.viewsFor);
+    await watcher.scan();
+    const [key, view] = [...bg.known].find(([, v]) => v.status === "unpaid")!;
+    const host = () =>
+      document.querySelector(`[data-paynudge-order="${view.orderId}"]`)!;
+    expect(host().getAttribute("data-paynudge-due")).toBe(
+      String(NOW + 3_600_000),
+    );
+    // The popup snoozed it for an hour and a half: the plan moved, the page did not.
+    bg.known.set(key, {
+      ...view,
+      nextDueAt: NOW + 90 * 60_000,
+      snoozedUntil: NOW + 90 * 60_000,
+    });
+    await watcher.refresh();
+    expect(host().getAttribute("data-paynudge-due")).toBe(
+      String(NOW + 90 * 60_000),
+    );
+    expect(host().getAttribute("data-paynudge-state")).toBe("snoozed");
+    expect(bg.batches.length).toBe(1);
+    expect(bg.viewsFor).toHaveBeenCalledWith(
+      expect.arrayContaining([...bg.known.keys()]),
+    );
+  });
+
+  it("refresh after all data was deleted: the orders on the page are reported again as new", async () => {
+    const url = "https://mms.pinduoduo.com/orders/list";
+    const adapters = adaptersFor(new URL(url));
+    await renderInto("pdd.html", url, adapters);
+    const bg = fakeBackground();
+    const watcher = watch(adapters, bg.report, bg.viewsFor);
+    await watcher.scan();
+    const first = bg.batches[0]!.orders.map((o) => o.orderId).sort();
+    bg.known.clear();
+    await watcher.refresh();
+    expect(bg.batches.length).toBe(2);
+    expect(bg.batches[1]!.orders.map((o) => o.orderId).sort()).toEqual(first);
+    expect(badgeCount()).toBe(first.length);
+  });
+
+  it("refresh with the platform switched off takes every badge away, and switched on brings them back", async () => {
+    const url = "https://mms.pinduoduo.com/orders/list";
+    const adapters = adaptersFor(new URL(url));
+    await renderInto("pdd.html", url, adapters);
+    let on = true;
+    const bg = fakeBackground();
+    const watcher = watch(() => (on ? adapters : []), bg.report, bg.viewsFor);
+    await watcher.scan();
+    expect(badgeCount()).toBe(5);
+    on = false;
+    await watcher.refresh();
+    expect(badgeCount()).toBe(0);
+    on = true;
+    await watcher.refresh();
+    expect(badgeCount()).toBe(5);
   });
 
   it("a page of 1 000 orders is badged in slices that leave the main thread free", async () => {
