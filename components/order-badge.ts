@@ -23,6 +23,7 @@ const STYLE = `
   .due { color: #fff; background: #ff5000; border-color: #ff5000; }
   .overdue { color: #fff; background: #cf1322; border-color: #cf1322; }
   .reminded { color: #531dab; background: #f9f0ff; }
+  .declined { color: #8c8c8c; background: #fafafa; border-style: dashed; }
   .expired { color: #8c8c8c; background: #fafafa; }
   .paid, .closed, .other { color: #8c8c8c; background: transparent; border-color: #d9d9d9; cursor: default; }
   .when { opacity: 0.85; }
@@ -41,6 +42,8 @@ const ACTIVE: ReadonlySet<NudgeState> = new Set([
   "due",
   "overdue",
   "reminded",
+  // Still opens the panel: the buyer may change their mind, and the note is still to write.
+  "declined",
   "expired",
 ]);
 

@@ -20,6 +20,7 @@ const StoredOrderRow = OrderSnapshotSchema.extend({
   notifiedDueAt: epochMs.optional(),
   nudgeCount: z.number().int().min(0).max(1000),
   lastNudgeAt: epochMs.optional(),
+  declinedAt: epochMs.optional(),
 })
   .loose()
   .refine((o) => o.key === orderKey(o.platform, o.orderId), {

@@ -43,7 +43,11 @@ export async function composeContext(
     getSetting(db, "shopNames"),
     allTemplates(db),
   ]);
-  const scenario = order.nextScenario ?? order.nextStep;
+  // A buyer who said they no longer want it gets the polite close, not another reminder.
+  const scenario =
+    order.declinedAt !== undefined
+      ? "declined"
+      : (order.nextScenario ?? order.nextStep);
   const query = templateContext(order, {
     highValueCents: engine.highValueCents,
     scenario: isTemplateScenario(scenario) ? scenario : "first",

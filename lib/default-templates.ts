@@ -3,12 +3,15 @@ import type { StoredOrder } from "./order";
 import { STEP_SCENARIOS } from "./engine/types";
 
 /**
- * When a message is used. The first seven match the scheduling engine's step scenarios
- * (lib/engine/types.ts StepScenario); 'payment-help' is picked by the agent when a buyer says
- * paying does not work.
+ * When a message is used: every plan step's scenario (lib/engine/types.ts StepScenario), plus two
+ * no step plans but agents need: help with paying, and the polite close when the buyer no longer
+ * wants the order (ask why, thank them, offer to close it).
  */
-/** Every plan step's scenario, plus help with paying, which no step plans but agents need. */
-export const TEMPLATE_SCENARIOS = [...STEP_SCENARIOS, "payment-help"] as const;
+export const TEMPLATE_SCENARIOS = [
+  ...STEP_SCENARIOS,
+  "payment-help",
+  "declined",
+] as const;
 export type TemplateScenario = (typeof TEMPLATE_SCENARIOS)[number];
 
 /** For a plan step's scenario arriving as a plain string (OrderView.nextStep, stored settings). */
@@ -315,6 +318,15 @@ const DRAFTS: Draft[] = [
     body: "这是您这笔订单的付款链接：{{payLink}}，点开就能直接付款（{{amount}}）。付款后我们马上安排发货，有问题随时找我。",
   },
 
+  {
+    id: "zh-declined",
+    scenario: "declined",
+    locale: "zh",
+    name: "买家不要了·礼貌收尾",
+    body:
+      "好的，谢谢您告诉我们～方便说一下是哪里不太合适吗？我们会认真改进。" +
+      "这笔「{{item}}」的订单您不用操心，我可以帮您直接关闭；以后有需要随时来找{{agent}}。",
+  },
   // ——— English (Shopify) ———
   {
     id: "default-first-en",
@@ -445,6 +457,15 @@ const DRAFTS: Draft[] = [
     locale: "en",
     name: "Sale: ending soon (SMS)",
     body: `{{shop}}: the sale ends soon and your {{item}} order from {{orderTime}} is unpaid. ${enOptOut}`,
+  },
+  {
+    id: "en-declined",
+    scenario: "declined",
+    locale: "en",
+    name: "Buyer declined: a polite close",
+    body:
+      "Thanks for letting us know, {{buyer}}. If you have a moment, what did not feel right? It helps us " +
+      'improve. I can cancel the order for "{{item}}" for you, so there is nothing left to do on your side.',
   },
   {
     id: "en-payment-help",

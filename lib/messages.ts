@@ -38,6 +38,8 @@ export const OrderViewSchema = z.object({
   deadlineAt: z.number().optional(),
   lastNudgeAt: z.number().optional(),
   lastAgent: z.string().optional(),
+  /** The buyer said they no longer want it: no more nudges. */
+  declinedAt: z.number().optional(),
 });
 /** What a badge needs of an order, as the background knows it. */
 export type OrderView = z.infer<typeof OrderViewSchema>;

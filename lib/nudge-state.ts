@@ -9,6 +9,7 @@ export type NudgeState =
   | "due"
   | "overdue"
   | "reminded"
+  | "declined"
   | "expired"
   | "paid"
   | "closed"
@@ -19,12 +20,14 @@ export interface NudgeStateInput {
   nextDueAt?: number;
   nudgeCount: number;
   snoozedUntil?: number;
+  declinedAt?: number;
 }
 
 export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
   if (order.status === "paid") return "paid";
   if (order.status === "closed") return "closed";
   if (order.status === "other") return "other";
+  if (order.declinedAt !== undefined) return "declined";
   if (order.nextDueAt === undefined)
     return order.nudgeCount > 0 ? "reminded" : "expired";
   if (now < order.nextDueAt)

@@ -70,6 +70,11 @@ export interface StoredOrder extends OrderSnapshot {
   snoozedUntil?: number;
   /** Plan steps the agent finished (logged a nudge for, or marked done). */
   doneSteps?: string[];
+  /**
+   * When the buyer said they no longer want the order (the outcome of the latest nudge logged with
+   * one). Nudging stops: the agent thanks them and offers to close it. A later outcome lifts it.
+   */
+  declinedAt?: number;
 }
 
 export function orderKey(platform: PlatformId, orderId: string): string {

@@ -20,6 +20,7 @@ export function toView(order: StoredOrder): OrderView {
   if (order.deadlineAt !== undefined) view.deadlineAt = order.deadlineAt;
   if (order.lastNudgeAt !== undefined) view.lastNudgeAt = order.lastNudgeAt;
   if (order.lastAgent !== undefined) view.lastAgent = order.lastAgent;
+  if (order.declinedAt !== undefined) view.declinedAt = order.declinedAt;
   return view;
 }
 
@@ -312,6 +313,10 @@ export async function logNudge(
     if (step !== undefined)
       order.doneSteps = [...new Set([...(order.doneSteps ?? []), step])];
     delete order.snoozedUntil;
+    // What the buyer said last decides: "no longer wants it" stops the nudges, any other answer
+    // (they changed their mind) lets them go on.
+    if (entry.outcome === "not-wanted") order.declinedAt = at;
+    else if (entry.outcome !== undefined) delete order.declinedAt;
     await db.orders.put(order);
     return sameBuyerKeys(db, order);
   });

@@ -30,7 +30,12 @@ export type SchedulableOrder = Pick<
   Partial<
     Pick<
       StoredOrder,
-      "amountCents" | "consulted" | "doneSteps" | "lastNudgeAt" | "snoozedUntil"
+      | "amountCents"
+      | "consulted"
+      | "declinedAt"
+      | "doneSteps"
+      | "lastNudgeAt"
+      | "snoozedUntil"
     >
   >;
 
@@ -65,6 +70,8 @@ export function scheduleOrder(
   settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
   buyerNudges: readonly number[] = [],
 ): NextNudge | undefined {
+  // The buyer said they no longer want it: nudging on would be nagging.
+  if (order.declinedAt !== undefined) return undefined;
   const input = planInput(order, settings);
   const progress: NudgeProgress = {};
   if (order.doneSteps) progress.doneSteps = order.doneSteps;

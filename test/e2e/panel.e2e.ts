@@ -26,6 +26,10 @@ const ORDERS = demoOrders(T);
 const TARGET = ORDERS.slice(0, 15).find(
   (o) => o.status === "等待买家付款" && o.createdAt + 30 * MIN < T - 30 * MIN,
 )!;
+/** Another waiting order, for the buyer who no longer wants it. */
+const DECLINING = ORDERS.slice(0, 15).find(
+  (o) => o.status === "等待买家付款" && o.id !== TARGET.id,
+)!;
 const COLLEAGUE_PAGE = "/paynudge-demo/colleague.htm";
 const COLLEAGUE_ID = "3905128888888888888";
 
@@ -172,6 +176,43 @@ describe("the nudge panel on the order page", () => {
       (o) => o?.memo === note,
     );
     expect(stored!.nudgeCount).toBe(1);
+  });
+
+  it("stops nudging a buyer who no longer wants the order, and offers the polite close instead", async () => {
+    const button = badge(shop, DECLINING.id).locator("button").first();
+    await button.click();
+    const p = panel(shop, DECLINING.id);
+    await expect.poll(() => p.isVisible()).toBe(true);
+    await p.getByLabel("不想要了").check();
+    await p.getByRole("button", { name: "记录本次催付" }).click();
+    await expect
+      .poll(() => p.locator('[role="status"]').textContent())
+      .toBe("已记录");
+    await expect
+      .poll(async () => (await badgeStates(shop))[DECLINING.id])
+      .toEqual({ state: "declined", due: "" });
+    // Once the "copied" flash of the click has gone, the badge says so in words.
+    await expect
+      .poll(() => button.textContent(), { timeout: 5_000 })
+      .toContain("买家不要了");
+    const stored = (
+      await dbRows<{ key: string; declinedAt?: number; nextDueAt?: number }>(
+        await ext.extPage(),
+        "orders",
+      )
+    ).find((o) => o.key === `taobao:${DECLINING.id}`)!;
+    expect(stored.declinedAt).toBeGreaterThan(T);
+    expect(stored.nextDueAt).toBeUndefined();
+    // Opened again, the panel copies thanks and an offer to close, not another reminder.
+    await button.click();
+    await expect.poll(() => p.isVisible()).toBe(false);
+    await button.click();
+    const copied = await until(
+      () => shop.evaluate(() => navigator.clipboard.readText()),
+      (text) => text.includes("谢谢您告诉我们"),
+    );
+    expect(copied).toContain(DECLINING.items[0]!.title);
+    await button.click();
   });
 
   it("warns about a colleague's fresh note and holds every nudge action until the agent insists", async () => {

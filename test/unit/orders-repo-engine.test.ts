@@ -9,8 +9,11 @@ import {
   replanDue,
   replanUnpaid,
   snoozeOrder,
+  toView,
   upsertSeenOrders,
 } from "../../lib/orders-repo";
+import { composeContext } from "../../lib/compose";
+import { nudgeState } from "../../lib/nudge-state";
 import { loadEngineSettings } from "../../lib/engine-settings-store";
 import { setSetting } from "../../lib/settings";
 
@@ -170,6 +173,39 @@ describe("logging a nudge", () => {
       nextStep: "follow-up",
       nextDueAt: at(23, 16),
     });
+  });
+
+  it("stops nudging a buyer who no longer wants the order, offers the polite close, and resumes if they change their mind", async () => {
+    await see([snap("1", T0)], T0 + MIN);
+    const { order } = await logNudge(
+      db,
+      "taobao:1",
+      { channel: "chat", at: at(23, 12, 31), outcome: "not-wanted" },
+      at(23, 12, 31),
+    );
+    expect(order.declinedAt).toBe(at(23, 12, 31));
+    expect(order.nextDueAt).toBeUndefined();
+    expect(order.nextStep).toBeUndefined();
+    expect(nudgeState(order, at(23, 13))).toBe("declined");
+    // Nothing comes back by the clock either.
+    await replanDue(db, at(26, 11));
+    expect((await db.orders.get("taobao:1"))?.nextDueAt).toBeUndefined();
+    expect(await nextAlarmAt(db)).toBeUndefined();
+    // The panel leads with thanks and an offer to close, not another reminder.
+    const context = await composeContext(db, "taobao:1", at(23, 13));
+    expect(context.templates[0]!.scenario).toBe("declined");
+    expect(toView(order).declinedAt).toBe(at(23, 12, 31));
+
+    // The buyer changed their mind: a later answer lifts it and the plan goes on.
+    const { order: again } = await logNudge(
+      db,
+      "taobao:1",
+      { channel: "chat", at: at(23, 14), outcome: "will-pay" },
+      at(23, 14),
+    );
+    expect(again.declinedAt).toBeUndefined();
+    expect(again.nextDueAt).toBeGreaterThan(at(23, 14));
+    expect(nudgeState(again, at(23, 14))).toBe("upcoming");
   });
 
   it("never dates a nudge in the future", async () => {
