@@ -5,6 +5,7 @@ import { browser } from "wxt/browser";
 import { DataSection } from "../../components/options/DataSection";
 import { GeneralSection } from "../../components/options/GeneralSection";
 import { PlanSection } from "../../components/options/PlanSection";
+import { ReportSection } from "../../components/options/ReportSection";
 import { sampleValues } from "../../components/options/sample-order";
 import { SitesSection } from "../../components/options/SitesSection";
 import { TemplatesSection } from "../../components/options/TemplatesSection";
@@ -15,6 +16,7 @@ import { pickLocale, t } from "../../lib/i18n";
 import { nudgeLogCsv } from "../../lib/nudge-csv";
 import { loadEngineSettings } from "../../lib/engine-settings-store";
 import { getSetting } from "../../lib/settings";
+import { loadNudgeReport, type ReportRange } from "../../lib/stats";
 import { newTemplateId, templateEntries } from "../../lib/templates-store";
 import { downloadText } from "./download";
 
@@ -51,10 +53,21 @@ export function App() {
       .then(setSites, (error) => console.error("PayNudge sites", error));
   }, []);
   const stamp = () => format(Date.now(), "yyyyMMdd-HHmm");
+  const [reportRange, setReportRange] = useState<ReportRange>("today");
+  const report = useLiveQuery(
+    () => loadNudgeReport(db, reportRange, Date.now()),
+    [reportRange],
+  );
 
   return (
     <main>
       <h1>{t(locale, "options.title")}</h1>
+      <ReportSection
+        locale={locale}
+        range={reportRange}
+        report={report}
+        onRange={setReportRange}
+      />
       {general?.rev === dataRevision && (
         <GeneralSection
           key={dataRevision}

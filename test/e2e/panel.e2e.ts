@@ -255,4 +255,28 @@ describe("the nudge panel on the order page", () => {
     ).toContain("小美 第2次");
     await page.close();
   });
+
+  it("the day's report in the options page counts what was logged here, reasons with what to do", async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const report = options.locator('section[aria-label="催付报告"]');
+    await expect
+      .poll(() => report.getByTestId("report-summary").textContent())
+      .toBe("催付 2 次，涉及 2 个订单，其中 0 个已付款");
+    const outcomes = report.getByTestId("report-outcomes");
+    expect(
+      await outcomes.locator('[data-outcome="will-pay"] td').textContent(),
+    ).toBe("1");
+    expect(
+      await outcomes.locator('[data-outcome="not-wanted"] td').textContent(),
+    ).toBe("1");
+    const shipping = report.locator('[data-reason="shipping-cost"]');
+    expect(await shipping.locator("th").textContent()).toBe("嫌运费贵");
+    expect(await shipping.locator("td").first().textContent()).toBe("1");
+    await report.getByLabel("最近 7 天").check();
+    await expect
+      .poll(() => report.getByTestId("report-summary").textContent())
+      .toBe("催付 2 次，涉及 2 个订单，其中 0 个已付款");
+    await options.close();
+  });
 });
