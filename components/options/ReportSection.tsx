@@ -21,7 +21,10 @@ export function ReportSection({
   onRange,
 }: ReportSectionProps) {
   return (
-    <section className="section" aria-label={t(locale, "options.report")}>
+    <section
+      className="section report"
+      aria-label={t(locale, "options.report")}
+    >
       <h2>{t(locale, "options.report")}</h2>
       <div className="actions" role="radiogroup">
         {RANGES.map((r) => (
