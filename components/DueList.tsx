@@ -302,7 +302,10 @@ export function DueList({
         <section className="group" data-group={group.id} key={group.id}>
           <h2>
             {t(locale, GROUP_TITLES[group.id])}{" "}
-            <span className="count">{group.count}</span>
+            <span className="count">
+              {group.count}
+              {group.countIsLowerBound ? "+" : ""}
+            </span>
           </h2>
           <ul>
             {group.orders.slice(0, budget[g]).map((order) => (

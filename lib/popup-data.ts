@@ -1,5 +1,10 @@
 import type { PayNudgeDB } from "./db";
-import { GROUP_LIMIT, todayQueue, type QueueGroup } from "./queue";
+import {
+  FULL_QUEUE,
+  todayQueue,
+  type QueueGroup,
+  type QueueRead,
+} from "./queue";
 import { getSetting } from "./settings";
 
 export interface PopupData {
@@ -11,13 +16,13 @@ export interface PopupData {
 }
 
 /**
- * Everything the popup shows, in one read-only transaction; `limit` rows per group at most. The
+ * Everything the popup shows, in one read-only transaction; as much of each group as `read` says. The
  * clock is read when the query runs, so a change the agent just made (a nudge logged a moment
  * ago) is judged against the time it happened.
  */
 export async function loadPopupData(
   db: PayNudgeDB,
-  limit = GROUP_LIMIT,
+  read: QueueRead = FULL_QUEUE,
   now = Date.now(),
 ): Promise<PopupData> {
   const [groups, paused, agent] = await db.transaction(
@@ -26,7 +31,7 @@ export async function loadPopupData(
     db.settings,
     () =>
       Promise.all([
-        todayQueue(db, now, limit),
+        todayQueue(db, now, read),
         getSetting(db, "notificationsPaused"),
         getSetting(db, "agentName"),
       ]),

@@ -7,8 +7,10 @@ export type QueueGroupId = "overdue" | "due" | "later" | "done";
 
 export interface QueueGroup {
   id: QueueGroupId;
-  /** All orders in the group. */
+  /** All orders in the group; at least this many when `countIsLowerBound`. */
   count: number;
+  /** The read did not count the group (the popup's first screen) and it has more rows. */
+  countIsLowerBound?: boolean;
   /** The first `limit` of them, soonest first (done: most recent first). */
   orders: StoredOrder[];
 }
@@ -22,6 +24,21 @@ export const GROUP_LIMIT = 100;
  */
 export const FIRST_SCREEN_ROWS = 7;
 
+/** How much of each group to read: rows, and whether to count them all. */
+export interface QueueRead {
+  limit: number;
+  counts: boolean;
+}
+export const FULL_QUEUE: QueueRead = { limit: GROUP_LIMIT, counts: true };
+/**
+ * The popup's first screen. Counting is left to the full read: IndexedDB counts an index range
+ * entry by entry, and a promotion day's overdue group would make the first paint wait for it.
+ */
+export const FIRST_SCREEN: QueueRead = {
+  limit: FIRST_SCREEN_ROWS,
+  counts: false,
+};
+
 /**
  * The day's work for the popup, read through the `nextDueAt` and `lastNudgeAt` indexes in one
  * read-only transaction: counts and the first `limit` rows of each group only, so a large history
@@ -31,7 +48,7 @@ export const FIRST_SCREEN_ROWS = 7;
 export function todayQueue(
   db: PayNudgeDB,
   now: number,
-  limit = GROUP_LIMIT,
+  { limit, counts }: QueueRead = FULL_QUEUE,
 ): Promise<QueueGroup[]> {
   const overdueBefore = now - OVERDUE_AFTER_MS;
   const due = (lower: number, upper: number, includeLower: boolean) => () =>
@@ -42,10 +59,14 @@ export function todayQueue(
     newestFirst = false,
   ): Promise<QueueGroup> => {
     const [count, orders] = await Promise.all([
-      rows().count(),
+      counts ? rows().count() : undefined,
       (newestFirst ? rows().reverse() : rows()).limit(limit).toArray(),
     ]);
-    return { id, count, orders };
+    if (count !== undefined) return { id, count, orders };
+    // Fewer rows than asked for: that is all of them, counted after all.
+    return orders.length < limit
+      ? { id, count: orders.length, orders }
+      : { id, count: orders.length, countIsLowerBound: true, orders };
   };
   return db.transaction("r", db.orders, () =>
     Promise.all([

@@ -4,7 +4,7 @@ import { PayNudgeDB } from "../../lib/db";
 import { parseOrdersSeen } from "../../lib/messages";
 import { logNudge, upsertSeenOrders } from "../../lib/orders-repo";
 import type { StoredOrder } from "../../lib/order";
-import { todayQueue } from "../../lib/queue";
+import { FIRST_SCREEN, todayQueue } from "../../lib/queue";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -72,7 +72,7 @@ describe("today's queue", () => {
         row(String(i).padStart(3, "0"), -40 - i),
       ),
     );
-    const [overdue] = await todayQueue(db, NOW, 10);
+    const [overdue] = await todayQueue(db, NOW, { limit: 10, counts: true });
     expect(overdue!.count).toBe(500);
     expect(overdue!.orders.map((o) => o.orderId)).toEqual([
       "499",
@@ -86,6 +86,31 @@ describe("today's queue", () => {
       "491",
       "490",
     ]);
+  });
+});
+
+describe("the popup's first screen", () => {
+  it("reads a few rows without counting: exact when a group is short, 'at least' when it has more", async () => {
+    await db.orders.bulkPut([
+      ...Array.from({ length: 30 }, (_, i) =>
+        row(`late${String(i).padStart(2, "0")}`, -40 - i),
+      ),
+      row("now1", -5),
+      row("soon", 10),
+    ]);
+    const groups = await todayQueue(db, NOW, FIRST_SCREEN);
+    expect(
+      groups.map((g) => [g.id, g.count, g.countIsLowerBound ?? false]),
+    ).toEqual([
+      ["overdue", FIRST_SCREEN.limit, true],
+      ["due", 1, false],
+      ["later", 1, false],
+      ["done", 0, false],
+    ]);
+    expect(groups[0]!.orders.map((o) => o.orderId)[0]).toBe("late29");
+    // The full read counts them all.
+    expect((await todayQueue(db, NOW))[0]).toMatchObject({ count: 30 });
+    expect((await todayQueue(db, NOW))[0]!.countIsLowerBound).toBeUndefined();
   });
 });
 

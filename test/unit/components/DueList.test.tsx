@@ -258,7 +258,7 @@ describe("what each row tells the agent", () => {
     const many = (prefix: string, n: number) =>
       Array.from({ length: n }, (_, i) => stored(`${prefix}${i}`, -40 - i));
     const groups = [
-      group("overdue", many("o", 5), 40),
+      { ...group("overdue", many("o", 5), 5), countIsLowerBound: true },
       group("due", many("d", 5), 5),
       group("later", many("l", 3), 3),
     ];
@@ -281,12 +281,16 @@ describe("what each row tells the agent", () => {
       "d1",
     ]);
     expect(FIRST_SCREEN_ROWS).toBe(7);
-    // Counts are whole from the start; "35 more" waits for the full read.
+    // The first read did not count: "5+" until the full read says 40, with "35 more".
     expect(
       first.container.querySelector('[data-group="overdue"] .count')
         ?.textContent,
-    ).toBe("40");
+    ).toBe("5+");
+    expect(
+      first.container.querySelector('[data-group="due"] .count')?.textContent,
+    ).toBe("5");
     expect(first.container.querySelector(".more")).toBeNull();
+    groups[0] = group("overdue", many("o", 5), 40);
     first.rerender(
       <DueList
         groups={groups}
@@ -295,6 +299,10 @@ describe("what each row tells the agent", () => {
         onOpen={() => undefined}
       />,
     );
+    expect(
+      first.container.querySelector('[data-group="overdue"] .count')
+        ?.textContent,
+    ).toBe("40");
     expect(ids(first.container)).toHaveLength(13);
     expect(first.container.querySelector(".more")?.textContent).toContain("35");
   });
