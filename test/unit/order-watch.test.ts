@@ -93,6 +93,14 @@ const badges = () =>
 const badgeCount = () =>
   document.querySelectorAll("[data-paynudge-order]").length;
 
+/** Pinduoduo's order list (five orders) in the test document; its adapters. */
+async function pddPage(): Promise<readonly PlatformAdapter[]> {
+  const url = "https://mms.pinduoduo.com/orders/list";
+  const adapters = adaptersFor(new URL(url));
+  await renderInto("pdd.html", url, adapters);
+  return adapters;
+}
+
 let controller: AbortController | undefined;
 afterEach(() => {
   controller?.abort();
@@ -210,9 +218,7 @@ describe("order-watch in single-page apps", () => {
   });
 
   it("a route change picks the adapters again; aborting removes every badge and stops reporting", async () => {
-    const url = "https://mms.pinduoduo.com/orders/list";
-    const adapters = adaptersFor(new URL(url));
-    await renderInto("pdd.html", url, adapters);
+    const adapters = await pddPage();
     let current: readonly PlatformAdapter[] = [];
     const { batches, report } = fakeBackground();
     const watcher = watch(() => current, report);
@@ -234,9 +240,7 @@ describe("order-watch in single-page apps", () => {
   });
 
   it("refresh: badges take what the background knows now, without the rows changing", async () => {
-    const url = "https://mms.pinduoduo.com/orders/list";
-    const adapters = adaptersFor(new URL(url));
-    await renderInto("pdd.html", url, adapters);
+    const adapters = await pddPage();
     const bg = fakeBackground();
     const watcher = watch(adapters, bg.report, bg.viewsFor);
     await watcher.scan();
@@ -264,9 +268,7 @@ describe("order-watch in single-page apps", () => {
   });
 
   it("refresh after all data was deleted: the orders on the page are reported again as new", async () => {
-    const url = "https://mms.pinduoduo.com/orders/list";
-    const adapters = adaptersFor(new URL(url));
-    await renderInto("pdd.html", url, adapters);
+    const adapters = await pddPage();
     const bg = fakeBackground();
     const watcher = watch(adapters, bg.report, bg.viewsFor);
     await watcher.scan();
@@ -279,9 +281,7 @@ describe("order-watch in single-page apps", () => {
   });
 
   it("refresh with the platform switched off takes every badge away, and switched on brings them back", async () => {
-    const url = "https://mms.pinduoduo.com/orders/list";
-    const adapters = adaptersFor(new URL(url));
-    await renderInto("pdd.html", url, adapters);
+    const adapters = await pddPage();
     let on = true;
     const bg = fakeBackground();
     const watcher = watch(() => (on ? adapters : []), bg.report, bg.viewsFor);
