@@ -313,10 +313,11 @@ export async function logNudge(
     if (step !== undefined)
       order.doneSteps = [...new Set([...(order.doneSteps ?? []), step])];
     delete order.snoozedUntil;
-    // What the buyer said last decides: "no longer wants it" stops the nudges, any other answer
-    // (they changed their mind) lets them go on.
+    // What the buyer said last decides: "no longer wants it" stops the nudges; another answer
+    // (they changed their mind) lets them go on. Silence changes nothing.
     if (entry.outcome === "not-wanted") order.declinedAt = at;
-    else if (entry.outcome !== undefined) delete order.declinedAt;
+    else if (entry.outcome !== undefined && entry.outcome !== "no-answer")
+      delete order.declinedAt;
     await db.orders.put(order);
     return sameBuyerKeys(db, order);
   });

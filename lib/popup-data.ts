@@ -16,8 +16,8 @@ export interface PopupData {
 }
 
 /**
- * Everything the popup shows, in one read-only transaction; as much of each group as `read` says. The
- * clock is read when the query runs, so a change the agent just made (a nudge logged a moment
+ * Everything the popup shows, in one read-only transaction; as much of each group as `read` says.
+ * The clock is read when the query runs, so a change the agent just made (a nudge logged a moment
  * ago) is judged against the time it happened.
  */
 export async function loadPopupData(

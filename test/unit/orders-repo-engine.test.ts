@@ -196,6 +196,15 @@ describe("logging a nudge", () => {
     expect(context.templates[0]!.scenario).toBe("declined");
     expect(toView(order).declinedAt).toBe(at(23, 12, 31));
 
+    // A later try that met silence changes nothing.
+    const { order: silent } = await logNudge(
+      db,
+      "taobao:1",
+      { channel: "sms", at: at(23, 13, 30), outcome: "no-answer" },
+      at(23, 13, 30),
+    );
+    expect(silent.declinedAt).toBe(at(23, 12, 31));
+    expect(silent.nextDueAt).toBeUndefined();
     // The buyer changed their mind: a later answer lifts it and the plan goes on.
     const { order: again } = await logNudge(
       db,
