@@ -205,7 +205,15 @@ export function runDueCheck(
   return serialized(() => dueCheck(db, now));
 }
 
+/**
+ * Chrome may stop the worker in the middle of a check (its lifetime is not ours). The alarm that
+ * woke it is spent by then, so a retry is armed before anything else; the check's own alarm
+ * replaces it when the check finishes. (Chrome waits at least 30 s for a packed extension.)
+ */
+export const RETRY_MS = 5_000;
+
 async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
+  await browser.alarms.create(ALARM_NAME, { when: now + RETRY_MS });
   const [settings, paused] = await Promise.all([
     loadEngineSettings(db),
     getSetting(db, "notificationsPaused"),

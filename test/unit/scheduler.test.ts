@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import {
   handleLogNudge,
@@ -11,6 +11,7 @@ import {
 import {
   ALARM_NAME,
   notificationId,
+  RETRY_MS,
   runDueCheck,
   SUMMARY_NOTIFICATION_ID,
   uiLocale,
@@ -169,6 +170,30 @@ describe("notifications", () => {
     expect(
       (await shown())[notificationId("taobao:1")]?.contextMessage,
     ).toContain(t(uiLocale(), "step.follow-up"));
+  });
+
+  it("a check cut short (the worker stopped, a call failed) leaves a retry armed, so no due nudge is lost", async () => {
+    await upsertSeenOrders(
+      db,
+      parseOrdersSeen({ pageUrl: page, orders: [order("1", T0)] }),
+      T0,
+    );
+    const dueAt = T0 + 30 * MIN;
+    const create = fakeBrowser.notifications.create;
+    onTestFinished(() => {
+      fakeBrowser.notifications.create = create;
+    });
+    fakeBrowser.notifications.create = (async () => {
+      throw new Error("worker stopped");
+    }) as typeof create;
+    await expect(runDueCheck(db, dueAt)).rejects.toThrow("worker stopped");
+    expect(await alarmAt()).toBe(dueAt + RETRY_MS);
+    expect(await shown()).toEqual({});
+    // The retry finds the nudge still due and shows it; then the alarm waits for the next moment.
+    fakeBrowser.notifications.create = create;
+    await runDueCheck(db, dueAt + RETRY_MS);
+    expect(Object.keys(await shown())).toEqual([notificationId("taobao:1")]);
+    expect(await alarmAt()).toBeGreaterThan(dueAt + RETRY_MS);
   });
 
   it("never notifies twice when runs overlap (install and start-up fire together)", async () => {
