@@ -242,6 +242,38 @@ export function orderPage(path: string, make: () => PageOrders) {
 }
 
 /**
+ * A page with one unpaid order whose first nudge falls due `inMs` after the page is served (30
+ * minutes after its order time); `dueAt()` tells the moment of the last serving.
+ */
+export function dueSoonPage(
+  path: string,
+  id: string,
+  inMs: number,
+  {
+    buyer,
+    title,
+    sku,
+    price,
+  }: { buyer: string; title: string; sku: string; price: string },
+) {
+  let dueAt = 0;
+  const route = orderPage(path, () => {
+    dueAt = Date.now() + inMs;
+    return [
+      {
+        id,
+        createdAt: dueAt - 30 * 60_000,
+        status: "等待买家付款" as const,
+        buyer,
+        items: [{ title, sku, price, quantity: 1 }],
+        total: price,
+      },
+    ];
+  });
+  return { route, dueAt: () => dueAt };
+}
+
+/**
  * Chromium with the extension and the demo shop's first page badged: clipboard allowed, and due
  * moments independent of the hour the test runs at (plus any other settings given).
  */

@@ -13,7 +13,7 @@ import {
   type Extension,
   type Page,
   openDemoShop,
-  orderPage,
+  dueSoonPage,
 } from "./harness";
 
 const MIN = 60_000;
@@ -24,7 +24,13 @@ const SOON_ID = "3905129999999999999";
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
 let shop: Page;
-let soonDueAt = 0;
+// One order whose first nudge falls due a few seconds after the page is served.
+const soonOrder = dueSoonPage(SOON_PAGE, SOON_ID, 8_000, {
+  buyer: "晚***风",
+  title: "桂花乌龙茶 礼盒装",
+  sku: "规格：250g",
+  price: "88.00",
+});
 // The demo shop places its orders relative to this moment, so the test knows every order time.
 const T = Math.floor(Date.now() / 1000) * 1000;
 const ORDERS = demoOrders(T);
@@ -36,29 +42,7 @@ const seen: Record<string, { state: string; due: string }> = {};
 
 beforeAll(async () => {
   server = await startServer({
-    routes: [
-      demoShopRoute(() => T),
-      orderPage(SOON_PAGE, () => {
-        // One order whose first nudge falls due a few seconds after the page is served.
-        soonDueAt = Date.now() + 8_000;
-        const order = {
-          id: SOON_ID,
-          createdAt: soonDueAt - 30 * MIN,
-          status: "等待买家付款" as const,
-          buyer: "晚***风",
-          items: [
-            {
-              title: "桂花乌龙茶 礼盒装",
-              sku: "规格：250g",
-              price: "88.00",
-              quantity: 1,
-            },
-          ],
-          total: "88.00",
-        };
-        return [order];
-      }),
-    ],
+    routes: [demoShopRoute(() => T), soonOrder.route],
   });
   ({ ext, shop } = await openDemoShop(server));
 });
@@ -201,7 +185,7 @@ describe("the whole loop on the demo shop", () => {
     await waitForBadges(page, 1);
     expect((await badgeStates(page))[SOON_ID]).toEqual({
       state: "upcoming",
-      due: String(Math.floor(soonDueAt / 1000) * 1000),
+      due: String(Math.floor(soonOrder.dueAt() / 1000) * 1000),
     });
     const id = `paynudge:order:taobao:${SOON_ID}`;
     expect(await ext.notificationIds()).not.toContain(id);

@@ -11,7 +11,7 @@ import {
   type Extension,
   type Page,
   openDemoShop,
-  orderPage,
+  dueSoonPage,
 } from "./harness";
 
 const MIN = 60_000;
@@ -32,7 +32,13 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
 let shop: Page;
 let popup: Page;
-let soonDueAt = 0;
+// One order whose first nudge falls due a few seconds after the page is served.
+const soonOrder = dueSoonPage(SOON_PAGE, SOON_ID, 6_000, {
+  buyer: "夜***猫",
+  title: "羊毛混纺围巾",
+  sku: "颜色：燕麦色",
+  price: "129.00",
+});
 const T = Math.floor(Date.now() / 1000) * 1000;
 const ORDERS = demoOrders(T);
 /** Orders picked from the popup's due groups, one per action, so each test acts on its own order. */
@@ -50,29 +56,7 @@ const toolbarCount = () => popup.evaluate(() => chrome.action.getBadgeText({}));
 
 beforeAll(async () => {
   server = await startServer({
-    routes: [
-      demoShopRoute(() => T),
-      orderPage(SOON_PAGE, () => {
-        // One order whose first nudge falls due a few seconds after the page is served.
-        soonDueAt = Date.now() + 6_000;
-        const order = {
-          id: SOON_ID,
-          createdAt: soonDueAt - 30 * MIN,
-          status: "等待买家付款" as const,
-          buyer: "夜***猫",
-          items: [
-            {
-              title: "羊毛混纺围巾",
-              sku: "颜色：燕麦色",
-              price: "129.00",
-              quantity: 1,
-            },
-          ],
-          total: "129.00",
-        };
-        return [order];
-      }),
-    ],
+    routes: [demoShopRoute(() => T), soonOrder.route],
   });
   ({ ext, shop } = await openDemoShop(server));
   popup = await ext.extPage();
@@ -218,7 +202,7 @@ describe("acting on today’s queue from the popup", () => {
     await until(toolbarCount, (c) => Number(c) === counted + 1, 30_000);
     // (The page shows order times to the second.)
     expect(Date.now()).toBeGreaterThanOrEqual(
-      Math.floor(soonDueAt / 1000) * 1000,
+      Math.floor(soonOrder.dueAt() / 1000) * 1000,
     );
     // ...but no notification is raised, and the nudge is not marked as shown.
     await new Promise((r) => setTimeout(r, 1_000));
