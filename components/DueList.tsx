@@ -150,7 +150,7 @@ function DueItem({
         title={t(locale, "popup.open")}
       >
         <span className="line1">
-          <strong className="buyer">
+          <strong className="buyer" elementtiming="paynudge-popup-row">
             {order.buyer ?? t(locale, "unknown.buyer")}
           </strong>
           <span className="amount">

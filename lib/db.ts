@@ -1,9 +1,11 @@
 import Dexie, { type EntityTable } from "dexie";
+import { DB_NAME } from "./db-name";
 import type { MessageTemplate } from "./default-templates";
 import type { NudgeChannel } from "./engine/types";
 import type { StoredOrder } from "./order";
 
 export type { NudgeChannel };
+export { DB_NAME };
 
 /** One nudge an agent made, the shared record that stops a second agent repeating it. */
 export interface NudgeLog {
@@ -42,8 +44,6 @@ export interface SettingRow {
   key: string;
   value: unknown;
 }
-
-export const DB_NAME = "paynudge";
 
 /**
  * The one schema. Shipped versions are history: add a new `version(n)` with its own upgrader

@@ -13,7 +13,6 @@ const RUNS = 11;
 const STAGES = [
   "paynudge:popup-start",
   "paynudge:popup-data-ready",
-  "paynudge:popup-view-loaded",
   "paynudge:popup-list-ready",
   "paynudge:popup-queue-complete",
 ];
@@ -85,7 +84,8 @@ function withEmptyPage() {
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   writeFileSync(
     join(dir, "bench-empty.html"),
-    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-empty.js"></script></head><body></body></html>',
+    // One short line of text the browser reports painting, as the popup's first row does.
+    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-empty.js"></script></head><body><p elementtiming="paynudge-popup-row">空白页</p></body></html>',
   );
   writeFileSync(
     join(dir, "bench-empty.js"),
@@ -108,12 +108,27 @@ async function openCold(context, url, readyMark) {
       names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN),
     STAGES,
   );
+  // Whether the first rows came from the read started before the popup's code loaded.
+  const early = await page.evaluate(
+    () => performance.getEntriesByName("paynudge:popup-read-early").length > 0,
+  );
+  // When the first row was painted on screen (Element Timing: the attribute on each row's buyer),
+  // a frame after the list is in the document.
+  const painted = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) =>
+          resolve(Math.min(...list.getEntries().map((e) => e.renderTime))),
+        ).observe({ type: "element", buffered: true });
+        setTimeout(() => resolve(NaN), 2_000);
+      }),
+  );
   const shown = await page.$$eval(
     "[data-paynudge-popup-item]",
     (els) => els.length,
   );
   await page.close();
-  return { marks, shown };
+  return { marks, early, painted, shown };
 }
 
 export default async function run() {
@@ -134,7 +149,10 @@ export default async function run() {
     // Popup and empty page take turns, so both see the same machine load.
     const stages = [];
     const floor = [];
+    const painted = [];
+    const floorPainted = [];
     let shown = 0;
+    let early = 0;
     for (let i = 0; i < RUNS; i++) {
       const popup = await openCold(
         browser.context,
@@ -142,6 +160,8 @@ export default async function run() {
         "paynudge:popup-queue-complete",
       );
       stages.push(popup.marks);
+      painted.push(popup.painted);
+      if (popup.early) early++;
       shown = popup.shown;
       const empty = await openCold(
         browser.context,
@@ -149,6 +169,7 @@ export default async function run() {
         "paynudge:popup-list-ready",
       );
       floor.push(empty.marks[STAGES.indexOf("paynudge:popup-list-ready")]);
+      floorPainted.push(empty.painted);
     }
     const times = stages
       .map((m) => m[STAGES.indexOf("paynudge:popup-list-ready")])
@@ -161,8 +182,9 @@ export default async function run() {
     console.log(`  stages (median ms after navigation start): ${breakdown}`);
     return [
       {
-        bench: "popup first render, 10 000 stored orders",
-        value: `${mid.toFixed(1)} ms median (min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)}; ${RUNS} cold opens; ${shown} items once the whole queue is in)`,
+        bench:
+          "popup first render (rows in the document), 10 000 stored orders",
+        value: `${mid.toFixed(1)} ms median (min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)}; ${RUNS} cold opens; ${shown} items once the whole queue is in; first rows read before the popup's code loaded in ${early}/${RUNS})`,
         goal: `< ${GOAL_MS} ms`,
         pass: mid < GOAL_MS,
       },
@@ -174,8 +196,14 @@ export default async function run() {
         pass: null,
       },
       {
+        bench: "popup's first row painted on screen (Element Timing)",
+        value: `${median(painted).toFixed(1)} ms median`,
+        goal: "none, reported",
+        pass: null,
+      },
+      {
         bench: "an empty page of the extension, same run (the floor)",
-        value: `${median(floor).toFixed(1)} ms median`,
+        value: `script ran ${median(floor).toFixed(1)} ms, its line painted ${median(floorPainted).toFixed(1)} ms (medians)`,
         goal: "none, reported",
         pass: null,
       },

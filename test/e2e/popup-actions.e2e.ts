@@ -74,6 +74,13 @@ describe("acting on today’s queue from the popup", () => {
   it("shows each order’s step, channel and time left before auto-close", async () => {
     // The demo shop's first page has five unpaid orders past their first 30 minutes.
     expect(dueIds.length).toBeGreaterThanOrEqual(4);
+    // Their first rows came from the read popup-first-read.js starts before the popup's code has
+    // loaded, not from the slower fallback through Dexie.
+    expect(
+      await popup.evaluate(
+        () => performance.getEntriesByName("paynudge:popup-read-early").length,
+      ),
+    ).toBe(1);
     const first = item(dueIds[0]!);
     expect(await first.locator(".step").textContent()).toMatch(
       / · .+ · (旺旺\/聊天|短信|电话|提醒付款按钮)$/,
