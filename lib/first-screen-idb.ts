@@ -31,72 +31,78 @@ export function readFirstScreen(
       const db = open.result;
       // Never stand in the way of the background upgrading the schema.
       db.onversionchange = () => db.close();
-      let tx: IDBTransaction;
+      let tx: IDBTransaction | undefined;
       try {
         tx = db.transaction(["orders", "settings"], "readonly");
+        const result = askFor(tx, now, ranges);
+        tx.oncomplete = () => {
+          db.close();
+          resolve(result());
+        };
+        tx.onabort = () => {
+          db.close();
+          reject(tx?.error ?? new Error("PayNudge: first read aborted"));
+        };
       } catch (error) {
+        // A store or index missing (a database the background has yet to upgrade): no read at
+        // all, rather than part of one.
+        try {
+          tx?.abort();
+        } catch {
+          // Already finished.
+        }
         db.close();
         reject(error);
-        return;
       }
-      const orders = tx.objectStore("orders");
-      const groups: QueueGroup[] = [];
-      const overdueBefore = now - OVERDUE_AFTER_MS;
-      // Soonest first: one request per group. Every request is a round trip whose answer waits
-      // for the page's main thread, busy loading the popup's code, so none is chained.
-      const soonest = (id: QueueGroupId, range: IDBKeyRange) => {
-        const group: QueueGroup = { id, count: 0, orders: [] };
-        groups.push(group);
-        const request = orders
-          .index("nextDueAt")
-          .getAll(range, FIRST_SCREEN_ROWS);
-        request.onsuccess = () =>
-          (group.orders = request.result as StoredOrder[]);
-      };
-      soonest("overdue", ranges.upperBound(overdueBefore, true));
-      soonest("due", ranges.bound(overdueBefore, now));
-      soonest("later", ranges.bound(now, endOfDay(now).getTime(), true));
-      // Most recent first needs a cursor walking backwards: a few rows, one at a time.
-      const done: QueueGroup = { id: "done", count: 0, orders: [] };
-      groups.push(done);
-      const latest = orders
-        .index("lastNudgeAt")
-        .openCursor(ranges.lowerBound(startOfDay(now).getTime()), "prev");
-      latest.onsuccess = () => {
-        const cursor = latest.result;
-        if (!cursor) return;
-        done.orders.push(cursor.value as StoredOrder);
-        if (done.orders.length < FIRST_SCREEN_ROWS) cursor.continue();
-      };
-      const settings = tx.objectStore("settings");
-      const paused = settings.get("notificationsPaused");
-      const agent = settings.get("agentName");
-      tx.oncomplete = () => {
-        db.close();
-        resolve({
-          now,
-          // As the first screen's Dexie read reports them: uncounted beyond the rows read.
-          groups: groups.map((group) =>
-            group.orders.length < FIRST_SCREEN_ROWS
-              ? { ...group, count: group.orders.length }
-              : {
-                  ...group,
-                  count: group.orders.length,
-                  countIsLowerBound: true,
-                },
-          ),
-          paused: storedValue(
-            paused.result,
-            DEFAULT_SETTINGS.notificationsPaused,
-          ),
-          agent: storedValue(agent.result, DEFAULT_SETTINGS.agentName),
-        });
-      };
-      tx.onabort = () => {
-        db.close();
-        reject(tx.error ?? new Error("PayNudge: first read aborted"));
-      };
     };
+  });
+}
+
+/** Sends every request of the read in `tx`; what it returns builds the answer once `tx` completes. */
+function askFor(
+  tx: IDBTransaction,
+  now: number,
+  ranges: typeof IDBKeyRange,
+): () => PopupData {
+  const orders = tx.objectStore("orders");
+  const groups: QueueGroup[] = [];
+  const overdueBefore = now - OVERDUE_AFTER_MS;
+  // Soonest first: one request per group. Every request is a round trip whose answer waits for the
+  // page's main thread, busy loading the popup's code, so none is chained.
+  const soonest = (id: QueueGroupId, range: IDBKeyRange) => {
+    const group: QueueGroup = { id, count: 0, orders: [] };
+    groups.push(group);
+    const request = orders.index("nextDueAt").getAll(range, FIRST_SCREEN_ROWS);
+    request.onsuccess = () => (group.orders = request.result as StoredOrder[]);
+  };
+  soonest("overdue", ranges.upperBound(overdueBefore, true));
+  soonest("due", ranges.bound(overdueBefore, now));
+  soonest("later", ranges.bound(now, endOfDay(now).getTime(), true));
+  // Most recent first needs a cursor walking backwards: a few rows, one at a time.
+  const done: QueueGroup = { id: "done", count: 0, orders: [] };
+  groups.push(done);
+  const latest = orders
+    .index("lastNudgeAt")
+    .openCursor(ranges.lowerBound(startOfDay(now).getTime()), "prev");
+  latest.onsuccess = () => {
+    const cursor = latest.result;
+    if (!cursor) return;
+    done.orders.push(cursor.value as StoredOrder);
+    if (done.orders.length < FIRST_SCREEN_ROWS) cursor.continue();
+  };
+  const settings = tx.objectStore("settings");
+  const paused = settings.get("notificationsPaused");
+  const agent = settings.get("agentName");
+  return () => ({
+    now,
+    // As the first screen's Dexie read reports them: uncounted beyond the rows read.
+    groups: groups.map((group) =>
+      group.orders.length < FIRST_SCREEN_ROWS
+        ? { ...group, count: group.orders.length }
+        : { ...group, count: group.orders.length, countIsLowerBound: true },
+    ),
+    paused: storedValue(paused.result, DEFAULT_SETTINGS.notificationsPaused),
+    agent: storedValue(agent.result, DEFAULT_SETTINGS.agentName),
   });
 }
 

@@ -147,6 +147,26 @@ describe("the popup's first screen read without Dexie", () => {
     expect(names).not.toContain(DB_NAME);
   });
 
+  it("fails without hanging on a database the background has yet to upgrade, and leaves it whole", async () => {
+    // Version 1 of the schema (lib/db.ts) has no lastNudgeAt index.
+    const v1 = new Dexie(DB_NAME);
+    v1.version(1).stores({
+      orders:
+        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer",
+      nudges: "++id, orderKey, at",
+      settings: "key",
+      alerts: "id, orderKey, shownAt",
+      templates: "id, scenario",
+    });
+    await v1.table("orders").put(stored(1, { due: NOW, status: "unpaid" }));
+    v1.close();
+    await expect(readFirstScreen(NOW)).rejects.toMatchObject({
+      name: "NotFoundError",
+    });
+    open = new PayNudgeDB();
+    expect(await open.orders.count()).toBe(1);
+  });
+
   it("hands the read over once, and a failed read as nothing rather than an error", async () => {
     startFirstScreenRead(NOW);
     await expect(takeFirstScreenRead()).resolves.toBeUndefined();
