@@ -10,6 +10,7 @@ import {
 import type { StoredOrder } from "../../lib/order";
 import { loadPopupData } from "../../lib/popup-data";
 import { FIRST_SCREEN } from "../../lib/queue";
+import { versionOneDb } from "./schema-v1";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -148,16 +149,8 @@ describe("the popup's first screen read without Dexie", () => {
   });
 
   it("fails without hanging on a database the background has yet to upgrade, and leaves it whole", async () => {
-    // Version 1 of the schema (lib/db.ts) has no lastNudgeAt index.
-    const v1 = new Dexie(DB_NAME);
-    v1.version(1).stores({
-      orders:
-        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer",
-      nudges: "++id, orderKey, at",
-      settings: "key",
-      alerts: "id, orderKey, shownAt",
-      templates: "id, scenario",
-    });
+    // Version 1 of the schema has no lastNudgeAt index.
+    const v1 = versionOneDb(DB_NAME);
     await v1.table("orders").put(stored(1, { due: NOW, status: "unpaid" }));
     v1.close();
     await expect(readFirstScreen(NOW)).rejects.toMatchObject({

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import Dexie from "dexie";
 import { PayNudgeDB } from "../../lib/db";
 import { parseOrdersSeen } from "../../lib/messages";
 import { logNudge, upsertSeenOrders } from "../../lib/orders-repo";
 import type { StoredOrder } from "../../lib/order";
 import { FIRST_SCREEN, todayQueue } from "../../lib/queue";
+import { versionOneDb } from "./schema-v1";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -144,15 +144,7 @@ describe("done today, through the nudge log", () => {
 describe("the database of an earlier version", () => {
   it("keeps every row and indexes the last nudge when it opens at version 2", async () => {
     const name = `test-v1-${crypto.randomUUID()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      orders:
-        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer",
-      nudges: "++id, orderKey, at",
-      settings: "key",
-      alerts: "id, orderKey, shownAt",
-      templates: "id, scenario",
-    });
+    const v1 = versionOneDb(name);
     await v1
       .table("orders")
       .bulkPut([
