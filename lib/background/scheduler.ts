@@ -168,6 +168,34 @@ async function recordAlerts(
   });
 }
 
+/**
+ * Due orders an earlier run already showed but could not mark, because the worker was stopped in
+ * between: their alert for this due moment is recorded and their notification (or the summary
+ * that listed them) is still on screen. They are marked, not shown again: creating a notification
+ * under an id on screen would take it down and raise it anew.
+ */
+async function shownByCutShortRun(
+  db: PayNudgeDB,
+  due: readonly StoredOrder[],
+): Promise<Set<string>> {
+  if (!due.length) return new Set();
+  const [alerts, displayed] = await Promise.all([
+    db.alerts.bulkGet(due.map((order) => `${order.key}@${order.nextDueAt}`)),
+    browser.notifications.getAll(),
+  ]);
+  return new Set(
+    alerts
+      .filter(
+        (alert) =>
+          alert !== undefined &&
+          (alert.grouped
+            ? SUMMARY_NOTIFICATION_ID
+            : notificationId(alert.orderKey)) in displayed,
+      )
+      .map((alert) => alert!.orderKey),
+  );
+}
+
 /** The orders listed in the latest summary notification, from the database. */
 export async function summaryOrderKeys(db: PayNudgeDB): Promise<string[]> {
   const latest = await db.alerts
@@ -196,7 +224,8 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
  * Re-plan what the clock changed, notify every due nudge not yet notified, then arm the one alarm
  * for the next moment. State comes from the database only: the worker may have been stopped at any
  * point before. A notification is created before it is marked: if the worker dies in between, the
- * next run re-creates it under the same id, which replaces rather than duplicates it.
+ * next run finds it still on screen and only marks it (shownByCutShortRun); one the user closed
+ * meanwhile is shown again rather than lost.
  */
 export function runDueCheck(
   db: PayNudgeDB,
@@ -224,16 +253,18 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   if (changed.length || cancelled.length) pagesChanged();
   // Paused (off duty): nothing is shown and nothing marked notified, so resuming shows what fell due.
   const due = paused ? [] : await dueUnnotified(db, now);
+  const onScreen = await shownByCutShortRun(db, due);
+  const toShow = due.filter((order) => !onScreen.has(order.key));
   const locale = uiLocale();
-  if (due.length >= SUMMARY_FROM) {
-    await recordAlerts(db, due, now, true);
+  if (toShow.length >= SUMMARY_FROM) {
+    await recordAlerts(db, toShow, now, true);
     await browser.notifications.create(
       SUMMARY_NOTIFICATION_ID,
-      summaryNotificationFor(due, locale, now),
+      summaryNotificationFor(toShow, locale, now),
     );
-  } else if (due.length) {
-    await recordAlerts(db, due, now, false);
-    for (const order of due) {
+  } else if (toShow.length) {
+    await recordAlerts(db, toShow, now, false);
+    for (const order of toShow) {
       await browser.notifications.create(
         notificationId(order.key),
         notificationFor(order, locale, now),

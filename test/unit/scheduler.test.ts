@@ -196,6 +196,43 @@ describe("notifications", () => {
     expect(await alarmAt()).toBeGreaterThan(dueAt + RETRY_MS);
   });
 
+  it("a run stopped after showing a nudge but before marking it: the next run marks it and shows nothing again", async () => {
+    await upsertSeenOrders(
+      db,
+      parseOrdersSeen({ pageUrl: page, orders: [order("1", T0)] }),
+      T0,
+    );
+    const dueAt = T0 + 30 * MIN;
+    const create = fakeBrowser.notifications.create;
+    onTestFinished(() => {
+      fakeBrowser.notifications.create = create;
+    });
+    let creations = 0;
+    let stopAfterShowing = true;
+    fakeBrowser.notifications.create = (async (
+      ...args: Parameters<typeof create>
+    ) => {
+      creations += 1;
+      const id = await create(...args);
+      if (stopAfterShowing) throw new Error("worker stopped");
+      return id;
+    }) as unknown as typeof create;
+    await expect(runDueCheck(db, dueAt)).rejects.toThrow("worker stopped");
+    expect(Object.keys(await shown())).toEqual([notificationId("taobao:1")]);
+    // The retry alarm's run.
+    stopAfterShowing = false;
+    await runDueCheck(db, dueAt + RETRY_MS);
+    expect(creations).toBe(1);
+    expect(await timesShown()).toEqual({ [`taobao:1@${dueAt}`]: 1 });
+    expect((await db.orders.get("taobao:1"))?.notifiedDueAt).toBe(dueAt);
+    // Closed by the agent before the retry: shown again rather than lost.
+    await fakeBrowser.notifications.clear(notificationId("taobao:1"));
+    await db.orders.update("taobao:1", { notifiedDueAt: undefined });
+    await runDueCheck(db, dueAt + 2 * RETRY_MS);
+    expect(creations).toBe(2);
+    expect(Object.keys(await shown())).toEqual([notificationId("taobao:1")]);
+  });
+
   it("never notifies twice when runs overlap (install and start-up fire together)", async () => {
     // Stored without a run, as if the browser had just started with these due.
     await upsertSeenOrders(
