@@ -57,6 +57,26 @@ const alarmAt = async () =>
 const timesShown = async () =>
   Object.fromEntries((await db.alerts.toArray()).map((a) => [a.id, a.times]));
 
+/** One unpaid order seen at T0; returns its first due moment, 30 minutes later. */
+async function oneOrderDue(): Promise<number> {
+  await upsertSeenOrders(
+    db,
+    parseOrdersSeen({ pageUrl: page, orders: [order("1", T0)] }),
+    T0,
+  );
+  return T0 + 30 * MIN;
+}
+
+type Create = typeof fakeBrowser.notifications.create;
+/** Stands in for notifications.create until the test ends; `make` gets the real one. */
+function replaceCreate(make: (real: Create) => Create): void {
+  const real = fakeBrowser.notifications.create;
+  onTestFinished(() => {
+    fakeBrowser.notifications.create = real;
+  });
+  fakeBrowser.notifications.create = make(real);
+}
+
 describe("notifications", () => {
   it("shows one notification per due order, with buttons to open and snooze, and labels the step", async () => {
     await handleOrdersSeen(
@@ -173,50 +193,38 @@ describe("notifications", () => {
   });
 
   it("a check cut short (the worker stopped, a call failed) leaves a retry armed, so no due nudge is lost", async () => {
-    await upsertSeenOrders(
-      db,
-      parseOrdersSeen({ pageUrl: page, orders: [order("1", T0)] }),
-      T0,
+    const dueAt = await oneOrderDue();
+    let stopped = true;
+    replaceCreate(
+      (real) =>
+        (async (...args: Parameters<Create>) => {
+          if (stopped) throw new Error("worker stopped");
+          return real(...args);
+        }) as unknown as Create,
     );
-    const dueAt = T0 + 30 * MIN;
-    const create = fakeBrowser.notifications.create;
-    onTestFinished(() => {
-      fakeBrowser.notifications.create = create;
-    });
-    fakeBrowser.notifications.create = (async () => {
-      throw new Error("worker stopped");
-    }) as typeof create;
     await expect(runDueCheck(db, dueAt)).rejects.toThrow("worker stopped");
     expect(await alarmAt()).toBe(dueAt + RETRY_MS);
     expect(await shown()).toEqual({});
     // The retry finds the nudge still due and shows it; then the alarm waits for the next moment.
-    fakeBrowser.notifications.create = create;
+    stopped = false;
     await runDueCheck(db, dueAt + RETRY_MS);
     expect(Object.keys(await shown())).toEqual([notificationId("taobao:1")]);
     expect(await alarmAt()).toBeGreaterThan(dueAt + RETRY_MS);
   });
 
   it("a run stopped after showing a nudge but before marking it: the next run marks it and shows nothing again", async () => {
-    await upsertSeenOrders(
-      db,
-      parseOrdersSeen({ pageUrl: page, orders: [order("1", T0)] }),
-      T0,
-    );
-    const dueAt = T0 + 30 * MIN;
-    const create = fakeBrowser.notifications.create;
-    onTestFinished(() => {
-      fakeBrowser.notifications.create = create;
-    });
+    const dueAt = await oneOrderDue();
     let creations = 0;
     let stopAfterShowing = true;
-    fakeBrowser.notifications.create = (async (
-      ...args: Parameters<typeof create>
-    ) => {
-      creations += 1;
-      const id = await create(...args);
-      if (stopAfterShowing) throw new Error("worker stopped");
-      return id;
-    }) as unknown as typeof create;
+    replaceCreate(
+      (real) =>
+        (async (...args: Parameters<Create>) => {
+          creations += 1;
+          const id = await real(...args);
+          if (stopAfterShowing) throw new Error("worker stopped");
+          return id;
+        }) as unknown as Create,
+    );
     await expect(runDueCheck(db, dueAt)).rejects.toThrow("worker stopped");
     expect(Object.keys(await shown())).toEqual([notificationId("taobao:1")]);
     // The retry alarm's run.
