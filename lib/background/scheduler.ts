@@ -139,6 +139,9 @@ export function summaryNotificationFor(
   };
 }
 
+/** An order's alert row for its current due moment (AlertRow.id). */
+const alertId = (order: StoredOrder) => `${order.key}@${order.nextDueAt}`;
+
 /**
  * Before a notification is created its creation is counted in the database: a due moment whose
  * count is above one was shown twice (the e2e test checks this across worker stops).
@@ -152,7 +155,7 @@ async function recordAlerts(
   await db.transaction("rw", db.alerts, async () => {
     for (const order of orders) {
       const dueAt = order.nextDueAt!;
-      const id = `${order.key}@${dueAt}`;
+      const id = alertId(order);
       const previous = await db.alerts.get(id);
       const row: AlertRow = {
         id,
@@ -180,7 +183,7 @@ async function shownByCutShortRun(
 ): Promise<Set<string>> {
   if (!due.length) return new Set();
   const [alerts, displayed] = await Promise.all([
-    db.alerts.bulkGet(due.map((order) => `${order.key}@${order.nextDueAt}`)),
+    db.alerts.bulkGet(due.map(alertId)),
     browser.notifications.getAll(),
   ]);
   return new Set(
