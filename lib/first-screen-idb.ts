@@ -12,8 +12,9 @@ import { DEFAULT_SETTINGS } from "./settings";
  * the two equal). It needs no library, so the popup starts it before its own code has loaded
  * (entrypoints/popup-first-read.ts) and IndexedDB answers while React and Dexie are parsed.
  *
- * Rejects when the database does not exist yet (this never creates it), is being upgraded, or
- * cannot be read; the popup then reads through Dexie as usual.
+ * Rejects when the database does not exist yet (this never creates it), lacks a store or index
+ * of the current schema (the background has yet to upgrade it), or cannot be read; the popup then
+ * reads through Dexie as usual.
  */
 export function readFirstScreen(
   now: number = Date.now(),
