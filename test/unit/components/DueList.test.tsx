@@ -47,30 +47,22 @@ const ids = (el: Element) =>
     li.getAttribute("data-paynudge-popup-item"),
   );
 
+/** The list as the popup shows it, in Chinese, with nothing to do on a click. */
+const renderList = (groups: QueueGroup[] | undefined) =>
+  render(
+    <DueList groups={groups} now={NOW} locale="zh" onOpen={() => undefined} />,
+  );
+
 afterEach(cleanup);
 
 describe("popup due list", () => {
   it("shows a loading state while the database answers", () => {
-    render(
-      <DueList
-        groups={undefined}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    renderList(undefined);
     expect(screen.getByRole("status").textContent).toBe("加载中…");
   });
 
   it("says so when nothing is due today", () => {
-    render(
-      <DueList
-        groups={[group("overdue", []), group("due", [])]}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    renderList([group("overdue", []), group("due", [])]);
     expect(screen.getByText("今天没有需要催付的订单。")).toBeTruthy();
   });
 
@@ -81,14 +73,7 @@ describe("popup due list", () => {
       group("later", [stored("a", 30)]),
       group("done", []),
     ];
-    const { container } = render(
-      <DueList
-        groups={groups}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    const { container } = renderList(groups);
     expect(
       [...container.querySelectorAll("[data-group]")].map((g) =>
         g.getAttribute("data-group"),
@@ -117,26 +102,16 @@ describe("popup due list", () => {
   });
 
   it("shows the date of a nudge that fell due on an earlier day", () => {
-    const { container } = render(
-      <DueList
-        groups={[group("overdue", [stored("y", -24 * 60)])]}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    const { container } = renderList([
+      group("overdue", [stored("y", -24 * 60)]),
+    ]);
     expect(container.textContent).toContain("11-22 12:00");
   });
 
   it("counts what a capped group does not show", () => {
-    const { container } = render(
-      <DueList
-        groups={[group("overdue", [stored("1", -40), stored("2", -41)], 250)]}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    const { container } = renderList([
+      group("overdue", [stored("1", -40), stored("2", -41)], 250),
+    ]);
     expect(
       container.querySelector('[data-group="overdue"] .count')?.textContent,
     ).toBe("250");
@@ -162,18 +137,11 @@ describe("popup due list", () => {
   });
 
   it("shows hostile page text as text", () => {
-    const { container } = render(
-      <DueList
-        groups={[
-          group("due", [
-            stored("x", -5, { buyer: "<img src=x onerror=alert(1)>" }),
-          ]),
-        ]}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    const { container } = renderList([
+      group("due", [
+        stored("x", -5, { buyer: "<img src=x onerror=alert(1)>" }),
+      ]),
+    ]);
     expect(container.querySelector("img")).toBeNull();
     expect(container.textContent).toContain("<img src=x onerror=alert(1)>");
   });
@@ -185,19 +153,12 @@ const itemOf = (container: HTMLElement, id: string) =>
 
 describe("what each row tells the agent", () => {
   it("names the step and channel of the next nudge", () => {
-    const { container } = render(
-      <DueList
-        groups={[
-          group("due", [
-            stored("f", -5, { nextStep: "first", nextChannel: "sms" }),
-            stored("c", -3, { nextStep: "my-own", nextChannel: "phone" }),
-          ]),
-        ]}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    const { container } = renderList([
+      group("due", [
+        stored("f", -5, { nextStep: "first", nextChannel: "sms" }),
+        stored("c", -3, { nextStep: "my-own", nextChannel: "phone" }),
+      ]),
+    ]);
     expect(itemOf(container, "f").querySelector(".step")?.textContent).toBe(
       " · 首次催付 · 短信",
     );
@@ -220,14 +181,7 @@ describe("what each row tells the agent", () => {
         stored("paid", 0, { status: "paid", deadlineAt: NOW + HOUR }),
       ]),
     ];
-    const { container } = render(
-      <DueList
-        groups={groups}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    const { container } = renderList(groups);
     expect(itemOf(container, "t").querySelector(".closes")?.textContent).toBe(
       "2天22小时后自动关闭",
     );
@@ -310,14 +264,10 @@ describe("what each row tells the agent", () => {
   it("shows a snoozed order as snoozed until its time, and an ended snooze as due again", () => {
     const snoozed = stored("z", 15, { snoozedUntil: NOW + 15 * MIN });
     const ended = stored("e", -1, { snoozedUntil: NOW - MIN });
-    const { container } = render(
-      <DueList
-        groups={[group("due", [ended]), group("later", [snoozed])]}
-        now={NOW}
-        locale="zh"
-        onOpen={() => undefined}
-      />,
-    );
+    const { container } = renderList([
+      group("due", [ended]),
+      group("later", [snoozed]),
+    ]);
     expect(itemOf(container, "z").querySelector(".due")?.textContent).toBe(
       "稍后提醒至 12:15",
     );
