@@ -1,4 +1,12 @@
 import { defineConfig } from "wxt";
+import {
+  CONTENT_MATCHES,
+  DEMO_MATCHES,
+  hostPermissionsFor,
+} from "./lib/platforms/matches";
+
+/** Development and test builds (`wxt`, `wxt build --mode test`) also run on the bundled demo shop. */
+const withDemo = (mode: string) => mode !== "production";
 
 export default defineConfig({
   // Separate build folders let several e2e runs share a machine (see scripts/chrome.mjs).
@@ -6,19 +14,28 @@ export default defineConfig({
   modules: ["@wxt-dev/module-react"],
   // Explicit imports only: every module says where its names come from.
   imports: false,
-  manifest: {
+  manifest: ({ mode }) => ({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "zh_CN",
-    permissions: [
-      "alarms",
-      "notifications",
-      "tabs",
-      "scripting",
-      "clipboardWrite",
-    ],
+    // No `tabs`: the host permissions below let the background read the URLs of the platforms'
+    // tabs (and a granted site's, once granted), which is all it needs tab URLs for.
+    permissions: ["alarms", "notifications", "scripting", "clipboardWrite"],
+    host_permissions: hostPermissionsFor(
+      withDemo(mode) ? [...CONTENT_MATCHES, ...DEMO_MATCHES] : CONTENT_MATCHES,
+    ),
     // Sites the seller enables PayNudge on beyond the known platforms (lib/background/granted-sites.ts).
     optional_host_permissions: ["https://*/*", "http://*/*"],
     action: { default_title: "__MSG_extName__" },
+  }),
+  hooks: {
+    // The order content script's matches are the platforms'; outside production the demo shop's too.
+    "build:manifestGenerated": (wxt, manifest) => {
+      if (!withDemo(wxt.config.mode)) return;
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.includes(CONTENT_MATCHES[0]!))
+          script.matches.push(...DEMO_MATCHES);
+      }
+    },
   },
 });

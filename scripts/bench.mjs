@@ -14,7 +14,7 @@ const only = process.argv.slice(2);
 if (!process.argv.includes("--no-build")) {
   const build = spawnSync(
     process.execPath,
-    [join(ROOT, "node_modules/wxt/bin/wxt.mjs"), "build"],
+    [join(ROOT, "node_modules/wxt/bin/wxt.mjs"), "build", "--mode", "test"],
     { cwd: ROOT, stdio: "inherit" },
   );
   if (build.status !== 0) process.exit(build.status ?? 1);

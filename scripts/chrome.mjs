@@ -6,12 +6,18 @@ import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-/** The built extension; PAYNUDGE_OUT_DIR moves it, as it moves `wxt build`'s output. */
+/**
+ * The test build (`npm run build:test`: production plus the demo shop and the test hooks), which
+ * `npm start`, the e2e tests and the benchmarks load; PAYNUDGE_OUT_DIR moves it, as it moves
+ * `wxt build`'s output. `npm run build` makes the production build beside it, in chrome-mv3.
+ */
 export const EXTENSION_DIR = resolve(
   ROOT,
   process.env.PAYNUDGE_OUT_DIR ?? ".output",
-  "chrome-mv3",
+  "chrome-mv3-test",
 );
+/** The production build (`npm run build`), beside the test build. */
+export const PRODUCTION_DIR = resolve(EXTENSION_DIR, "..", "chrome-mv3");
 
 const CANDIDATES = [
   "/usr/bin/chromium",
@@ -60,7 +66,7 @@ export async function launchWithExtension(opts = {}) {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, "manifest.json"))) {
     throw new Error(
-      `No built extension in ${extensionDir}: run \`npm run build\` first.`,
+      `No built extension in ${extensionDir}: run \`npm run build:test\` first.`,
     );
   }
   const ownDir = !opts.userDataDir;

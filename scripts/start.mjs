@@ -29,10 +29,10 @@ try {
 }
 
 if (!args.has("--no-build")) {
-  step("Building the extension (wxt build)…");
+  step("Building the extension (wxt build --mode test: with the demo shop)…");
   const build = spawnSync(
     process.execPath,
-    [join(ROOT, "node_modules/wxt/bin/wxt.mjs"), "build"],
+    [join(ROOT, "node_modules/wxt/bin/wxt.mjs"), "build", "--mode", "test"],
     { cwd: ROOT, stdio: "inherit" },
   );
   if (build.status !== 0) process.exit(build.status ?? 1);

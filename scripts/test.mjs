@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, unit and component tests, then the end-to-end suite in real Chromium
-// against a fresh build. Every stage runs; the last line sums them up as "N passed, N failed".
+// against fresh builds. Every stage runs; the last line sums them up as "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -49,7 +49,16 @@ const unitOk = run("unit and component tests", [
   `--outputFile.json=${unitFile}`,
 ]);
 stages.push({ name: "unit", ok: unitOk, ...counts(unitFile) });
-const built = run("build (wxt build)", [bin("wxt", "bin/wxt.mjs"), "build"]);
+// The production build (what a seller loads), then the test build the e2e tests load: production
+// plus the demo shop and test-only hooks. The e2e suite checks the production manifest too.
+const built =
+  run("build (wxt build)", [bin("wxt", "bin/wxt.mjs"), "build"]) &&
+  run("test build (wxt build --mode test)", [
+    bin("wxt", "bin/wxt.mjs"),
+    "build",
+    "--mode",
+    "test",
+  ]);
 const e2eFile = join(RESULTS, "e2e.json");
 const e2eOk =
   built &&

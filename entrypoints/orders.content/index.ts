@@ -9,7 +9,7 @@ import { adaptersFor, CONTENT_MATCHES, isKnownHost } from "../../lib/platforms";
 const RUNNING = Symbol.for("paynudge.orders.running");
 
 export default defineContentScript({
-  matches: CONTENT_MATCHES,
+  matches: [...CONTENT_MATCHES],
   // Taobao's legacy list is sometimes embedded in an iframe (`?isFrame=true`).
   allFrames: true,
   runAt: "document_idle",

@@ -6,6 +6,7 @@ import { pinduoduo } from "./pdd";
 import { qianniu } from "./qianniu";
 import { shopify } from "./shopify";
 import { taobaoLegacy } from "./taobao-legacy";
+import { CONTENT_MATCHES, DEMO_MATCHES } from "./matches";
 import type { PlatformAdapter } from "./types";
 
 export const ADAPTERS: readonly PlatformAdapter[] = [
@@ -16,29 +17,17 @@ export const ADAPTERS: readonly PlatformAdapter[] = [
   pinduoduo,
   douyin,
   shopify,
-  demoShop,
+  // The bundled demo shop: development and test builds only.
+  ...(import.meta.env.MODE === "production" ? [] : [demoShop]),
 ];
 
-/**
- * Match patterns for the content script: the hosts of the pages some adapter knows. Single-page
- * back-offices (Qianniu, JD's new list, PDD, Douyin, Shopify) change route without loading a page,
- * so their whole back-office host is matched and the content script picks adapters per route.
- */
-export const CONTENT_MATCHES = [
-  "https://trade.taobao.com/trade/itemlist/list_sold_items*",
-  "https://trade.tmall.com/trade/itemlist/list_sold_items*",
-  "https://myseller.taobao.com/*",
-  "https://qn.taobao.com/*",
-  "https://porder.shop.jd.com/*",
-  "https://shop.jd.com/jdm/*",
-  "https://mms.pinduoduo.com/*",
-  "https://fxg.jinritemai.com/*",
-  "https://admin.shopify.com/store/*",
-  "https://*.myshopify.com/admin/*",
-  // The bundled demo shop (any port).
-  "http://localhost/paynudge-demo/*",
-  "http://127.0.0.1/paynudge-demo/*",
-];
+export { CONTENT_MATCHES, DEMO_MATCHES } from "./matches";
+
+/** The patterns the content script runs on in this build (the demo shop outside production). */
+const RUNS_ON: readonly string[] =
+  import.meta.env.MODE === "production"
+    ? CONTENT_MATCHES
+    : [...CONTENT_MATCHES, ...DEMO_MATCHES];
 
 /** The text-only adapter for a site the seller granted, which no platform adapter knows. */
 export const GENERIC_ADAPTER: PlatformAdapter = genericAdapter("generic", {
@@ -75,9 +64,9 @@ export function adaptersFor(
   return [...known, fallback];
 }
 
-/** True when a URL is covered by the content script's static match patterns. */
+/** True when a URL is covered by the content script's static match patterns in this build. */
 export function isKnownHost(url: URL): boolean {
-  return CONTENT_MATCHES.some((pattern) => matchPattern(pattern, url));
+  return RUNS_ON.some((pattern) => matchPattern(pattern, url));
 }
 
 /** Chrome match-pattern semantics, enough for the patterns above and for granted origins. */

@@ -13,7 +13,7 @@ export type Extension = Awaited<ReturnType<typeof startExtension>>;
  * `hostMap` maps every host name to a local HTTPS port, so fixtures open on the platforms' real URLs.
  */
 export async function startExtension(
-  opts: { hostMap?: number; userDataDir?: string } = {},
+  opts: { hostMap?: number; userDataDir?: string; extensionDir?: string } = {},
 ) {
   const browser = await launchWithExtension(opts);
   const { context, extensionId } = browser;
