@@ -24,8 +24,9 @@ export interface NudgeLog {
 }
 
 /**
- * One desktop notification PayNudge raised for an order's due moment. `times` counts creations
- * (written just before each one), so a due moment notified twice would show here.
+ * The ledger of due moments shown: one row per order and due moment, written once its notification
+ * (its own, or a summary listing it) was created. `times` counts those creations, so a due moment
+ * shown twice would show here.
  */
 export interface AlertRow {
   /** `${orderKey}@${dueAt}` */
@@ -38,6 +39,31 @@ export interface AlertRow {
   late: boolean;
   /** Shown inside the one summary notification rather than on its own. */
   grouped: boolean;
+}
+
+/** One due moment a notification shows. */
+export interface NoticeMoment {
+  orderKey: string;
+  dueAt: number;
+  /** Worded as overdue (AlertRow.late). */
+  late: boolean;
+}
+
+/**
+ * A desktop notification PayNudge raises and what it holds (chrome.notifications tells only which
+ * ids are on screen). Written just before `notifications.create`, marked `created` once the
+ * creation is in the alert ledger: a run cut short in between leaves it uncreated, and the next
+ * run reads the screen to learn whether the creation happened. Kept while on screen, so a click
+ * on a summary finds its orders.
+ */
+export interface NoticeRow {
+  /** `paynudge:order:<key>@<dueAt>` or `paynudge:summary:<at>`: never reused for other content. */
+  id: string;
+  /** The run that raised it (epoch ms): the newer of two notices of one order, or two summaries. */
+  at: number;
+  grouped: boolean;
+  moments: NoticeMoment[];
+  created: boolean;
 }
 
 export interface SettingRow {
@@ -56,6 +82,8 @@ export class PayNudgeDB extends Dexie {
   alerts!: EntityTable<AlertRow, "id">;
   /** The seller's templates and their edits of shipped ones (lib/templates-store.ts). */
   templates!: EntityTable<MessageTemplate, "id">;
+  /** Notifications on screen (or about to be) and what each holds (lib/background/scheduler.ts). */
+  notices!: EntityTable<NoticeRow, "id">;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -73,6 +101,9 @@ export class PayNudgeDB extends Dexie {
       orders:
         "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer, lastNudgeAt",
     });
+    // Notification ids name their due moment (or their run, for a summary) and a record says what
+    // each holds: a retry can no longer take an older notification still on screen for a new one.
+    this.version(3).stores({ notices: "id" });
   }
 }
 
