@@ -1,106 +1,25 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
-import { toBackgroundAdmin } from "../lib/admin-messages";
 import {
-  handleImportBackup,
-  handleSaveGeneralSettings,
-  handleSetNotificationsPaused,
-  handleSetOrderStatus,
-  handleWipeAllData,
-} from "../lib/background/admin-handlers";
-import {
-  handleLogNudge,
-  handleMessageFor,
   handleNotificationButton,
   handleNotificationClick,
-  handleOrdersSeen,
-  handleSnooze,
-  handleStepDone,
-  handleViewsFor,
 } from "../lib/background/handlers";
-import { pagesChanged } from "../lib/background/page-sync";
-import { handlePanelFor } from "../lib/background/panel-handlers";
-import {
-  handleDeleteTemplate,
-  handleRevokeSite,
-  handleSaveEngineSettings,
-  handleSaveTemplate,
-  handleSetPlatformEnabled,
-  handleSyncGrantedSites,
-} from "../lib/background/options-handlers";
+import { andPages } from "../lib/background/page-sync";
+import { registerRoutes } from "../lib/background/routes";
 import { ALARM_NAME, runDueCheck } from "../lib/background/scheduler";
 import { watchGrantedSites } from "../lib/background/granted-sites";
 import { getDb } from "../lib/db";
-import { getSetting } from "../lib/settings";
-import { toBackground } from "../lib/messaging";
 
 export default defineBackground(() => {
   const db = getDb();
-  // A write the open pages' badges show: they are told once it has landed (the page that asked
-  // learns from the reply, others from the signal).
-  const andPages = <T>(write: Promise<T>): Promise<T> =>
-    write.then((result) => (pagesChanged(), result));
   // Every event re-reads the database: a service worker may be stopped and restarted any time.
   const check = () =>
     runDueCheck(db, Date.now()).catch((error) =>
       console.error("PayNudge due check", error),
     );
 
-  toBackground.onMessage("ordersSeen", ({ data }) =>
-    handleOrdersSeen(db, data, Date.now()),
-  );
-  toBackground.onMessage("messageFor", ({ data }) =>
-    handleMessageFor(db, data, Date.now()),
-  );
-  toBackground.onMessage("panelFor", ({ data }) =>
-    handlePanelFor(db, data, Date.now()),
-  );
-  toBackground.onMessage("enabledPlatforms", () =>
-    getSetting(db, "enabledPlatforms"),
-  );
-  toBackground.onMessage("logNudge", ({ data }) =>
-    andPages(handleLogNudge(db, data, Date.now())),
-  );
-  toBackground.onMessage("snooze", ({ data }) =>
-    andPages(handleSnooze(db, data, Date.now())),
-  );
-  toBackground.onMessage("viewsFor", ({ data }) => handleViewsFor(db, data));
-  toBackground.onMessage("stepDone", ({ data }) =>
-    andPages(handleStepDone(db, data, Date.now())),
-  );
-  toBackgroundAdmin.onMessage("saveGeneralSettings", ({ data }) =>
-    handleSaveGeneralSettings(db, data),
-  );
-  toBackgroundAdmin.onMessage("importBackup", ({ data }) =>
-    andPages(handleImportBackup(db, data, Date.now())),
-  );
-  toBackgroundAdmin.onMessage("wipeAllData", ({ data }) =>
-    andPages(handleWipeAllData(db, data, Date.now())),
-  );
-  toBackgroundAdmin.onMessage("saveEngineSettings", ({ data }) =>
-    andPages(handleSaveEngineSettings(db, data, Date.now())),
-  );
-  toBackgroundAdmin.onMessage("saveTemplate", ({ data }) =>
-    handleSaveTemplate(db, data),
-  );
-  toBackgroundAdmin.onMessage("deleteTemplate", ({ data }) =>
-    handleDeleteTemplate(db, data),
-  );
-  toBackgroundAdmin.onMessage("setPlatformEnabled", ({ data }) =>
-    andPages(handleSetPlatformEnabled(db, data)),
-  );
-  toBackgroundAdmin.onMessage("syncGrantedSites", () =>
-    handleSyncGrantedSites(),
-  );
-  toBackgroundAdmin.onMessage("revokeSite", ({ data }) =>
-    handleRevokeSite(data),
-  );
-  toBackgroundAdmin.onMessage("setOrderStatus", ({ data }) =>
-    andPages(handleSetOrderStatus(db, data, Date.now())),
-  );
-  toBackgroundAdmin.onMessage("setNotificationsPaused", ({ data }) =>
-    handleSetNotificationsPaused(db, data, Date.now()),
-  );
+  // Every request, with the senders it accepts (lib/background/routes.ts).
+  registerRoutes(db);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_NAME) void check();

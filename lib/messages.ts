@@ -15,8 +15,11 @@ import { OrderSnapshotSchema } from "./order-schema";
 export const OrdersSeenSchema = z.object({
   pageUrl: z.string().url().max(4096),
   shopName: z.string().min(1).max(200).optional(),
-  orders: z.array(z.unknown()).max(5000),
+  // Unbounded here: rows past MAX_BATCH_ORDERS are skipped and counted, never the whole batch.
+  orders: z.array(z.unknown()),
 });
+/** The most orders one batch stores; the content script sends a big page in smaller chunks. */
+export const MAX_BATCH_ORDERS = 2000;
 export interface OrdersSeen {
   pageUrl: string;
   shopName?: string;
@@ -119,7 +122,10 @@ export interface ParsedBatch {
   pageUrl: string;
   shopName?: string;
   orders: OrderSnapshot[];
+  /** Rows that did not parse as an order. */
   rejected: number;
+  /** Rows past MAX_BATCH_ORDERS, not looked at. */
+  skipped: number;
 }
 
 /** Parse an untrusted batch; throws only when the envelope itself is malformed. */
@@ -127,7 +133,7 @@ export function parseOrdersSeen(data: unknown): ParsedBatch {
   const envelope = OrdersSeenSchema.parse(data);
   const orders: OrderSnapshot[] = [];
   let rejected = 0;
-  for (const raw of envelope.orders) {
+  for (const raw of envelope.orders.slice(0, MAX_BATCH_ORDERS)) {
     const parsed = OrderSnapshotSchema.safeParse(raw);
     if (parsed.success) orders.push(parsed.data);
     else rejected += 1;
@@ -137,5 +143,6 @@ export function parseOrdersSeen(data: unknown): ParsedBatch {
     shopName: envelope.shopName,
     orders,
     rejected,
+    skipped: Math.max(0, envelope.orders.length - MAX_BATCH_ORDERS),
   };
 }

@@ -5,6 +5,7 @@ import { bestMessage } from "../template";
 import { snoozeUntil } from "../engine/snooze";
 import {
   LogNudgeRequestSchema,
+  MAX_BATCH_ORDERS,
   MessageRequestSchema,
   parseOrdersSeen,
   SnoozeRequestSchema,
@@ -23,37 +24,57 @@ import {
 } from "../orders-repo";
 import { loadEngineSettings } from "../engine-settings-store";
 import {
-  orderKeyOfNotification,
+  notificationClosed,
+  notificationOrderKeys,
   runDueCheck,
   SNOOZE_BUTTON_MS,
-  SUMMARY_NOTIFICATION_ID,
-  summaryOrderKeys,
   withdrawNotifications,
 } from "./scheduler";
+import { originOf } from "./senders";
 
-/** A batch of orders a content script saw: validated, stored, re-planned; alarms follow. */
+/**
+ * A batch of orders a content script saw: validated, stored, re-planned; alarms follow. Rows that
+ * fail validation, lie past the batch bound, or (with `platforms`, the platforms whose pages the
+ * sending site serves) belong to another platform are left out and counted; the rest are stored.
+ */
 export async function handleOrdersSeen(
   db: PayNudgeDB,
   data: unknown,
   now: number,
+  platforms?: ReadonlySet<string>,
 ): Promise<OrderView[]> {
-  const batch = parseOrdersSeen(data);
-  if (batch.rejected)
-    console.warn(`PayNudge: ${batch.rejected} malformed order(s) ignored`);
+  const parsed = parseOrdersSeen(data);
+  const orders = platforms
+    ? parsed.orders.filter((order) => platforms.has(order.platform))
+    : parsed.orders;
+  const batch = { ...parsed, orders };
+  const foreign = parsed.orders.length - orders.length;
+  if (batch.rejected || batch.skipped || foreign)
+    console.warn(
+      `PayNudge: orders left out of a batch: ${batch.rejected} malformed, ${batch.skipped} past the bound of ${MAX_BATCH_ORDERS}, ${foreign} of another platform`,
+    );
   const { views, cancelled } = await upsertSeenOrders(db, batch, now);
   await withdrawNotifications(cancelled);
   await runDueCheck(db, now);
   return views;
 }
 
-/** What a page's badges show, read fresh; orders the background does not know are left out. */
+/**
+ * What a page's badges show, read fresh; orders the background does not know are left out, and so
+ * are those of another site than `origin` (the asking page's, when a content script asks).
+ */
 export async function handleViewsFor(
   db: PayNudgeDB,
   data: unknown,
+  origin?: string,
 ): Promise<OrderView[]> {
   const { keys } = ViewsForRequestSchema.parse(data);
   const rows = await db.orders.bulkGet(keys);
-  return rows.flatMap((order) => (order ? [toView(order)] : []));
+  return rows.flatMap((order) =>
+    order && (origin === undefined || originOf(order.pageUrl) === origin)
+      ? [toView(order)]
+      : [],
+  );
 }
 
 /** The filled-in reminder for one order, in the language of its platform's buyers. */
@@ -114,23 +135,12 @@ export async function handleStepDone(
   return toView(order);
 }
 
-/** The orders a notification stands for: its own order, or those its summary lists. */
-async function ordersOfNotification(
-  db: PayNudgeDB,
-  id: string,
-): Promise<string[]> {
-  const key = orderKeyOfNotification(id);
-  if (key) return [key];
-  if (id === SUMMARY_NOTIFICATION_ID) return summaryOrderKeys(db);
-  return [];
-}
-
 /** A click on a notification opens (or focuses) the page of its order, or of the summary's first order. */
 export async function handleNotificationClick(
   db: PayNudgeDB,
   id: string,
 ): Promise<void> {
-  const [first] = await ordersOfNotification(db, id);
+  const [first] = await notificationOrderKeys(db, id);
   await browser.notifications.clear(id);
   const order = first === undefined ? undefined : await db.orders.get(first);
   if (order) await openOrderPage(order.pageUrl);
@@ -144,7 +154,7 @@ export async function handleNotificationButton(
   now: number,
 ): Promise<void> {
   if (index === 0) return handleNotificationClick(db, id);
-  const keys = await ordersOfNotification(db, id);
+  const keys = await notificationOrderKeys(db, id);
   if (!keys.length) return;
   const settings = await loadEngineSettings(db);
   for (const key of keys) {
@@ -155,4 +165,12 @@ export async function handleNotificationButton(
   }
   await browser.notifications.clear(id);
   await runDueCheck(db, now);
+}
+
+/** A notification closed: what it held counts as shown (scheduler.ts, notificationClosed). */
+export function handleNotificationClosed(
+  db: PayNudgeDB,
+  id: string,
+): Promise<void> {
+  return notificationClosed(db, id);
 }

@@ -15,6 +15,14 @@ export function pagesChanged(): void {
   timer = setTimeout(() => void broadcast(), SETTLE_MS);
 }
 
+/**
+ * A write whose result the open pages' badges show: they are told once it has landed (the page
+ * that asked learns from the reply, the others from the signal).
+ */
+export function andPages<T>(write: Promise<T>): Promise<T> {
+  return write.then((result) => (pagesChanged(), result));
+}
+
 async function broadcast(): Promise<void> {
   try {
     // Web pages only: the order script never runs in the extension's own or the browser's pages.

@@ -28,7 +28,11 @@ export interface WatchOptions {
   logNudge(request: LogNudgeRequest): Promise<OrderView>;
   /** What the background knows of these orders now (read only). */
   viewsFor(keys: string[]): Promise<OrderView[]>;
-  copy(text: string): Promise<boolean>;
+  /**
+   * Copy to the clipboard; `cause` is the agent's click, which the copy refuses unless trusted, and
+   * `within` is the badge's closed root, where a fallback copy may put its scratch field.
+   */
+  copy(text: string, cause: Event, within: ParentNode): Promise<boolean>;
 }
 
 interface Tracked {
@@ -51,6 +55,12 @@ const REFRESH_MS = 60_000;
  * style and layout work of the badges inserted in a slice runs in the same task, after the script.
  */
 const SLICE_MS = 20;
+/** Orders (or keys) per message to the background: far below its bounds, on a page of any size. */
+export const REPORT_CHUNK = 500;
+
+function* chunks<T>(list: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+}
 /** A page countdown that ticks moves the deadline it implies by less than this: same deadline. */
 const CLOSE_JITTER_MS = 2 * 60_000;
 
@@ -114,9 +124,11 @@ export function watchOrders(opts: WatchOptions) {
       ...(warning ? { warning } : {}),
       canInsertMessage: editor("chat") !== undefined,
       canInsertNote: editor("memo") !== undefined,
-      onCopy: (text) => opts.copy(text),
+      onCopy: (text, _templateId, cause) =>
+        opts.copy(text, cause, entry?.badge.root ?? opts.doc.body),
       onInsert: (text) => insert("chat", text),
-      onCopyNote: (note) => opts.copy(note),
+      onCopyNote: (note, cause) =>
+        opts.copy(note, cause, entry?.badge.root ?? opts.doc.body),
       onInsertNote: (note) => insert("memo", note),
       async onLog(entry) {
         const { agent, ...rest } = entry;
@@ -152,7 +164,7 @@ export function watchOrders(opts: WatchOptions) {
    * The badge's click: copies the best-fitting message at once (unless a colleague's fresh note
    * says to hold back) and opens the panel with every template that fits, the outcome and the note.
    */
-  async function activate(key: string) {
+  async function activate(key: string, cause: MouseEvent) {
     const entry = tracked.get(key);
     if (!entry) return;
     if (entry.badge.panelOpen) {
@@ -167,7 +179,11 @@ export function watchOrders(opts: WatchOptions) {
       open = { key, context };
       const props = panelProps(key, context);
       if (!props.warning?.insideCooldown) {
-        const ok = await opts.copy(bestMessage(context).text);
+        const ok = await opts.copy(
+          bestMessage(context).text,
+          cause,
+          entry.badge.root,
+        );
         entry.badge.flash(
           t(opts.locale, ok ? "badge.copied" : "badge.copyFailed"),
         );
@@ -222,7 +238,7 @@ export function watchOrders(opts: WatchOptions) {
             opts.doc,
             snapshot.orderId,
             opts.locale,
-            () => void activate(key),
+            (cause) => void activate(key, cause),
           );
           entry = { row, badge, fingerprint: "" };
           tracked.set(key, entry);
@@ -254,26 +270,36 @@ export function watchOrders(opts: WatchOptions) {
     }
     if (!changed.length) return;
     const shopName = found?.adapter.shopName?.(opts.doc);
-    const views = await opts.report({
-      pageUrl: opts.doc.location.href,
-      ...(shopName ? { shopName } : {}),
-      orders: changed,
-    });
-    if (opts.signal.aborted) return;
+    // A big page goes in chunks: each message stays small, the background stores each in one short
+    // transaction, and the first badges show their state while the rest are still on the way.
+    for (const orders of chunks(changed, REPORT_CHUNK)) {
+      const views = await opts.report({
+        pageUrl: opts.doc.location.href,
+        ...(shopName ? { shopName } : {}),
+        orders,
+      });
+      if (opts.signal.aborted) return;
+      if (!(await showViews(views))) return;
+    }
+    armClock();
+  }
+
+  /** Badges take what the background knows, in slices that leave the page responsive. */
+  async function showViews(views: readonly OrderView[]): Promise<boolean> {
     const at = now();
     let sliceStart = performance.now();
     for (const view of views) {
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         sliceStart = performance.now();
-        if (opts.signal.aborted) return;
+        if (opts.signal.aborted) return false;
       }
       const entry = tracked.get(view.key);
       if (!entry) continue;
       entry.view = view;
       entry.badge.update(view, at);
     }
-    armClock();
+    return true;
   }
 
   function scan(): Promise<void> {
@@ -307,8 +333,11 @@ export function watchOrders(opts: WatchOptions) {
     await scan();
     const keys = [...tracked.keys()];
     if (!keys.length || opts.signal.aborted) return;
-    const views = await opts.viewsFor(keys);
-    if (opts.signal.aborted) return;
+    const views: OrderView[] = [];
+    for (const some of chunks(keys, REPORT_CHUNK)) {
+      views.push(...(await opts.viewsFor(some)));
+      if (opts.signal.aborted) return;
+    }
     const at = now();
     const known = new Set<string>();
     for (const view of views) {

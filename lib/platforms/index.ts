@@ -64,6 +64,16 @@ export function adaptersFor(
   return [...known, fallback];
 }
 
+/**
+ * The platforms whose orders a page at `url` can show: those of the adapters that read it, or the
+ * generic one on a site the seller granted. A batch from that page may hold no other platform's.
+ */
+export function platformsAt(url: URL): Set<string> {
+  return new Set(
+    adaptersFor(url, { granted: true }).map((adapter) => adapter.platform),
+  );
+}
+
 /** True when a URL is covered by the content script's static match patterns in this build. */
 export function isKnownHost(url: URL): boolean {
   return RUNS_ON.some((pattern) => matchPattern(pattern, url));

@@ -291,3 +291,309 @@ export async function openDemoShop(
   await waitForBadges(shop, 15);
   return { ext, shop };
 }
+
+/**
+ * Sends a raw runtime message from the order content script's own isolated world in `page` (found
+ * through CDP), as a compromised page renderer could: `{ res }` on success, `{ err }` on a refusal.
+ */
+export async function sendFromContentScript(
+  page: Page,
+  extensionId: string,
+  type: string,
+  data: unknown,
+): Promise<{ res?: unknown; err?: { message?: string } }> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: {
+    id: number;
+    origin: string;
+    auxData?: { type?: string };
+  }[] = [];
+  cdp.on("Runtime.executionContextCreated", ({ context }) =>
+    contexts.push(context),
+  );
+  await cdp.send("Runtime.enable");
+  try {
+    const world = await until(
+      async () =>
+        contexts.find(
+          (c) =>
+            c.auxData?.type === "isolated" &&
+            c.origin === `chrome-extension://${extensionId}`,
+        ),
+      (found) => found !== undefined,
+      5_000,
+    );
+    const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", {
+      contextId: world!.id,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `new Promise((resolve) => chrome.runtime.sendMessage(
+        { id: 1, type: ${JSON.stringify(type)}, data: ${JSON.stringify(data)}, timestamp: Date.now() },
+        (reply) => resolve(reply ?? { err: { message: chrome.runtime.lastError?.message ?? "no reply" } }),
+      ))`,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value as { res?: unknown; err?: { message?: string } };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/*
+ * PayNudge's UI lives in closed shadow roots, which Playwright's locators cannot see into. These
+ * helpers reach it the way DevTools does: CDP's DOM domain lists closed roots (getDocument with
+ * pierce), DOM.querySelector works on a shadow-root node, and reads run on the resolved node. Every
+ * action is real input: a mouse click at the node's box or keys typed into the focused control,
+ * so the extension gets trusted events exactly as from the agent.
+ */
+
+/** What to find inside a closed root: a CSS selector, maybe with its exact text (or aria-label); or the control a <label> with this text names. */
+export type InRoot =
+  string | { css: string; text?: string } | { label: string };
+
+const domSessions = new WeakMap<Page, Promise<CDPSession>>();
+function domSession(page: Page): Promise<CDPSession> {
+  let session = domSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    domSessions.set(page, session);
+  }
+  return session;
+}
+
+type DomNode = {
+  nodeId: number;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+};
+
+function findDomNode(node: DomNode, nodeId: number): DomNode | undefined {
+  if (node.nodeId === nodeId) return node;
+  for (const next of [
+    ...(node.shadowRoots ?? []),
+    ...(node.children ?? []),
+    ...(node.contentDocument ? [node.contentDocument] : []),
+  ]) {
+    const found = findDomNode(next, nodeId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Runs `fn` (source text of a function) with `this` bound to the node; returns its value. */
+async function callOnNode<T>(
+  cdp: CDPSession,
+  nodeId: number,
+  fn: string,
+  ...args: unknown[]
+): Promise<T> {
+  const { object } = await cdp.send("DOM.resolveNode", { nodeId });
+  try {
+    const { result, exceptionDetails } = await cdp.send(
+      "Runtime.callFunctionOn",
+      {
+        objectId: object.objectId!,
+        functionDeclaration: fn,
+        arguments: args.map((value) => ({ value })),
+        returnByValue: true,
+        awaitPromise: true,
+      },
+    );
+    if (exceptionDetails)
+      throw new Error(
+        exceptionDetails.exception?.description ?? exceptionDetails.text,
+      );
+    return result.value as T;
+  } finally {
+    await cdp
+      .send("Runtime.releaseObject", { objectId: object.objectId! })
+      .catch(() => undefined);
+  }
+}
+
+/**
+ * The closed shadow root of the first element matching `hostSelector` in `page` (a badge:
+ * `[data-paynudge-order="…"]`), read and operated through CDP. Lookups are fresh on every call,
+ * so they follow the UI as it re-renders.
+ */
+export function closedRoot(page: Page, hostSelector: string) {
+  async function root(): Promise<{ cdp: CDPSession; rootId: number }> {
+    const cdp = await domSession(page);
+    const { root: doc } = await cdp.send("DOM.getDocument", {
+      depth: -1,
+      pierce: true,
+    });
+    const { nodeId: hostId } = await cdp.send("DOM.querySelector", {
+      nodeId: doc.nodeId,
+      selector: hostSelector,
+    });
+    const rootId = hostId
+      ? findDomNode(doc as DomNode, hostId)?.shadowRoots?.[0]?.nodeId
+      : undefined;
+    if (!rootId) throw new Error(`no shadow root on ${hostSelector}`);
+    return { cdp, rootId };
+  }
+
+  async function find(
+    target: InRoot,
+  ): Promise<{ cdp: CDPSession; nodeId: number } | undefined> {
+    const { cdp, rootId } = await root();
+    const spec = typeof target === "string" ? { css: target } : target;
+    if ("label" in spec) {
+      const { nodeIds } = await cdp.send("DOM.querySelectorAll", {
+        nodeId: rootId,
+        selector: "label",
+      });
+      for (const nodeId of nodeIds) {
+        // The labelled control as a remote object, then as a DOM node id.
+        const { object } = await cdp.send("DOM.resolveNode", { nodeId });
+        const { result } = await cdp.send("Runtime.callFunctionOn", {
+          objectId: object.objectId!,
+          functionDeclaration: `function (text) {
+            return (this.textContent ?? "").trim() === text ? this.control : null;
+          }`,
+          arguments: [{ value: spec.label }],
+        });
+        await cdp.send("Runtime.releaseObject", { objectId: object.objectId! });
+        if (!result.objectId) continue;
+        const { nodeId: control } = await cdp.send("DOM.requestNode", {
+          objectId: result.objectId,
+        });
+        await cdp.send("Runtime.releaseObject", { objectId: result.objectId });
+        return { cdp, nodeId: control };
+      }
+      return undefined;
+    }
+    const { nodeIds } = await cdp.send("DOM.querySelectorAll", {
+      nodeId: rootId,
+      selector: spec.css,
+    });
+    for (const nodeId of nodeIds) {
+      if (spec.text === undefined) return { cdp, nodeId };
+      const name = await callOnNode<string[]>(
+        cdp,
+        nodeId,
+        `function () { return [(this.textContent ?? "").trim(), this.getAttribute("aria-label") ?? ""]; }`,
+      );
+      if (name.includes(spec.text)) return { cdp, nodeId };
+    }
+    return undefined;
+  }
+
+  async function must(target: InRoot) {
+    const found = await find(target);
+    if (!found)
+      throw new Error(
+        `nothing matches ${JSON.stringify(target)} in ${hostSelector}`,
+      );
+    return found;
+  }
+
+  /**
+   * The centre of the node's border box, scrolled into view where nothing covers it (another
+   * badge's open panel may): as Playwright does, other scroll alignments are tried when the
+   * first leaves it covered.
+   */
+  async function centre(target: InRoot): Promise<{ x: number; y: number }> {
+    const { cdp, nodeId } = await must(target);
+    await cdp.send("DOM.scrollIntoViewIfNeeded", { nodeId });
+    for (const block of [undefined, "center", "end", "start"]) {
+      if (block)
+        await callOnNode(
+          cdp,
+          nodeId,
+          `function (block) { this.scrollIntoView({ block, inline: "nearest" }); }`,
+          block,
+        );
+      const { model } = await cdp.send("DOM.getBoxModel", { nodeId });
+      const q = model.border;
+      const x = (q[0]! + q[2]! + q[4]! + q[6]!) / 4;
+      const y = (q[1]! + q[3]! + q[5]! + q[7]!) / 4;
+      const hit = await callOnNode<boolean>(
+        cdp,
+        nodeId,
+        `function (x, y) {
+          const hit = this.getRootNode().elementFromPoint(x, y);
+          return !!hit && (hit === this || this.contains(hit));
+        }`,
+        x,
+        y,
+      );
+      if (hit) return { x, y };
+    }
+    throw new Error(`${JSON.stringify(target)} in ${hostSelector} is covered`);
+  }
+
+  return {
+    exists: async (target: InRoot) => (await find(target)) !== undefined,
+    /** Rendered with a box (not hidden, not display:none). */
+    async isVisible(target: InRoot): Promise<boolean> {
+      const found = await find(target).catch(() => undefined);
+      if (!found) return false;
+      try {
+        const { model } = await found.cdp.send("DOM.getBoxModel", {
+          nodeId: found.nodeId,
+        });
+        return model.width > 0 && model.height > 0;
+      } catch {
+        return false;
+      }
+    },
+    /** textContent, or null when nothing matches. */
+    async text(target: InRoot): Promise<string | null> {
+      const found = await find(target);
+      return found
+        ? callOnNode<string>(
+            found.cdp,
+            found.nodeId,
+            `function () { return this.textContent; }`,
+          )
+        : null;
+    },
+    /** A DOM property of the node (`disabled`, `value`, `checked`…). */
+    async prop<T = unknown>(target: InRoot, name: string): Promise<T> {
+      const { cdp, nodeId } = await must(target);
+      return callOnNode<T>(
+        cdp,
+        nodeId,
+        `function (name) { return this[name]; }`,
+        name,
+      );
+    },
+    /** Reads with `fn` (function source) called on the shadow root itself. */
+    async evaluate<T>(fn: string): Promise<T> {
+      const { cdp, rootId } = await root();
+      return callOnNode<T>(cdp, rootId, fn);
+    },
+    /** A real (trusted) mouse click at the node's centre. */
+    async click(target: InRoot): Promise<void> {
+      const { x, y } = await centre(target);
+      await page.mouse.click(x, y);
+    },
+    /** Chooses an option of a <select> by value with the keyboard, as an agent would. */
+    async select(target: InRoot, value: string): Promise<void> {
+      const { cdp, nodeId } = await must(target);
+      const [from, to] = await callOnNode<[number, number]>(
+        cdp,
+        nodeId,
+        `function (value) { return [this.selectedIndex, [...this.options].findIndex((o) => o.value === value)]; }`,
+        value,
+      );
+      if (to < 0)
+        throw new Error(`no option ${value} in ${JSON.stringify(target)}`);
+      await cdp.send("DOM.focus", { nodeId });
+      for (let i = from; i !== to; i += to > from ? 1 : -1)
+        await page.keyboard.press(to > from ? "ArrowDown" : "ArrowUp");
+      const now = await callOnNode<string>(
+        cdp,
+        nodeId,
+        `function () { return this.value; }`,
+      );
+      if (now !== value)
+        throw new Error(
+          `select ${JSON.stringify(target)} is ${now}, not ${value}`,
+        );
+    },
+  };
+}
