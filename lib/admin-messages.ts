@@ -2,10 +2,14 @@ import { defineExtensionMessaging } from "@webext-core/messaging";
 import type {
   EngineSettingsPatch,
   GeneralSettings,
+  ImportChunkRequest,
+  ImportReply,
+  ImportSessionRequest,
   NotificationsPausedRequest,
   PlatformEnabledRequest,
   SetOrderStatusRequest,
 } from "./admin-schemas";
+import type { ImportManifest } from "./backup";
 import type { MessageTemplate } from "./default-templates";
 
 /*
@@ -15,8 +19,19 @@ import type { MessageTemplate } from "./default-templates";
 
 export interface AdminToBackground {
   saveGeneralSettings(data: GeneralSettings): void;
-  /** Replaces all data with a backup; answers how many rows each table received. */
-  importBackup(data: unknown): Record<string, number>;
+  /** Starts restoring a backup: its envelope and each table's row count. */
+  importBegin(data: ImportManifest): ImportReply<{ session: string }>;
+  /** One chunk of a table's rows, checked and staged; the data is untouched until the commit. */
+  importChunk(data: ImportChunkRequest): ImportReply<{ staged: number }>;
+  /**
+   * Replaces all data with the staged rows in one transaction; answers how many rows each table
+   * received, and whether re-planning the reminders afterwards failed (the data is in either way).
+   */
+  importCommit(
+    data: ImportSessionRequest,
+  ): ImportReply<{ counts: Record<string, number>; recheckFailed: boolean }>;
+  /** Drops a staged import the page gave up on. */
+  importAbort(data: ImportSessionRequest): void;
   wipeAllData(data: { confirm: "DELETE" }): void;
   /** Saves engine settings and re-plans every open order; answers how many plans changed. */
   saveEngineSettings(data: EngineSettingsPatch): { replanned: number };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BackupErrorCode } from "./backup";
 import { EngineSettingSchemas } from "./engine/settings-schema";
 import { PLATFORM_IDS } from "./order";
 
@@ -54,3 +55,36 @@ export const SitePatternSchema = z.object({
     .regex(/^https?:\/\/[^*/]+\/\*$/)
     .max(300),
 });
+
+/*
+ * A backup restored in chunks (any size fits under Chrome's 64 MiB message limit): the options page
+ * announces the tables (importBegin, a manifest checked in lib/backup.ts), sends each table's rows
+ * a chunk at a time (importChunk, each row checked and staged), then asks for the swap
+ * (importCommit, one transaction). The session names the import, so that a chunk sent to a
+ * restarted worker, which staged nothing, is refused instead of mixed into another import.
+ */
+const importSession = z.string().min(1).max(64);
+
+export const ImportChunkSchema = z
+  .object({
+    session: importSession,
+    table: z.string().min(1).max(100),
+    offset: z.number().int().min(0),
+    rows: z.array(z.unknown()).max(10_000),
+  })
+  .strict();
+export type ImportChunkRequest = z.infer<typeof ImportChunkSchema>;
+
+export const ImportSessionSchema = z
+  .object({ session: importSession })
+  .strict();
+export type ImportSessionRequest = z.infer<typeof ImportSessionSchema>;
+
+/** Import replies carry a refusal's code rather than throw: the page words it in the seller's language. */
+export type ImportRefusal = {
+  ok: false;
+  code: BackupErrorCode;
+  table?: string;
+  row?: number;
+};
+export type ImportReply<T> = ({ ok: true } & T) | ImportRefusal;

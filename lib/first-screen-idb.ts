@@ -4,7 +4,7 @@ import { OVERDUE_AFTER_MS } from "./nudge-state";
 import type { StoredOrder } from "./order";
 import type { PopupData } from "./popup-data";
 import { FIRST_SCREEN_ROWS, type QueueGroup, type QueueGroupId } from "./queue";
-import { DEFAULT_SETTINGS } from "./settings";
+import { plainSettingValue } from "./setting-values";
 
 /**
  * The popup's first screen read with IndexedDB itself: the same ranges, order and limits as
@@ -102,15 +102,9 @@ function askFor(
         ? { ...group, count: group.orders.length }
         : { ...group, count: group.orders.length, countIsLowerBound: true },
     ),
-    paused: storedValue(paused.result, DEFAULT_SETTINGS.notificationsPaused),
-    agent: storedValue(agent.result, DEFAULT_SETTINGS.agentName),
+    paused: plainSettingValue("notificationsPaused", paused.result),
+    agent: plainSettingValue("agentName", agent.result),
   });
-}
-
-function storedValue<T>(row: unknown, fallback: T): T {
-  return row !== undefined && typeof row === "object" && row && "value" in row
-    ? (row.value as T)
-    : fallback;
 }
 
 declare global {

@@ -5,7 +5,7 @@ import {
   type QueueGroup,
   type QueueRead,
 } from "./queue";
-import { getSetting } from "./settings";
+import { readPlainSetting } from "./setting-values";
 
 export interface PopupData {
   /** The clock the queue was judged against. */
@@ -32,8 +32,8 @@ export async function loadPopupData(
     () =>
       Promise.all([
         todayQueue(db, now, read),
-        getSetting(db, "notificationsPaused"),
-        getSetting(db, "agentName"),
+        readPlainSetting(db, "notificationsPaused"),
+        readPlainSetting(db, "agentName"),
       ]),
   );
   return { now, groups, paused, agent };

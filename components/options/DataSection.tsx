@@ -1,6 +1,8 @@
 import { useRef, useState } from "react";
-import { BackupError, parseBackup } from "../../lib/backup";
-import { t, type Locale } from "../../lib/i18n";
+import { BackupError, parseEnvelope } from "../../lib/backup";
+import { hasMessage, t, type Locale } from "../../lib/i18n";
+import type { ImportProgress, ImportResult } from "../../lib/import-client";
+import type { Backup } from "../../lib/backup";
 
 export interface DataSectionProps {
   locale: Locale;
@@ -8,15 +10,22 @@ export interface DataSectionProps {
   tableNames: readonly string[];
   onExportJson(): Promise<void>;
   onExportCsv(): Promise<void>;
-  onImport(backup: unknown): Promise<Record<string, number>>;
+  /** Sends a checked backup to the background in chunks (lib/import-client.ts) and commits it. */
+  onImport(
+    backup: Backup,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ImportResult>;
   onWipe(): Promise<void>;
   confirm?(message: string): boolean;
 }
 
-function describe(error: unknown, locale: Locale): string {
-  if (error instanceof BackupError)
-    return t(locale, `backup.${error.code}`, { detail: error.message });
-  return error instanceof Error ? error.message : String(error);
+/** A refusal in the seller's words: what and where, never the validator's or database's text. */
+function describe(error: BackupError, locale: Locale): string {
+  const tableKey = `table.${error.table ?? ""}`;
+  return t(locale, `backup.${error.code}`, {
+    table: hasMessage(tableKey) ? t(locale, tableKey) : "",
+    row: error.row ?? "",
+  });
 }
 
 export function DataSection({
@@ -31,30 +40,62 @@ export function DataSection({
   const [status, setStatus] = useState<{ text: string; error?: boolean }>({
     text: "",
   });
+  const [busy, setBusy] = useState(false);
   const [confirmingWipe, setConfirmingWipe] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  function showProgress(progress: ImportProgress) {
+    setStatus({
+      text:
+        progress.phase === "sending"
+          ? t(locale, "data.importProgress", {
+              done: progress.done,
+              total: progress.total,
+            })
+          : t(locale, "data.importSaving", { rows: progress.rows }),
+    });
+  }
+
   async function importFile(file: File) {
+    setBusy(true);
     try {
-      // Checked here first, so a bad file is refused before the background is asked anything.
-      const backup = parseBackup(await file.text(), tableNames);
-      if (!confirm(t(locale, "data.importConfirm"))) return;
-      const counts = await onImport(backup);
+      setStatus({ text: t(locale, "data.importReading") });
+      // The envelope is checked here, so a file that is no backup is refused before the background
+      // is asked anything; the rows are checked by the background as they arrive.
+      const backup = parseEnvelope(await file.text(), tableNames);
+      if (!confirm(t(locale, "data.importConfirm"))) {
+        setStatus({ text: "" });
+        return;
+      }
+      const { counts, recheckFailed } = await onImport(backup, showProgress);
+      const imported = t(locale, "data.imported", {
+        orders: counts.orders ?? 0,
+        nudges: counts.nudges ?? 0,
+        settings: counts.settings ?? 0,
+      });
       setStatus({
-        text: t(locale, "data.imported", {
-          orders: counts.orders ?? 0,
-          nudges: counts.nudges ?? 0,
-          settings: counts.settings ?? 0,
-        }),
+        text: recheckFailed
+          ? `${imported} ${t(locale, "data.importedRecheckFailed")}`
+          : imported,
       });
     } catch (error) {
+      console.error("PayNudge import", error);
+      const refusal =
+        error instanceof BackupError
+          ? error
+          : new BackupError("interrupted", String(error));
       setStatus({
-        text: t(locale, "data.importFailed", {
-          error: describe(error, locale),
-        }),
+        // Only a commit that got no answer may have changed the data; every other refusal did not.
+        text:
+          refusal.code === "commit-interrupted"
+            ? describe(refusal, locale)
+            : t(locale, "data.importFailed", {
+                error: describe(refusal, locale),
+              }),
         error: true,
       });
     } finally {
+      setBusy(false);
       if (fileInput.current) fileInput.current.value = "";
     }
   }
@@ -67,13 +108,14 @@ export function DataSection({
         <button type="button" onClick={() => void onExportJson()}>
           {t(locale, "data.export")}
         </button>
-        <label className="button">
+        <label className="button" aria-disabled={busy}>
           {t(locale, "data.import")}
           <input
             ref={fileInput}
             type="file"
             accept="application/json,.json"
             hidden
+            disabled={busy}
             data-testid="import-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -98,7 +140,11 @@ export function DataSection({
                   await onWipe();
                   setStatus({ text: t(locale, "data.wiped") });
                 } catch (error) {
-                  setStatus({ text: describe(error, locale), error: true });
+                  console.error("PayNudge wipe", error);
+                  setStatus({
+                    text: t(locale, "data.wipeFailed"),
+                    error: true,
+                  });
                 }
               }}
             >
@@ -112,6 +158,7 @@ export function DataSection({
           <button
             type="button"
             className="danger-button"
+            disabled={busy}
             onClick={() => setConfirmingWipe(true)}
           >
             {t(locale, "data.wipe")}

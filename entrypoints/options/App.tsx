@@ -15,10 +15,19 @@ import { getDb } from "../../lib/db";
 import { pickLocale, t } from "../../lib/i18n";
 import { nudgeLogCsv } from "../../lib/nudge-csv";
 import { loadEngineSettings } from "../../lib/engine-settings-store";
-import { getSetting } from "../../lib/settings";
+import { sendBackup, type ImportTransport } from "../../lib/import-client";
+import { getSetting, invalidStoredSettings } from "../../lib/settings";
 import { loadNudgeReport, type ReportRange } from "../../lib/stats";
 import { newTemplateId, templateEntries } from "../../lib/templates-store";
 import { downloadText } from "./download";
+
+/** The background's chunked import requests, as sendBackup uses them. */
+const importTransport: ImportTransport = {
+  begin: (manifest) => toBackgroundAdmin.sendMessage("importBegin", manifest),
+  chunk: (chunk) => toBackgroundAdmin.sendMessage("importChunk", chunk),
+  commit: (session) => toBackgroundAdmin.sendMessage("importCommit", session),
+  abort: (session) => toBackgroundAdmin.sendMessage("importAbort", session),
+};
 
 export function App() {
   const locale = pickLocale(navigator.languages);
@@ -42,6 +51,11 @@ export function App() {
     async () => ({ rev: dataRevision, settings: await loadEngineSettings(db) }),
     [dataRevision],
   );
+  // Stored values that fail their schema are read as defaults; the seller is told which.
+  const resetSettings = useLiveQuery(
+    () => invalidStoredSettings(db),
+    [dataRevision],
+  );
   const templates = useLiveQuery(() => templateEntries(db));
   const enabledPlatforms = useLiveQuery(() =>
     getSetting(db, "enabledPlatforms"),
@@ -62,6 +76,15 @@ export function App() {
   return (
     <main>
       <h1>{t(locale, "options.title")}</h1>
+      {resetSettings && resetSettings.length > 0 && (
+        <p role="alert" className="status error" data-testid="settings-reset">
+          {t(locale, "data.settingsReset", {
+            names: resetSettings
+              .map((key) => t(locale, `setting.${key}`))
+              .join(locale === "zh" ? "、" : ", "),
+          })}
+        </p>
+      )}
       <ReportSection
         locale={locale}
         range={reportRange}
@@ -155,13 +178,13 @@ export function App() {
           );
           downloadText(`paynudge-nudges-${stamp()}.csv`, csv, "text/csv");
         }}
-        onImport={async (backup) => {
-          const counts = await toBackgroundAdmin.sendMessage(
-            "importBackup",
-            backup,
-          );
-          setDataRevision((n) => n + 1);
-          return counts;
+        onImport={async (backup, onProgress) => {
+          try {
+            return await sendBackup(backup, importTransport, onProgress);
+          } finally {
+            // Forms re-read what is stored, whichever way the import went.
+            setDataRevision((n) => n + 1);
+          }
         }}
         onWipe={async () => {
           await toBackgroundAdmin.sendMessage("wipeAllData", {

@@ -2,10 +2,13 @@ import { browser } from "wxt/browser";
 import { z } from "zod";
 import {
   GeneralSettingsSchema,
+  ImportChunkSchema,
+  ImportSessionSchema,
   NotificationsPausedSchema,
   SetOrderStatusSchema,
+  type ImportReply,
 } from "../admin-schemas";
-import { restoreBackup, wipeAll } from "../backup";
+import { BackupError, ImportStaging, wipeAll } from "../backup";
 import type { PayNudgeDB } from "../db";
 import { replanOrders } from "../orders-repo";
 import { setSetting } from "../settings";
@@ -33,16 +36,130 @@ export async function handleSaveGeneralSettings(
   }
 }
 
-/** Restores a backup (all or nothing), then re-plans alerts from the restored data. */
-export async function handleImportBackup(
+/*
+ * A backup restored in chunks (admin-schemas.ts describes the exchange). One import at a time,
+ * staged in this worker's memory: a worker stopped mid-import forgets it, the next chunk or the
+ * commit is refused as interrupted, and the data was never touched.
+ */
+let current:
+  | {
+      session: string;
+      staging: ImportStaging;
+      idle: ReturnType<typeof setTimeout>;
+    }
+  | undefined;
+/** A staged import nobody finishes is dropped, so its rows do not hold the worker's memory. */
+const IMPORT_IDLE_MS = 5 * 60_000;
+
+function dropImport(): void {
+  if (current) clearTimeout(current.idle);
+  current = undefined;
+}
+
+function touchImport(): void {
+  if (!current) return;
+  clearTimeout(current.idle);
+  current.idle = setTimeout(dropImport, IMPORT_IDLE_MS);
+}
+
+/** A refusal as the page words it: the code and where; the detail goes to the console only. */
+function refusal(error: unknown): ImportReply<never> {
+  if (error instanceof BackupError) {
+    console.warn(`PayNudge import refused (${error.code}): ${error.message}`);
+    return { ok: false, code: error.code, table: error.table, row: error.row };
+  }
+  console.error("PayNudge import failed", error);
+  return { ok: false, code: "write-failed" };
+}
+
+function stagedImport(data: unknown): ImportStaging {
+  const { session } = ImportSessionSchema.parse(data);
+  if (!current || current.session !== session)
+    throw new BackupError(
+      "interrupted",
+      `No import ${session} is staged (the worker restarted, or another import began).`,
+    );
+  return current.staging;
+}
+
+/** Starts an import, dropping any other one staged. */
+export function handleImportBegin(
+  data: unknown,
+): ImportReply<{ session: string }> {
+  dropImport();
+  try {
+    const staging = new ImportStaging(data);
+    const session = crypto.randomUUID();
+    current = {
+      session,
+      staging,
+      idle: setTimeout(dropImport, IMPORT_IDLE_MS),
+    };
+    return { ok: true, session };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** Checks and stages one chunk; a refused chunk ends the import (the page starts over). */
+export function handleImportChunk(
+  data: unknown,
+): ImportReply<{ staged: number }> {
+  try {
+    const parsed = ImportChunkSchema.safeParse(data);
+    if (!parsed.success)
+      throw new BackupError(
+        "not-backup",
+        `Malformed chunk: ${parsed.error.message}`,
+      );
+    const { table, offset, rows } = parsed.data;
+    const staged = stagedImport(parsed.data).add(table, offset, rows);
+    touchImport();
+    return { ok: true, staged };
+  } catch (error) {
+    if (!(error instanceof BackupError && error.code === "interrupted"))
+      dropImport();
+    return refusal(error);
+  }
+}
+
+/**
+ * Swaps the staged rows in (one transaction: all or nothing). What follows a successful commit,
+ * taking the old notifications down and re-planning alarms, can no longer undo it: a failure there
+ * is logged and reported as such, never as a refused import.
+ */
+export async function handleImportCommit(
   db: PayNudgeDB,
   data: unknown,
   now: number,
-): Promise<Record<string, number>> {
-  const restored = await restoreBackup(db, data);
-  await clearOurNotifications();
-  await runDueCheck(db, now);
-  return restored;
+): Promise<
+  ImportReply<{ counts: Record<string, number>; recheckFailed: boolean }>
+> {
+  let counts: Record<string, number>;
+  try {
+    const staging = stagedImport(data);
+    dropImport();
+    counts = await staging.commit(db);
+  } catch (error) {
+    return refusal(error);
+  }
+  let recheckFailed = false;
+  try {
+    await clearOurNotifications();
+    await runDueCheck(db, now);
+  } catch (error) {
+    console.error(
+      "PayNudge: imported, but the due check afterwards failed",
+      error,
+    );
+    recheckFailed = true;
+  }
+  return { ok: true, counts, recheckFailed };
+}
+
+export function handleImportAbort(data: unknown): void {
+  const { session } = ImportSessionSchema.parse(data);
+  if (current?.session === session) dropImport();
 }
 
 export async function handleWipeAllData(

@@ -33,7 +33,10 @@ function dataSection(
     tableNames: TABLES,
     onExportJson: vi.fn(async () => undefined),
     onExportCsv: vi.fn(async () => undefined),
-    onImport: vi.fn(async () => ({ orders: 3, nudges: 2, settings: 1 })),
+    onImport: vi.fn(async () => ({
+      counts: { orders: 3, nudges: 2, settings: 1 },
+      recheckFailed: false,
+    })),
     onWipe: vi.fn(async () => undefined),
     confirm: vi.fn(() => true),
     ...overrides,
@@ -101,16 +104,13 @@ describe("options: data", () => {
       ),
     );
     expect(props.confirm).toHaveBeenCalled();
-    expect(props.onImport).toHaveBeenCalledWith(VALID);
+    expect(props.onImport).toHaveBeenCalledWith(VALID, expect.any(Function));
   });
 
   it.each([
     ["{not json", "文件不是 JSON 格式。"],
     [{ some: "thing" }, "这不是 PayNudge 的备份文件。"],
-    [
-      { ...VALID, tables: { orders: [{ key: "x" }] } },
-      "备份中有无效记录：orders row 1",
-    ],
+    [{ ...VALID, tables: { secrets: [] } }, "备份中有无法识别的数据表。"],
   ])(
     "refuses a malformed file in place, without sending anything",
     async (content, message) => {
