@@ -26,6 +26,17 @@ export default defineConfig({
     ),
     // Sites the seller enables PayNudge on beyond the known platforms (lib/background/granted-sites.ts).
     optional_host_permissions: ["https://*/*", "http://*/*"],
+    // The order script (entrypoints/orders/index.ts says why it is an unlisted script listed here,
+    // not a WXT content script); the hook below adds the demo shop outside production.
+    content_scripts: [
+      {
+        matches: [...CONTENT_MATCHES],
+        js: ["orders.js"],
+        // Taobao's legacy list is sometimes embedded in an iframe (`?isFrame=true`).
+        all_frames: true,
+        run_at: "document_idle",
+      },
+    ],
     action: { default_title: "__MSG_extName__" },
   }),
   hooks: {

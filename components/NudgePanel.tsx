@@ -2,6 +2,7 @@ import { isSameDay } from "date-fns";
 import { useId, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { NUDGE_PANEL_CSS } from "./nudge-panel.css";
+import { nativeEvent, trusted } from "./trusted-event";
 import type { NudgeChannel } from "../lib/db";
 import type { MessageTemplate } from "../lib/default-templates";
 import { t, type Locale } from "../lib/i18n";
@@ -64,12 +65,12 @@ export interface NudgePanelProps {
   /** The memo field is open on the page. */
   canInsertNote?: boolean;
   clock?: () => number;
-  /** Resolve false when copying failed. */
-  onCopy(text: string, templateId: string): unknown;
+  /** Resolve false when copying failed. `cause` is the agent's (trusted) click, for the clipboard. */
+  onCopy(text: string, templateId: string, cause: Event): unknown;
   /** Resolve false when inserting failed. Without it there is no insert button. */
   onInsert?(text: string, templateId: string): unknown;
   onLog(entry: NudgeLogEntry): unknown;
-  onCopyNote(note: string): unknown;
+  onCopyNote(note: string, cause: Event): unknown;
   onInsertNote?(note: string): unknown;
   onClose?(): void;
 }
@@ -93,7 +94,9 @@ function templateLabel(tpl: MessageTemplate, locale: Locale): string {
 /**
  * The agent's workflow on one order: pick a message that fits, copy or insert it, record what
  * the buyer said, and write the standard note that tells colleagues this buyer was reminded.
- * Everything the page or the buyer supplied is rendered as text.
+ * Everything the page or the buyer supplied is rendered as text. Every control acts only on the
+ * agent's own input (`trusted`): the panel lives in the seller's page, whose scripts must not be
+ * able to choose an outcome or log a nudge in the agent's name.
  */
 export function NudgePanel(props: NudgePanelProps) {
   const { order, templates, values, locale, warning } = props;
@@ -191,19 +194,19 @@ export function NudgePanel(props: NudgePanelProps) {
       className="pn-panel"
       aria-labelledby={`${id}-title`}
       data-paynudge-panel={order.orderId}
-      onKeyDown={(e) => {
+      onKeyDown={trusted((e) => {
         if (e.key === "Escape" && props.onClose) {
           e.stopPropagation();
           props.onClose();
         }
-      }}
+      })}
     >
       <div className="pn-head">
         <h2 id={`${id}-title`}>{t(locale, "panel.title", { buyer })}</h2>
         {props.onClose && (
           <button
             type="button"
-            onClick={props.onClose}
+            onClick={trusted(() => props.onClose?.())}
             aria-label={t(locale, "panel.close")}
           >
             ×
@@ -240,7 +243,7 @@ export function NudgePanel(props: NudgePanelProps) {
                   time: formatClock(warning.cooldownEndsAt),
                 })}
               </p>
-              <button type="button" onClick={() => setConfirmed(true)}>
+              <button type="button" onClick={trusted(() => setConfirmed(true))}>
                 {t(locale, "panel.nudgeAnyway")}
               </button>
             </>
@@ -255,7 +258,7 @@ export function NudgePanel(props: NudgePanelProps) {
         <select
           id={`${id}-template`}
           value={template?.id ?? ""}
-          onChange={(e) => chooseTemplate(e.target.value)}
+          onChange={trusted((e) => chooseTemplate(e.target.value))}
         >
           {templates.map((tpl) => (
             <option key={tpl.id} value={tpl.id}>
@@ -294,14 +297,15 @@ export function NudgePanel(props: NudgePanelProps) {
             type="button"
             className="pn-primary"
             disabled={blocked || !template}
-            onClick={() =>
-              template &&
-              void report(
-                () => props.onCopy(text, template.id),
-                "panel.copied",
-                "badge.copyFailed",
-              )
-            }
+            onClick={trusted(
+              (e) =>
+                template &&
+                void report(
+                  () => props.onCopy(text, template.id, nativeEvent(e)),
+                  "panel.copied",
+                  "badge.copyFailed",
+                ),
+            )}
           >
             {t(locale, "panel.copy")}
           </button>
@@ -316,14 +320,15 @@ export function NudgePanel(props: NudgePanelProps) {
                   ? t(locale, "panel.noChatBox")
                   : undefined
               }
-              onClick={() =>
-                template &&
-                void report(
-                  () => props.onInsert?.(text, template.id),
-                  "panel.inserted",
-                  "panel.insertFailed",
-                )
-              }
+              onClick={trusted(
+                () =>
+                  template &&
+                  void report(
+                    () => props.onInsert?.(text, template.id),
+                    "panel.inserted",
+                    "panel.insertFailed",
+                  ),
+              )}
             >
               {t(locale, "panel.insert")}
             </button>
@@ -341,7 +346,7 @@ export function NudgePanel(props: NudgePanelProps) {
         <select
           id={`${id}-channel`}
           value={channel}
-          onChange={(e) => setChannel(e.target.value as NudgeChannel)}
+          onChange={trusted((e) => setChannel(e.target.value as NudgeChannel))}
         >
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
@@ -359,7 +364,7 @@ export function NudgePanel(props: NudgePanelProps) {
               type="radio"
               name={`${id}-outcome`}
               checked={outcome === undefined}
-              onChange={() => setOutcome(undefined)}
+              onChange={trusted(() => setOutcome(undefined))}
             />
             {t(locale, "panel.outcomeNone")}
           </label>
@@ -370,7 +375,7 @@ export function NudgePanel(props: NudgePanelProps) {
                 name={`${id}-outcome`}
                 value={o}
                 checked={outcome === o}
-                onChange={() => setOutcome(o)}
+                onChange={trusted(() => setOutcome(o))}
               />
               {OUTCOMES[o].label[locale]}
             </label>
@@ -386,13 +391,13 @@ export function NudgePanel(props: NudgePanelProps) {
           <select
             id={`${id}-when`}
             value={when ?? ""}
-            onChange={(e) =>
+            onChange={trusted((e) =>
               setWhen(
                 (WHEN_IDS as readonly string[]).includes(e.target.value)
                   ? (e.target.value as WhenId)
                   : undefined,
-              )
-            }
+              ),
+            )}
           >
             <option value="">{t(locale, "panel.whenNone")}</option>
             {WHEN_IDS.map((w) => (
@@ -411,9 +416,9 @@ export function NudgePanel(props: NudgePanelProps) {
         <select
           id={`${id}-reason`}
           value={reason ?? ""}
-          onChange={(e) =>
-            setReason(isReasonId(e.target.value) ? e.target.value : undefined)
-          }
+          onChange={trusted((e) =>
+            setReason(isReasonId(e.target.value) ? e.target.value : undefined),
+          )}
         >
           <option value="">{t(locale, "panel.reasonNone")}</option>
           {REASON_IDS.map((r) => (
@@ -447,20 +452,21 @@ export function NudgePanel(props: NudgePanelProps) {
             type="button"
             className="pn-primary"
             disabled={blocked}
-            onClick={log}
+            onClick={trusted(log)}
           >
             {t(locale, "panel.log")}
           </button>
           <button
             type="button"
             disabled={blocked}
-            onClick={() =>
-              void report(
-                () => props.onCopyNote(note),
-                "panel.copied",
-                "badge.copyFailed",
-              )
-            }
+            onClick={trusted(
+              (e) =>
+                void report(
+                  () => props.onCopyNote(note, nativeEvent(e)),
+                  "panel.copied",
+                  "badge.copyFailed",
+                ),
+            )}
           >
             {t(locale, "panel.copyNote")}
           </button>
@@ -473,13 +479,14 @@ export function NudgePanel(props: NudgePanelProps) {
                   ? t(locale, "panel.noMemo")
                   : undefined
               }
-              onClick={() =>
-                void report(
-                  () => props.onInsertNote?.(note),
-                  "panel.inserted",
-                  "panel.insertFailed",
-                )
-              }
+              onClick={trusted(
+                () =>
+                  void report(
+                    () => props.onInsertNote?.(note),
+                    "panel.inserted",
+                    "panel.insertFailed",
+                  ),
+              )}
             >
               {t(locale, "panel.insertNote")}
             </button>

@@ -3,6 +3,7 @@ import type { OrderView } from "../lib/messages";
 import { nudgeState, type NudgeState } from "../lib/nudge-state";
 import { isSameDay } from "date-fns";
 import { formatClock, formatOrderTime, formatSpan } from "../lib/time-format";
+import { trusted } from "./trusted-event";
 import {
   mountNudgePanel,
   type MountedNudgePanel,
@@ -75,6 +76,11 @@ function sharedSheet(doc: Document): CSSStyleSheet | undefined {
 
 export interface OrderBadge {
   host: HTMLElement;
+  /**
+   * The badge's closed shadow root, for its caller only (the page cannot reach it): the panel's
+   * copy fallback works inside it, and unit tests look into it through here.
+   */
+  readonly root: ShadowRoot;
   update(view: OrderView, now: number): void;
   refresh(now: number): void;
   flash(text: string): void;
@@ -95,19 +101,22 @@ const GAP = 4;
 
 /**
  * The badge of one order: a custom element whose shadow root the page's styles cannot reach.
- * Everything it shows is set as text. Its host carries the stable test hooks.
+ * Everything it shows is set as text. Its host carries the stable test hooks and nothing else the
+ * page could read: the root is closed (host.shadowRoot is null to the page, so its scripts cannot
+ * reach the button or the panel), and the badge acts only on the agent's own (trusted) clicks.
+ * `onActivate` gets that click, the proof a clipboard write needs.
  */
 export function createOrderBadge(
   doc: Document,
   orderId: string,
   locale: Locale,
-  onActivate: () => void,
+  onActivate: (cause: MouseEvent) => void,
 ): OrderBadge {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute("data-paynudge-order", orderId);
   host.setAttribute("data-paynudge-state", "");
   host.setAttribute("data-paynudge-due", "");
-  const root = host.attachShadow({ mode: "open" });
+  const root = host.attachShadow({ mode: "closed" });
   const sheet = sharedSheet(doc);
   if (sheet) root.adoptedStyleSheets = [sheet];
   const button = doc.createElement("button");
@@ -157,11 +166,17 @@ export function createOrderBadge(
   let memoNote: { agent: string; at: number } | undefined;
   let flashUntil = 0;
 
+  // Kept from the row's own click handlers either way; acted on only when the agent clicked.
   button.addEventListener("click", (event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (view && ACTIVE.has(nudgeState(view, Date.now()))) onActivate();
   });
+  button.addEventListener(
+    "click",
+    trusted((event: MouseEvent) => {
+      if (view && ACTIVE.has(nudgeState(view, Date.now()))) onActivate(event);
+    }),
+  );
 
   function refresh(now: number) {
     if (!view) return;
@@ -267,6 +282,7 @@ export function createOrderBadge(
 
   return {
     host,
+    root,
     get panelOpen() {
       return panel !== undefined;
     },

@@ -10,8 +10,8 @@ import { CONTENT_MATCHES } from "../platforms";
  */
 
 export const GRANTED_SCRIPT_ID = "paynudge-granted-sites";
-/** The built order content script (WXT's output name for entrypoints/orders.content). */
-export const ORDERS_SCRIPT = "content-scripts/orders.js";
+/** The built order script (WXT's output name for the unlisted script entrypoints/orders). */
+export const ORDERS_SCRIPT = "orders.js";
 
 /** `https://shop.example.com/*` for an origin or URL; undefined for anything not an http(s) host. */
 export function sitePattern(origin: string): string | undefined {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
 import {
   badgeStates,
+  closedRoot,
   dbRows,
   demoShopRoute,
   startServer,
@@ -37,9 +38,11 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
 let shop: Page;
 
+/** The badge's closed shadow root, where the panel opens too (reached through CDP). */
 const badge = (page: Page, id: string) =>
-  page.locator(`[data-paynudge-order="${id}"]`);
-const panel = (page: Page, id: string) => badge(page, id).locator(".pn-panel");
+  closedRoot(page, `[data-paynudge-order="${id}"]`);
+/** The panel's button with this text. */
+const action = (text: string) => ({ css: ".pn-panel button", text });
 const row = (page: Page, id: string) =>
   page.locator(".trade-order-main", {
     has: page.locator(`input[name="orderid"][value="${id}"]`),
@@ -81,62 +84,55 @@ afterAll(async () => {
 
 describe("the nudge panel on the order page", () => {
   it("copies the best-fitting message with one click and opens the panel with the templates that fit", async () => {
-    await badge(shop, TARGET.id).locator("button").first().click();
+    const b = badge(shop, TARGET.id);
+    await b.click("button");
     const copied = await until(
       () => shop.evaluate(() => navigator.clipboard.readText()),
       (text) => text.includes(TARGET.buyer),
     );
     expect(copied).toContain(TARGET.items[0]!.title);
-    await expect.poll(() => panel(shop, TARGET.id).isVisible()).toBe(true);
-    const preview = await panel(shop, TARGET.id)
-      .locator("[data-paynudge-preview]")
-      .textContent();
+    await expect.poll(() => b.isVisible(".pn-panel")).toBe(true);
+    const preview = await b.text(".pn-panel [data-paynudge-preview]");
     expect(preview).toBe(copied);
-    const options = await panel(shop, TARGET.id)
-      .locator("select")
-      .first()
-      .locator("option")
-      .count();
+    const options = await b.evaluate<number>(
+      `function () { return this.querySelector(".pn-panel select").options.length; }`,
+    );
     expect(options).toBeGreaterThan(3);
   });
 
   it("inserts the message into the chat box the agent opened, without doubling it", async () => {
     await row(shop, TARGET.id).locator("[data-chat]").click();
-    const insert = panel(shop, TARGET.id).getByRole("button", {
-      name: "插入聊天框",
-    });
-    await expect.poll(() => insert.isEnabled()).toBe(true);
-    await insert.click();
-    const expected = await panel(shop, TARGET.id)
-      .locator("[data-paynudge-preview]")
-      .textContent();
+    const b = badge(shop, TARGET.id);
+    const insert = action("插入聊天框");
+    await expect.poll(() => b.prop(insert, "disabled")).toBe(false);
+    await b.click(insert);
+    const expected = await b.text(".pn-panel [data-paynudge-preview]");
     await expect
       .poll(() => shop.locator("#ww-input").textContent())
       .toBe(expected);
-    await insert.click();
+    await b.click(insert);
     await shop.waitForTimeout(300);
     expect(await shop.locator("#ww-input").textContent()).toBe(expected);
   });
 
   it("logs outcome and reason, writes the standard note into the memo field, and the badge moves on", async () => {
     const before = (await badgeStates(shop))[TARGET.id]!;
-    const p = panel(shop, TARGET.id);
-    await p.getByLabel("会付款").check();
-    await p.getByLabel("预计付款").selectOption("evening");
-    await p.getByLabel("未付原因").selectOption("shipping-cost");
-    const note = (await p.locator("[data-paynudge-note]").textContent())!;
+    const p = badge(shop, TARGET.id);
+    await p.click({ label: "会付款" });
+    expect(await p.prop({ label: "会付款" }, "checked")).toBe(true);
+    await p.select({ label: "预计付款" }, "evening");
+    await p.select({ label: "未付原因" }, "shipping-cost");
+    const note = (await p.text(".pn-panel [data-paynudge-note]"))!;
     expect(note).toMatch(/^\d{2}-\d{2} \d{2}:\d{2} 小美 第1次 晚上付款/);
 
     await row(shop, TARGET.id).locator("[data-memo-for]").click();
-    const insertNote = p.getByRole("button", { name: "写入备注栏" });
-    await expect.poll(() => insertNote.isEnabled()).toBe(true);
-    await insertNote.click();
+    const insertNote = action("写入备注栏");
+    await expect.poll(() => p.prop(insertNote, "disabled")).toBe(false);
+    await p.click(insertNote);
     await expect.poll(() => shop.locator("#memo-text").inputValue()).toBe(note);
 
-    await p.getByRole("button", { name: "记录本次催付" }).click();
-    await expect
-      .poll(() => p.locator('[role="status"]').textContent())
-      .toBe("已记录");
+    await p.click(action("记录本次催付"));
+    await expect.poll(() => p.text('.pn-panel [role="status"]')).toBe("已记录");
     const logs = await dbRows<Record<string, unknown>>(
       await ext.extPage(),
       "nudges",
@@ -179,15 +175,17 @@ describe("the nudge panel on the order page", () => {
   });
 
   it("stops nudging a buyer who no longer wants the order, and offers the polite close instead", async () => {
-    const button = badge(shop, DECLINING.id).locator("button").first();
+    const p = badge(shop, DECLINING.id);
+    const button = {
+      click: () => p.click("button"),
+      textContent: () => p.text("button"),
+    };
     await button.click();
-    const p = panel(shop, DECLINING.id);
-    await expect.poll(() => p.isVisible()).toBe(true);
-    await p.getByLabel("不想要了").check();
-    await p.getByRole("button", { name: "记录本次催付" }).click();
-    await expect
-      .poll(() => p.locator('[role="status"]').textContent())
-      .toBe("已记录");
+    await expect.poll(() => p.isVisible(".pn-panel")).toBe(true);
+    await p.click({ label: "不想要了" });
+    expect(await p.prop({ label: "不想要了" }, "checked")).toBe(true);
+    await p.click(action("记录本次催付"));
+    await expect.poll(() => p.text('.pn-panel [role="status"]')).toBe("已记录");
     await expect
       .poll(async () => (await badgeStates(shop))[DECLINING.id])
       .toEqual({ state: "declined", due: "" });
@@ -205,7 +203,7 @@ describe("the nudge panel on the order page", () => {
     expect(stored.nextDueAt).toBeUndefined();
     // Opened again, the panel copies thanks and an offer to close, not another reminder.
     await button.click();
-    await expect.poll(() => p.isVisible()).toBe(false);
+    await expect.poll(() => p.isVisible(".pn-panel")).toBe(false);
     await button.click();
     const copied = await until(
       () => shop.evaluate(() => navigator.clipboard.readText()),
@@ -220,39 +218,26 @@ describe("the nudge panel on the order page", () => {
     await page.goto(server.origin + COLLEAGUE_PAGE);
     await waitForBadges(page, 1);
     // The badge itself tells who reminded the buyer, from the memo.
-    await expect
-      .poll(() =>
-        badge(page, COLLEAGUE_ID).locator("button").first().textContent(),
-      )
-      .toContain("阿华");
+    const b = badge(page, COLLEAGUE_ID);
+    await expect.poll(() => b.text("button")).toContain("阿华");
     await page.evaluate(() => navigator.clipboard.writeText("untouched"));
-    await badge(page, COLLEAGUE_ID).locator("button").first().click();
-    const warning = panel(page, COLLEAGUE_ID).locator(
-      '[data-paynudge-warning="cooldown"]',
-    );
-    await expect.poll(() => warning.isVisible()).toBe(true);
-    expect(await warning.textContent()).toContain("阿华");
+    await b.click("button");
+    const warning = '.pn-panel [data-paynudge-warning="cooldown"]';
+    await expect.poll(() => b.isVisible(warning)).toBe(true);
+    expect(await b.text(warning)).toContain("阿华");
     // Inside the cooldown the badge click must not have copied a second reminder.
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       "untouched",
     );
-    const copy = panel(page, COLLEAGUE_ID).getByRole("button", {
-      name: "复制话术",
-    });
-    const log = panel(page, COLLEAGUE_ID).getByRole("button", {
-      name: "记录本次催付",
-    });
-    expect(await copy.isDisabled()).toBe(true);
-    expect(await log.isDisabled()).toBe(true);
-    await panel(page, COLLEAGUE_ID)
-      .getByRole("button", { name: "仍要再催一次" })
-      .click();
-    expect(await copy.isEnabled()).toBe(true);
-    expect(
-      await panel(page, COLLEAGUE_ID)
-        .locator("[data-paynudge-note]")
-        .textContent(),
-    ).toContain("小美 第2次");
+    const copy = action("复制话术");
+    const log = action("记录本次催付");
+    expect(await b.prop(copy, "disabled")).toBe(true);
+    expect(await b.prop(log, "disabled")).toBe(true);
+    await b.click(action("仍要再催一次"));
+    await expect.poll(() => b.prop(copy, "disabled")).toBe(false);
+    expect(await b.text(".pn-panel [data-paynudge-note]")).toContain(
+      "小美 第2次",
+    );
     await page.close();
   });
 

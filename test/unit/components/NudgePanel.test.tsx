@@ -18,6 +18,7 @@ import { templatesFor } from "../../../lib/default-templates";
 import { colleagueWarning, parseNotes } from "../../../lib/notes";
 import type { StoredOrder } from "../../../lib/order";
 import { renderTemplate, type TemplateValues } from "../../../lib/template";
+import { trustedFire } from "../trusted-events";
 
 const NOW = new Date(2026, 10, 23, 15, 0).getTime();
 const MIN = 60_000;
@@ -82,6 +83,9 @@ function setup(extra: Partial<NudgePanelProps> = {}) {
 const button = (name: string) =>
   screen.getByRole("button", { name }) as HTMLButtonElement;
 
+/** The agent's click that a copy receives as its proof. */
+const agentClick = expect.objectContaining({ type: "click", isTrusted: true });
+
 describe("nudge panel: the message", () => {
   it("lists the templates best first and previews the first one filled in", () => {
     const { preview } = setup();
@@ -102,7 +106,7 @@ describe("nudge panel: the message", () => {
 
   it("updates the preview when another template is chosen", () => {
     const { preview } = setup();
-    fireEvent.change(screen.getByLabelText("话术"), {
+    trustedFire.change(screen.getByLabelText("话术"), {
       target: { value: "zh-first-returning" },
     });
     expect(preview().textContent).toBe(
@@ -130,10 +134,10 @@ describe("nudge panel: the message", () => {
 
   it("copies the rendered text with its template id", async () => {
     const { props } = setup();
-    fireEvent.change(screen.getByLabelText("话术"), {
+    trustedFire.change(screen.getByLabelText("话术"), {
       target: { value: "zh-first-returning" },
     });
-    fireEvent.click(button("复制话术"));
+    trustedFire.click(button("复制话术"));
     expect(props.onCopy).toHaveBeenCalledExactlyOnceWith(
       renderTemplate(
         templates.find((t) => t.id === "zh-first-returning")!.body,
@@ -141,13 +145,14 @@ describe("nudge panel: the message", () => {
         "zh",
       ).text,
       "zh-first-returning",
+      agentClick,
     );
     expect((await screen.findByRole("status")).textContent).toBe("已复制");
   });
 
   it("reports a failed copy", async () => {
     setup({ onCopy: vi.fn(async () => false) });
-    fireEvent.click(button("复制话术"));
+    trustedFire.click(button("复制话术"));
     await waitFor(() =>
       expect(screen.getByRole("status").textContent).toBe("复制失败"),
     );
@@ -155,7 +160,7 @@ describe("nudge panel: the message", () => {
 
   it("inserts into the chat box, and explains when none is open", () => {
     const { props } = setup();
-    fireEvent.click(button("插入聊天框"));
+    trustedFire.click(button("插入聊天框"));
     expect(props.onInsert).toHaveBeenCalledExactlyOnceWith(
       renderTemplate(templates[0]!.body, values, "zh").text,
       templates[0]!.id,
@@ -183,15 +188,15 @@ describe("nudge panel: the message", () => {
 describe("nudge panel: outcome, reason and note", () => {
   it("logs channel, step, template, agent, time, outcome and reason", () => {
     const { props } = setup();
-    fireEvent.change(screen.getByLabelText("催付方式"), {
+    trustedFire.change(screen.getByLabelText("催付方式"), {
       target: { value: "phone" },
     });
-    fireEvent.click(screen.getByLabelText("付款遇到问题"));
-    fireEvent.change(screen.getByLabelText("未付原因"), {
+    trustedFire.click(screen.getByLabelText("付款遇到问题"));
+    trustedFire.change(screen.getByLabelText("未付原因"), {
       target: { value: "payment-method" },
     });
     expect(screen.getByText(/^建议：/).textContent).toContain("其他付款方式");
-    fireEvent.click(button("记录本次催付"));
+    trustedFire.click(button("记录本次催付"));
     expect(props.onLog).toHaveBeenCalledExactlyOnceWith({
       at: NOW,
       channel: "phone",
@@ -217,13 +222,13 @@ describe("nudge panel: outcome, reason and note", () => {
     expect((screen.getByLabelText("催付方式") as HTMLSelectElement).value).toBe(
       "sms",
     );
-    fireEvent.change(screen.getByLabelText("话术"), {
+    trustedFire.change(screen.getByLabelText("话术"), {
       target: { value: "zh-final" },
     });
     expect((screen.getByLabelText("催付方式") as HTMLSelectElement).value).toBe(
       "chat",
     );
-    fireEvent.click(button("记录本次催付"));
+    trustedFire.click(button("记录本次催付"));
     expect(props.onLog).toHaveBeenCalledWith(
       expect.objectContaining({
         step: "final",
@@ -237,27 +242,28 @@ describe("nudge panel: outcome, reason and note", () => {
   it("keeps the note preview in step with the outcome", () => {
     const { props, note } = setup();
     expect(note()).toBe("11-23 15:00 小美 第1次 已留言");
-    fireEvent.change(screen.getByLabelText("催付方式"), {
+    trustedFire.change(screen.getByLabelText("催付方式"), {
       target: { value: "sms" },
     });
     expect(note()).toBe("11-23 15:00 小美 第1次 已发短信");
-    fireEvent.click(screen.getByLabelText("会付款"));
+    trustedFire.click(screen.getByLabelText("会付款"));
     expect(note()).toBe("11-23 15:00 小美 第1次 答应付款");
-    fireEvent.change(screen.getByLabelText("预计付款"), {
+    trustedFire.change(screen.getByLabelText("预计付款"), {
       target: { value: "evening" },
     });
     expect(note()).toBe("11-23 15:00 小美 第1次 晚上付款");
-    fireEvent.click(screen.getByLabelText("不想要了"));
+    trustedFire.click(screen.getByLabelText("不想要了"));
     expect(screen.queryByLabelText("预计付款")).toBeNull();
-    fireEvent.change(screen.getByLabelText("未付原因"), {
+    trustedFire.change(screen.getByLabelText("未付原因"), {
       target: { value: "shipping-cost" },
     });
     expect(note()).toBe("11-23 15:00 小美 第1次 不想要了（嫌运费贵）");
-    fireEvent.click(button("复制备注"));
+    trustedFire.click(button("复制备注"));
     expect(props.onCopyNote).toHaveBeenCalledExactlyOnceWith(
       "11-23 15:00 小美 第1次 不想要了（嫌运费贵）",
+      agentClick,
     );
-    fireEvent.click(button("写入备注栏"));
+    trustedFire.click(button("写入备注栏"));
     expect(props.onInsertNote).toHaveBeenCalledExactlyOnceWith(
       "11-23 15:00 小美 第1次 不想要了（嫌运费贵）",
     );
@@ -271,8 +277,8 @@ describe("nudge panel: outcome, reason and note", () => {
   it("closes with Escape or the close button", () => {
     const onClose = vi.fn();
     setup({ onClose });
-    fireEvent.keyDown(screen.getByLabelText("未付原因"), { key: "Escape" });
-    fireEvent.click(button("关闭"));
+    trustedFire.keyDown(screen.getByLabelText("未付原因"), { key: "Escape" });
+    trustedFire.click(button("关闭"));
     expect(onClose).toHaveBeenCalledTimes(2);
   });
 
@@ -285,6 +291,65 @@ describe("nudge panel: outcome, reason and note", () => {
     expect(
       view.container.querySelectorAll('[onclick], div[role="button"]'),
     ).toHaveLength(0);
+  });
+});
+
+describe("nudge panel: events a page script makes", () => {
+  it("choose, copy, insert, log and close nothing", async () => {
+    const onClose = vi.fn();
+    const { props, preview, note } = setup({ onClose });
+    const before = { preview: preview().textContent, note: note() };
+    fireEvent.change(screen.getByLabelText("话术"), {
+      target: { value: "zh-first-returning" },
+    });
+    fireEvent.change(screen.getByLabelText("催付方式"), {
+      target: { value: "phone" },
+    });
+    fireEvent.click(screen.getByLabelText("不想要了"));
+    fireEvent.change(screen.getByLabelText("未付原因"), {
+      target: { value: "shipping-cost" },
+    });
+    for (const name of [
+      "复制话术",
+      "插入聊天框",
+      "记录本次催付",
+      "复制备注",
+      "写入备注栏",
+      "关闭",
+    ])
+      fireEvent.click(button(name));
+    fireEvent.keyDown(screen.getByLabelText("未付原因"), { key: "Escape" });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(props.onCopy).not.toHaveBeenCalled();
+    expect(props.onInsert).not.toHaveBeenCalled();
+    expect(props.onLog).not.toHaveBeenCalled();
+    expect(props.onCopyNote).not.toHaveBeenCalled();
+    expect(props.onInsertNote).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    // The controlled choices snap back: nothing the note or the log would carry changed.
+    expect(preview().textContent).toBe(before.preview);
+    expect(note()).toBe(before.note);
+    expect((screen.getByLabelText("话术") as HTMLSelectElement).value).toBe(
+      "zh-first-silent",
+    );
+    expect((screen.getByLabelText("未付原因") as HTMLSelectElement).value).toBe(
+      "",
+    );
+    expect(
+      (screen.getByLabelText("不想要了") as HTMLInputElement).checked,
+    ).toBe(false);
+    expect(screen.getByRole("status").textContent).toBe("");
+  });
+
+  it("cannot lift the colleague hold", () => {
+    const warning = colleagueWarning(
+      parseNotes("11-23 14:05 阿华 第2次 晚上付款", NOW),
+      { self: "小美", now: NOW, cooldownMs: 2 * 60 * MIN },
+    )!;
+    setup({ warning });
+    fireEvent.click(button("仍要再催一次"));
+    expect(button("复制话术").disabled).toBe(true);
+    expect(button("记录本次催付").disabled).toBe(true);
   });
 });
 
@@ -313,16 +378,16 @@ describe("nudge panel: a colleague already reminded this buyer", () => {
       "写入备注栏",
     ]) {
       expect(button(name).disabled, name).toBe(true);
-      fireEvent.click(button(name));
+      trustedFire.click(button(name));
     }
     expect(props.onCopy).not.toHaveBeenCalled();
     expect(props.onLog).not.toHaveBeenCalled();
     // The next note carries on from the colleague's count.
     expect(note()).toBe("11-23 15:00 小美 第3次 已留言");
 
-    fireEvent.click(button("仍要再催一次"));
+    trustedFire.click(button("仍要再催一次"));
     expect(button("复制话术").disabled).toBe(false);
-    fireEvent.click(button("复制话术"));
+    trustedFire.click(button("复制话术"));
     expect(props.onCopy).toHaveBeenCalledOnce();
     expect(screen.queryByRole("button", { name: "仍要再催一次" })).toBeNull();
   });
@@ -388,7 +453,8 @@ describe("mounting the panel in a badge’s shadow root", () => {
   it("renders with its styles inside the shadow root, keeps state on update, and cleans up", () => {
     const host = document.createElement("div");
     document.body.append(host);
-    const shadow = host.attachShadow({ mode: "open" });
+    // Closed, as the badge's: the panel needs no more than the reference its mounter holds.
+    const shadow = host.attachShadow({ mode: "closed" });
     const onCopy = vi.fn();
     const props: NudgePanelProps = {
       order,
@@ -409,7 +475,7 @@ describe("mounting the panel in a badge’s shadow root", () => {
     expect(document.querySelector("[data-paynudge-panel]")).toBeNull();
     const select = shadow.querySelector("select")!;
     act(() => {
-      fireEvent.change(select, { target: { value: "zh-first-returning" } });
+      trustedFire.change(select, { target: { value: "zh-first-returning" } });
     });
     act(() => mounted.update({ ...props, clock: () => NOW + MIN }));
     expect(shadow.querySelector("select")!.value).toBe("zh-first-returning");
@@ -417,7 +483,7 @@ describe("mounting the panel in a badge’s shadow root", () => {
       "11-23 15:01 小美 第1次 已留言",
     );
     act(() => {
-      fireEvent.click(
+      trustedFire.click(
         [...shadow.querySelectorAll("button")].find(
           (b) => b.textContent === "复制话术",
         )!,
@@ -426,6 +492,7 @@ describe("mounting the panel in a badge’s shadow root", () => {
     expect(onCopy).toHaveBeenCalledWith(
       expect.stringContaining("老顾客"),
       "zh-first-returning",
+      agentClick,
     );
     act(() => mounted.update({ ...props, order: { ...order, orderId: "2" } }));
     expect(shadow.querySelector("select")!.value).toBe(templates[0]!.id);

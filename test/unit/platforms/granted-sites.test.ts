@@ -78,7 +78,7 @@ describe("granted sites", () => {
     expect(await sites.grantedSites()).toEqual(["https://erp.example.com/*"]);
     expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)).toMatchObject({
       matches: ["https://erp.example.com/*"],
-      js: ["content-scripts/orders.js"],
+      js: ["orders.js"],
     });
     await sites.grantSite("http://shop.local:8080/");
     expect(state.scripts.get(sites.GRANTED_SCRIPT_ID)!.matches).toEqual([
