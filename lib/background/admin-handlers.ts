@@ -113,7 +113,11 @@ export function handleImportChunk(
         `Malformed chunk: ${parsed.error.message}`,
       );
     const { table, offset, rows } = parsed.data;
-    const staged = stagedImport(parsed.data).add(table, offset, rows);
+    const staged = stagedImport({ session: parsed.data.session }).add(
+      table,
+      offset,
+      rows,
+    );
     touchImport();
     return { ok: true, staged };
   } catch (error) {
