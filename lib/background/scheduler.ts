@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
+import { parkIfAsked } from "./due-check-park";
 import { pagesChanged } from "./page-sync";
-import type { AlertRow, PayNudgeDB } from "../db";
+import type { AlertRow, NoticeMoment, NoticeRow, PayNudgeDB } from "../db";
 import { pickLocale, t, type Locale, type MessageKey } from "../i18n";
 import { nudgeState } from "../nudge-state";
 import { formatAmount, itemSummary, type StoredOrder } from "../order";
@@ -16,23 +17,43 @@ import { getSetting } from "../settings";
 import { formatOrderTime } from "../time-format";
 
 export const ALARM_NAME = "paynudge:next-due";
-const NOTIFICATION_PREFIX = "paynudge:order:";
-/** The one summary notification; a new summary replaces the previous one. */
-export const SUMMARY_NOTIFICATION_ID = "paynudge:summary";
+const ORDER_PREFIX = "paynudge:order:";
+/**
+ * Before notification ids named their due moment, every summary had this one id (and an order's
+ * notification was `paynudge:order:<key>`): still recognised, so those an older version left on
+ * screen are replaced by newer ones and answer clicks.
+ */
+const LEGACY_SUMMARY_ID = "paynudge:summary";
+const SUMMARY_PREFIX = `${LEGACY_SUMMARY_ID}:`;
 /** This many nudges falling due in one run are shown as one summary instead of one each. */
 export const SUMMARY_FROM = 3;
 /** A summary lists at most this many orders; the rest are counted. */
 const SUMMARY_ITEMS = 5;
 export const SNOOZE_BUTTON_MS = 15 * 60_000;
 
-export function notificationId(orderKey: string): string {
-  return NOTIFICATION_PREFIX + orderKey;
+/**
+ * An order's notification for one due moment. The id names the moment, so a notification of an
+ * earlier step still on screen can never be taken for this one.
+ */
+export function notificationId(orderKey: string, dueAt: number): string {
+  return `${ORDER_PREFIX}${orderKey}@${dueAt}`;
 }
 
+/** A run's summary: one id per run, never reused for other content (NoticeRow says what it lists). */
+export function summaryNotificationId(runAt: number): string {
+  return `${SUMMARY_PREFIX}${runAt}`;
+}
+
+export function isSummaryNotification(id: string): boolean {
+  return id === LEGACY_SUMMARY_ID || id.startsWith(SUMMARY_PREFIX);
+}
+
+/** The order an order's notification is for, whatever its due moment. */
 export function orderKeyOfNotification(id: string): string | undefined {
-  return id.startsWith(NOTIFICATION_PREFIX)
-    ? id.slice(NOTIFICATION_PREFIX.length)
-    : undefined;
+  if (!id.startsWith(ORDER_PREFIX)) return undefined;
+  const rest = id.slice(ORDER_PREFIX.length);
+  const at = rest.lastIndexOf("@");
+  return at > 0 && /^\d+$/.test(rest.slice(at + 1)) ? rest.slice(0, at) : rest;
 }
 
 export function uiLocale(): Locale {
@@ -139,68 +160,118 @@ export function summaryNotificationFor(
   };
 }
 
-/** An order's alert row for its current due moment (AlertRow.id). */
-const alertId = (order: StoredOrder) => `${order.key}@${order.nextDueAt}`;
+/** A due moment's row in the alert ledger (AlertRow.id). */
+const alertId = (orderKey: string, dueAt: number) => `${orderKey}@${dueAt}`;
+
+/** Notifications that replace one another: an order's own, or the summaries. */
+function slotOf(id: string): string | undefined {
+  if (isSummaryNotification(id)) return LEGACY_SUMMARY_ID;
+  const key = orderKeyOfNotification(id);
+  return key === undefined ? undefined : ORDER_PREFIX + key;
+}
+
+async function onScreen(): Promise<Set<string>> {
+  return new Set(Object.keys(await browser.notifications.getAll()));
+}
 
 /**
- * Before a notification is created its creation is counted in the database: a due moment whose
- * count is above one was shown twice (the e2e test checks this across worker stops).
+ * A notice was created: its due moments go into the ledger. The notice turns `created` in the same
+ * transaction, so each creation is counted once, and only once it happened.
  */
-async function recordAlerts(
-  db: PayNudgeDB,
-  orders: readonly StoredOrder[],
-  now: number,
-  grouped: boolean,
-): Promise<void> {
-  await db.transaction("rw", db.alerts, async () => {
-    for (const order of orders) {
-      const dueAt = order.nextDueAt!;
-      const id = alertId(order);
-      const previous = await db.alerts.get(id);
+async function recordCreated(db: PayNudgeDB, id: string): Promise<void> {
+  await db.transaction("rw", db.notices, db.alerts, async () => {
+    const notice = await db.notices.get(id);
+    if (!notice || notice.created) return;
+    for (const moment of notice.moments) {
+      const key = alertId(moment.orderKey, moment.dueAt);
+      const previous = await db.alerts.get(key);
       const row: AlertRow = {
-        id,
-        orderKey: order.key,
-        dueAt,
-        shownAt: now,
+        id: key,
+        orderKey: moment.orderKey,
+        dueAt: moment.dueAt,
+        shownAt: notice.at,
         times: (previous?.times ?? 0) + 1,
-        late: isLate(order, now),
-        grouped,
+        late: moment.late,
+        grouped: notice.grouped,
       };
       await db.alerts.put(row);
     }
+    await db.notices.update(id, { created: true });
   });
 }
 
 /**
- * Due orders an earlier run already showed but could not mark, because the worker was stopped in
- * between: their alert for this due moment is recorded and their notification (or the summary
- * that listed them) is still on screen. They are marked, not shown again: creating a notification
- * under an id on screen would take it down and raise it anew.
+ * Puts right what a run cut short left. A notice about to be created is on screen (the creation
+ * happened: it is recorded now) or not (it never happened, or was closed at once: forgotten, so its
+ * due moments are shown again). Notices no longer on screen are forgotten, and of two notices of
+ * one order, or two summaries, the older is taken down as the cut-short run would have done.
  */
-async function shownByCutShortRun(
-  db: PayNudgeDB,
-  due: readonly StoredOrder[],
-): Promise<Set<string>> {
-  if (!due.length) return new Set();
-  const [alerts, displayed] = await Promise.all([
-    db.alerts.bulkGet(due.map(alertId)),
-    browser.notifications.getAll(),
-  ]);
-  return new Set(
-    alerts
-      .filter(
-        (alert) =>
-          alert !== undefined &&
-          (alert.grouped
-            ? SUMMARY_NOTIFICATION_ID
-            : notificationId(alert.orderKey)) in displayed,
-      )
-      .map((alert) => alert!.orderKey),
-  );
+async function settleNotices(db: PayNudgeDB): Promise<void> {
+  const shown = await onScreen();
+  const notices = await db.notices.toArray();
+  const gone = notices.filter((n) => !shown.has(n.id)).map((n) => n.id);
+  if (gone.length) await db.notices.bulkDelete(gone);
+  for (const notice of notices)
+    if (!notice.created && shown.has(notice.id))
+      await recordCreated(db, notice.id);
+  await clearReplaced(db, shown);
 }
 
-/** The orders listed in the latest summary notification, from the database. */
-export async function summaryOrderKeys(db: PayNudgeDB): Promise<string[]> {
+/**
+ * A new notice of an order replaces the order's older one, a new summary the previous summary:
+ * every one with a newer one of its kind on screen is taken down.
+ */
+async function clearReplaced(
+  db: PayNudgeDB,
+  shown?: Set<string>,
+): Promise<void> {
+  const ids = [...(shown ?? (await onScreen()))];
+  const notices = await db.notices.bulkGet(ids);
+  const newest = new Map<string, { id: string; at: number }>();
+  const replaced: string[] = [];
+  ids.forEach((id, i) => {
+    const slot = slotOf(id);
+    if (slot === undefined) return;
+    // One an older version left has no record: older than any recorded one.
+    const at = notices[i]?.at ?? -1;
+    const held = newest.get(slot);
+    if (held === undefined) newest.set(slot, { id, at });
+    else if (held.at < at) {
+      replaced.push(held.id);
+      newest.set(slot, { id, at });
+    } else replaced.push(id);
+  });
+  for (const id of replaced) await browser.notifications.clear(id);
+  if (replaced.length) await db.notices.bulkDelete(replaced);
+}
+
+/**
+ * A notification left the screen (closed by the agent or the system, or taken down). One a run
+ * cut short had not recorded yet was created after all: recorded now, so the next run does not
+ * raise it again. Either way its record is no longer needed.
+ */
+export function notificationClosed(db: PayNudgeDB, id: string): Promise<void> {
+  return serialized(async () => {
+    await recordCreated(db, id);
+    await db.notices.delete(id);
+  });
+}
+
+/** The orders a notification stands for: its own order, or those its summary lists. */
+export async function notificationOrderKeys(
+  db: PayNudgeDB,
+  id: string,
+): Promise<string[]> {
+  const notice = await db.notices.get(id);
+  if (notice) return [...new Set(notice.moments.map((m) => m.orderKey))];
+  const key = orderKeyOfNotification(id);
+  if (key !== undefined) return [key];
+  if (id === LEGACY_SUMMARY_ID) return legacySummaryOrderKeys(db);
+  return [];
+}
+
+/** What an older version's one summary listed: the latest grouped alerts. */
+async function legacySummaryOrderKeys(db: PayNudgeDB): Promise<string[]> {
   const latest = await db.alerts
     .orderBy("shownAt")
     .reverse()
@@ -226,9 +297,10 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
 /**
  * Re-plan what the clock changed, notify every due nudge not yet notified, then arm the one alarm
  * for the next moment. State comes from the database only: the worker may have been stopped at any
- * point before. A notification is created before it is marked: if the worker dies in between, the
- * next run finds it still on screen and only marks it (shownByCutShortRun); one the user closed
- * meanwhile is shown again rather than lost.
+ * point before. Each notification is written down (NoticeRow: its id, unique to its due moment or
+ * run, and what it holds) before it is created, and entered in the alert ledger after; the next
+ * run learns from the screen whether a creation in between happened (settleNotices). A due moment
+ * in the ledger is only marked, never shown again.
  */
 export function runDueCheck(
   db: PayNudgeDB,
@@ -246,6 +318,7 @@ export const RETRY_MS = 5_000;
 
 async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   await browser.alarms.create(ALARM_NAME, { when: now + RETRY_MS });
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "armed", now);
   const [settings, paused] = await Promise.all([
     loadEngineSettings(db),
     getSetting(db, "notificationsPaused"),
@@ -254,30 +327,85 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   await withdrawNotifications(cancelled);
   // A step took over or an order closed by the clock: badges on open pages follow.
   if (changed.length || cancelled.length) pagesChanged();
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "replanned", now);
+  await settleNotices(db);
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "settled", now);
   // Paused (off duty): nothing is shown and nothing marked notified, so resuming shows what fell due.
   const due = paused ? [] : await dueUnnotified(db, now);
-  const onScreen = await shownByCutShortRun(db, due);
-  const toShow = due.filter((order) => !onScreen.has(order.key));
+  // In the ledger: shown by a run cut short before marking it.
+  const ledger = await db.alerts.bulkGet(
+    due.map((o) => alertId(o.key, o.nextDueAt!)),
+  );
+  const toShow = due.filter((_, i) => ledger[i] === undefined);
   const locale = uiLocale();
-  if (toShow.length >= SUMMARY_FROM) {
-    await recordAlerts(db, toShow, now, true);
-    await browser.notifications.create(
-      SUMMARY_NOTIFICATION_ID,
-      summaryNotificationFor(toShow, locale, now),
-    );
-  } else if (toShow.length) {
-    await recordAlerts(db, toShow, now, false);
-    for (const order of toShow) {
-      await browser.notifications.create(
-        notificationId(order.key),
-        notificationFor(order, locale, now),
-      );
-    }
+  const notices =
+    toShow.length >= SUMMARY_FROM
+      ? [await summaryNotice(db, toShow, now, locale)]
+      : toShow.map((order) => orderNotice(order, now, locale));
+  for (const { row, options } of notices) {
+    await db.notices.put(row);
+    if (import.meta.env.MODE === "test")
+      await parkIfAsked(db, "notice-written", now);
+    await browser.notifications.create(row.id, options);
+    if (import.meta.env.MODE === "test") await parkIfAsked(db, "created", now);
+    await recordCreated(db, row.id);
+    if (import.meta.env.MODE === "test") await parkIfAsked(db, "recorded", now);
   }
+  if (notices.length) await clearReplaced(db);
+  if (import.meta.env.MODE === "test")
+    await parkIfAsked(db, "replaced-cleared", now);
   if (due.length) await markNotified(db, due);
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "marked", now);
   await updateToolbarCount(db, now);
   await armAlarm(db, now, paused);
   return due;
+}
+
+interface Notice {
+  row: NoticeRow;
+  options:
+    | ReturnType<typeof notificationFor>
+    | ReturnType<typeof summaryNotificationFor>;
+}
+
+const momentOf = (order: StoredOrder, now: number): NoticeMoment => ({
+  orderKey: order.key,
+  dueAt: order.nextDueAt!,
+  late: isLate(order, now),
+});
+
+function orderNotice(order: StoredOrder, now: number, locale: Locale): Notice {
+  return {
+    row: {
+      id: notificationId(order.key, order.nextDueAt!),
+      at: now,
+      grouped: false,
+      moments: [momentOf(order, now)],
+      created: false,
+    },
+    options: notificationFor(order, locale, now),
+  };
+}
+
+async function summaryNotice(
+  db: PayNudgeDB,
+  orders: readonly StoredOrder[],
+  now: number,
+  locale: Locale,
+): Promise<Notice> {
+  // Two runs in one millisecond would share an id: the later takes the next free one.
+  let at = now;
+  while (await db.notices.get(summaryNotificationId(at))) at += 1;
+  return {
+    row: {
+      id: summaryNotificationId(at),
+      at: now,
+      grouped: true,
+      moments: orders.map((o) => momentOf(o, now)),
+      created: false,
+    },
+    options: summaryNotificationFor(orders, locale, now),
+  };
 }
 
 /**
@@ -330,9 +458,15 @@ export async function updateToolbarCount(
   if (count) await browser.action.setBadgeBackgroundColor({ color: "#ff5000" });
 }
 
+/** Takes down every notification of these orders, whatever due moment it shows. */
 export async function withdrawNotifications(
   orderKeys: readonly string[],
 ): Promise<void> {
-  for (const key of orderKeys)
-    await browser.notifications.clear(notificationId(key));
+  if (!orderKeys.length) return;
+  const keys = new Set(orderKeys);
+  for (const id of await onScreen()) {
+    const key = orderKeyOfNotification(id);
+    if (key !== undefined && keys.has(key))
+      await browser.notifications.clear(id);
+  }
 }

@@ -46,7 +46,9 @@ describe("background: seen orders → notifications and one alarm", () => {
       },
       NOW,
     );
-    expect(await notificationIds()).toEqual([notificationId("taobao:1")]);
+    expect(await notificationIds()).toEqual([
+      notificationId("taobao:1", NOW - 10 * MIN),
+    ]);
     const alarm = await fakeBrowser.alarms.get(ALARM_NAME);
     expect(alarm?.scheduledTime).toBe(NOW + 20 * MIN);
     expect(await fakeBrowser.action.getBadgeText({})).toBe("1");
