@@ -1,10 +1,14 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
 import {
   dbCounts,
+  dbRows,
   DEMO_PAGE,
   demoShopRoute,
+  putSettings,
   startExtension,
   startServer,
   waitForBadges,
@@ -15,9 +19,79 @@ import {
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
 let options: Page;
+let tmp: string;
 const T = Math.floor(Date.now() / 1000) * 1000;
 
+const dataStatus = () =>
+  options.locator('section[aria-label="数据"] [role="status"]').textContent();
+
+/** Chooses a backup file in the options page's import (its confirmation is accepted). */
+async function importFile(file: string | { name: string; buffer: Buffer }) {
+  await options.setInputFiles(
+    '[data-testid="import-file"]',
+    typeof file === "string" ? file : { ...file, mimeType: "application/json" },
+  );
+}
+
+const MALFORMED = (tables: unknown) =>
+  Buffer.from(
+    JSON.stringify({
+      format: "paynudge-backup",
+      version: 1,
+      exportedAt: 1,
+      tables,
+    }),
+  );
+
+/**
+ * A large shop's backup as PayNudge exports it: 100 000 orders (paid ones, and some unpaid with a
+ * nudge planned tomorrow), each with the fields a real list shows; over 64 MiB, Chrome's message limit.
+ */
+async function bigBackup(path: string, count: number): Promise<number> {
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const orderId = String(3_905_120_000_000_000_000n + BigInt(i));
+    const unpaid = i % 1000 === 0;
+    parts.push(
+      JSON.stringify({
+        key: `taobao:${orderId}`,
+        platform: "taobao",
+        orderId,
+        status: unpaid ? "unpaid" : "paid",
+        statusText: unpaid ? "等待买家付款" : "买家已付款",
+        createdAt: T - 86_400_000 - i * 1000,
+        amountCents: 19_900 + (i % 500) * 100,
+        currency: "CNY",
+        buyer: `买家${i % 9000}**`,
+        items: [
+          {
+            title: `加厚珊瑚绒四件套 冬季保暖 双人床单被套 款式${i % 37} 颜色可选`,
+            attrs: `颜色分类：雾霾蓝 尺寸：1.8m床（被套200x230cm）编号${i}`,
+            priceCents: 19_900,
+            quantity: 1 + (i % 3),
+          },
+          { title: `赠品：枕套一对 编号${i}`, quantity: 1 },
+        ],
+        memo: `11-23 14:05 阿华 第${1 + (i % 3)}次 晚上付款 客户说等工资到账再付，已备注优先发货 ${i}`,
+        pageUrl:
+          "https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&tabCode=waitBuyerPay",
+        shopName: "暖暖小铺",
+        firstSeenAt: T - 86_400_000,
+        lastSeenAt: T - 3_600_000,
+        nudgeCount: i % 3,
+        ...(unpaid
+          ? { nextDueAt: T + 86_400_000, nextStep: "follow-up" }
+          : { lastNudgeAt: T - 7_200_000, lastAgent: "阿华" }),
+      }),
+    );
+  }
+  const text = `{"format":"paynudge-backup","version":1,"exportedAt":${T},"tables":{"orders":[${parts.join(",")}],"nudges":[],"settings":[{"key":"agentName","value":"大店客服"}]}}`;
+  await writeFile(path, text);
+  return Buffer.byteLength(text);
+}
+
 beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "paynudge-backup-"));
   server = await startServer({ routes: [demoShopRoute(() => T)] });
   ext = await startExtension();
   const shop = await ext.context.newPage();
@@ -25,6 +99,8 @@ beforeAll(async () => {
   await waitForBadges(shop, 15);
   await shop.close();
   options = await ext.context.newPage();
+  // The import's "replace all data?" confirmation, whenever it is asked.
+  options.on("dialog", (dialog) => void dialog.accept());
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.waitForSelector('input[name="agentName"]');
 });
@@ -32,6 +108,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ext?.close();
   await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
 describe("options page: settings and data", () => {
@@ -79,7 +156,6 @@ describe("options page: settings and data", () => {
     });
     await expect.poll(() => ext.notificationIds()).toEqual([]);
 
-    options.once("dialog", (dialog) => void dialog.accept());
     await options.setInputFiles('[data-testid="import-file"]', file);
     await expect
       .poll(() =>
@@ -88,7 +164,8 @@ describe("options page: settings and data", () => {
           .textContent(),
       )
       .toBe("已导入：15 个订单，0 条催付记录，2 项设置。");
-    expect(await dbCounts(options)).toEqual(before);
+    // Notices say what notifications are on screen: an import takes those down with them.
+    expect(await dbCounts(options)).toEqual({ ...before, notices: 0 });
     const ids = new Set(
       backup.tables.orders.map((o: { orderId: string }) => o.orderId),
     );
@@ -106,22 +183,131 @@ describe("options page: settings and data", () => {
     await popup.waitForSelector("[data-paynudge-popup-item]");
   });
 
-  it("refuses a malformed import with a clear message and loses nothing", async () => {
+  it.each<[string, unknown, string]>([
+    [
+      "a script for a key",
+      { orders: [{ key: "<script>" }] },
+      "导入失败，现有数据未改动：备份中的订单第 1 条记录无效。",
+    ],
+    [
+      'replanAt: "soon"',
+      {
+        orders: [
+          {
+            key: "taobao:1",
+            platform: "taobao",
+            orderId: "1",
+            status: "unpaid",
+            items: [],
+            pageUrl: "https://trade.taobao.com/",
+            firstSeenAt: 1,
+            lastSeenAt: 1,
+            nudgeCount: 0,
+            replanAt: "soon",
+          },
+        ],
+      },
+      "导入失败，现有数据未改动：备份中的订单第 1 条记录无效。",
+    ],
+    [
+      "the {toString:1} agent name",
+      { settings: [{ key: "agentName", value: { toString: 1 } }] },
+      "导入失败，现有数据未改动：备份中的设置第 1 条记录无效。",
+    ],
+    [
+      "an unknown table",
+      { secrets: [] },
+      "导入失败，现有数据未改动：备份中有无法识别的数据表。",
+    ],
+  ])(
+    "refuses a malformed import (%s) in Chinese and loses nothing",
+    async (_what, tables, message) => {
+      const before = await dbCounts(options);
+      const agentBefore = await dbRows(options, "settings");
+      await importFile({ name: "broken.json", buffer: MALFORMED(tables) });
+      await expect.poll(dataStatus).toBe(message);
+      expect(await dbCounts(options)).toEqual(before);
+      expect(await dbRows(options, "settings")).toEqual(agentBefore);
+    },
+  );
+
+  it("a stored setting that is wrong does not blank the page: it reads as its default, with a warning naming it", async () => {
+    await putSettings(options, {
+      agentName: { toString: 1 },
+      notificationsPaused: "no",
+    });
+    await options.reload();
+    const warning = options.locator('[data-testid="settings-reset"]');
+    await expect.poll(() => warning.textContent()).toContain("客服昵称");
+    expect(await warning.textContent()).toContain("暂停通知");
+    // The whole page is there: the nickname reads as its default (empty), export still works.
+    expect(await options.inputValue('input[name="agentName"]')).toBe("");
+    await expect
+      .poll(() => options.getByText("导出全部数据（JSON 备份）").count())
+      .toBe(1);
+    // Saving the nickname again stores a valid value: its name leaves the warning.
+    await options.fill('input[name="agentName"]', "阿华");
+    await options.click('form[aria-label="常规"] button[type="submit"]');
+    await expect.poll(() => warning.textContent()).not.toContain("客服昵称");
+  });
+
+  it("restores a 100 000-order backup larger than Chrome's message limit, in chunks, showing progress", async () => {
+    const file = join(tmp, "paynudge-backup-big.json");
+    const bytes = await bigBackup(file, 100_000);
+    expect(bytes).toBeGreaterThan(64 * 1024 * 1024);
     const before = await dbCounts(options);
-    await options.setInputFiles('[data-testid="import-file"]', {
-      name: "broken.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(
-        '{"format":"paynudge-backup","version":1,"exportedAt":1,"tables":{"orders":[{"key":"<script>"}]}}',
-      ),
+
+    // First a worker stopped mid-import: nothing changes, and the seller is asked to retry.
+    await importFile(file);
+    // Well before the last chunk, so the stop falls between staged chunks and the commit.
+    await options.waitForFunction(
+      () => {
+        const text =
+          document.querySelector('section[aria-label="数据"] [role="status"]')
+            ?.textContent ?? "";
+        const m = /^正在导入 (\d+)\/(\d+)$/.exec(text);
+        return !!m && Number(m[1]) >= 2 && Number(m[1]) < Number(m[2]) - 5;
+      },
+      undefined,
+      { timeout: 60_000, polling: 20 },
+    );
+    await ext.stopServiceWorkers();
+    await expect
+      .poll(dataStatus, { timeout: 60_000 })
+      .toBe(
+        "导入失败，现有数据未改动：导入中途被打断（扩展后台重新启动），请重新导入。",
+      );
+    expect(await dbCounts(options)).toEqual(before);
+
+    // Then the same file again, to the end.
+    const shown = new Set<string>();
+    const watch = setInterval(
+      () =>
+        void dataStatus().then(
+          (text) => text && shown.add(text),
+          () => undefined,
+        ),
+      100,
+    );
+    try {
+      await importFile(file);
+      await expect
+        .poll(dataStatus, { timeout: 240_000 })
+        .toBe("已导入：100000 个订单，0 条催付记录，1 项设置。");
+    } finally {
+      clearInterval(watch);
+    }
+    const progress = [...shown].filter((text) =>
+      /^正在导入 \d+\/\d+$/.test(text),
+    );
+    expect(progress.length).toBeGreaterThan(2);
+    expect(await dbCounts(options)).toMatchObject({
+      orders: 100_000,
+      nudges: 0,
+      settings: 1,
     });
     await expect
-      .poll(() =>
-        options
-          .locator('section[aria-label="数据"] [role="status"]')
-          .textContent(),
-      )
-      .toContain("导入失败，现有数据未改动");
-    expect(await dbCounts(options)).toEqual(before);
-  });
+      .poll(() => options.inputValue('input[name="agentName"]'))
+      .toBe("大店客服");
+  }, 400_000);
 });
