@@ -417,6 +417,30 @@ async function callOnNode<T>(
  * `[data-paynudge-order="…"]`), read and operated through CDP. Lookups are fresh on every call,
  * so they follow the UI as it re-renders.
  */
+const domQueues = new WeakMap<Page, Promise<unknown>>();
+
+/**
+ * The methods of `api`, each waiting for the page's previous call to finish: every lookup fetches
+ * CDP's document afresh, which invalidates the node ids a concurrent call is still using.
+ */
+function oneAtATime<T extends object>(page: Page, api: T): T {
+  return Object.fromEntries(
+    Object.entries(api).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => {
+        const run = (domQueues.get(page) ?? Promise.resolve()).then(() =>
+          (fn as (...a: unknown[]) => Promise<unknown>)(...args),
+        );
+        domQueues.set(
+          page,
+          run.catch(() => undefined),
+        );
+        return run;
+      },
+    ]),
+  ) as T;
+}
+
 export function closedRoot(page: Page, hostSelector: string) {
   async function root(): Promise<{ cdp: CDPSession; rootId: number }> {
     const cdp = await domSession(page);
@@ -525,7 +549,7 @@ export function closedRoot(page: Page, hostSelector: string) {
     throw new Error(`${JSON.stringify(target)} in ${hostSelector} is covered`);
   }
 
-  return {
+  return oneAtATime(page, {
     exists: async (target: InRoot) => (await find(target)) !== undefined,
     /** Rendered with a box (not hidden, not display:none). */
     async isVisible(target: InRoot): Promise<boolean> {
@@ -595,5 +619,5 @@ export function closedRoot(page: Page, hostSelector: string) {
           `select ${JSON.stringify(target)} is ${now}, not ${value}`,
         );
     },
-  };
+  });
 }

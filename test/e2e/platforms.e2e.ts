@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostRoutes, selfSignedTls } from "../../demo/server.mjs";
 import {
+  closedRoot,
   startExtension,
   startServer,
   until,
@@ -299,21 +300,30 @@ describe("hostile page text", () => {
       ),
     ).toBe(before);
     // Inside each badge: only the badge's own markup, no element or handler from the page text.
-    const inside = await page.$$eval("[data-paynudge-order]", (hosts) =>
-      hosts.map((h) => {
-        const all = [...h.shadowRoot!.querySelectorAll("*")];
-        return {
-          foreign: all.filter((el) =>
-            ["img", "svg", "script", "iframe", "object", "b", "i"].includes(
-              el.tagName.toLowerCase(),
-            ),
-          ).length,
-          handlers: all.filter((el) =>
-            [...el.attributes].some((a) => a.name.startsWith("on")),
-          ).length,
-        };
-      }),
+    // The roots are closed: each is read through CDP.
+    const ids = await page.$$eval("[data-paynudge-order]", (hosts) =>
+      hosts.map((h) => h.getAttribute("data-paynudge-order")!),
     );
+    const inside: unknown[] = [];
+    // One at a time: each lookup renews CDP's node ids.
+    for (const id of ids)
+      inside.push(
+        await closedRoot(page, `[data-paynudge-order="${id}"]`).evaluate(
+          `function () {
+            const all = [...this.querySelectorAll("*")];
+            return {
+              foreign: all.filter((el) =>
+                ["img", "svg", "script", "iframe", "object", "b", "i"].includes(
+                  el.tagName.toLowerCase(),
+                ),
+              ).length,
+              handlers: all.filter((el) =>
+                [...el.attributes].some((a) => a.name.startsWith("on")),
+              ).length,
+            };
+          }`,
+        ),
+      );
     expect(inside).toEqual([
       { foreign: 0, handlers: 0 },
       { foreign: 0, handlers: 0 },
