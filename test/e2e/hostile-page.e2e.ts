@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
+import { ORDERS_SCRIPT } from "../../lib/background/granted-sites";
 import {
   badgeStates,
   closedRoot,
   dbCounts,
+  DEMO_PAGE,
   demoShopRoute,
   openDemoShop,
+  orderPage,
   startServer,
   until,
   waitForBadges,
@@ -33,6 +36,9 @@ const TARGET = FIRST_PAGE.find(
 const TURNS_PAID = FIRST_PAGE.find(
   (o) => o.status === "等待买家付款" && o.id !== TARGET.id,
 )!;
+
+/** A shop page outside the manifest's matches: a site the seller would grant. */
+const GRANTED_PAGE = "/shop/orders.htm";
 
 interface HostileLog {
   /** Every window message the page received. */
@@ -89,7 +95,12 @@ const nudges = async () => (await dbCounts(await ext.extPage())).nudges!;
 const badge = (id: string) => closedRoot(shop, `[data-paynudge-order="${id}"]`);
 
 beforeAll(async () => {
-  server = await startServer({ routes: [demoShopRoute(() => T)] });
+  server = await startServer({
+    routes: [
+      demoShopRoute(() => T),
+      orderPage(GRANTED_PAGE, () => FIRST_PAGE.slice(0, 3)),
+    ],
+  });
   ({ ext, shop } = await openDemoShop(server, { agentName: "小美" }));
   // From now on the page's own script is hostile, from the first moment of each load.
   await shop.addInitScript(hostileScript, ext.extensionId);
@@ -315,5 +326,53 @@ describe("a hostile page script", () => {
         (m) => !m.includes('"forgedBy":"page"'),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("the order script's own start (no WXT context)", () => {
+  it("runs where a granted-site registration injects it, and badges each order once where the manifest injects it too", async () => {
+    // What syncGrantedSites registers for a granted site, here the demo shop's host (under an id of
+    // its own: the background keeps its own registration in step with the permissions).
+    await ext.inExtension(async () => {
+      await chrome.scripting.registerContentScripts([
+        {
+          id: "paynudge-test-injection",
+          matches: ["http://localhost/*"],
+          js: ["orders.js"],
+          allFrames: true,
+          runAt: "document_idle",
+        },
+      ]);
+    });
+    expect(ORDERS_SCRIPT).toBe("orders.js");
+    try {
+      // Injected by both the manifest and the registration (Chrome may run it once or twice; the
+      // frame guard in lib/page/lifetime.ts covers the second): one badge per order.
+      const twice = await ext.context.newPage();
+      await twice.goto(server.origin + DEMO_PAGE);
+      await waitForBadges(twice, 15);
+      await twice.waitForTimeout(1500);
+      expect(
+        await twice.evaluate(() =>
+          [...document.querySelectorAll(".trade-order-main")].map(
+            (row) => row.querySelectorAll("[data-paynudge-order]").length,
+          ),
+        ),
+      ).toEqual(Array(15).fill(1));
+      await twice.close();
+      // A page the manifest does not match: only the registration brings the script there.
+      const granted = await ext.context.newPage();
+      await granted.goto(server.origin + GRANTED_PAGE);
+      await granted.waitForSelector("[data-paynudge-order]", {
+        timeout: 15_000,
+      });
+      await granted.close();
+    } finally {
+      await ext.inExtension(() =>
+        chrome.scripting.unregisterContentScripts({
+          ids: ["paynudge-test-injection"],
+        }),
+      );
+    }
   });
 });
