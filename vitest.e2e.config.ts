@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Real Chromium against the built extension in .output/chrome-mv3 (build it first).
+// Real Chromium against the test build in .output/chrome-mv3-test (`npm run build:test` first).
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.e2e.ts"],

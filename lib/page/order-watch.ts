@@ -55,6 +55,8 @@ const REFRESH_MS = 60_000;
  * style and layout work of the badges inserted in a slice runs in the same task, after the script.
  */
 const SLICE_MS = 20;
+/** While a big page's batches come back, badges take their states at most this often. */
+const SHOW_EVERY_MS = 1000;
 /** Orders (or keys) per message to the background: far below its bounds, on a page of any size. */
 export const REPORT_CHUNK = 500;
 
@@ -206,6 +208,10 @@ export function watchOrders(opts: WatchOptions) {
     pageAdapter = found?.adapter;
     const seen = new Set<string>();
     const changed: OrderSnapshot[] = [];
+    // Badges go into the page together once the rows are read: every insertion makes the browser
+    // lay the list out again at its next frame, and a long table's layout costs the same for one
+    // badge as for a thousand.
+    const toPlace: { row: Element; badge: OrderBadge }[] = [];
     if (found) {
       let sliceStart = performance.now();
       for (const row of found.rows) {
@@ -250,7 +256,7 @@ export function watchOrders(opts: WatchOptions) {
         }
         entry.closesAt = snapshot.closesAt;
         if (!entry.badge.host.isConnected || !row.contains(entry.badge.host))
-          place(found.adapter, row, entry.badge);
+          toPlace.push({ row, badge: entry.badge });
         if (entry.fingerprint !== fingerprint) {
           entry.fingerprint = fingerprint;
           entry.snapshot = snapshot;
@@ -262,6 +268,8 @@ export function watchOrders(opts: WatchOptions) {
         }
       }
     }
+    for (const { row, badge } of toPlace)
+      if (row.isConnected) place(found!.adapter, row, badge);
     for (const [key, entry] of tracked) {
       if (!seen.has(key) || !entry.row.isConnected) {
         entry.badge.remove();
@@ -270,36 +278,39 @@ export function watchOrders(opts: WatchOptions) {
     }
     if (!changed.length) return;
     const shopName = found?.adapter.shopName?.(opts.doc);
-    // A big page goes in chunks: each message stays small, the background stores each in one short
-    // transaction, and the first badges show their state while the rest are still on the way.
+    // A big page goes in chunks: each message stays small and the background stores each in one
+    // short transaction. Badges take their states together, at most once a second, for the same
+    // reason as they are placed together.
+    let pending: OrderView[] = [];
+    let shownAt = performance.now();
     for (const orders of chunks(changed, REPORT_CHUNK)) {
-      const views = await opts.report({
-        pageUrl: opts.doc.location.href,
-        ...(shopName ? { shopName } : {}),
-        orders,
-      });
+      pending.push(
+        ...(await opts.report({
+          pageUrl: opts.doc.location.href,
+          ...(shopName ? { shopName } : {}),
+          orders,
+        })),
+      );
       if (opts.signal.aborted) return;
-      if (!(await showViews(views))) return;
+      if (performance.now() - shownAt > SHOW_EVERY_MS) {
+        showViews(pending);
+        pending = [];
+        shownAt = performance.now();
+      }
     }
+    showViews(pending);
     armClock();
   }
 
-  /** Badges take what the background knows, in slices that leave the page responsive. */
-  async function showViews(views: readonly OrderView[]): Promise<boolean> {
+  /** Badges take what the background knows. */
+  function showViews(views: readonly OrderView[]): void {
     const at = now();
-    let sliceStart = performance.now();
     for (const view of views) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-        if (opts.signal.aborted) return false;
-      }
       const entry = tracked.get(view.key);
       if (!entry) continue;
       entry.view = view;
       entry.badge.update(view, at);
     }
-    return true;
   }
 
   function scan(): Promise<void> {

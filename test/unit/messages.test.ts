@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOrdersSeen } from "../../lib/messages";
+import { MAX_BATCH_ORDERS, parseOrdersSeen } from "../../lib/messages";
 
 const good = {
   platform: "taobao",
@@ -42,5 +42,17 @@ describe("the content → background contract", () => {
     });
     expect(batch.orders).toEqual([]);
     expect(batch.rejected).toBe(1);
+  });
+
+  it("stores a batch past its bound up to the bound and counts the rest, never refusing it whole", () => {
+    const rows = Array.from({ length: MAX_BATCH_ORDERS + 37 }, (_, i) => ({
+      ...good,
+      orderId: String(i + 1),
+    }));
+    const batch = parseOrdersSeen({ pageUrl: "https://a.b/", orders: rows });
+    expect(batch.orders).toHaveLength(MAX_BATCH_ORDERS);
+    expect(batch.orders.at(-1)?.orderId).toBe(String(MAX_BATCH_ORDERS));
+    expect(batch.skipped).toBe(37);
+    expect(batch.rejected).toBe(0);
   });
 });

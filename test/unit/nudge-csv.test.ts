@@ -12,6 +12,35 @@ describe("nudge log CSV", () => {
     expect(csvCell(undefined)).toBe("");
   });
 
+  it.each([
+    [" =1+1", "' =1+1"],
+    ["\u00a0=1+1", "'\u00a0=1+1"],
+    ["\u3000@SUM(A1)", "'\u3000@SUM(A1)"],
+    ["\n-2+3", `"'\n-2+3"`],
+    ["\t=1", "'\t=1"],
+  ])("defuses a formula behind leading white space: %j", (raw, cell) => {
+    expect(csvCell(raw)).toBe(cell);
+  });
+
+  it.each([
+    ["x;=1+1", `"x;'=1+1"`],
+    ["x; +cmd", `"x; '+cmd"`],
+    ["x,=1+1", `"x,'=1+1"`],
+    ["a,b;\u3000@x", `"a,b;\u3000'@x"`],
+  ])(
+    "defuses a formula a spreadsheet could split off at ; or ,: %j",
+    (raw, cell) => {
+      expect(csvCell(raw)).toBe(cell);
+    },
+  );
+
+  it("leaves ordinary text and numbers as they are", () => {
+    expect(csvCell("晚上付款")).toBe("晚上付款");
+    expect(csvCell("3905120000000000007")).toBe("3905120000000000007");
+    expect(csvCell("a-b=c")).toBe("a-b=c");
+    expect(csvCell(-5)).toBe("-5");
+  });
+
   it("writes one row per nudge, oldest first, with the order’s buyer", () => {
     const order = {
       key: "taobao:1",
