@@ -32,7 +32,9 @@ import {
   wipeAll,
   type Backup,
 } from "../../lib/backup";
-import { PayNudgeDB } from "../../lib/db";
+import Dexie from "dexie";
+import { DB_NAME, PayNudgeDB } from "../../lib/db";
+import { readFirstScreen } from "../../lib/first-screen-idb";
 import { loadEngineSettings } from "../../lib/engine-settings-store";
 import { DEFAULT_ENGINE_SETTINGS } from "../../lib/engine/settings";
 import { loadPopupData } from "../../lib/popup-data";
@@ -710,6 +712,24 @@ describe("settings: a stored value that is wrong never reaches a page", () => {
       undefined,
     );
     warn.mockRestore();
+  });
+
+  it("the popup's first read (plain IndexedDB, no zod) falls back the same way", async () => {
+    const shared = new PayNudgeDB(DB_NAME);
+    await shared.settings.bulkPut([
+      { key: "notificationsPaused", value: "no" },
+      { key: "agentName", value: { toString: 1 } },
+    ]);
+    shared.close();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const first = await readFirstScreen(NOW);
+      expect(first.paused).toBe(false);
+      expect(first.agent).toBeUndefined();
+    } finally {
+      warn.mockRestore();
+      await Dexie.delete(DB_NAME);
+    }
   });
 
   it("names every setting read as its default, and forgets one saved again", async () => {
