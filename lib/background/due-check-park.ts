@@ -35,3 +35,22 @@ export async function parkIfAsked(
   });
   await new Promise<never>(() => undefined);
 }
+
+/**
+ * Test builds only: once a run has been parked, every check that runs through says so (in the
+ * parked row), so a test knows when the retry after a stop is over.
+ */
+export async function noteCheckDone(
+  db: PayNudgeDB,
+  now: number,
+): Promise<void> {
+  await db.transaction("rw", db.settings, async () => {
+    const parked = await db.settings.get(PARKED_KEY);
+    if (parked === undefined) return;
+    const value = parked.value as Record<string, unknown>;
+    await db.settings.put({
+      key: PARKED_KEY,
+      value: { ...value, doneAt: now },
+    });
+  });
+}

@@ -1,5 +1,5 @@
 import { browser } from "wxt/browser";
-import { parkIfAsked } from "./due-check-park";
+import { noteCheckDone, parkIfAsked } from "./due-check-park";
 import { pagesChanged } from "./page-sync";
 import type { AlertRow, NoticeMoment, NoticeRow, PayNudgeDB } from "../db";
 import { pickLocale, t, type Locale, type MessageKey } from "../i18n";
@@ -358,6 +358,7 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   if (import.meta.env.MODE === "test") await parkIfAsked(db, "marked", now);
   await updateToolbarCount(db, now);
   await armAlarm(db, now, paused);
+  if (import.meta.env.MODE === "test") await noteCheckDone(db, now);
   return due;
 }
 
