@@ -26,9 +26,16 @@ export function sitePattern(origin: string): string | undefined {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-/** Granted origins that name one site (no wildcard host) and are not already a built-in match. */
-export function specificSites(origins: readonly string[]): string[] {
-  const builtIn = new Set(CONTENT_MATCHES);
+/**
+ * Granted origins that name one site (no wildcard host) and are not already a built-in match nor
+ * one of the manifest's own host permissions (`required`: the platforms' hosts, which
+ * `permissions.getAll` lists too; the content script runs there on the manifest's narrower paths).
+ */
+export function specificSites(
+  origins: readonly string[],
+  required: readonly string[] = [],
+): string[] {
+  const builtIn = new Set([...CONTENT_MATCHES, ...required]);
   return [...new Set(origins)]
     .filter(
       (pattern) =>
@@ -40,7 +47,10 @@ export function specificSites(origins: readonly string[]): string[] {
 /** The sites the seller granted, as match patterns (`https://shop.example.com/*`). */
 export async function grantedSites(): Promise<string[]> {
   const all = await browser.permissions.getAll();
-  return specificSites(all.origins ?? []);
+  return specificSites(
+    all.origins ?? [],
+    browser.runtime.getManifest().host_permissions ?? [],
+  );
 }
 
 /** Makes the content-script registration match the granted sites exactly. */

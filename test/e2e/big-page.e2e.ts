@@ -63,7 +63,10 @@ afterAll(async () => {
 describe("a page with 10 000 orders", () => {
   it("badges every row with its state and stores every order", async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.origin + PATH);
+    await page.goto(server.origin + PATH, {
+      waitUntil: "domcontentloaded",
+      timeout: 60_000,
+    });
     await page.waitForFunction(
       (n) => document.querySelectorAll("[data-paynudge-order]").length === n,
       ROWS,

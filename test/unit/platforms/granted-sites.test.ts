@@ -12,8 +12,12 @@ const state = vi.hoisted(() => ({
   answer: true,
 }));
 
+// The manifest's own host permissions: the platforms' whole hosts (wxt.config.ts).
+const REQUIRED = ["https://mms.pinduoduo.com/*", "https://shop.jd.com/*"];
+
 vi.mock("wxt/browser", () => ({
   browser: {
+    runtime: { getManifest: () => ({ host_permissions: REQUIRED }) },
     permissions: {
       getAll: async () => ({ origins: [...state.origins], permissions: [] }),
       request: async ({ origins }: { origins: string[] }) => {
@@ -61,9 +65,9 @@ vi.mock("wxt/browser", () => ({
 const sites = await import("../../../lib/background/granted-sites");
 
 beforeEach(() => {
-  // Chrome lists the built-in content-script hosts among the granted origins.
+  // Chrome lists the manifest's host permissions and content-script hosts among the granted origins.
   state.origins = [
-    "https://mms.pinduoduo.com/*",
+    ...REQUIRED,
     "https://trade.taobao.com/trade/itemlist/list_sold_items*",
   ];
   state.scripts.clear();
@@ -121,5 +125,14 @@ describe("granted sites", () => {
     );
     controller.abort();
     expect(state.added.length + state.removed.length).toBe(0);
+  });
+
+  it("never registers the script on a platform's whole host, which the manifest's own host permission names", async () => {
+    expect(await sites.syncGrantedSites()).toEqual([]);
+    expect(state.scripts.has(sites.GRANTED_SCRIPT_ID)).toBe(false);
+    state.origins.push("https://erp.example.com/*");
+    expect(await sites.syncGrantedSites()).toEqual([
+      "https://erp.example.com/*",
+    ]);
   });
 });
