@@ -24,6 +24,7 @@ import {
   runDueCheck,
   summaryNotificationId,
   uiLocale,
+  withdrawNotifications,
 } from "../../lib/background/scheduler";
 import { PayNudgeDB } from "../../lib/db";
 import { t } from "../../lib/i18n";
@@ -300,6 +301,61 @@ describe("notifications", () => {
     expect(creations).toBe(2);
     expect(Object.keys(await shown())).toEqual([id]);
     expect(await timesShown()).toEqual({ [`taobao:1@${dueAt}`]: 1 });
+  });
+
+  it("replaces the notifications an older version left on screen, and still answers their buttons", async () => {
+    await handleOrdersSeen(
+      db,
+      {
+        pageUrl: page,
+        orders: ["1", "2", "3"].map((id) => order(id, T0 - 40 * MIN)),
+      },
+      T0,
+    );
+    // As an older version named them: one id per order, one for every summary.
+    await fakeBrowser.notifications.clear(summaryNotificationId(T0));
+    await fakeBrowser.notifications.create("paynudge:summary", {
+      type: "basic",
+      iconUrl: "",
+      title: "",
+      message: "",
+    });
+    await fakeBrowser.notifications.create("paynudge:order:taobao:9", {
+      type: "basic",
+      iconUrl: "",
+      title: "",
+      message: "",
+    });
+    // Its button snoozes the orders the latest summary listed.
+    await handleNotificationButton(db, "paynudge:summary", 1, T0 + MIN);
+    expect((await db.orders.toArray()).map((o) => o.snoozedUntil)).toEqual([
+      T0 + 16 * MIN,
+      T0 + 16 * MIN,
+      T0 + 16 * MIN,
+    ]);
+    // A withdrawal takes down an order's notification whatever it is named.
+    await withdrawNotifications(["taobao:9"]);
+    expect(Object.keys(await shown())).toEqual([]);
+
+    await fakeBrowser.notifications.create("paynudge:summary", {
+      type: "basic",
+      iconUrl: "",
+      title: "",
+      message: "",
+    });
+    await fakeBrowser.notifications.create("paynudge:order:taobao:1", {
+      type: "basic",
+      iconUrl: "",
+      title: "",
+      message: "",
+    });
+    // The snooze ends: a new summary replaces the old one. Order 1's own notification stays: only a
+    // newer one of its own replaces it.
+    await runDueCheck(db, T0 + 16 * MIN);
+    expect(Object.keys(await shown()).sort()).toEqual([
+      "paynudge:order:taobao:1",
+      summaryNotificationId(T0 + 16 * MIN),
+    ]);
   });
 
   it("never notifies twice when runs overlap (install and start-up fire together)", async () => {
