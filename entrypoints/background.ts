@@ -3,6 +3,7 @@ import { defineBackground } from "wxt/utils/define-background";
 import {
   handleNotificationButton,
   handleNotificationClick,
+  handleNotificationClosed,
 } from "../lib/background/handlers";
 import { andPages } from "../lib/background/page-sync";
 import { registerRoutes } from "../lib/background/routes";
@@ -34,6 +35,10 @@ export default defineBackground(() => {
       void andPages(handleNotificationButton(db, id, index, Date.now())).catch(
         report,
       ),
+  );
+  // Closed before the run that raised it could record it: counted as shown, not raised again.
+  browser.notifications.onClosed.addListener(
+    (id) => void handleNotificationClosed(db, id).catch(report),
   );
   // Never reset data here: onInstalled fires on every launch of an unpacked extension.
   browser.runtime.onInstalled.addListener(() => void check());

@@ -26,6 +26,7 @@ import { loadEngineSettings } from "../engine-settings-store";
 import {
   notificationClosed,
   notificationOrderKeys,
+  requestDueCheck,
   runDueCheck,
   SNOOZE_BUTTON_MS,
   withdrawNotifications,
@@ -33,11 +34,11 @@ import {
 import { originOf } from "./senders";
 
 /**
- * A batch of orders a content script saw: validated, stored, re-planned; alarms follow. Rows that
- * fail validation, lie past the batch bound, or (with `platforms`, the platforms whose pages the
- * sending site serves) belong to another platform are left out and counted; the rest are stored.
+ * A batch of orders a content script saw, validated and stored with its plans. Rows that fail
+ * validation, lie past the batch bound, or (with `platforms`, the platforms whose pages the sending
+ * site serves) belong to another platform are left out and counted; the rest are stored.
  */
-export async function handleOrdersSeen(
+export async function storeSeenOrders(
   db: PayNudgeDB,
   data: unknown,
   now: number,
@@ -55,6 +56,35 @@ export async function handleOrdersSeen(
     );
   const { views, cancelled } = await upsertSeenOrders(db, batch, now);
   await withdrawNotifications(cancelled);
+  return views;
+}
+
+/**
+ * A page's batch as the background answers it: stored, then the page has its badges' states while
+ * the due check (notifications, alarm, toolbar) runs behind, shared with the batches that follow.
+ * That check arms a retry alarm before anything else, so a worker stopped meanwhile loses nothing.
+ */
+export async function answerOrdersSeen(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+  platforms?: ReadonlySet<string>,
+): Promise<OrderView[]> {
+  const views = await storeSeenOrders(db, data, now, platforms);
+  void requestDueCheck(db).catch((error) =>
+    console.error("PayNudge due check", error),
+  );
+  return views;
+}
+
+/** A batch stored, then the due check run over it: alarms and notifications follow at once. */
+export async function handleOrdersSeen(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+  platforms?: ReadonlySet<string>,
+): Promise<OrderView[]> {
+  const views = await storeSeenOrders(db, data, now, platforms);
   await runDueCheck(db, now);
   return views;
 }

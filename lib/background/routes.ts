@@ -18,7 +18,7 @@ import {
 import {
   handleLogNudge,
   handleMessageFor,
-  handleOrdersSeen,
+  answerOrdersSeen,
   handleSnooze,
   handleStepDone,
   handleViewsFor,
@@ -74,7 +74,7 @@ export function registerRoutes(db: PayNudgeDB): void {
     ordersSeen: guarded(
       "ordersSeen",
       { from: ["content"], contentCheck: batchOfSenderSite },
-      (data) => handleOrdersSeen(db, data, Date.now(), platformsAtPage(data)),
+      (data) => answerOrdersSeen(db, data, Date.now(), platformsAtPage(data)),
     ),
     enabledPlatforms: guarded("enabledPlatforms", { from: ["content"] }, () =>
       getSetting(db, "enabledPlatforms"),

@@ -309,6 +309,22 @@ export function runDueCheck(
   return serialized(() => dueCheck(db, now));
 }
 
+/** A requested check still waiting for the one before it to finish: later requests join it. */
+let waiting: Promise<StoredOrder[]> | undefined;
+
+/**
+ * A due check at the clock's time when it starts, shared by every request made while it waits its
+ * turn. A big page's batches arrive one after another; each needs its orders checked, none needs a
+ * check of its own: without this, each batch would wait for a full check of every stored order.
+ */
+export function requestDueCheck(db: PayNudgeDB): Promise<StoredOrder[]> {
+  waiting ??= serialized(() => {
+    waiting = undefined;
+    return dueCheck(db, Date.now());
+  });
+  return waiting;
+}
+
 /**
  * Chrome may stop the worker in the middle of a check (its lifetime is not ours). The alarm that
  * woke it is spent by then, so a retry is armed before anything else; the check's own alarm

@@ -621,3 +621,11 @@ export function closedRoot(page: Page, hostSelector: string) {
     },
   });
 }
+
+/** Whether the notification ids include one for this order (`paynudge:order:<key>@<due moment>`). */
+export const showsOrder = (ids: readonly string[], orderKey: string) =>
+  ids.some((id) => id.startsWith(`paynudge:order:${orderKey}@`));
+
+/** Whether the notification ids include a summary (`paynudge:summary:<run>`). */
+export const showsSummary = (ids: readonly string[]) =>
+  ids.some((id) => id.startsWith("paynudge:summary:"));

@@ -15,6 +15,8 @@ import {
   type Page,
   openDemoShop,
   dueSoonPage,
+  showsOrder,
+  showsSummary,
 } from "./harness";
 
 const MIN = 60_000;
@@ -109,7 +111,7 @@ describe("the whole loop on the demo shop", () => {
     // Several nudges falling due together are shown as one summary notification.
     await until(
       () => ext.notificationIds(),
-      (ids) => ids.includes("paynudge:summary"),
+      (ids) => showsSummary(ids),
     );
     const alerts = await dbRows<{
       orderKey: string;
@@ -180,14 +182,14 @@ describe("the whole loop on the demo shop", () => {
       state: "upcoming",
       due: String(Math.floor(soonOrder.dueAt() / 1000) * 1000),
     });
-    const id = `paynudge:order:taobao:${SOON_ID}`;
-    expect(await ext.notificationIds()).not.toContain(id);
+    const key = `taobao:${SOON_ID}`;
+    expect(showsOrder(await ext.notificationIds(), key)).toBe(false);
 
     await ext.stopServiceWorkers();
     const starts = ext.workerStarts();
     await until(
       () => ext.notificationIds(),
-      (ids) => ids.includes(id),
+      (ids) => showsOrder(ids, key),
       30_000,
     );
     // The alarm had to wake a new worker to notify.

@@ -9,6 +9,7 @@ import {
   until,
   type Extension,
   type Page,
+  showsOrder,
 } from "./harness";
 
 /*
@@ -345,10 +346,10 @@ describe("a row that turns paid", () => {
       const text = `下单时间：${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
       document.querySelector(".dealtime")!.textContent = text;
     });
-    const id = "paynudge:order:jd:287654321012";
+    const key = "jd:287654321012";
     await until(
       () => ext.notificationIds(),
-      (ids) => ids.includes(id),
+      (ids) => showsOrder(ids, key),
     );
     await until(
       () => badges(page),
@@ -365,7 +366,7 @@ describe("a row that turns paid", () => {
     );
     await until(
       () => ext.notificationIds(),
-      (ids) => !ids.includes(id),
+      (ids) => !showsOrder(ids, key),
     );
     const stored = await ext.inExtension(
       () =>

@@ -12,12 +12,13 @@ import {
   type Page,
   openDemoShop,
   dueSoonPage,
+  showsOrder,
 } from "./harness";
 
 const MIN = 60_000;
 const SOON_PAGE = "/paynudge-demo/soon.htm";
 const SOON_ID = "3905128888888888888";
-const SOON_NOTIFICATION = `paynudge:order:taobao:${SOON_ID}`;
+const SOON_KEY = `taobao:${SOON_ID}`;
 
 interface Row {
   key: string;
@@ -213,7 +214,7 @@ describe("acting on today’s queue from the popup", () => {
     );
     // ...but no notification is raised, and the nudge is not marked as shown.
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(await ext.notificationIds()).not.toContain(SOON_NOTIFICATION);
+    expect(showsOrder(await ext.notificationIds(), SOON_KEY)).toBe(false);
     expect((await orderRow(SOON_ID)).notifiedDueAt).toBeUndefined();
     expect(
       (await dbRows<{ orderKey: string }>(popup, "alerts")).map(
@@ -225,7 +226,7 @@ describe("acting on today’s queue from the popup", () => {
     await popup.locator('input[data-action="pause"]').click();
     await until(
       () => ext.notificationIds(),
-      (ids) => ids.includes(SOON_NOTIFICATION),
+      (ids) => showsOrder(ids, SOON_KEY),
     );
     expect(await popup.locator(".paused-note").count()).toBe(0);
     expect((await orderRow(SOON_ID)).notifiedDueAt).toBe(

@@ -61,8 +61,8 @@ describe("marking an order paid or closed from the popup", () => {
       NOW,
     );
     expect(await notificationIds()).toEqual([
-      notificationId("taobao:1"),
-      notificationId("taobao:2"),
+      notificationId("taobao:1", NOW - 10 * MIN),
+      notificationId("taobao:2", NOW - 5 * MIN),
     ]);
     expect(await toolbar()).toBe("2");
 
@@ -74,7 +74,9 @@ describe("marking an order paid or closed from the popup", () => {
     const paid = (await db.orders.get("taobao:1"))!;
     expect(paid.status).toBe("paid");
     expect(paid.nextDueAt).toBeUndefined();
-    expect(await notificationIds()).toEqual([notificationId("taobao:2")]);
+    expect(await notificationIds()).toEqual([
+      notificationId("taobao:2", NOW - 5 * MIN),
+    ]);
     expect(await toolbar()).toBe("1");
     expect(await alarmAt()).toBe(NOW + 10 * MIN);
     expect(await queued(NOW + MIN)).toEqual({
@@ -103,7 +105,9 @@ describe("marking an order paid or closed from the popup", () => {
     const replanAt = (await db.orders.get("taobao:1"))!.replanAt;
     expect(replanAt).toBeGreaterThan(NOW + 10 * MIN);
     expect(await alarmAt()).toBe(replanAt);
-    expect(await notificationIds()).toEqual([notificationId("taobao:1")]);
+    expect(await notificationIds()).toEqual([
+      notificationId("taobao:1", NOW - 10 * MIN),
+    ]);
   });
 
   it("rejects what the popup may not ask for", async () => {
@@ -163,8 +167,8 @@ describe("pausing notifications (off duty)", () => {
     await handleSetNotificationsPaused(db, { paused: false }, NOW + 12 * MIN);
     expect(await getSetting(db, "notificationsPaused")).toBe(false);
     expect(await notificationIds()).toEqual([
-      notificationId("taobao:1"),
-      notificationId("taobao:2"),
+      notificationId("taobao:1", NOW - 10 * MIN),
+      notificationId("taobao:2", NOW + 10 * MIN),
     ]);
     expect((await db.orders.toArray()).map((o) => o.notifiedDueAt)).toEqual([
       NOW - 10 * MIN,
@@ -189,7 +193,9 @@ describe("pausing notifications (off duty)", () => {
     );
     expect(await notificationIds()).toEqual([]);
     await handleSetNotificationsPaused(db, { paused: false }, NOW + 2 * MIN);
-    expect(await notificationIds()).toEqual([notificationId("taobao:2")]);
+    expect(await notificationIds()).toEqual([
+      notificationId("taobao:2", NOW - 5 * MIN),
+    ]);
   });
 
   it("accepts only a yes or no", async () => {
