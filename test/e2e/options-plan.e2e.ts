@@ -13,6 +13,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
+  closedRoot,
 } from "./harness";
 
 const MIN = 60_000;
@@ -166,14 +167,20 @@ describe("options page: nudge plan and templates", () => {
     expect(reply.res?.text).toMatch(/^.+，「.+」给您留着呢，今天付款今天发～$/);
 
     // And from the badge itself: one click copies it, and the panel offers it first.
-    const badge = shop.locator(`[data-paynudge-order="${ORDER_ID}"]`);
-    await badge.locator("button").first().click();
+    // (The badge's root is closed: reached through CDP, clicked with a real mouse click.)
+    const badge = closedRoot(shop, `[data-paynudge-order="${ORDER_ID}"]`);
+    await badge.click("button");
     await expect
       .poll(() => shop.evaluate(() => navigator.clipboard.readText()))
       .toBe(reply.res?.text);
-    const chosen = badge.locator(".pn-panel select").first();
     await expect
-      .poll(async () => chosen.locator("option:checked").textContent())
+      .poll(() =>
+        badge
+          .evaluate<string | null>(
+            `function () { const s = this.querySelector(".pn-panel select"); return s ? s.selectedOptions[0].textContent : null; }`,
+          )
+          .catch(() => null),
+      )
       .toBe("我的首催");
   });
 
