@@ -7,7 +7,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Two files at a time: most e2e time is spent waiting for due moments, alarms and a stopped
+    // worker's restart, which another file's browser can use.
+    fileParallelism: true,
+    maxWorkers: 2,
     globals: false,
   },
 });
