@@ -44,11 +44,20 @@ export default defineConfig({
     // NODE_ENV to the mode, which would give it React's development build (about twice the page's
     // scripting time, and what the benchmarks and e2e tests would then measure).
     "vite:build:extendConfig": (_entrypoints, config) => {
-      if (config.mode === "test")
-        config.define = {
-          ...config.define,
-          "process.env.NODE_ENV": JSON.stringify("production"),
-        };
+      if (config.mode !== "test") return;
+      config.define = {
+        ...config.define,
+        "process.env.NODE_ENV": JSON.stringify("production"),
+      };
+      // JSX compiled for that build too (the development runtime is absent from it).
+      const oxc = typeof config.oxc === "object" ? config.oxc : {};
+      config.oxc = {
+        ...oxc,
+        jsx: {
+          ...(typeof oxc.jsx === "object" ? oxc.jsx : {}),
+          development: false,
+        },
+      };
     },
     // The order content script's matches are the platforms'; outside production the demo shop's too.
     "build:manifestGenerated": (wxt, manifest) => {
