@@ -77,18 +77,6 @@ export async function answerOrdersSeen(
   return views;
 }
 
-/** A batch stored, then the due check run over it: alarms and notifications follow at once. */
-export async function handleOrdersSeen(
-  db: PayNudgeDB,
-  data: unknown,
-  now: number,
-  platforms?: ReadonlySet<string>,
-): Promise<OrderView[]> {
-  const views = await storeSeenOrders(db, data, now, platforms);
-  await runDueCheck(db, now);
-  return views;
-}
-
 /**
  * What a page's badges show, read fresh; orders the background does not know are left out, and so
  * are those of another site than `origin` (the asking page's, when a content script asks).

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import {
   handleMessageFor,
-  handleOrdersSeen,
   handleViewsFor,
 } from "../../lib/background/handlers";
+import { handleOrdersSeen } from "./seen";
 import { pagesChanged } from "../../lib/background/page-sync";
 import {
   ALARM_NAME,

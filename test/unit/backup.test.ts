@@ -12,10 +12,10 @@ import {
 } from "../../lib/background/admin-handlers";
 import {
   handleLogNudge,
-  handleOrdersSeen,
   handleSnooze,
   handleStepDone,
 } from "../../lib/background/handlers";
+import { handleOrdersSeen } from "./seen";
 import {
   handleSaveEngineSettings,
   handleSaveTemplate,

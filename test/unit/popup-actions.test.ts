@@ -4,10 +4,8 @@ import {
   handleSetNotificationsPaused,
   handleSetOrderStatus,
 } from "../../lib/background/admin-handlers";
-import {
-  handleLogNudge,
-  handleOrdersSeen,
-} from "../../lib/background/handlers";
+import { handleLogNudge } from "../../lib/background/handlers";
+import { handleOrdersSeen } from "./seen";
 import {
   ALARM_NAME,
   notificationId,

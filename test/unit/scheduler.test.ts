@@ -13,10 +13,10 @@ import {
   handleNotificationButton,
   handleNotificationClosed,
   handleNotificationClick,
-  handleOrdersSeen,
   handleSnooze,
   handleStepDone,
 } from "../../lib/background/handlers";
+import { handleOrdersSeen } from "./seen";
 import {
   ALARM_NAME,
   notificationId,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { handleOrdersSeen } from "../../lib/background/handlers";
+import { handleOrdersSeen } from "./seen";
 import {
   batchOfSenderSite,
   classifySender,

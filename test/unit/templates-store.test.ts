@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import {
-  handleMessageFor,
-  handleOrdersSeen,
-} from "../../lib/background/handlers";
+import { handleMessageFor } from "../../lib/background/handlers";
+import { handleOrdersSeen } from "./seen";
 import {
   handleDeleteTemplate,
   handleSaveEngineSettings,
