@@ -87,6 +87,24 @@ function replaceCreate(make: (real: Create) => Create): void {
   fakeBrowser.notifications.create = make(real);
 }
 
+/**
+ * A worker stopped right after each notification is shown, until `stopping` is set false; counts
+ * every creation.
+ */
+function stopAfterShowing(): { creations: number; stopping: boolean } {
+  const state = { creations: 0, stopping: true };
+  replaceCreate(
+    (real) =>
+      (async (...args: Parameters<Create>) => {
+        state.creations += 1;
+        const created = await real(...args);
+        if (state.stopping) throw new Error("worker stopped");
+        return created;
+      }) as unknown as Create,
+  );
+  return state;
+}
+
 describe("notifications", () => {
   it("shows one notification per due order, with buttons to open and snooze, and labels the step", async () => {
     await handleOrdersSeen(
@@ -227,54 +245,34 @@ describe("notifications", () => {
   it("a run stopped after showing a nudge but before recording it: the next run records and marks it, and shows nothing again", async () => {
     const dueAt = await oneOrderDue();
     const id = notificationId("taobao:1", dueAt);
-    let creations = 0;
-    let stopAfterShowing = true;
-    replaceCreate(
-      (real) =>
-        (async (...args: Parameters<Create>) => {
-          creations += 1;
-          const created = await real(...args);
-          if (stopAfterShowing) throw new Error("worker stopped");
-          return created;
-        }) as unknown as Create,
-    );
+    const create = stopAfterShowing();
     await expect(runDueCheck(db, dueAt)).rejects.toThrow("worker stopped");
     expect(Object.keys(await shown())).toEqual([id]);
     expect(await db.alerts.count()).toBe(0);
     // The retry alarm's run.
-    stopAfterShowing = false;
+    create.stopping = false;
     await runDueCheck(db, dueAt + RETRY_MS);
-    expect(creations).toBe(1);
+    expect(create.creations).toBe(1);
     expect(await timesShown()).toEqual({ [`taobao:1@${dueAt}`]: 1 });
     expect((await db.orders.get("taobao:1"))?.notifiedDueAt).toBe(dueAt);
     // Recorded as shown: closing it and another run do not bring it back.
     await fakeBrowser.notifications.clear(id);
     await runDueCheck(db, dueAt + 2 * RETRY_MS);
-    expect(creations).toBe(1);
+    expect(create.creations).toBe(1);
     expect(await shown()).toEqual({});
   });
 
   it("a notification closed before the run that raised it could record it counts as shown", async () => {
     const dueAt = await oneOrderDue();
     const id = notificationId("taobao:1", dueAt);
-    let creations = 0;
-    let stopAfterShowing = true;
-    replaceCreate(
-      (real) =>
-        (async (...args: Parameters<Create>) => {
-          creations += 1;
-          const created = await real(...args);
-          if (stopAfterShowing) throw new Error("worker stopped");
-          return created;
-        }) as unknown as Create,
-    );
+    const create = stopAfterShowing();
     await expect(runDueCheck(db, dueAt)).rejects.toThrow("worker stopped");
     // Closed before any run recorded it. Chrome says so (onClosed): it counts as shown.
     await fakeBrowser.notifications.clear(id);
     await handleNotificationClosed(db, id);
-    stopAfterShowing = false;
+    create.stopping = false;
     await runDueCheck(db, dueAt + RETRY_MS);
-    expect(creations).toBe(1);
+    expect(create.creations).toBe(1);
     expect(await shown()).toEqual({});
     expect(await timesShown()).toEqual({ [`taobao:1@${dueAt}`]: 1 });
     expect((await db.orders.get("taobao:1"))?.notifiedDueAt).toBe(dueAt);
@@ -283,22 +281,12 @@ describe("notifications", () => {
   it("a notification gone before its creation was recorded, without word from Chrome, is shown again rather than lost", async () => {
     const dueAt = await oneOrderDue();
     const id = notificationId("taobao:1", dueAt);
-    let creations = 0;
-    let stopAfterShowing = true;
-    replaceCreate(
-      (real) =>
-        (async (...args: Parameters<Create>) => {
-          creations += 1;
-          const created = await real(...args);
-          if (stopAfterShowing) throw new Error("worker stopped");
-          return created;
-        }) as unknown as Create,
-    );
+    const create = stopAfterShowing();
     await expect(runDueCheck(db, dueAt)).rejects.toThrow("worker stopped");
     await fakeBrowser.notifications.clear(id);
-    stopAfterShowing = false;
+    create.stopping = false;
     await runDueCheck(db, dueAt + RETRY_MS);
-    expect(creations).toBe(2);
+    expect(create.creations).toBe(2);
     expect(Object.keys(await shown())).toEqual([id]);
     expect(await timesShown()).toEqual({ [`taobao:1@${dueAt}`]: 1 });
   });
