@@ -35,16 +35,17 @@ import { originOf } from "./senders";
 
 /**
  * A batch of orders a content script saw, validated and stored with its plans. Rows that fail
- * validation, lie past the batch bound, or (with `platforms`, the platforms whose pages the sending
- * site serves) belong to another platform are left out and counted; the rest are stored.
+ * validation, lie past the batch bound, or (with `platformsAt`, which names the platforms whose
+ * orders the batch's page can show) belong to another platform are left out and counted.
  */
 export async function storeSeenOrders(
   db: PayNudgeDB,
   data: unknown,
   now: number,
-  platforms?: ReadonlySet<string>,
+  platformsAt?: (pageUrl: URL) => ReadonlySet<string>,
 ): Promise<OrderView[]> {
   const parsed = parseOrdersSeen(data);
+  const platforms = platformsAt?.(new URL(parsed.pageUrl));
   const orders = platforms
     ? parsed.orders.filter((order) => platforms.has(order.platform))
     : parsed.orders;
@@ -68,9 +69,9 @@ export async function answerOrdersSeen(
   db: PayNudgeDB,
   data: unknown,
   now: number,
-  platforms?: ReadonlySet<string>,
+  platformsAt?: (pageUrl: URL) => ReadonlySet<string>,
 ): Promise<OrderView[]> {
-  const views = await storeSeenOrders(db, data, now, platforms);
+  const views = await storeSeenOrders(db, data, now, platformsAt);
   void requestDueCheck(db).catch((error) =>
     console.error("PayNudge due check", error),
   );

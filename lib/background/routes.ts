@@ -53,16 +53,6 @@ type Routes<P> = { [K in keyof P]: Route<P, K> };
 
 const PAGES = { from: ["page"] } as const;
 
-/** The platforms the batch's page serves (its origin is the sender's: batchOfSenderSite). */
-function platformsAtPage(data: unknown): Set<string> {
-  const pageUrl = (data as { pageUrl?: unknown } | null | undefined)?.pageUrl;
-  try {
-    return platformsAt(new URL(String(pageUrl)));
-  } catch {
-    return new Set();
-  }
-}
-
 /** Wires both tables to their messengers; `now` is read when each request arrives. */
 export function registerRoutes(db: PayNudgeDB): void {
   const ownOrder = {
@@ -74,7 +64,7 @@ export function registerRoutes(db: PayNudgeDB): void {
     ordersSeen: guarded(
       "ordersSeen",
       { from: ["content"], contentCheck: batchOfSenderSite },
-      (data) => answerOrdersSeen(db, data, Date.now(), platformsAtPage(data)),
+      (data) => answerOrdersSeen(db, data, Date.now(), platformsAt),
     ),
     enabledPlatforms: guarded("enabledPlatforms", { from: ["content"] }, () =>
       getSetting(db, "enabledPlatforms"),

@@ -58,7 +58,7 @@ const SLICE_MS = 20;
 /** While a big page's batches come back, badges take their states at most this often. */
 const SHOW_EVERY_MS = 1000;
 /** Orders (or keys) per message to the background: far below its bounds, on a page of any size. */
-export const REPORT_CHUNK = 500;
+const REPORT_CHUNK = 500;
 
 function* chunks<T>(list: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
