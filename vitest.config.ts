@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ["test/unit/**/*.test.{ts,tsx}"],
     environment: "jsdom",
-    setupFiles: ["test/setup.ts"],
+    setupFiles: ["test/support/setup.ts"],
     globals: false,
   },
 });

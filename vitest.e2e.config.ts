@@ -1,7 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Real Chromium against the test build in .output/chrome-mv3-test (`npm run build:test` first).
 export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     include: ["test/e2e/**/*.e2e.ts"],
     environment: "node",

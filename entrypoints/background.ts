@@ -4,12 +4,12 @@ import {
   handleNotificationButton,
   handleNotificationClick,
   handleNotificationClosed,
-} from "../lib/background/handlers";
-import { andPages } from "../lib/background/page-sync";
-import { registerRoutes } from "../lib/background/routes";
-import { ALARM_NAME, runDueCheck } from "../lib/background/scheduler";
-import { watchGrantedSites } from "../lib/background/granted-sites";
-import { getDb } from "../lib/db";
+} from "@/lib/background/handlers";
+import { andPages } from "@/lib/background/page-sync";
+import { registerRoutes } from "@/lib/background/routes";
+import { ALARM_NAME, runDueCheck } from "@/lib/background/scheduler";
+import { watchGrantedSites } from "@/lib/background/granted-sites";
+import { getDb } from "@/lib/db/schema";
 
 export default defineBackground(() => {
   const db = getDb();

@@ -1,8 +1,8 @@
 import { useRef, useState } from "react";
-import { BackupError, parseEnvelope } from "../../lib/backup";
-import { hasMessage, t, type Locale } from "../../lib/i18n";
-import type { ImportProgress, ImportResult } from "../../lib/import-client";
-import type { Backup } from "../../lib/backup";
+import { BackupError, parseEnvelope } from "@/lib/db/backup";
+import { hasMessage, t, type Locale } from "@/lib/i18n";
+import type { ImportProgress, ImportResult } from "@/lib/db/import-client";
+import type { Backup } from "@/lib/db/backup";
 
 export interface DataSectionProps {
   locale: Locale;

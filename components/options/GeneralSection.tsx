@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
-import type { GeneralSettings } from "../../lib/admin-schemas";
-import { t, type Locale } from "../../lib/i18n";
-import { PLATFORM_IDS } from "../../lib/order";
+import type { GeneralSettings } from "@/lib/schemas/admin";
+import { t, type Locale } from "@/lib/i18n";
+import { PLATFORM_IDS } from "@/lib/model/order";
 
 export interface GeneralSectionProps {
   locale: Locale;

@@ -1,25 +1,25 @@
-import { ChoiceSelect } from "./ChoiceSelect";
+import { ChoiceSelect } from "@/components/options/ChoiceSelect";
 import { useMemo, useState, type FormEvent } from "react";
-import type { EngineSettingsPatch } from "../../lib/admin-schemas";
-import { planOrder, type PlanOrder } from "../../lib/engine/plan";
-import type { EngineSettings, StepRule } from "../../lib/engine/settings";
+import type { EngineSettingsPatch } from "@/lib/schemas/admin";
+import { planOrder, type PlanOrder } from "@/lib/engine/plan";
+import type { EngineSettings, StepRule } from "@/lib/engine/settings";
 import {
   NUDGE_CHANNELS,
   STEP_SCENARIOS,
   type DayWindow,
   type NudgeChannel,
   type StepScenario,
-} from "../../lib/engine/types";
-import { t, type Locale } from "../../lib/i18n";
-import { PLATFORM_IDS, type PlatformId } from "../../lib/order";
-import { formatOrderTime } from "../../lib/time-format";
+} from "@/lib/model/steps";
+import { t, type Locale } from "@/lib/i18n";
+import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+import { formatOrderTime } from "@/lib/model/time-format";
 import {
   minutesToText,
   textToMinutes,
   windowError,
   WindowsEditor,
   type WindowDraft,
-} from "./WindowsEditor";
+} from "@/components/options/WindowsEditor";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,7 +1,7 @@
-import { t, type Locale } from "../../lib/i18n";
-import { NUDGE_CHANNELS } from "../../lib/engine/types";
-import { OUTCOMES, REASONS } from "../../lib/outcomes";
-import type { NudgeReport, ReportRange } from "../../lib/stats";
+import { t, type Locale } from "@/lib/i18n";
+import { NUDGE_CHANNELS } from "@/lib/model/steps";
+import { OUTCOMES, REASONS } from "@/lib/templates/outcomes";
+import type { NudgeReport, ReportRange } from "@/lib/db/report";
 
 export interface ReportSectionProps {
   locale: Locale;

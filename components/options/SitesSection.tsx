@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { t, type Locale } from "../../lib/i18n";
-import { PLATFORM_IDS, type PlatformId } from "../../lib/order";
+import { t, type Locale } from "@/lib/i18n";
+import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
 
 /** `https://shop.example.com/*` for what the seller typed (a URL or a bare host); undefined if not a site. */
 export function patternFor(input: string): string | undefined {

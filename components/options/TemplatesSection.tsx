@@ -1,4 +1,4 @@
-import { ChoiceSelect } from "./ChoiceSelect";
+import { ChoiceSelect } from "@/components/options/ChoiceSelect";
 import { useRef, useState, type FormEvent } from "react";
 import {
   TEMPLATE_CHANNELS,
@@ -7,8 +7,8 @@ import {
   type MessageTemplate,
   type TemplateScenario,
   type TemplateSegment,
-} from "../../lib/default-templates";
-import { t, type Locale } from "../../lib/i18n";
+} from "@/lib/templates/shipped";
+import { t, type Locale } from "@/lib/i18n";
 import {
   renderParts,
   renderTemplate,
@@ -18,11 +18,8 @@ import {
   unknownVariables,
   type TemplateValues,
   type TemplateVariable,
-} from "../../lib/template";
-import {
-  TEMPLATE_BODY_MAX,
-  type TemplateEntry,
-} from "../../lib/templates-store";
+} from "@/lib/templates/render";
+import { TEMPLATE_BODY_MAX, type TemplateEntry } from "@/lib/db/templates";
 
 const VARIABLES = Object.keys(TEMPLATE_VARIABLES) as TemplateVariable[];
 const LOCALES: Locale[] = ["zh", "en"];

@@ -1,4 +1,4 @@
-import { t, type Locale } from "../../lib/i18n";
+import { t, type Locale } from "@/lib/i18n";
 
 /** A day window as the form holds it: the text the seller typed, `HH:MM` each. */
 export interface WindowDraft {

@@ -1,6 +1,6 @@
-import type { Locale } from "../../lib/i18n";
-import type { PlatformId, StoredOrder } from "../../lib/order";
-import { orderValues, type TemplateValues } from "../../lib/template";
+import type { Locale } from "@/lib/i18n";
+import type { PlatformId, StoredOrder } from "@/lib/model/order";
+import { orderValues, type TemplateValues } from "@/lib/templates/render";
 
 const MIN = 60_000;
 

@@ -1,4 +1,4 @@
-import { t, type Locale } from "../../lib/i18n";
+import { t, type Locale } from "@/lib/i18n";
 
 export interface PauseSwitchProps {
   /** As stored; `undefined` while loading. */

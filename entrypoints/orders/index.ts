@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from "wxt/utils/define-unlisted-script";
-import { runOrdersScript } from "../../lib/page/orders-script";
+import { runOrdersScript } from "@/lib/page/orders-script";
 
 /*
  * The order script, injected into the platforms' order pages by the manifest (wxt.config.ts lists

@@ -1,8 +1,8 @@
-import { getDb } from "../../lib/db";
-import { takeFirstScreenRead } from "../../lib/first-screen-idb";
-import { loadPopupData } from "../../lib/popup-data";
-import { FIRST_SCREEN } from "../../lib/queue";
-import { mountPopup } from "./App";
+import { getDb } from "@/lib/db/schema";
+import { takeFirstScreenRead } from "@/lib/db/first-screen";
+import { loadPopupData } from "@/lib/db/popup-data";
+import { FIRST_SCREEN } from "@/lib/db/queue";
+import { mountPopup } from "@/components/popup/PopupApp";
 import "./style.css";
 
 // The first render waits for the first screen's rows only, so it already shows them; the whole

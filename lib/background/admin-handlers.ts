@@ -7,12 +7,12 @@ import {
   NotificationsPausedSchema,
   SetOrderStatusSchema,
   type ImportReply,
-} from "../admin-schemas";
-import { BackupError, ImportStaging, wipeAll } from "../backup";
-import type { PayNudgeDB } from "../db";
-import { replanOrders } from "../orders-repo";
-import { setSetting } from "../settings";
-import { runDueCheck, withdrawNotifications } from "./scheduler";
+} from "@/lib/schemas/admin";
+import { BackupError, ImportStaging, wipeAll } from "@/lib/db/backup";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import { replanOrders } from "@/lib/db/orders";
+import { setSetting } from "@/lib/db/settings";
+import { runDueCheck, withdrawNotifications } from "@/lib/background/scheduler";
 
 async function clearOurNotifications(): Promise<void> {
   const all = await browser.notifications.getAll();

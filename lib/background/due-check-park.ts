@@ -1,4 +1,4 @@
-import type { PayNudgeDB } from "../db";
+import type { PayNudgeDB } from "@/lib/db/schema";
 
 /**
  * Test builds only: a test parks the due check at one of these points (a settings row names the

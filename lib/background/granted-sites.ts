@@ -1,5 +1,5 @@
 import { browser } from "wxt/browser";
-import { CONTENT_MATCHES } from "../platforms";
+import { CONTENT_MATCHES } from "@/lib/platforms";
 
 /*
  * Sites the seller enabled PayNudge on, beyond the platforms it knows. The seller grants a site

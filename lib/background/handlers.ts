@@ -1,8 +1,8 @@
 import { browser } from "wxt/browser";
-import type { PayNudgeDB } from "../db";
-import { composeContext } from "../compose";
-import { bestMessage } from "../template";
-import { snoozeUntil } from "../engine/snooze";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import { composeContext } from "@/lib/db/compose";
+import { bestMessage } from "@/lib/templates/render";
+import { snoozeUntil } from "@/lib/engine/snooze";
 import {
   LogNudgeRequestSchema,
   MAX_BATCH_ORDERS,
@@ -13,16 +13,16 @@ import {
   ViewsForRequestSchema,
   type MessageReply,
   type OrderView,
-} from "../messages";
-import { openOrderPage } from "../open-order";
+} from "@/lib/schemas/content";
+import { openOrderPage } from "@/lib/background/open-order";
 import {
   logNudge,
   markStepDone,
   snoozeOrder,
   toView,
   upsertSeenOrders,
-} from "../orders-repo";
-import { loadEngineSettings } from "../engine-settings-store";
+} from "@/lib/db/orders";
+import { loadEngineSettings } from "@/lib/db/engine-settings";
 import {
   notificationClosed,
   notificationOrderKeys,
@@ -30,8 +30,8 @@ import {
   runDueCheck,
   SNOOZE_BUTTON_MS,
   withdrawNotifications,
-} from "./scheduler";
-import { originOf } from "./senders";
+} from "@/lib/background/scheduler";
+import { originOf } from "@/lib/background/senders";
 
 /**
  * A batch of orders a content script saw, validated and stored with its plans. Rows that fail

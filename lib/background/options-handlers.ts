@@ -3,13 +3,17 @@ import {
   PlatformEnabledSchema,
   SitePatternSchema,
   TemplateIdSchema,
-} from "../admin-schemas";
-import type { PayNudgeDB } from "../db";
-import { replanUnpaid } from "../orders-repo";
-import { getSetting, setSetting } from "../settings";
-import { deleteTemplate, saveTemplate } from "../templates-store";
-import { grantedSites, revokeSite, syncGrantedSites } from "./granted-sites";
-import { runDueCheck, withdrawNotifications } from "./scheduler";
+} from "@/lib/schemas/admin";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import { replanUnpaid } from "@/lib/db/orders";
+import { getSetting, setSetting } from "@/lib/db/settings";
+import { deleteTemplate, saveTemplate } from "@/lib/db/templates";
+import {
+  grantedSites,
+  revokeSite,
+  syncGrantedSites,
+} from "@/lib/background/granted-sites";
+import { runDueCheck, withdrawNotifications } from "@/lib/background/scheduler";
 
 /*
  * The options page's editors (issue 6): nudge plan, templates, sites. Payloads are validated here,

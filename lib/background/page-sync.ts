@@ -1,5 +1,5 @@
 import { browser } from "wxt/browser";
-import { toContent } from "../messaging";
+import { toContent } from "@/lib/messaging/messengers";
 
 /** A burst of writes (a re-plan of every open order, an import) sends one signal. */
 const SETTLE_MS = 50;

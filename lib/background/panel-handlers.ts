@@ -1,6 +1,6 @@
-import { composeContext, type ComposeContext } from "../compose";
-import type { PayNudgeDB } from "../db";
-import { MessageRequestSchema } from "../messages";
+import { composeContext, type ComposeContext } from "@/lib/db/compose";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import { MessageRequestSchema } from "@/lib/schemas/content";
 
 /** The badge panel's data for one order. */
 export async function handlePanelFor(

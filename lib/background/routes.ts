@@ -1,10 +1,10 @@
-import type { AdminToBackground } from "../admin-messages";
-import type { PayNudgeDB } from "../db";
-import type { ContentToBackground } from "../messages";
-import { toBackgroundAdmin } from "../admin-messages";
-import { toBackground } from "../messaging";
-import { platformsAt } from "../platforms";
-import { getSetting } from "../settings";
+import type { AdminToBackground } from "@/lib/messaging/admin";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import type { ContentToBackground } from "@/lib/schemas/content";
+import { toBackgroundAdmin } from "@/lib/messaging/admin";
+import { toBackground } from "@/lib/messaging/messengers";
+import { platformsAt } from "@/lib/platforms";
+import { getSetting } from "@/lib/db/settings";
 import {
   handleImportAbort,
   handleImportBegin,
@@ -14,7 +14,7 @@ import {
   handleSetNotificationsPaused,
   handleSetOrderStatus,
   handleWipeAllData,
-} from "./admin-handlers";
+} from "@/lib/background/admin-handlers";
 import {
   handleLogNudge,
   handleMessageFor,
@@ -22,7 +22,7 @@ import {
   handleSnooze,
   handleStepDone,
   handleViewsFor,
-} from "./handlers";
+} from "@/lib/background/handlers";
 import {
   handleDeleteTemplate,
   handleRevokeSite,
@@ -30,15 +30,15 @@ import {
   handleSaveTemplate,
   handleSetPlatformEnabled,
   handleSyncGrantedSites,
-} from "./options-handlers";
-import { andPages } from "./page-sync";
-import { handlePanelFor } from "./panel-handlers";
+} from "@/lib/background/options-handlers";
+import { andPages } from "@/lib/background/page-sync";
+import { handlePanelFor } from "@/lib/background/panel-handlers";
 import {
   batchOfSenderSite,
   guarded,
   orderOfSenderSite,
   type MessageSender,
-} from "./senders";
+} from "@/lib/background/senders";
 
 /*
  * Every request the background answers, with the senders it accepts: one table per protocol, each

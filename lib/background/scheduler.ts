@@ -1,20 +1,25 @@
 import { browser } from "wxt/browser";
-import { noteCheckDone, parkIfAsked } from "./due-check-park";
-import { pagesChanged } from "./page-sync";
-import type { AlertRow, NoticeMoment, NoticeRow, PayNudgeDB } from "../db";
-import { pickLocale, t, type Locale, type MessageKey } from "../i18n";
-import { nudgeState } from "../nudge-state";
-import { formatAmount, itemSummary, type StoredOrder } from "../order";
+import { noteCheckDone, parkIfAsked } from "@/lib/background/due-check-park";
+import { pagesChanged } from "@/lib/background/page-sync";
+import type {
+  AlertRow,
+  NoticeMoment,
+  NoticeRow,
+  PayNudgeDB,
+} from "@/lib/db/schema";
+import { pickLocale, t, type Locale, type MessageKey } from "@/lib/i18n";
+import { nudgeState } from "@/lib/model/nudge-state";
+import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
 import {
   countDueNow,
   dueUnnotified,
   markNotified,
   nextAlarmAt,
   replanDue,
-} from "../orders-repo";
-import { loadEngineSettings } from "../engine-settings-store";
-import { getSetting } from "../settings";
-import { formatOrderTime } from "../time-format";
+} from "@/lib/db/orders";
+import { loadEngineSettings } from "@/lib/db/engine-settings";
+import { getSetting } from "@/lib/db/settings";
+import { formatOrderTime } from "@/lib/model/time-format";
 
 export const ALARM_NAME = "paynudge:next-due";
 const ORDER_PREFIX = "paynudge:order:";

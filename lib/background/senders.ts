@@ -1,5 +1,5 @@
 import { browser } from "wxt/browser";
-import type { PayNudgeDB } from "../db";
+import type { PayNudgeDB } from "@/lib/db/schema";
 
 /*
  * Who may ask the background for what. A content script runs inside a seller's page, which PayNudge

@@ -1,8 +1,8 @@
-import { capFreeFrom } from "./cap";
-import { stepGapMs, type PlanOrder } from "./plan";
-import type { EngineSettings } from "./settings";
-import type { PlannedStep } from "./types";
-import { nextAllowed, SEARCH_HORIZON_MS } from "./windows";
+import { capFreeFrom } from "@/lib/engine/cap";
+import { stepGapMs, type PlanOrder } from "@/lib/engine/plan";
+import type { EngineSettings } from "@/lib/engine/settings";
+import type { PlannedStep } from "@/lib/model/steps";
+import { nextAllowed, SEARCH_HORIZON_MS } from "@/lib/engine/windows";
 
 /** What has happened to an order so far, as stored. */
 export interface NudgeProgress {

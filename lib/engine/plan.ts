@@ -1,12 +1,12 @@
-import type { OrderStatus } from "../order";
-import type { EngineSettings, StepRule } from "./settings";
-import type { PlannedStep } from "./types";
+import type { OrderStatus } from "@/lib/model/order";
+import type { EngineSettings, StepRule } from "@/lib/engine/settings";
+import type { PlannedStep } from "@/lib/model/steps";
 import {
   lastAllowedBefore,
   nextAllowed,
   promotionAt,
   SEARCH_HORIZON_MS,
-} from "./windows";
+} from "@/lib/engine/windows";
 
 /** What the plan needs to know of an order. */
 export interface PlanOrder {

@@ -1,6 +1,6 @@
-import { DEFAULT_CLOSE_AFTER_MS } from "../close-deadline";
-import type { PlatformId } from "../order";
-import type { DayWindow, NudgeChannel, StepScenario } from "./types";
+import { DEFAULT_CLOSE_AFTER_MS } from "@/lib/model/close-deadline";
+import type { PlatformId } from "@/lib/model/order";
+import type { DayWindow, NudgeChannel, StepScenario } from "@/lib/model/steps";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

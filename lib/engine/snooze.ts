@@ -1,5 +1,5 @@
-import type { EngineSettings } from "./settings";
-import { nextMorning } from "./windows";
+import type { EngineSettings } from "@/lib/engine/settings";
+import { nextMorning } from "@/lib/engine/windows";
 
 export const SNOOZE_CHOICES = ["15m", "1h", "morning"] as const;
 export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];

@@ -1,5 +1,5 @@
-import type { EngineSettings, Promotion } from "./settings";
-import type { DayWindow, NudgeChannel } from "./types";
+import type { EngineSettings, Promotion } from "@/lib/engine/settings";
+import type { DayWindow, NudgeChannel } from "@/lib/model/steps";
 
 /*
  * Time windows as pure functions of an epoch-ms moment, in the local time of the runtime (the

@@ -1,19 +1,23 @@
-import type { NudgePanelProps } from "../../components/NudgePanel";
+import type { NudgePanelProps } from "@/components/page/NudgePanel";
 import {
   BADGE_TAG,
   createOrderBadge,
   type OrderBadge,
-} from "../../components/order-badge";
-import type { ComposeContext } from "../compose";
-import { bestMessage } from "../template";
-import { t, type Locale } from "../i18n";
-import type { LogNudgeRequest, OrdersSeen, OrderView } from "../messages";
-import { latestNote, memoWarning, parseNotes } from "../notes";
-import { editorSelectors } from "../platforms/editors";
-import { findEditable, insertText } from "./insert-text";
-import { nextStateChangeAt } from "../nudge-state";
-import { orderKey, type OrderSnapshot } from "../order";
-import type { PlatformAdapter } from "../platforms/types";
+} from "@/components/page/order-badge";
+import type { ComposeContext } from "@/lib/db/compose";
+import { bestMessage } from "@/lib/templates/render";
+import { t, type Locale } from "@/lib/i18n";
+import type {
+  LogNudgeRequest,
+  OrdersSeen,
+  OrderView,
+} from "@/lib/schemas/content";
+import { latestNote, memoWarning, parseNotes } from "@/lib/templates/notes";
+import { editorSelectors } from "@/lib/platforms/editors";
+import { findEditable, insertText } from "@/lib/page/insert-text";
+import { nextStateChangeAt } from "@/lib/model/nudge-state";
+import { orderKey, type OrderSnapshot } from "@/lib/model/order";
+import type { PlatformAdapter } from "@/lib/platforms/types";
 
 export interface WatchOptions {
   doc: Document;

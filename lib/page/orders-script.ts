@@ -1,10 +1,10 @@
 import { browser } from "wxt/browser";
-import { copyOnTrustedClick } from "../../components/clipboard";
-import { pickLocale } from "../i18n";
-import { toBackground, toContent } from "../messaging";
-import { adaptersFor, isKnownHost } from "../platforms";
-import { claimFrame, extensionAlive } from "./lifetime";
-import { watchOrders } from "./order-watch";
+import { copyOnTrustedClick } from "@/components/shared/clipboard";
+import { pickLocale } from "@/lib/i18n";
+import { toBackground, toContent } from "@/lib/messaging/messengers";
+import { adaptersFor, isKnownHost } from "@/lib/platforms";
+import { claimFrame, extensionAlive } from "@/lib/page/lifetime";
+import { watchOrders } from "@/lib/page/order-watch";
 
 /**
  * The order script's work in one frame of a seller's page (entrypoints/orders): badges on the

@@ -3,7 +3,7 @@ import {
   type OrderItem,
   type OrderSnapshot,
   type PlatformId,
-} from "../order";
+} from "@/lib/model/order";
 import {
   afterLabel,
   closesAtFrom,
@@ -14,7 +14,7 @@ import {
   statusFromText,
   textOf,
   type Money,
-} from "./parse";
+} from "@/lib/platforms/parse";
 
 /*
  * Helpers shared by the adapters: reading a snapshot's optional fields without ever dropping a row

@@ -1,5 +1,5 @@
-import { taobaoLegacy } from "./taobao-legacy";
-import type { PlatformAdapter } from "./types";
+import { taobaoLegacy } from "@/lib/platforms/taobao-legacy";
+import type { PlatformAdapter } from "@/lib/platforms/types";
 
 /** The bundled demo shop mirrors Taobao's legacy list, so the demo exercises the real adapter. */
 export const DEMO_PATH = "/paynudge-demo/";

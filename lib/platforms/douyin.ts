@@ -1,4 +1,4 @@
-import { clipText } from "../order";
+import { clipText } from "@/lib/model/order";
 import {
   buyerFrom,
   closesOf,
@@ -11,9 +11,9 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "./common";
-import { textOf } from "./parse";
-import { outermost, type PlatformAdapter } from "./types";
+} from "@/lib/platforms/common";
+import { textOf } from "@/lib/platforms/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
 
 /*
  * Douyin 抖店 order list (fxg.jinritemai.com/ffa/morder/order/list): a React micro-frontend mounted

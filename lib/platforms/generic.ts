@@ -1,4 +1,4 @@
-import type { PlatformId } from "../order";
+import type { PlatformId } from "@/lib/model/order";
 import {
   buyerFrom,
   closesOf,
@@ -10,15 +10,15 @@ import {
   snapshot,
   textOfAll,
   totalOf,
-} from "./common";
+} from "@/lib/platforms/common";
 import {
   isStatusWord,
   parseDateTime,
   parseMoneyAll,
   pddCreatedAt,
   statusFromText,
-} from "./parse";
-import type { PlatformAdapter } from "./types";
+} from "@/lib/platforms/parse";
+import type { PlatformAdapter } from "@/lib/platforms/types";
 
 /*
  * The generic adapter: finds order rows by their text alone, with no platform selector. A row is

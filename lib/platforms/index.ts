@@ -1,13 +1,13 @@
-import { demoShop } from "./demo-shop";
-import { douyin } from "./douyin";
-import { genericAdapter } from "./generic";
-import { jdNewList, jdOrderList } from "./jd";
-import { pinduoduo } from "./pdd";
-import { qianniu } from "./qianniu";
-import { shopify } from "./shopify";
-import { taobaoLegacy } from "./taobao-legacy";
-import { CONTENT_MATCHES, DEMO_MATCHES } from "./matches";
-import type { PlatformAdapter } from "./types";
+import { demoShop } from "@/lib/platforms/demo-shop";
+import { douyin } from "@/lib/platforms/douyin";
+import { genericAdapter } from "@/lib/platforms/generic";
+import { jdNewList, jdOrderList } from "@/lib/platforms/jd";
+import { pinduoduo } from "@/lib/platforms/pdd";
+import { qianniu } from "@/lib/platforms/qianniu";
+import { shopify } from "@/lib/platforms/shopify";
+import { taobaoLegacy } from "@/lib/platforms/taobao-legacy";
+import { CONTENT_MATCHES, DEMO_MATCHES } from "@/lib/platforms/matches";
+import type { PlatformAdapter } from "@/lib/platforms/types";
 
 export const ADAPTERS: readonly PlatformAdapter[] = [
   taobaoLegacy,
@@ -21,7 +21,7 @@ export const ADAPTERS: readonly PlatformAdapter[] = [
   ...(import.meta.env.MODE === "production" ? [] : [demoShop]),
 ];
 
-export { CONTENT_MATCHES, DEMO_MATCHES } from "./matches";
+export { CONTENT_MATCHES, DEMO_MATCHES } from "@/lib/platforms/matches";
 
 /** The patterns the content script runs on in this build (the demo shop outside production). */
 const RUNS_ON: readonly string[] =

@@ -1,4 +1,4 @@
-import { clipText } from "../order";
+import { clipText } from "@/lib/model/order";
 import {
   buyerFrom,
   closesOf,
@@ -11,10 +11,10 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "./common";
-import { genericAdapter } from "./generic";
-import { parseDateTime, parseMoney, textOf } from "./parse";
-import type { PlatformAdapter } from "./types";
+} from "@/lib/platforms/common";
+import { genericAdapter } from "@/lib/platforms/generic";
+import { parseDateTime, parseMoney, textOf } from "@/lib/platforms/parse";
+import type { PlatformAdapter } from "@/lib/platforms/types";
 
 /*
  * JD seller back-office, old order list (porder.shop.jd.com/order/orderlist/{allOrders|notPay|…}),

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "../order";
+import type { OrderStatus } from "@/lib/model/order";
 
 /*
  * Text parsers shared by every adapter. Page text is untrusted: each parser returns undefined for

@@ -1,4 +1,4 @@
-import { clipText } from "../order";
+import { clipText } from "@/lib/model/order";
 import {
   buyerFrom,
   cellByName,
@@ -10,15 +10,15 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "./common";
+} from "@/lib/platforms/common";
 import {
   isStatusWord,
   parseMoney,
   pddCreatedAt,
   statusFromText,
   textOf,
-} from "./parse";
-import type { PlatformAdapter } from "./types";
+} from "@/lib/platforms/parse";
+import type { PlatformAdapter } from "@/lib/platforms/types";
 
 /*
  * Pinduoduo merchant back-office order list (mms.pinduoduo.com/orders/list): React on PDD's

@@ -1,4 +1,4 @@
-import { clipText } from "../order";
+import { clipText } from "@/lib/model/order";
 import {
   buyerFrom,
   closesOf,
@@ -10,9 +10,14 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "./common";
-import { afterLabel, parseDateTime, parseMoney, textOf } from "./parse";
-import { outermost, type PlatformAdapter } from "./types";
+} from "@/lib/platforms/common";
+import {
+  afterLabel,
+  parseDateTime,
+  parseMoney,
+  textOf,
+} from "@/lib/platforms/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
 
 /*
  * Taobao/Tmall new Qianniu sold list (myseller.taobao.com and qn.taobao.com

@@ -1,7 +1,12 @@
-import { clipText } from "../order";
-import { cellByName, columnIndex, snapshot } from "./common";
-import { parseDateTime, parseMoney, statusFromText, textOf } from "./parse";
-import { outermost, type PlatformAdapter } from "./types";
+import { clipText } from "@/lib/model/order";
+import { cellByName, columnIndex, snapshot } from "@/lib/platforms/common";
+import {
+  parseDateTime,
+  parseMoney,
+  statusFromText,
+  textOf,
+} from "@/lib/platforms/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
 
 /*
  * Shopify admin orders (admin.shopify.com/store/{handle}/orders, older {shop}.myshopify.com/admin/orders):

@@ -1,5 +1,9 @@
-import { clipText, type OrderItem, type OrderSnapshot } from "../order";
-import { flagOf, textOfAll } from "./common";
+import {
+  clipText,
+  type OrderItem,
+  type OrderSnapshot,
+} from "@/lib/model/order";
+import { flagOf, textOfAll } from "@/lib/platforms/common";
 import {
   closesAtFrom,
   isStatusWord,
@@ -8,8 +12,8 @@ import {
   parsePlainAmount,
   statusFromText,
   textOf,
-} from "./parse";
-import { outermost, type PlatformAdapter } from "./types";
+} from "@/lib/platforms/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
 
 /*
  * Taobao/Tmall legacy sold-items list (trade.taobao.com/trade/itemlist/list_sold_items.htm).

@@ -1,4 +1,4 @@
-import type { OrderSnapshot, PlatformId } from "../order";
+import type { OrderSnapshot, PlatformId } from "@/lib/model/order";
 
 export interface ParseContext {
   /** For dates shown without a year and for relative dates. */

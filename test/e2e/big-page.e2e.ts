@@ -9,7 +9,7 @@ import {
   startServer,
   waitForBadges,
   type Extension,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 /*
  * A big shop's order list: 10 000 rows on one page (more than any one message to the background

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../../demo/orders.mjs";
-import { ORDERS_SCRIPT } from "../../lib/background/granted-sites";
+import { ORDERS_SCRIPT } from "@/lib/background/granted-sites";
 import {
   badgeStates,
   closedRoot,
@@ -14,7 +14,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 /*
  * The seller's page is not PayNudge's: its own scripts (or a script injected into it) share the DOM

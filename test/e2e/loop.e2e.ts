@@ -17,7 +17,7 @@ import {
   dueSoonPage,
   showsOrder,
   showsSummary,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 const MIN = 60_000;
 const ACTIVE = ["upcoming", "due", "overdue"];

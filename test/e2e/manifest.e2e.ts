@@ -13,7 +13,7 @@ import {
   startServer,
   until,
   type Extension,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 /*
  * What the seller installs (the production build, `npm run build`): no `tabs` permission, host

@@ -14,7 +14,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;

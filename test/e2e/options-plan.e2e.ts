@@ -14,7 +14,7 @@ import {
   type Extension,
   type Page,
   closedRoot,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 const MIN = 60_000;
 let server: Awaited<ReturnType<typeof startServer>>;

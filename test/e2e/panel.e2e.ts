@@ -13,7 +13,7 @@ import {
   type Page,
   openDemoShop,
   orderPage,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 /*
  * The agent's workflow on the order page (issue 5): the badge opens the nudge panel, the message

@@ -10,7 +10,7 @@ import {
   type Extension,
   type Page,
   showsOrder,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 /*
  * Every platform fixture served on the platform's real URL over HTTPS (host names resolved to the

@@ -13,7 +13,7 @@ import {
   openDemoShop,
   dueSoonPage,
   showsOrder,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 const MIN = 60_000;
 const SOON_PAGE = "/paynudge-demo/soon.htm";

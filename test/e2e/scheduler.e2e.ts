@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
-import { DUE_CHECK_POINTS } from "../../lib/background/due-check-park";
+import { DUE_CHECK_POINTS } from "@/lib/background/due-check-park";
 import {
   ALL_HOURS,
   putSettings,
@@ -10,7 +10,7 @@ import {
   until,
   waitForBadges,
   type Extension,
-} from "./harness";
+} from "@/test/support/browser/harness";
 import {
   ledger,
   moment,
@@ -19,7 +19,7 @@ import {
   checkDoneAfter,
   screen,
   workerControl,
-} from "./notices";
+} from "@/test/support/browser/notices";
 
 /*
  * The scheduler in real Chromium, its worker stopped where Chrome may stop it. What counts:

@@ -16,7 +16,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
-} from "./harness";
+} from "@/test/support/browser/harness";
 
 /*
  * Messages from the wrong sender, in real Chromium: the order content script's own context on an

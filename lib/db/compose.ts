@@ -1,0 +1,75 @@
+import type { PayNudgeDB } from "@/lib/db/schema";
+import {
+  isTemplateScenario,
+  templateContext,
+  templatesFor,
+  type MessageTemplate,
+} from "@/lib/templates/shipped";
+import type { Locale } from "@/lib/i18n";
+import type { StoredOrder } from "@/lib/model/order";
+import { loadEngineSettings } from "@/lib/db/engine-settings";
+import { getSetting } from "@/lib/db/settings";
+import { orderValues, type TemplateValues } from "@/lib/templates/render";
+import { allTemplates } from "@/lib/db/templates";
+
+/** Everything needed to write to one buyer: the order, its filled-in values and the fitting templates. */
+export interface ComposeContext {
+  order: StoredOrder;
+  values: TemplateValues;
+  /** Best first for this order's current step, channel and segment. */
+  templates: MessageTemplate[];
+  /** The buyer's language: Shopify buyers read English. */
+  locale: Locale;
+  agent?: string;
+  step?: string;
+  /** A second nudge inside this span after a colleague's is warned about. */
+  cooldownMs: number;
+}
+
+/**
+ * The seller's own templates and edits count (allTemplates): the best fit for the order's next
+ * step, a first reminder in chat when nothing is planned.
+ */
+export async function composeContext(
+  db: PayNudgeDB,
+  key: string,
+  now: number,
+): Promise<ComposeContext> {
+  const order = await db.orders.get(key);
+  if (!order) throw new Error(`PayNudge: unknown order ${key}`);
+  const [engine, agent, shopNames, pool] = await Promise.all([
+    loadEngineSettings(db),
+    getSetting(db, "agentName"),
+    getSetting(db, "shopNames"),
+    allTemplates(db),
+  ]);
+  // A buyer who said they no longer want it gets the polite close, not another reminder.
+  const scenario =
+    order.declinedAt !== undefined
+      ? "declined"
+      : (order.nextScenario ?? order.nextStep);
+  const query = templateContext(order, {
+    highValueCents: engine.highValueCents,
+    scenario: isTemplateScenario(scenario) ? scenario : "first",
+    channel:
+      order.nextChannel === "sms" || order.nextChannel === "phone"
+        ? order.nextChannel
+        : "chat",
+  });
+  const context: ComposeContext = {
+    order,
+    values: orderValues(order, {
+      now,
+      locale: query.locale,
+      agent,
+      shopName: shopNames[order.platform],
+      closeAfterMs: engine.closeAfterMs,
+    }),
+    templates: templatesFor(query, pool),
+    locale: query.locale,
+    cooldownMs: engine.minGapMs,
+  };
+  if (agent) context.agent = agent;
+  if (order.nextStep) context.step = order.nextStep;
+  return context;
+}

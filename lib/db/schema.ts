@@ -1,0 +1,116 @@
+import Dexie, { type EntityTable } from "dexie";
+import { DB_NAME } from "@/lib/db/name";
+import type { MessageTemplate } from "@/lib/templates/shipped";
+import type { NudgeChannel } from "@/lib/model/steps";
+import type { StoredOrder } from "@/lib/model/order";
+
+export type { NudgeChannel };
+export { DB_NAME };
+
+/** One nudge an agent made, the shared record that stops a second agent repeating it. */
+export interface NudgeLog {
+  id?: number;
+  orderKey: string;
+  at: number;
+  channel: NudgeChannel;
+  step?: string;
+  templateId?: string;
+  agent?: string;
+  outcome?: string;
+  reason?: string;
+  /** When the buyer said they would pay (an outcome detail). */
+  when?: string;
+  note?: string;
+}
+
+/**
+ * The ledger of due moments shown: one row per order and due moment, written once its notification
+ * (its own, or a summary listing it) was created. `times` counts those creations, so a due moment
+ * shown twice would show here.
+ */
+export interface AlertRow {
+  /** `${orderKey}@${dueAt}` */
+  id: string;
+  orderKey: string;
+  dueAt: number;
+  shownAt: number;
+  times: number;
+  /** Shown later than its due moment (the browser was closed): worded as overdue. */
+  late: boolean;
+  /** Shown inside the one summary notification rather than on its own. */
+  grouped: boolean;
+}
+
+/** One due moment a notification shows. */
+export interface NoticeMoment {
+  orderKey: string;
+  dueAt: number;
+  /** Worded as overdue (AlertRow.late). */
+  late: boolean;
+}
+
+/**
+ * A desktop notification PayNudge raises and what it holds (chrome.notifications tells only which
+ * ids are on screen). Written just before `notifications.create`, marked `created` once the
+ * creation is in the alert ledger: a run cut short in between leaves it uncreated, and the next
+ * run reads the screen to learn whether the creation happened. Kept while on screen, so a click
+ * on a summary finds its orders.
+ */
+export interface NoticeRow {
+  /** `paynudge:order:<key>@<dueAt>` or `paynudge:summary:<at>`: never reused for other content. */
+  id: string;
+  /** The run that raised it (epoch ms): the newer of two notices of one order, or two summaries. */
+  at: number;
+  grouped: boolean;
+  moments: NoticeMoment[];
+  created: boolean;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The one schema. Shipped versions are history: add a new `version(n)` with its own upgrader
+ * rather than editing an old one.
+ */
+export class PayNudgeDB extends Dexie {
+  orders!: EntityTable<StoredOrder, "key">;
+  nudges!: EntityTable<NudgeLog, "id">;
+  settings!: EntityTable<SettingRow, "key">;
+  alerts!: EntityTable<AlertRow, "id">;
+  /** The seller's templates and their edits of shipped ones (lib/templates-store.ts). */
+  templates!: EntityTable<MessageTemplate, "id">;
+  /** Notifications on screen (or about to be) and what each holds (lib/background/scheduler.ts). */
+  notices!: EntityTable<NoticeRow, "id">;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      orders:
+        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer",
+      nudges: "++id, orderKey, at",
+      settings: "key",
+      alerts: "id, orderKey, shownAt",
+      templates: "id, scenario",
+    });
+    // The popup's "done today": orders by their last nudge, read through an index instead of
+    // scanning the day's nudge log. Dexie builds the index from the rows already stored.
+    this.version(2).stores({
+      orders:
+        "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer, lastNudgeAt",
+    });
+    // Notification ids name their due moment (or their run, for a summary) and a record says what
+    // each holds: a retry can no longer take an older notification still on screen for a new one.
+    this.version(3).stores({ notices: "id" });
+  }
+}
+
+let shared: PayNudgeDB | undefined;
+
+/** The extension origin's database, shared by background, popup and options. */
+export function getDb(): PayNudgeDB {
+  shared ??= new PayNudgeDB();
+  return shared;
+}

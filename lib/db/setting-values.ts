@@ -1,0 +1,117 @@
+/*
+ * Settings' defaults and the checks on the plain ones, with no zod: the popup reads two settings
+ * (directly and in its first script) and ships without zod. Everything else reads through
+ * settings.ts, which checks every key, the engine's with their zod schemas.
+ */
+import type { PayNudgeDB } from "@/lib/db/schema";
+import {
+  DEFAULT_ENGINE_SETTINGS,
+  type EngineSettingKey,
+} from "@/lib/engine/settings";
+import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+
+/** Every setting with its default; stored rows override one key at a time. */
+export const DEFAULT_SETTINGS = {
+  /** The agent's nickname, written into notes and messages. */
+  agentName: undefined as string | undefined,
+  /** Shop names per platform, used when the page does not show one. */
+  shopNames: {} as Partial<Record<PlatformId, string>>,
+  /** Platforms PayNudge works on: all unless set to false here (the options page's Sites section). */
+  enabledPlatforms: {} as Partial<Record<PlatformId, boolean>>,
+  // When to nudge (lib/engine/settings.ts explains each); stored values are checked on load.
+  quietHours: DEFAULT_ENGINE_SETTINGS.quietHours,
+  channelWindows: DEFAULT_ENGINE_SETTINGS.channelWindows,
+  promotions: DEFAULT_ENGINE_SETTINGS.promotions,
+  promoWindows: DEFAULT_ENGINE_SETTINGS.promoWindows,
+  buyerCap: DEFAULT_ENGINE_SETTINGS.buyerCap,
+  highValueCents: DEFAULT_ENGINE_SETTINGS.highValueCents,
+  /** Per platform; `null` stored for a platform means its unpaid orders never close. */
+  closeAfterMs: DEFAULT_ENGINE_SETTINGS.closeAfterMs as Partial<
+    Record<PlatformId, number | null | undefined>
+  >,
+  minGapMs: DEFAULT_ENGINE_SETTINGS.minGapMs,
+  morningAt: DEFAULT_ENGINE_SETTINGS.morningAt,
+  steps: DEFAULT_ENGINE_SETTINGS.steps,
+  /** Off duty: no desktop notifications; timers, alarms and the toolbar count go on (scheduler.ts). */
+  notificationsPaused: false as boolean,
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+/** Settings read one by one (getSetting); the engine's are read together (engine-settings-store). */
+export type PlainSettingKey = Exclude<SettingKey, EngineSettingKey>;
+
+/** Longest agent nickname and shop name (the options page's form allows the same). */
+export const AGENT_NAME_MAX = 30;
+export const SHOP_NAME_MAX = 60;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+const platformMap =
+  (valueOk: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    isPlainObject(v) &&
+    Object.entries(v).every(
+      ([key, value]) =>
+        (PLATFORM_IDS as readonly string[]).includes(key) && valueOk(value),
+    );
+
+/*
+ * What a stored value of each plain setting must be. Plain predicates rather than zod, so that the
+ * popup (which reads two of them) ships without zod; the import checks these very predicates
+ * (settings-schema.ts wraps them), and setSetting refuses a value that fails them.
+ */
+export const PLAIN_SETTING_CHECKS: {
+  [K in PlainSettingKey]: (value: unknown) => value is Settings[K];
+} = {
+  agentName: (v): v is string | undefined =>
+    v === undefined ||
+    (typeof v === "string" &&
+      v.length >= 1 &&
+      v.length <= AGENT_NAME_MAX &&
+      v.trim() === v),
+  shopNames: platformMap(
+    (s) =>
+      typeof s === "string" &&
+      s.length >= 1 &&
+      s.length <= SHOP_NAME_MAX &&
+      s.trim() === s,
+  ) as (v: unknown) => v is Partial<Record<PlatformId, string>>,
+  enabledPlatforms: platformMap((b) => typeof b === "boolean") as (
+    v: unknown,
+  ) => v is Partial<Record<PlatformId, boolean>>,
+  notificationsPaused: (v): v is boolean => typeof v === "boolean",
+};
+
+export function isPlainSettingKey(key: string): key is PlainSettingKey {
+  return Object.prototype.hasOwnProperty.call(PLAIN_SETTING_CHECKS, key);
+}
+
+/**
+ * A stored row's value when it is valid, else the default: a wrong value (an old bug, a hand-edited
+ * backup) must never reach a page that renders it, nor pause notifications by being truthy.
+ */
+export function plainSettingValue<K extends PlainSettingKey>(
+  key: K,
+  row: unknown,
+): Settings[K] {
+  if (row === undefined || row === null) return DEFAULT_SETTINGS[key];
+  const value = isPlainObject(row) ? row.value : undefined;
+  if (isPlainObject(row) && PLAIN_SETTING_CHECKS[key](value))
+    return value as Settings[K];
+  console.warn(
+    `PayNudge: stored setting "${key}" is invalid; using its default`,
+  );
+  return DEFAULT_SETTINGS[key];
+}
+
+/** A plain setting as stored, or its default (the popup's read; settings.ts for everything else). */
+export async function readPlainSetting<K extends PlainSettingKey>(
+  db: PayNudgeDB,
+  key: K,
+): Promise<Settings[K]> {
+  return plainSettingValue(key, await db.settings.get(key));
+}

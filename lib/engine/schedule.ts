@@ -1,0 +1,106 @@
+import { closeDeadline } from "@/lib/model/close-deadline";
+import {
+  nextNudge,
+  type NextNudge,
+  type NudgeProgress,
+} from "@/lib/engine/next";
+import { planOrder, type PlanOrder } from "@/lib/engine/plan";
+import {
+  DEFAULT_ENGINE_SETTINGS,
+  type EngineSettings,
+} from "@/lib/engine/settings";
+import type { PlannedStep } from "@/lib/model/steps";
+import type { StoredOrder } from "@/lib/model/order";
+
+const MINUTE = 60_000;
+
+/** Most buyers who pay do so within 30 minutes: the first nudge goes right after that window. */
+export const FIRST_NUDGE_AFTER_MS = 30 * MINUTE;
+
+/** The scheduler's settings are the engine's (lib/engine/settings.ts). */
+export type ScheduleSettings = EngineSettings;
+export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings =
+  DEFAULT_ENGINE_SETTINGS;
+
+export type SchedulableOrder = Pick<
+  StoredOrder,
+  | "platform"
+  | "status"
+  | "createdAt"
+  | "closesAt"
+  | "firstSeenAt"
+  | "nudgeCount"
+> &
+  Partial<
+    Pick<
+      StoredOrder,
+      | "amountCents"
+      | "consulted"
+      | "declinedAt"
+      | "doneSteps"
+      | "lastNudgeAt"
+      | "snoozedUntil"
+    >
+  >;
+
+/** The order as the engine sees it: placed at its order time (or when first seen), closing when the page or the platform default says. */
+export function planInput(
+  order: SchedulableOrder,
+  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
+): PlanOrder {
+  const placedAt = order.createdAt ?? order.firstSeenAt;
+  const input: PlanOrder = { status: order.status, placedAt };
+  const closesAt = closeDeadline(
+    { platform: order.platform, createdAt: placedAt, closesAt: order.closesAt },
+    settings.closeAfterMs,
+  );
+  if (closesAt !== undefined) input.closesAt = closesAt;
+  if (order.amountCents !== undefined) input.amountCents = order.amountCents;
+  if (order.consulted !== undefined) input.consulted = order.consulted;
+  return input;
+}
+
+export function planFor(
+  order: SchedulableOrder,
+  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
+): PlannedStep[] {
+  return planOrder(planInput(order, settings), settings);
+}
+
+/** The order's next nudge with its step, or undefined when none is left (see engine/next.ts). */
+export function scheduleOrder(
+  order: SchedulableOrder,
+  now: number,
+  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
+  buyerNudges: readonly number[] = [],
+): NextNudge | undefined {
+  // The buyer said they no longer want it: nudging on would be nagging.
+  if (order.declinedAt !== undefined) return undefined;
+  const input = planInput(order, settings);
+  const progress: NudgeProgress = {};
+  if (order.doneSteps) progress.doneSteps = order.doneSteps;
+  if (order.lastNudgeAt !== undefined) progress.lastNudgeAt = order.lastNudgeAt;
+  if (order.snoozedUntil !== undefined)
+    progress.snoozedUntil = order.snoozedUntil;
+  return nextNudge(
+    input,
+    planOrder(input, settings),
+    progress,
+    buyerNudges,
+    settings,
+    now,
+  );
+}
+
+/**
+ * When the order's next nudge is due, or undefined when none is: not unpaid, every step done, or
+ * past its auto-close deadline. A due time in the past is kept: the nudge is overdue.
+ */
+export function nextNudgeAt(
+  order: SchedulableOrder,
+  now: number,
+  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
+  buyerNudges: readonly number[] = [],
+): number | undefined {
+  return scheduleOrder(order, now, settings, buyerNudges)?.at;
+}

@@ -1,0 +1,68 @@
+import type { OrderStatus } from "@/lib/model/order";
+
+/** A due nudge left this long without action counts as overdue. */
+export const OVERDUE_AFTER_MS = 30 * 60_000;
+
+export type NudgeState =
+  | "upcoming"
+  | "snoozed"
+  | "due"
+  | "overdue"
+  | "reminded"
+  | "declined"
+  | "expired"
+  | "paid"
+  | "closed"
+  | "other";
+
+export interface NudgeStateInput {
+  status: OrderStatus;
+  nextDueAt?: number;
+  nudgeCount: number;
+  snoozedUntil?: number;
+  declinedAt?: number;
+}
+
+export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
+  if (order.status === "paid") return "paid";
+  if (order.status === "closed") return "closed";
+  if (order.status === "other") return "other";
+  if (order.declinedAt !== undefined) return "declined";
+  if (order.nextDueAt === undefined)
+    return order.nudgeCount > 0 ? "reminded" : "expired";
+  if (now < order.nextDueAt)
+    return order.snoozedUntil !== undefined && now < order.snoozedUntil
+      ? "snoozed"
+      : "upcoming";
+  return now - order.nextDueAt < OVERDUE_AFTER_MS ? "due" : "overdue";
+}
+
+/** The next moment the state of this order changes by the clock alone, if any. */
+export function nextStateChangeAt(
+  order: NudgeStateInput,
+  now: number,
+): number | undefined {
+  if (order.status !== "unpaid" || order.nextDueAt === undefined)
+    return undefined;
+  if (now < order.nextDueAt) return order.nextDueAt;
+  const overdueAt = order.nextDueAt + OVERDUE_AFTER_MS;
+  return now < overdueAt ? overdueAt : undefined;
+}
+
+/**
+ * The agent snoozed this order and the next nudge waits for the snooze. nudgeState still says
+ * 'upcoming' for it (a nudge is coming, at the snooze's end), so badges stay clickable; a UI that
+ * wants to show the snooze asks this.
+ */
+export function isSnoozed(
+  order: { status: OrderStatus; nextDueAt?: number; snoozedUntil?: number },
+  now: number,
+): boolean {
+  return (
+    order.status === "unpaid" &&
+    order.snoozedUntil !== undefined &&
+    now < order.snoozedUntil &&
+    order.nextDueAt !== undefined &&
+    order.nextDueAt >= order.snoozedUntil
+  );
+}

@@ -1,0 +1,104 @@
+import type { z } from "zod";
+import type { OrderItemSchema, OrderSnapshotSchema } from "@/lib/schemas/order";
+import type { NudgeChannel } from "@/lib/model/steps";
+
+export const PLATFORM_IDS = [
+  "taobao",
+  "jd",
+  "pdd",
+  "douyin",
+  "shopify",
+  "generic",
+] as const;
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+export const ORDER_STATUSES = ["unpaid", "paid", "closed", "other"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Longest text kept from a page field; page text is untrusted and may be huge. */
+export const MAX_TEXT = 500;
+
+/** Cut untrusted page text down to something safe to store and show. */
+export function clipText(
+  value: string | null | undefined,
+  max = MAX_TEXT,
+): string | undefined {
+  if (value == null) return undefined;
+  const text = value.replace(/\s+/g, " ").trim();
+  if (!text) return undefined;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+// The schemas live apart (order-schema.ts) so that page code can use the model without zod.
+export type OrderItem = z.infer<typeof OrderItemSchema>;
+/**
+ * What an adapter reads off one order row. Every field but the id, platform and status may be
+ * unknown: a row is never dropped because one field is missing.
+ */
+export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
+
+/** An order as the background keeps it: the last snapshot plus what PayNudge knows of it. */
+export interface StoredOrder extends OrderSnapshot {
+  /** `platform:orderId`, the primary key. */
+  key: string;
+  pageUrl: string;
+  shopName?: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Epoch ms of the next nudge; absent when nothing is scheduled (then it is not indexed). */
+  nextDueAt?: number;
+  /** The due moment that was already notified, so a nudge never notifies twice. */
+  notifiedDueAt?: number;
+  nudgeCount: number;
+  lastNudgeAt?: number;
+  /**
+   * The agent marked the order paid or closed by hand: it holds while the page still shows the
+   * (stale) unpaid status, and gives way as soon as the page shows any other status.
+   */
+  manualStatus?: "paid" | "closed";
+  /** Who made the last nudge logged here. */
+  lastAgent?: string;
+  /** When the platform closes the order unpaid, as the plan reckons it (page deadline or default). */
+  deadlineAt?: number;
+  /** The plan step the next nudge belongs to, and how and with which words (lib/engine). */
+  nextStep?: string;
+  nextChannel?: NudgeChannel;
+  nextScenario?: string;
+  /** When the next nudge changes by the clock alone (a later step takes over, the order closes). */
+  replanAt?: number;
+  /** The agent snoozed the order until then. */
+  snoozedUntil?: number;
+  /** Plan steps the agent finished (logged a nudge for, or marked done). */
+  doneSteps?: string[];
+  /**
+   * When the buyer said they no longer want the order (the outcome of the latest nudge logged with
+   * one). Nudging stops: the agent thanks them and offers to close it. A later outcome lifts it.
+   */
+  declinedAt?: number;
+}
+
+export function orderKey(platform: PlatformId, orderId: string): string {
+  return `${platform}:${orderId}`;
+}
+
+export function formatAmount(
+  cents: number | undefined,
+  currency: "CNY" | "USD" = "CNY",
+): string | undefined {
+  if (cents === undefined) return undefined;
+  const symbol = currency === "USD" ? "$" : "¥";
+  return `${symbol}${(cents / 100).toFixed(2)}`;
+}
+
+/** "first title" or "first title 等3件" when the order holds several items. */
+export function itemSummary(
+  items: readonly OrderItem[],
+  locale: "zh" | "en" = "zh",
+): string | undefined {
+  const first = items[0];
+  if (!first) return undefined;
+  if (items.length === 1) return first.title;
+  return locale === "zh"
+    ? `${first.title} 等${items.length}件`
+    : `${first.title} and ${items.length - 1} more`;
+}

@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { PayNudgeDB } from "@/lib/db/schema";
+import { parseOrdersSeen } from "@/lib/schemas/content";
+import type { OrderSnapshot } from "@/lib/model/order";
+import {
+  dueUnnotified,
+  markNotified,
+  nextAlarmAt,
+  upsertSeenOrders,
+} from "@/lib/db/orders";
+
+const MIN = 60_000;
+const NOW = new Date(2026, 10, 23, 12, 0).getTime();
+
+function snap(
+  id: string,
+  minutesAgo: number,
+  extra: Partial<OrderSnapshot> = {},
+): OrderSnapshot {
+  return {
+    platform: "taobao",
+    orderId: id,
+    status: "unpaid",
+    createdAt: NOW - minutesAgo * MIN,
+    buyer: `buyer-${id}`,
+    items: [{ title: `item-${id}` }],
+    ...extra,
+  };
+}
+
+function batch(
+  orders: OrderSnapshot[],
+  pageUrl = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+) {
+  return parseOrdersSeen({ pageUrl, orders });
+}
+
+let db: PayNudgeDB;
+beforeEach(() => {
+  db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
+});
+
+describe("upserting seen orders", () => {
+  it("stores new orders with their first nudge due and returns views for the badges", async () => {
+    const { views } = await upsertSeenOrders(
+      db,
+      batch([snap("1", 10), snap("2", 45)]),
+      NOW,
+    );
+    expect(views.map((v) => [v.orderId, v.nextDueAt])).toEqual([
+      ["1", NOW + 20 * MIN],
+      ["2", NOW - 15 * MIN],
+    ]);
+    const stored = await db.orders.get("taobao:1");
+    expect(stored).toMatchObject({
+      buyer: "buyer-1",
+      firstSeenAt: NOW,
+      lastSeenAt: NOW,
+      nudgeCount: 0,
+    });
+  });
+
+  it("keeps what an earlier page showed when a later snapshot lacks it", async () => {
+    await upsertSeenOrders(db, batch([snap("1", 10, { memo: "老客" })]), NOW);
+    const later = snap("1", 10, { items: [] });
+    delete later.buyer;
+    await upsertSeenOrders(db, batch([later]), NOW + MIN);
+    const stored = await db.orders.get("taobao:1");
+    expect(stored).toMatchObject({
+      buyer: "buyer-1",
+      memo: "老客",
+      items: [{ title: "item-1" }],
+      firstSeenAt: NOW,
+      lastSeenAt: NOW + MIN,
+    });
+  });
+
+  it("cancels the pending nudge the moment a row shows paid or closed", async () => {
+    await upsertSeenOrders(db, batch([snap("1", 40), snap("2", 40)]), NOW);
+    const { cancelled, views } = await upsertSeenOrders(
+      db,
+      batch([
+        snap("1", 40, { status: "paid" }),
+        snap("2", 40, { status: "closed" }),
+      ]),
+      NOW + MIN,
+    );
+    expect(cancelled.sort()).toEqual(["taobao:1", "taobao:2"]);
+    expect(views.every((v) => v.nextDueAt === undefined)).toBe(true);
+    expect(await dueUnnotified(db, NOW + MIN)).toEqual([]);
+  });
+
+  it("counts an order once when a page shows it twice", async () => {
+    const { views } = await upsertSeenOrders(
+      db,
+      batch([snap("1", 10), snap("1", 10, { buyer: "again" })]),
+      NOW,
+    );
+    expect(views).toHaveLength(1);
+    expect(await db.orders.count()).toBe(1);
+    expect((await db.orders.get("taobao:1"))?.buyer).toBe("again");
+  });
+});
+
+describe("due queries", () => {
+  it("notifies a due nudge once, and again only if its due moment changes", async () => {
+    await upsertSeenOrders(db, batch([snap("1", 40), snap("2", 10)]), NOW);
+    const due = await dueUnnotified(db, NOW);
+    expect(due.map((o) => o.orderId)).toEqual(["1"]);
+    await markNotified(db, due);
+    expect(await dueUnnotified(db, NOW)).toEqual([]);
+    expect(await nextAlarmAt(db)).toBe(NOW + 20 * MIN);
+    expect(
+      (await dueUnnotified(db, NOW + 20 * MIN)).map((o) => o.orderId),
+    ).toEqual(["2"]);
+  });
+});
+
+describe("a status the agent set by hand", () => {
+  it("holds while the page still shows the order unpaid, and gives way when the page shows another status", async () => {
+    await upsertSeenOrders(db, batch([snap("1", 40)]), NOW);
+    await db.orders.update("taobao:1", {
+      status: "paid",
+      manualStatus: "paid",
+    });
+    const stale = await upsertSeenOrders(db, batch([snap("1", 40)]), NOW + MIN);
+    expect(stale.views[0]).toMatchObject({ status: "paid" });
+    expect(stale.views[0]!.nextDueAt).toBeUndefined();
+    const closed = await upsertSeenOrders(
+      db,
+      batch([snap("1", 40, { status: "closed" })]),
+      NOW + 2 * MIN,
+    );
+    expect(closed.views[0]).toMatchObject({ status: "closed" });
+    expect((await db.orders.get("taobao:1"))?.manualStatus).toBeUndefined();
+  });
+});

@@ -1,0 +1,165 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { PayNudgeDB } from "@/lib/db/schema";
+import { parseOrdersSeen } from "@/lib/schemas/content";
+import { logNudge, upsertSeenOrders } from "@/lib/db/orders";
+import type { StoredOrder } from "@/lib/model/order";
+import { FIRST_SCREEN, todayQueue } from "@/lib/db/queue";
+import { versionOneDb } from "@/test/support/schema-v1";
+
+const MIN = 60_000;
+const NOW = new Date(2026, 10, 23, 12, 0).getTime();
+
+function row(
+  id: string,
+  dueInMinutes: number | undefined,
+  status: StoredOrder["status"] = "unpaid",
+): StoredOrder {
+  const order: StoredOrder = {
+    key: `taobao:${id}`,
+    platform: "taobao",
+    orderId: id,
+    status,
+    items: [],
+    pageUrl: "https://trade.taobao.com/",
+    firstSeenAt: NOW,
+    lastSeenAt: NOW,
+    nudgeCount: 0,
+  };
+  if (dueInMinutes !== undefined) order.nextDueAt = NOW + dueInMinutes * MIN;
+  return order;
+}
+
+let db: PayNudgeDB;
+beforeEach(() => {
+  db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
+});
+
+const summary = (groups: Awaited<ReturnType<typeof todayQueue>>) =>
+  Object.fromEntries(
+    groups.map((g) => [
+      g.id,
+      { count: g.count, ids: g.orders.map((o) => o.orderId) },
+    ]),
+  );
+
+describe("today's queue", () => {
+  it("splits orders into overdue, due now, later today and done today, soonest first", async () => {
+    await db.orders.bulkPut([
+      row("late2", -200),
+      row("late1", -31),
+      row("now1", -30),
+      row("now2", 0),
+      row("soon", 1),
+      row("tonight", 11 * 60 + 59),
+      row("tomorrow", 12 * 60 + 1),
+      // Nudged yesterday evening, then paid: not today's work.
+      { ...row("paid", undefined, "paid"), lastNudgeAt: NOW - 13 * 60 * MIN },
+      { ...row("nudged", undefined), lastNudgeAt: NOW - 30 * MIN },
+      // Nudged this morning and paid since: still part of the day's work, and listed first.
+      { ...row("won", undefined, "paid"), lastNudgeAt: NOW - 10 * MIN },
+    ]);
+    expect(summary(await todayQueue(db, NOW))).toEqual({
+      overdue: { count: 2, ids: ["late2", "late1"] },
+      due: { count: 2, ids: ["now1", "now2"] },
+      later: { count: 2, ids: ["soon", "tonight"] },
+      done: { count: 2, ids: ["won", "nudged"] },
+    });
+  });
+
+  it("reads only the first rows of a huge group but counts them all", async () => {
+    await db.orders.bulkPut(
+      Array.from({ length: 500 }, (_, i) =>
+        row(String(i).padStart(3, "0"), -40 - i),
+      ),
+    );
+    const [overdue] = await todayQueue(db, NOW, { limit: 10, counts: true });
+    expect(overdue!.count).toBe(500);
+    expect(overdue!.orders.map((o) => o.orderId)).toEqual([
+      "499",
+      "498",
+      "497",
+      "496",
+      "495",
+      "494",
+      "493",
+      "492",
+      "491",
+      "490",
+    ]);
+  });
+});
+
+describe("the popup's first screen", () => {
+  it("reads a few rows without counting: exact when a group is short, 'at least' when it has more", async () => {
+    await db.orders.bulkPut([
+      ...Array.from({ length: 30 }, (_, i) =>
+        row(`late${String(i).padStart(2, "0")}`, -40 - i),
+      ),
+      row("now1", -5),
+      row("soon", 10),
+    ]);
+    const groups = await todayQueue(db, NOW, FIRST_SCREEN);
+    expect(
+      groups.map((g) => [g.id, g.count, g.countIsLowerBound ?? false]),
+    ).toEqual([
+      ["overdue", FIRST_SCREEN.limit, true],
+      ["due", 1, false],
+      ["later", 1, false],
+      ["done", 0, false],
+    ]);
+    expect(groups[0]!.orders.map((o) => o.orderId)[0]).toBe("late29");
+    // The full read counts them all.
+    expect((await todayQueue(db, NOW))[0]).toMatchObject({ count: 30 });
+    expect((await todayQueue(db, NOW))[0]!.countIsLowerBound).toBeUndefined();
+  });
+});
+
+describe("done today, through the nudge log", () => {
+  it("lists an order as soon as a nudge is logged on it, and not after midnight", async () => {
+    await upsertSeenOrders(
+      db,
+      parseOrdersSeen({
+        pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+        orders: [
+          {
+            platform: "taobao",
+            orderId: "1",
+            status: "unpaid",
+            createdAt: NOW - 60 * MIN,
+            items: [{ title: "杯子" }],
+          },
+        ],
+      }),
+      NOW - 59 * MIN,
+    );
+    await logNudge(db, "taobao:1", { at: NOW - 5 * MIN, channel: "chat" });
+    const [, , , done] = await todayQueue(db, NOW);
+    expect(done).toMatchObject({ id: "done", count: 1 });
+    expect(done!.orders.map((o) => o.key)).toEqual(["taobao:1"]);
+    const tomorrow = NOW + 12 * 60 * MIN;
+    expect((await todayQueue(db, tomorrow))[3]!.count).toBe(0);
+  });
+});
+
+describe("the database of an earlier version", () => {
+  it("keeps every row and indexes the last nudge when it opens at version 2", async () => {
+    const name = `test-v1-${crypto.randomUUID()}`;
+    const v1 = versionOneDb(name);
+    await v1
+      .table("orders")
+      .bulkPut([
+        { ...row("old", undefined, "paid"), lastNudgeAt: NOW - 20 * MIN },
+        row("open", 10),
+      ]);
+    await v1.table("settings").put({ key: "agentName", value: "小美" });
+    v1.close();
+
+    const v2 = new PayNudgeDB(name);
+    expect(await v2.orders.count()).toBe(2);
+    expect((await v2.settings.get("agentName"))?.value).toBe("小美");
+    const groups = summary(await todayQueue(v2, NOW));
+    expect(groups.done).toEqual({ count: 1, ids: ["old"] });
+    expect(groups.later).toEqual({ count: 1, ids: ["open"] });
+    v2.close();
+  });
+});

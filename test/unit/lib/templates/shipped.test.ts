@@ -1,0 +1,354 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_TEMPLATES,
+  isTemplateScenario,
+  TEMPLATE_SCENARIOS,
+  templateContext,
+  templatesFor,
+  type MessageTemplate,
+} from "@/lib/templates/shipped";
+import type { StoredOrder } from "@/lib/model/order";
+import {
+  orderValues,
+  renderParts,
+  renderTemplate,
+  smsCheck,
+  unknownVariables,
+  type TemplateValues,
+} from "@/lib/templates/render";
+
+const zhValues: TemplateValues = {
+  shop: "暖暖家居生活馆旗舰店",
+  buyer: "牛**",
+  item: "加厚珊瑚绒四件套 1.8米床",
+  attrs: "颜色分类：燕麦色",
+  orderTime: "11-23 14:05",
+  amount: "¥239.00",
+  timeLeft: "2小时55分",
+  agent: "阿华",
+  payLink: "https://example.invalid/pay",
+};
+const enValues: TemplateValues = {
+  ...zhValues,
+  shop: "Cosy Home Goods",
+  buyer: "Jaydon",
+  item: "Linen duvet cover set",
+  orderTime: "11-23 14:05",
+  timeLeft: "25m",
+};
+
+const ids = (list: readonly MessageTemplate[]) => list.map((t) => t.id);
+
+describe("the default template set", () => {
+  it("has unique ids and uses only known variables", () => {
+    expect(new Set(ids(DEFAULT_TEMPLATES)).size).toBe(DEFAULT_TEMPLATES.length);
+    for (const tpl of DEFAULT_TEMPLATES) {
+      expect(unknownVariables(tpl.body), tpl.id).toEqual([]);
+      expect(tpl.name.length, tpl.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("covers every scenario in Chinese and English with a general template", () => {
+    for (const locale of ["zh", "en"] as const) {
+      for (const scenario of TEMPLATE_SCENARIOS) {
+        const general = DEFAULT_TEMPLATES.filter(
+          (t) =>
+            t.locale === locale &&
+            t.scenario === scenario &&
+            t.segment === "any",
+        );
+        expect(general.length, `${locale} ${scenario}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("covers every segment, silent and consulted orders, and SMS for the later steps in Chinese", () => {
+    const zh = DEFAULT_TEMPLATES.filter((t) => t.locale === "zh");
+    for (const segment of ["new", "returning", "high-value"] as const) {
+      expect(
+        zh.some((t) => t.segment === segment && t.scenario === "first"),
+        segment,
+      ).toBe(true);
+    }
+    expect(
+      zh.some((t) => t.scenario === "first" && t.orderKind === "silent"),
+    ).toBe(true);
+    expect(
+      zh.some(
+        (t) => t.scenario === "consulted-now" && t.orderKind === "consulted",
+      ),
+    ).toBe(true);
+    for (const scenario of [
+      "follow-up",
+      "final",
+      "promo-low-stock",
+      "promo-ending",
+    ] as const) {
+      expect(
+        zh.some((t) => t.scenario === scenario && t.channel === "sms"),
+        scenario,
+      ).toBe(true);
+    }
+    expect(
+      DEFAULT_TEMPLATES.filter((t) => t.scenario === "phone").every(
+        (t) => t.channel === "phone",
+      ),
+    ).toBe(true);
+    expect(
+      zh.some((t) => t.scenario === "phone" && t.segment === "high-value"),
+    ).toBe(true);
+  });
+
+  it("gives every SMS the shop, item, order time, a technique and the opt-out, in at most two messages", () => {
+    const sms = DEFAULT_TEMPLATES.filter((t) => t.channel === "sms");
+    expect(sms.length).toBeGreaterThanOrEqual(8);
+    for (const tpl of sms) {
+      const values = tpl.locale === "zh" ? zhValues : enValues;
+      const rendered = renderTemplate(tpl.body, values, tpl.locale);
+      expect(rendered.missing, tpl.id).toEqual([]);
+      const check = smsCheck(tpl.body, rendered.text);
+      expect(check, tpl.id).toMatchObject({
+        hasShop: true,
+        hasItem: true,
+        hasTime: true,
+        hasTechnique: true,
+        hasOptOut: true,
+      });
+      expect(check.segments, `${tpl.id}: ${rendered.text}`).toBeLessThanOrEqual(
+        2,
+      );
+      if (tpl.locale === "zh")
+        expect(tpl.body.endsWith("拒收请回复R"), tpl.id).toBe(true);
+    }
+  });
+
+  it("keeps the Chinese SMS wording itself within one message", () => {
+    for (const tpl of DEFAULT_TEMPLATES.filter(
+      (t) => t.channel === "sms" && t.locale === "zh",
+    )) {
+      expect(
+        smsCheck(tpl.body, tpl.body.replace(/\{\{\w+\}\}/g, "")).segments,
+        tpl.id,
+      ).toBe(1);
+    }
+  });
+});
+
+describe("choosing templates for an order", () => {
+  it("puts the requested scenario first, then the others", () => {
+    const list = templatesFor({ locale: "zh", scenario: "final" });
+    expect(list[0]!.id).toBe("zh-final");
+    const firstOther = list.findIndex((t) => t.scenario !== "final");
+    expect(list.slice(0, firstOther).every((t) => t.scenario === "final")).toBe(
+      true,
+    );
+    expect(list.slice(firstOther).some((t) => t.scenario === "final")).toBe(
+      false,
+    );
+    expect(list.some((t) => t.scenario === "payment-help")).toBe(true);
+  });
+
+  it("prefers the segment template when the fact is known and leaves out contradicting ones", () => {
+    expect(
+      templatesFor({ locale: "zh", scenario: "first", returning: true })[0]!.id,
+    ).toBe("zh-first-returning");
+    expect(
+      templatesFor({ locale: "zh", scenario: "first", highValue: true })[0]!.id,
+    ).toBe("zh-first-high-value");
+    const newBuyer = templatesFor({
+      locale: "zh",
+      scenario: "first",
+      returning: false,
+    });
+    expect(newBuyer[0]!.id).toBe("zh-first-new");
+    expect(newBuyer.some((t) => t.segment === "returning")).toBe(false);
+    const small = templatesFor({
+      locale: "zh",
+      scenario: "first",
+      highValue: false,
+    });
+    expect(small.some((t) => t.segment === "high-value")).toBe(false);
+    // Unknown facts: the general message leads, segment ones stay available below it.
+    const unknown = templatesFor({ locale: "zh", scenario: "first" });
+    expect(unknown[0]!.id).toBe("default-first-zh");
+    expect(ids(unknown)).toContain("zh-first-returning");
+  });
+
+  it("matches the kind of order: silent or consulted", () => {
+    const silent = templatesFor({
+      locale: "zh",
+      scenario: "first",
+      consulted: false,
+    });
+    expect(silent[0]!.id).toBe("zh-first-silent");
+    expect(silent.some((t) => t.orderKind === "consulted")).toBe(false);
+    expect(
+      templatesFor({ locale: "zh", scenario: "first", consulted: true })[0]!.id,
+    ).toBe("zh-first-consulted");
+    expect(
+      templatesFor({
+        locale: "zh",
+        scenario: "consulted-now",
+        consulted: true,
+        returning: true,
+      })[0]!.id,
+    ).toBe("zh-consulted-now-returning");
+  });
+
+  it("puts the requested channel first within the scenario", () => {
+    const list = templatesFor({
+      locale: "zh",
+      scenario: "follow-up",
+      channel: "sms",
+      returning: true,
+    });
+    expect(ids(list).slice(0, 3)).toEqual([
+      "zh-follow-up-sms-returning",
+      "zh-follow-up-sms",
+      "zh-follow-up",
+    ]);
+  });
+
+  it("ranks the payment-link text last unless the platform has a link", () => {
+    const without = ids(
+      templatesFor({ locale: "zh", scenario: "payment-help" }),
+    );
+    expect(without[0]).toBe("zh-payment-help");
+    expect(without.indexOf("zh-payment-help-link")).toBeGreaterThan(
+      without.indexOf("zh-payment-help-new"),
+    );
+    expect(
+      templatesFor({
+        locale: "zh",
+        scenario: "payment-help",
+        hasPayLink: true,
+      })[0]!.id,
+    ).toBe("zh-payment-help-link");
+  });
+
+  it("answers in English for English and falls back to Chinese when a custom set has no English", () => {
+    expect(
+      templatesFor({ locale: "en", scenario: "final" }).every(
+        (t) => t.locale === "en",
+      ),
+    ).toBe(true);
+    const zhOnly = DEFAULT_TEMPLATES.filter((t) => t.locale === "zh");
+    const list = templatesFor({ locale: "en", scenario: "final" }, zhOnly);
+    expect(list[0]!.id).toBe("zh-final");
+  });
+
+  it("accepts a plan step’s scenario given as a string", () => {
+    expect(isTemplateScenario("follow-up")).toBe(true);
+    expect(isTemplateScenario("constructor")).toBe(false);
+    expect(isTemplateScenario(undefined)).toBe(false);
+  });
+
+  it("reads the context from a stored order", () => {
+    expect(
+      templateContext(
+        { platform: "shopify", amountCents: 90_000 },
+        { highValueCents: 50_000 },
+      ),
+    ).toMatchObject({
+      locale: "en",
+      highValue: true,
+    });
+    expect(
+      templateContext(
+        { platform: "taobao", amountCents: 12_800, consulted: false },
+        { highValueCents: 50_000, scenario: "first" },
+      ),
+    ).toEqual({
+      locale: "zh",
+      scenario: "first",
+      consulted: false,
+      highValue: false,
+      channel: undefined,
+      returning: undefined,
+      hasPayLink: undefined,
+    });
+    expect(
+      templateContext({ platform: "jd" }, { highValueCents: 50_000 }).highValue,
+    ).toBeUndefined();
+  });
+});
+
+describe("SMS check", () => {
+  it("counts Chinese text as 70 for one message and 67 per part beyond", () => {
+    const zh = (n: number) => "好".repeat(n);
+    expect(smsCheck(zh(70)).segments).toBe(1);
+    expect(smsCheck(zh(71)).segments).toBe(2);
+    expect(smsCheck(zh(134)).segments).toBe(2);
+    expect(smsCheck(zh(135)).segments).toBe(3);
+    expect(smsCheck("").segments).toBe(0);
+  });
+
+  it("counts plain Latin text as 160 / 153, extension characters as two", () => {
+    expect(smsCheck("a".repeat(160)).segments).toBe(1);
+    expect(smsCheck("a".repeat(161)).segments).toBe(2);
+    expect(smsCheck("a".repeat(306)).segments).toBe(2);
+    expect(smsCheck("€".repeat(80)).length).toBe(160);
+    // One Chinese character turns the whole text into UCS-2.
+    expect(smsCheck(`${"a".repeat(80)}好`).segments).toBe(2);
+  });
+
+  it("reports which of the four elements and the opt-out are missing", () => {
+    expect(smsCheck("【{{shop}}】您的{{item}}还没付款")).toMatchObject({
+      hasShop: true,
+      hasItem: true,
+      hasTime: false,
+      hasTechnique: false,
+      hasOptOut: false,
+    });
+    expect(smsCheck("{{orderTime}} 库存不多 拒收请回复R")).toMatchObject({
+      hasShop: false,
+      hasTime: true,
+      hasTechnique: true,
+      hasOptOut: true,
+    });
+  });
+});
+
+describe("order values", () => {
+  it("passes a payment link through only when the platform gave one", () => {
+    const order: StoredOrder = {
+      key: "shopify:1020",
+      platform: "shopify",
+      orderId: "1020",
+      status: "unpaid",
+      items: [],
+      pageUrl: "https://admin.shopify.com/store/x/orders",
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+      nudgeCount: 0,
+    };
+    expect(
+      orderValues(order, {
+        now: 0,
+        locale: "en",
+        payLink: "https://pay.example/1020",
+      }).payLink,
+    ).toBe("https://pay.example/1020");
+    expect(
+      orderValues(order, { now: 0, locale: "en" }).payLink,
+    ).toBeUndefined();
+  });
+});
+
+describe("rendering in parts", () => {
+  it("splits the rendered text so missing values can be highlighted, joining to the same text", () => {
+    const body = "{{buyer}}您好，我是{{agent}}{{agent}}，{{coupon}}{{shop}}";
+    const values = { buyer: "牛**", shop: "$& 小铺" };
+    const parts = renderParts(body, values, "zh");
+    expect(parts).toEqual([
+      { text: "牛**您好，我是" },
+      { text: "【未填:客服】", missing: "agent" },
+      { text: "【未填:客服】", missing: "agent" },
+      { text: "，{{coupon}}$& 小铺" },
+    ]);
+    expect(parts.map((p) => p.text).join("")).toBe(
+      renderTemplate(body, values, "zh").text,
+    );
+    expect(renderParts("", {}, "zh")).toEqual([]);
+  });
+});
