@@ -22,23 +22,6 @@ export function openFixture(name: string, url: string): JSDOM {
   });
 }
 
-export async function until<T>(
-  fn: () => T,
-  ok: (v: T) => boolean,
-  timeoutMs = 5000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = fn();
-    if (ok(value)) return value;
-    if (Date.now() > end)
-      throw new Error(
-        `condition not met in ${timeoutMs} ms: ${JSON.stringify(value)}`,
-      );
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 export function parseAll(
   adapter: PlatformAdapter,
   doc: Document,

@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import { until as pollUntil } from "@/test/support/until";
 import { launchWithExtension } from "../../../scripts/chrome.mjs";
 
 export {
@@ -215,22 +216,13 @@ export async function waitForBadges(page: Page, count: number): Promise<void> {
   );
 }
 
-export async function until<T>(
+/** Polls the browser every 200 ms, for up to 15 s unless told. */
+export function until<T>(
   fn: () => Promise<T>,
   ok: (value: T) => boolean,
   timeoutMs = 15_000,
 ): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let value = await fn();
-  while (!ok(value)) {
-    if (Date.now() > end)
-      throw new Error(
-        `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`,
-      );
-    await new Promise((r) => setTimeout(r, 200));
-    value = await fn();
-  }
-  return value;
+  return pollUntil(fn, ok, timeoutMs, 200);
 }
 
 export type { BrowserContext, Page };

@@ -4,12 +4,8 @@ import { orderKey, type OrderSnapshot } from "@/lib/model/order";
 import { watchOrders } from "@/lib/page/order-watch";
 import { adaptersFor } from "@/lib/platforms";
 import type { PlatformAdapter } from "@/lib/platforms/types";
-import {
-  at,
-  openFixture,
-  parseAll,
-  until,
-} from "@/test/support/platform-fixture";
+import { at, openFixture, parseAll } from "@/test/support/platform-fixture";
+import { until } from "@/test/support/until";
 
 // Fixture pages render late; a loaded two-core machine must not fail a correct test.
 vi.setConfig({ testTimeout: 20_000 });

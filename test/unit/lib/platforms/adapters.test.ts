@@ -8,12 +8,8 @@ import { qianniu } from "@/lib/platforms/qianniu";
 import { shopify } from "@/lib/platforms/shopify";
 import { taobaoLegacy } from "@/lib/platforms/taobao-legacy";
 import type { PlatformAdapter } from "@/lib/platforms/types";
-import {
-  at,
-  openFixture,
-  parseAll,
-  until,
-} from "@/test/support/platform-fixture";
+import { at, openFixture, parseAll } from "@/test/support/platform-fixture";
+import { until } from "@/test/support/until";
 
 // Fixture pages render late; a loaded two-core machine must not fail a correct test.
 vi.setConfig({ testTimeout: 20_000 });

@@ -14,12 +14,8 @@ import {
   pddCreatedAt,
 } from "@/lib/platforms/parse";
 import { taobaoLegacy } from "@/lib/platforms/taobao-legacy";
-import {
-  at,
-  openFixture,
-  parseAll,
-  until,
-} from "@/test/support/platform-fixture";
+import { at, openFixture, parseAll } from "@/test/support/platform-fixture";
+import { until } from "@/test/support/until";
 
 // Fixture pages render late; a loaded two-core machine must not fail a correct test.
 vi.setConfig({ testTimeout: 20_000 });
