@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import type { Locale } from "@/lib/i18n";
+import { t, type Locale } from "@/lib/i18n";
 
 /** Order times as agents write them in notes: `11-23 14:05`, in the browser's local time. */
 export function formatOrderTime(epochMs: number): string {
@@ -16,18 +16,11 @@ export function formatSpan(ms: number, locale: Locale): string {
   const days = Math.floor(totalMinutes / 1440);
   const hours = Math.floor((totalMinutes % 1440) / 60);
   const minutes = totalMinutes % 60;
-  const parts: string[] =
-    locale === "zh"
-      ? [
-          days ? `${days}天` : "",
-          hours ? `${hours}小时` : "",
-          !days && minutes ? `${minutes}分` : "",
-        ]
-      : [
-          days ? `${days}d` : "",
-          hours ? `${hours}h` : "",
-          !days && minutes ? `${minutes}m` : "",
-        ];
-  const text = parts.filter(Boolean).join(locale === "zh" ? "" : " ");
-  return text || (locale === "zh" ? "不到1分" : "<1m");
+  const parts = [
+    days ? t(locale, "span.days", { n: days }) : "",
+    hours ? t(locale, "span.hours", { n: hours }) : "",
+    !days && minutes ? t(locale, "span.minutes", { n: minutes }) : "",
+  ];
+  const text = parts.filter(Boolean).join(t(locale, "span.separator"));
+  return text || t(locale, "span.underMinute");
 }
