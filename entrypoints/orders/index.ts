@@ -1,4 +1,5 @@
 import { defineUnlistedScript } from "wxt/utils/define-unlisted-script";
+import { createPageUi } from "@/components/page/page-ui";
 import { runOrdersScript } from "@/lib/page/orders-script";
 
 /*
@@ -13,5 +14,7 @@ import { runOrdersScript } from "@/lib/page/orders-script";
  * and WXT's context could still be switched off by a forged one. An unlisted script has no such
  * context, so nothing about its start is visible to the page and nothing the page sends can stop
  * it; its lifetime is its own (lib/page/lifetime.ts), ended only when the extension goes away.
+ *
+ * The page logic draws through the UI it is handed (lib/page/ui-port.ts): components/page's.
  */
-export default defineUnlistedScript(() => void runOrdersScript());
+export default defineUnlistedScript(() => void runOrdersScript(createPageUi));

@@ -1,16 +1,19 @@
 import { browser } from "wxt/browser";
-import { copyOnTrustedClick } from "@/components/shared/clipboard";
-import { pickLocale } from "@/lib/i18n";
+import { pickLocale, type Locale } from "@/lib/i18n";
 import { toBackground, toContent } from "@/lib/messaging/messengers";
 import { adaptersFor, isKnownHost } from "@/lib/platforms";
 import { claimFrame, extensionAlive } from "@/lib/page/lifetime";
 import { watchOrders } from "@/lib/page/order-watch";
+import type { PageUi } from "@/lib/page/ui-port";
 
 /**
  * The order script's work in one frame of a seller's page (entrypoints/orders): badges on the
  * order rows, kept in step with the background, until the extension goes away (./lifetime.ts).
+ * `makeUi` draws them (the entrypoint hands it components/page's).
  */
-export async function runOrdersScript(): Promise<void> {
+export async function runOrdersScript(
+  makeUi: (doc: Document, locale: Locale) => PageUi,
+): Promise<void> {
   const life = claimFrame(globalThis, () =>
     extensionAlive(() => browser.runtime),
   );
@@ -38,12 +41,11 @@ export async function runOrdersScript(): Promise<void> {
         on(adapter.platform),
       ),
     signal,
-    locale: pickLocale(navigator.languages),
+    ui: makeUi(document, pickLocale(navigator.languages)),
     report: (batch) => guard(toBackground.sendMessage("ordersSeen", batch)),
     panelFor: (key) => guard(toBackground.sendMessage("panelFor", { key })),
     logNudge: (request) => guard(toBackground.sendMessage("logNudge", request)),
     viewsFor: (keys) => guard(toBackground.sendMessage("viewsFor", { keys })),
-    copy: (text, cause, within) => copyOnTrustedClick(text, cause, within),
   });
   const stopListening = toContent.onMessage("ordersChanged", async () => {
     enabled = await readEnabled();

@@ -3,9 +3,10 @@ import type { OrdersSeen, OrderView } from "@/lib/schemas/content";
 import { orderKey, type OrderSnapshot } from "@/lib/model/order";
 import { watchOrders } from "@/lib/page/order-watch";
 import { adaptersFor } from "@/lib/platforms";
-import type { PlatformAdapter } from "@/lib/platforms/types";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { at, openFixture, parseAll } from "@/test/support/platform-fixture";
 import { until } from "@/test/support/until";
+import { createPageUi } from "@/components/page/page-ui";
 
 // Fixture pages render late; a loaded two-core machine must not fail a correct test.
 vi.setConfig({ testTimeout: 20_000 });
@@ -120,13 +121,12 @@ function watch(
     doc: document,
     adapters,
     signal: controller.signal,
-    locale: "zh",
+    ui: createPageUi(document, "zh"),
     now: () => NOW,
     report,
     panelFor: async () => Promise.reject(new Error("no panel in this test")),
     logNudge: async () => Promise.reject(new Error("no logging in this test")),
     viewsFor,
-    copy: async () => true,
   });
 }
 

@@ -1,0 +1,12 @@
+import type { Locale } from "@/lib/i18n";
+import type { PageUi } from "@/lib/page/ui-port";
+import { BADGE_TAG, createOrderBadge } from "@/components/page/order-badge";
+
+/** The order script's UI on `doc`: PayNudge's badges, each with its nudge panel, in `locale`. */
+export function createPageUi(doc: Document, locale: Locale): PageUi {
+  return {
+    createBadge: (orderId, onActivate) =>
+      createOrderBadge(doc, orderId, locale, onActivate),
+    isOwn: (node) => node.nodeName.toLowerCase() === BADGE_TAG,
+  };
+}

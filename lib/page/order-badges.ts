@@ -1,0 +1,166 @@
+import { nextStateChangeAt } from "@/lib/model/nudge-state";
+import { orderKey, type OrderSnapshot } from "@/lib/model/order";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
+import { latestNote, parseNotes } from "@/lib/templates/notes";
+import type { BadgeUi, PageUi } from "@/lib/page/ui-port";
+import type { OrderView } from "@/lib/schemas/content";
+
+/** An order on the page, with its badge. */
+export interface Tracked {
+  row: Element;
+  badge: BadgeUi;
+  /** The snapshot last reported, as JSON: the order changed when it differs. */
+  fingerprint: string;
+  /** The row as last parsed: its memo tells whether a colleague nudged just now. */
+  snapshot?: OrderSnapshot;
+  view?: OrderView;
+  /** The deadline last reported, kept while a ticking countdown only jitters around it. */
+  closesAt?: number;
+}
+
+/** A page countdown that ticks moves the deadline it implies by less than this: same deadline. */
+const CLOSE_JITTER_MS = 2 * 60_000;
+
+/** One look over the page's rows. */
+export interface BadgePass {
+  /** An order read off `row`; a second row of the same order is ignored. */
+  see(row: Element, snapshot: OrderSnapshot): void;
+  /**
+   * Puts the new and moved badges into their rows together, takes away the badges of orders no
+   * longer seen, and answers the orders that changed since they were last reported.
+   */
+  end(adapter: PlatformAdapter | undefined): OrderSnapshot[];
+}
+
+/** One badge on each order of the page, keyed by orderKey(). */
+export interface OrderBadges {
+  get(key: string): Tracked | undefined;
+  keys(): string[];
+  pass(now: number): BadgePass;
+  /** Badges take what the background knows. */
+  show(views: readonly OrderView[], now: number): void;
+  /**
+   * Orders absent from `known` (the background forgot them) are marked as never reported, so the
+   * next pass reports them again; true when there was any.
+   */
+  forgetAllBut(known: ReadonlySet<string>): boolean;
+  /** The first moment before `until` at which a badge's state changes by time alone. */
+  nextChangeAt(now: number, until: number): number;
+  refreshAll(now: number): void;
+  /** Takes every badge out of the page. */
+  clear(): void;
+}
+
+function place(adapter: PlatformAdapter, row: Element, badge: BadgeUi) {
+  const slot = adapter.badgeSlot(row);
+  slot.parent.insertBefore(badge.host, slot.before ?? null);
+}
+
+/** The badges of a page, made by `ui`; a badge's click goes to `onActivate` with its order's key. */
+export function orderBadges(
+  ui: PageUi,
+  onActivate: (key: string, cause: MouseEvent) => void,
+): OrderBadges {
+  const tracked = new Map<string, Tracked>();
+
+  function pass(time: number): BadgePass {
+    const seen = new Set<string>();
+    const changed: OrderSnapshot[] = [];
+    // Badges go into the page together once the rows are read: every insertion makes the browser
+    // lay the list out again at its next frame, and a long table's layout costs the same for one
+    // badge as for a thousand.
+    const toPlace: { row: Element; badge: BadgeUi }[] = [];
+    return {
+      see(row, snapshot) {
+        const key = orderKey(snapshot.platform, snapshot.orderId);
+        if (seen.has(key)) return; // one badge per order, even if a page repeats a row
+        seen.add(key);
+        let entry = tracked.get(key);
+        // A ticking countdown must not make the order look changed every second.
+        const previous = entry?.closesAt;
+        if (
+          snapshot.closesAt !== undefined &&
+          previous !== undefined &&
+          Math.abs(snapshot.closesAt - previous) < CLOSE_JITTER_MS
+        ) {
+          snapshot.closesAt = previous;
+        }
+        const fingerprint = JSON.stringify(snapshot);
+        if (!entry) {
+          const badge = ui.createBadge(snapshot.orderId, (cause) =>
+            onActivate(key, cause),
+          );
+          entry = { row, badge, fingerprint: "" };
+          tracked.set(key, entry);
+        } else if (entry.row !== row) {
+          // The SPA re-rendered the order's row (tab switch, page turn, re-render in place): the
+          // badge moves over with what it knows, rather than being rebuilt.
+          entry.row = row;
+          entry.badge.remove();
+        }
+        entry.closesAt = snapshot.closesAt;
+        if (!entry.badge.host.isConnected || !row.contains(entry.badge.host))
+          toPlace.push({ row, badge: entry.badge });
+        if (entry.fingerprint !== fingerprint) {
+          entry.fingerprint = fingerprint;
+          entry.snapshot = snapshot;
+          entry.badge.setMemoNote(
+            latestNote(parseNotes(snapshot.memo, time)),
+            time,
+          );
+          changed.push(snapshot);
+        }
+      },
+      end(adapter) {
+        if (adapter)
+          for (const { row, badge } of toPlace)
+            if (row.isConnected) place(adapter, row, badge);
+        for (const [key, entry] of tracked) {
+          if (!seen.has(key) || !entry.row.isConnected) {
+            entry.badge.remove();
+            tracked.delete(key);
+          }
+        }
+        return changed;
+      },
+    };
+  }
+
+  return {
+    get: (key) => tracked.get(key),
+    keys: () => [...tracked.keys()],
+    pass,
+    show(views, now) {
+      for (const view of views) {
+        const entry = tracked.get(view.key);
+        if (!entry) continue;
+        entry.view = view;
+        entry.badge.update(view, now);
+      }
+    },
+    forgetAllBut(known) {
+      let forgotten = false;
+      for (const [key, entry] of tracked) {
+        if (known.has(key)) continue;
+        entry.fingerprint = "";
+        forgotten = true;
+      }
+      return forgotten;
+    },
+    nextChangeAt(now, until) {
+      let next = until;
+      for (const { view } of tracked.values()) {
+        const change = view && nextStateChangeAt(view, now);
+        if (change !== undefined && change < next) next = change;
+      }
+      return next;
+    },
+    refreshAll(now) {
+      for (const entry of tracked.values()) entry.badge.refresh(now);
+    },
+    clear() {
+      for (const entry of tracked.values()) entry.badge.remove();
+      tracked.clear();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { ComposeContext } from "@/lib/db/compose";
+import { editorSelectors } from "@/lib/platforms/shared/editors";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
+import { memoWarning } from "@/lib/templates/notes";
+import { bestMessage } from "@/lib/templates/render";
+import { findEditable, insertText } from "@/lib/page/insert-text";
+import type { OrderBadges, Tracked } from "@/lib/page/order-badges";
+import type { PanelModel } from "@/lib/page/ui-port";
+import type { LogNudgeRequest, OrderView } from "@/lib/schemas/content";
+
+export interface PanelControlOptions {
+  doc: Document;
+  badges: Pick<OrderBadges, "get">;
+  signal: AbortSignal;
+  now: () => number;
+  /** What the nudge panel of one order shows. */
+  panelFor(key: string): Promise<ComposeContext>;
+  logNudge(request: LogNudgeRequest): Promise<OrderView>;
+  /** The adapter of the page's rows: it knows where the page's chat box and memo field are. */
+  editorsOf(): PlatformAdapter | undefined;
+  /** A nudge was logged and its badge shows the new view. */
+  onLogged(): void;
+}
+
+/**
+ * The nudge panel, one open at a time: what it shows of an order, and what its buttons do on the
+ * page (copy, insert into the page's own chat box or memo field, log the nudge).
+ */
+export function panelControl(opts: PanelControlOptions) {
+  const { doc, badges, now } = opts;
+  /** The order whose panel is open, with what the background said of it. */
+  let open: { key: string; context: ComposeContext } | undefined;
+
+  const editor = (kind: "chat" | "memo") =>
+    findEditable(doc, editorSelectors(opts.editorsOf(), kind));
+  const insert = (kind: "chat" | "memo", text: string) => {
+    const field = editor(kind);
+    return field ? insertText(field, text, { mode: "append" }).ok : false;
+  };
+
+  function model(
+    key: string,
+    entry: Tracked,
+    context: ComposeContext,
+  ): PanelModel {
+    const memo = entry.snapshot?.memo ?? context.order.memo;
+    const warning = memoWarning(memo, {
+      self: context.agent,
+      now: now(),
+      cooldownMs: context.cooldownMs,
+    });
+    return {
+      order: context.order,
+      templates: context.templates,
+      values: context.values,
+      locale: context.locale,
+      ...(context.agent ? { agent: context.agent } : {}),
+      ...(context.step ? { step: context.step } : {}),
+      ...(warning ? { warning } : {}),
+      canInsertMessage: editor("chat") !== undefined,
+      canInsertNote: editor("memo") !== undefined,
+      onCopy: (text, _templateId, cause) => entry.badge.copy(text, cause),
+      onInsert: (text) => insert("chat", text),
+      onCopyNote: (note, cause) => entry.badge.copy(note, cause),
+      onInsertNote: (note) => insert("memo", note),
+      async onLog({ agent, ...rest }) {
+        const view = await opts.logNudge({
+          key,
+          ...rest,
+          ...(agent ? { agent } : {}),
+        });
+        const logged = badges.get(key);
+        if (logged) {
+          logged.view = view;
+          logged.badge.update(view, now());
+          opts.onLogged();
+        }
+        return true;
+      },
+      onClose: () => {
+        if (open?.key === key) open = undefined;
+      },
+    };
+  }
+
+  /**
+   * The badge's click: copies the best-fitting message at once (unless a colleague's fresh note
+   * says to hold back) and opens the panel with every template that fits, the outcome and the note.
+   * A second click closes it.
+   */
+  async function activate(key: string, cause: MouseEvent): Promise<void> {
+    const entry = badges.get(key);
+    if (!entry) return;
+    if (entry.badge.panelOpen) {
+      entry.badge.closePanel();
+      open = undefined;
+      return;
+    }
+    try {
+      const context = await opts.panelFor(key);
+      if (opts.signal.aborted) return;
+      if (open && open.key !== key) badges.get(open.key)?.badge.closePanel();
+      open = { key, context };
+      const props = model(key, entry, context);
+      if (!props.warning?.insideCooldown) {
+        const ok = await entry.badge.copy(bestMessage(context).text, cause);
+        entry.badge.copied(ok);
+      }
+      entry.badge.openPanel(props);
+    } catch (error) {
+      console.error("PayNudge: could not prepare the message", error);
+      entry.badge.copied(false);
+    }
+  }
+
+  /** The page changed under an open panel (a chat box or memo dialog opened): tell the panel. */
+  function refresh(): void {
+    if (!open) return;
+    const entry = badges.get(open.key);
+    if (entry?.badge.panelOpen)
+      entry.badge.openPanel(model(open.key, entry, open.context));
+    else open = undefined;
+  }
+
+  return { activate, refresh };
+}

@@ -1,0 +1,56 @@
+import type { OrderSnapshot } from "@/lib/model/order";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
+
+/** The order rows on the page, and the adapter that found them. */
+export interface FoundRows {
+  adapter: PlatformAdapter;
+  rows: Element[];
+}
+
+/** The rows of the first adapter that finds any. */
+export function findRows(
+  doc: Document,
+  adapters: readonly PlatformAdapter[],
+): FoundRows | undefined {
+  for (const adapter of adapters) {
+    const rows = adapter.findRows(doc);
+    if (rows.length) return { adapter, rows };
+  }
+  return undefined;
+}
+
+/**
+ * A read gives the page its main thread back this often, so that it never makes a long task: the
+ * page's own work (and the script's badge work of a slice) runs between slices.
+ */
+const SLICE_MS = 20;
+
+/** Yields to the page's own work between slices of a long read. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Reads each row that is an order, in slices of SLICE_MS, and hands it to `visit` with its
+ * snapshot. Resolves false, with the rest unread, once `signal` aborts.
+ */
+export async function readOrders(
+  found: FoundRows,
+  { now, signal }: { now: number; signal: AbortSignal },
+  visit: (row: Element, snapshot: OrderSnapshot) => void,
+): Promise<boolean> {
+  let sliceStart = performance.now();
+  for (const row of found.rows) {
+    if (signal.aborted) return false;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+      if (signal.aborted) return false;
+    }
+    // A row removed while the read yielded is left to the next scan.
+    if (!row.isConnected) continue;
+    const snapshot = found.adapter.parseRow(row, { now });
+    if (snapshot) visit(row, snapshot);
+  }
+  return true;
+}

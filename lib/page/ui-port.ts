@@ -1,0 +1,102 @@
+import type { Locale } from "@/lib/i18n";
+import type { NudgeChannel } from "@/lib/model/steps";
+import type { StoredOrder } from "@/lib/model/order";
+import type { ColleagueWarning } from "@/lib/templates/notes";
+import type { OutcomeId, ReasonId, WhenId } from "@/lib/templates/outcomes";
+import type { TemplateValues } from "@/lib/templates/render";
+import type { MessageTemplate } from "@/lib/templates/shipped";
+import type { OrderView } from "@/lib/schemas/content";
+
+/*
+ * What the order script's logic needs of its UI, and nothing more: a badge per order row, the
+ * nudge panel under a badge, and the clipboard. The page logic is handed a PageUi
+ * (components/page/page-ui.ts makes the real one) instead of importing the components, so it can
+ * be read, and tested, as logic.
+ */
+
+/** What the agent did, for the nudge log: channel, step, template, agent, time, outcome. */
+export interface NudgeLogEntry {
+  at: number;
+  channel: NudgeChannel;
+  step?: string;
+  templateId?: string;
+  agent?: string;
+  outcome?: OutcomeId;
+  reason?: ReasonId;
+  when?: WhenId;
+  /** The standard note written for this nudge. */
+  note: string;
+}
+
+/** What the nudge panel of one order shows, and what its controls do. */
+export interface PanelModel {
+  /** A StoredOrder does; so does a badge's OrderView plus the buyer read off the row. */
+  order: Pick<StoredOrder, "orderId" | "nudgeCount"> & { buyer?: string };
+  /** Best first, as templatesFor() orders them; the first is preselected. */
+  templates: readonly MessageTemplate[];
+  values: TemplateValues;
+  /** The buyer's language, which the panel speaks. */
+  locale: Locale;
+  /** This agent's nickname, for the note. */
+  agent?: string;
+  /** The plan step this nudge carries out (e.g. 'first'); defaults to the template's scenario. */
+  step?: string;
+  /** The latest standard note found in the row's memo, from colleagueWarning(). */
+  warning?: ColleagueWarning;
+  /** A chat box is open on the page; without it the insert button explains why it is off. */
+  canInsertMessage?: boolean;
+  /** The memo field is open on the page. */
+  canInsertNote?: boolean;
+  /** Resolve false when copying failed. `cause` is the agent's (trusted) click, for the clipboard. */
+  onCopy(text: string, templateId: string, cause: Event): unknown;
+  /** Resolve false when inserting failed. Without it there is no insert button. */
+  onInsert?(text: string, templateId: string): unknown;
+  onLog(entry: NudgeLogEntry): unknown;
+  onCopyNote(note: string, cause: Event): unknown;
+  onInsertNote?(note: string): unknown;
+  onClose?(): void;
+}
+
+/** The badge on one order row. */
+export interface BadgeUi {
+  /**
+   * The element the page logic puts into the row. It carries the stable test hooks
+   * (data-paynudge-order, -state, -due) and nothing else the page could read.
+   */
+  readonly host: Element;
+  /** Shows what the background knows of the order. */
+  update(view: OrderView, now: number): void;
+  /** Shows the order again at `now` (countdowns, a state reached by time alone). */
+  refresh(now: number): void;
+  /** The latest standard note in the row's memo (maybe a colleague's): shown when it is the newest reminder. */
+  setMemoNote(
+    note: { agent: string; at: number } | undefined,
+    now: number,
+  ): void;
+  /** Says for a moment whether the message was copied. */
+  copied(ok: boolean): void;
+  /**
+   * Copies `text` on the agent's click (`cause`, refused unless trusted), keeping any scratch
+   * field of the copy inside the badge, out of the page's reach.
+   */
+  copy(text: string, cause: Event): Promise<boolean>;
+  /** Opens the nudge panel under the badge, or refreshes it when it is open. */
+  openPanel(model: PanelModel): void;
+  closePanel(): void;
+  readonly panelOpen: boolean;
+  /** Takes the badge (and its panel) out of the page. */
+  remove(): void;
+}
+
+export interface PageUi {
+  /**
+   * A badge for one order, not yet in the page. `onActivate` gets the agent's own (trusted)
+   * click on it, the proof a clipboard write needs.
+   */
+  createBadge(
+    orderId: string,
+    onActivate: (cause: MouseEvent) => void,
+  ): BadgeUi;
+  /** True for a node of PayNudge's own UI: adding or removing one is no change of the page. */
+  isOwn(node: Node): boolean;
+}
