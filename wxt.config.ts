@@ -1,9 +1,20 @@
 import { defineConfig } from "wxt";
-import {
-  CONTENT_MATCHES,
-  DEMO_MATCHES,
-  hostPermissionsFor,
-} from "./lib/platforms/matches";
+// Relative: the build config is loaded without the `@/` alias (the table imports types only).
+import { CONTENT_MATCHES, DEMO_MATCHES } from "./lib/model/platforms";
+
+/**
+ * Host permissions for the patterns: the origin of each (Chrome ignores a host permission's path).
+ * They let the background see the URLs of the platforms' tabs without the `tabs` permission.
+ */
+function hostPermissionsFor(patterns: readonly string[]): string[] {
+  return [
+    ...new Set(
+      patterns.map((pattern) =>
+        pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, "$1/*"),
+      ),
+    ),
+  ];
+}
 
 /** Development and test builds (`wxt`, `wxt build --mode test`) also run on the bundled demo shop. */
 const withDemo = (mode: string) => mode !== "production";

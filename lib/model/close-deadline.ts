@@ -1,20 +1,13 @@
-import type { PlatformId } from "@/lib/model/order";
-
-const HOUR = 3_600_000;
+import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+import { PLATFORMS } from "@/lib/model/platforms";
 
 /**
- * How long an unpaid order stays open before the platform closes it. No platform states this in a
- * source we trust (see shared/platforms.md), so these are editable defaults; a deadline read from
- * the page always wins. `undefined` means the order never closes by itself (Shopify).
+ * How long an unpaid order stays open before the platform closes it, per platform: the table's
+ * defaults (model/platforms.ts says why they are only defaults). `undefined`: never by itself.
  */
-export const DEFAULT_CLOSE_AFTER_MS: Record<PlatformId, number | undefined> = {
-  taobao: 72 * HOUR,
-  jd: 24 * HOUR,
-  pdd: 24 * HOUR,
-  douyin: 0.5 * HOUR,
-  shopify: undefined,
-  generic: 24 * HOUR,
-};
+export const DEFAULT_CLOSE_AFTER_MS = Object.fromEntries(
+  PLATFORM_IDS.map((platform) => [platform, PLATFORMS[platform].closeAfterMs]),
+) as Record<PlatformId, number | undefined>;
 
 export function closeDeadline(
   order: { platform: PlatformId; createdAt?: number; closesAt?: number },

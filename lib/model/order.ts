@@ -1,16 +1,12 @@
 import type { z } from "zod";
 import type { OrderItemSchema, OrderSnapshotSchema } from "@/lib/schemas/order";
 import type { NudgeChannel } from "@/lib/model/steps";
+import { PLATFORMS } from "@/lib/model/platforms";
 
-export const PLATFORM_IDS = [
-  "taobao",
-  "jd",
-  "pdd",
-  "douyin",
-  "shopify",
-  "generic",
-] as const;
-export type PlatformId = (typeof PLATFORM_IDS)[number];
+/** A platform's id: a key of the table of platforms (model/platforms.ts). */
+export type PlatformId = keyof typeof PLATFORMS;
+/** In the table's order. */
+export const PLATFORM_IDS = Object.keys(PLATFORMS) as readonly PlatformId[];
 
 export const ORDER_STATUSES = ["unpaid", "paid", "closed", "other"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

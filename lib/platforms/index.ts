@@ -1,38 +1,46 @@
-import { demoShop } from "@/lib/platforms/demo-shop";
-import { douyin } from "@/lib/platforms/douyin";
-import { genericAdapter } from "@/lib/platforms/generic";
-import { jdNewList, jdOrderList } from "@/lib/platforms/jd";
-import { pinduoduo } from "@/lib/platforms/pdd";
-import { qianniu } from "@/lib/platforms/qianniu";
-import { shopify } from "@/lib/platforms/shopify";
-import { taobaoLegacy } from "@/lib/platforms/taobao-legacy";
-import { CONTENT_MATCHES, DEMO_MATCHES } from "@/lib/platforms/matches";
-import type { PlatformAdapter } from "@/lib/platforms/types";
+import { MatchPattern } from "wxt/utils/match-patterns";
+import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+import { CONTENT_MATCHES, DEMO_MATCHES } from "@/lib/model/platforms";
+import { demoShop } from "@/lib/platforms/demo-shop/adapter";
+import { DOUYIN_ADAPTERS } from "@/lib/platforms/douyin";
+import { genericAdapter } from "@/lib/platforms/generic/adapter";
+import { GENERIC_ADAPTER, GENERIC_ADAPTERS } from "@/lib/platforms/generic";
+import { JD_ADAPTERS } from "@/lib/platforms/jd";
+import { PDD_ADAPTERS } from "@/lib/platforms/pdd";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
+import { SHOPIFY_ADAPTERS } from "@/lib/platforms/shopify";
+import { TAOBAO_ADAPTERS } from "@/lib/platforms/taobao";
+
+/**
+ * Every platform's adapters, most specific first, from its folder. A platform of the table
+ * (lib/model/platforms.ts) without its entry here, or an adapter listed under another platform than
+ * its own, does not compile.
+ */
+const BY_PLATFORM = {
+  taobao: TAOBAO_ADAPTERS,
+  jd: JD_ADAPTERS,
+  pdd: PDD_ADAPTERS,
+  douyin: DOUYIN_ADAPTERS,
+  shopify: SHOPIFY_ADAPTERS,
+  generic: GENERIC_ADAPTERS,
+} satisfies { readonly [P in PlatformId]: readonly PlatformAdapter<P>[] };
 
 export const ADAPTERS: readonly PlatformAdapter[] = [
-  taobaoLegacy,
-  qianniu,
-  jdOrderList,
-  jdNewList,
-  pinduoduo,
-  douyin,
-  shopify,
+  ...PLATFORM_IDS.flatMap(
+    (platform): readonly PlatformAdapter[] => BY_PLATFORM[platform],
+  ),
   // The bundled demo shop: development and test builds only.
   ...(import.meta.env.MODE === "production" ? [] : [demoShop]),
 ];
 
-export { CONTENT_MATCHES, DEMO_MATCHES } from "@/lib/platforms/matches";
+export { CONTENT_MATCHES, DEMO_MATCHES } from "@/lib/model/platforms";
+export { GENERIC_ADAPTER } from "@/lib/platforms/generic";
 
 /** The patterns the content script runs on in this build (the demo shop outside production). */
 const RUNS_ON: readonly string[] =
   import.meta.env.MODE === "production"
     ? CONTENT_MATCHES
     : [...CONTENT_MATCHES, ...DEMO_MATCHES];
-
-/** The text-only adapter for a site the seller granted, which no platform adapter knows. */
-export const GENERIC_ADAPTER: PlatformAdapter = genericAdapter("generic", {
-  id: "generic",
-});
 
 const fallbacks = new Map<string, PlatformAdapter>();
 
@@ -49,12 +57,8 @@ export function adaptersFor(
   const known = ADAPTERS.filter((adapter) => adapter.matches(url));
   if (!known.length) return opts.granted ? [GENERIC_ADAPTER] : [];
   const platform = known[0]!.platform;
-  if (
-    known.some(
-      (adapter) => adapter.id.startsWith("generic") || adapter.id === "jd-new",
-    )
-  )
-    return known;
+  // A page already read by text alone gains nothing from a second such reading.
+  if (known.some((adapter) => adapter.textOnly)) return known;
   let fallback = fallbacks.get(platform);
   if (!fallback)
     fallbacks.set(
@@ -79,21 +83,11 @@ export function isKnownHost(url: URL): boolean {
   return RUNS_ON.some((pattern) => matchPattern(pattern, url));
 }
 
-/** Chrome match-pattern semantics, enough for the patterns above and for granted origins. */
+/**
+ * Chrome match-pattern semantics (WXT's MatchPattern). It compares the path without the query,
+ * which Chrome includes: the same answer for patterns whose path ends in `*`, as the table's do.
+ */
 export function matchPattern(pattern: string, url: URL): boolean {
-  const m = /^(https?|\*):\/\/(\*|\*\.[^/]+|[^/*]+)(\/.*)$/.exec(pattern);
-  if (!m) return false;
-  const [, scheme, host, path] = m;
-  if (scheme !== "*" && `${scheme}:` !== url.protocol) return false;
-  if (host !== "*") {
-    if (host!.startsWith("*.")) {
-      const base = host!.slice(2);
-      if (url.hostname !== base && !url.hostname.endsWith(`.${base}`))
-        return false;
-    } else if (url.hostname !== host) return false;
-  }
-  const re = new RegExp(
-    `^${path!.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`,
-  );
-  return re.test(url.pathname + url.search);
+  // The href, not the URL: MatchPattern checks `instanceof Location`, a name service workers lack.
+  return new MatchPattern(pattern).includes(url.href);
 }

@@ -14,7 +14,7 @@ import {
   statusFromText,
   textOf,
   type Money,
-} from "@/lib/platforms/parse";
+} from "@/lib/platforms/shared/parse";
 
 /*
  * Helpers shared by the adapters: reading a snapshot's optional fields without ever dropping a row

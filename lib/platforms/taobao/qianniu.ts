@@ -10,14 +10,14 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "@/lib/platforms/common";
+} from "@/lib/platforms/shared/common";
 import {
   afterLabel,
   parseDateTime,
   parseMoney,
   textOf,
-} from "@/lib/platforms/parse";
-import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
+} from "@/lib/platforms/shared/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * Taobao/Tmall new Qianniu sold list (myseller.taobao.com and qn.taobao.com
@@ -44,7 +44,7 @@ const SELECTORS = {
 
 const ORDER_ID = /订单号\s*[：:]\s*(\d{10,24})(?!\d)/;
 
-export const qianniu: PlatformAdapter = {
+export const qianniu: PlatformAdapter<"taobao"> = {
   id: "taobao-qianniu",
   platform: "taobao",
   matches: (url) =>

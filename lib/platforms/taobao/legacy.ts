@@ -3,7 +3,7 @@ import {
   type OrderItem,
   type OrderSnapshot,
 } from "@/lib/model/order";
-import { flagOf, textOfAll } from "@/lib/platforms/common";
+import { flagOf, textOfAll } from "@/lib/platforms/shared/common";
 import {
   closesAtFrom,
   isStatusWord,
@@ -12,8 +12,8 @@ import {
   parsePlainAmount,
   statusFromText,
   textOf,
-} from "@/lib/platforms/parse";
-import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
+} from "@/lib/platforms/shared/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * Taobao/Tmall legacy sold-items list (trade.taobao.com/trade/itemlist/list_sold_items.htm).
@@ -107,7 +107,7 @@ function itemsOf(row: Element): OrderItem[] {
   return items;
 }
 
-export const taobaoLegacy: PlatformAdapter = {
+export const taobaoLegacy: PlatformAdapter<"taobao"> = {
   id: "taobao-legacy",
   platform: "taobao",
   matches: (url) =>

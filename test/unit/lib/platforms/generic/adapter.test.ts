@@ -1,38 +1,23 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { OrderSnapshot } from "@/lib/model/order";
 import { OrderSnapshotSchema } from "@/lib/schemas/order";
-import { adaptersFor, GENERIC_ADAPTER, matchPattern } from "@/lib/platforms";
-import { genericAdapter, orderIdIn } from "@/lib/platforms/generic";
+import { adaptersFor, GENERIC_ADAPTER } from "@/lib/platforms";
+import { genericAdapter, orderIdIn } from "@/lib/platforms/generic/adapter";
+import { taobaoLegacy } from "@/lib/platforms/taobao/legacy";
 import {
-  closesAtFrom,
-  dateFromPddOrderId,
-  flagFromText,
-  orderTotal,
-  parseDateTime,
-  parseFen,
-  parseTimeLeft,
-  pddCreatedAt,
-} from "@/lib/platforms/parse";
-import { taobaoLegacy } from "@/lib/platforms/taobao-legacy";
-import { at, openFixture, parseAll } from "@/test/support/platform-fixture";
+  at,
+  fixturePages,
+  items,
+  MIN,
+  NOW,
+  parseAll,
+} from "@/test/support/platform-fixture";
 import { until } from "@/test/support/until";
 
 // Fixture pages render late; a loaded two-core machine must not fail a correct test.
 vi.setConfig({ testTimeout: 20_000 });
 
-const NOW = at(2024, 5, 18, 16, 30);
-const MIN = 60_000;
-const items = (...titles: string[]) => titles.map((title) => ({ title }));
-let open: ReturnType<typeof openFixture>[] = [];
-afterEach(() => {
-  for (const dom of open) dom.window.close();
-  open = [];
-});
-function load(name: string, url: string) {
-  const dom = openFixture(name, url);
-  open.push(dom);
-  return dom.window.document;
-}
+const { load } = fixturePages();
 
 const UNKNOWN_LAYOUT: Omit<OrderSnapshot, "platform">[] = [
   {
@@ -200,80 +185,5 @@ describe("the generic adapter (text only)", () => {
       "3905999999999990001",
       "3905999999999990002",
     ]);
-  });
-});
-
-describe("shared parsers", () => {
-  it("PDD order numbers carry their day", () => {
-    expect(dateFromPddOrderId("240518-123456789012345")).toBe(at(2024, 5, 18));
-    expect(dateFromPddOrderId("241341-123456789012345")).toBeUndefined();
-    expect(dateFromPddOrderId("3905123456789012345")).toBeUndefined();
-    expect(pddCreatedAt("240518-123456789012345", "成交时间：09:05", NOW)).toBe(
-      at(2024, 5, 18, 9, 5),
-    );
-    // Today's order with no time shown: unknown (first seen stands in), never midnight.
-    expect(pddCreatedAt("240518-123456789012345", "", NOW)).toBeUndefined();
-  });
-  it("every date format of the platforms", () => {
-    expect(parseDateTime("下单时间：2024-05-18 14:32:07", NOW)).toBe(
-      at(2024, 5, 18, 14, 32, 7),
-    );
-    expect(parseDateTime("2024/05/18 14:32:07", NOW)).toBe(
-      at(2024, 5, 18, 14, 32, 7),
-    );
-    expect(parseDateTime("Jul 20 at 4:34pm", at(2024, 7, 21))).toBe(
-      at(2024, 7, 20, 16, 34),
-    );
-    expect(parseDateTime("2024-02-31 25:61:99", NOW)).toBeUndefined();
-  });
-  it("countdowns become a deadline, rounded to the minute", () => {
-    expect(parseTimeLeft("剩余2天23小时59分自动关闭")).toBe(
-      (2 * 24 * 60 + 23 * 60 + 59) * MIN,
-    );
-    expect(parseTimeLeft("剩余 23:59:59")).toBe(
-      (23 * 3600 + 59 * 60 + 59) * 1000,
-    );
-    expect(parseTimeLeft("29分59秒后订单将自动关闭")).toBe(29 * MIN + 59_000);
-    expect(parseTimeLeft("剩余付款时间 00:29:59")).toBe(29 * MIN + 59_000);
-    expect(parseTimeLeft("交易成功")).toBeUndefined();
-    expect(closesAtFrom("剩余29分59秒", NOW)).toBe(NOW + 30 * MIN);
-    expect(closesAtFrom("剩余29分31秒", NOW)).toBe(
-      closesAtFrom("剩余29分58秒", NOW),
-    );
-  });
-  it("flags, fen, labelled totals", () => {
-    expect(flagFromText("memo-mod__flag___3kPq1 flag-purple")).toBe(6);
-    expect(flagFromText("//img.alicdn.com/flag_1.png")).toBe(1);
-    expect(flagFromText("红旗")).toBe(1);
-    expect(flagFromText("")).toBeUndefined();
-    expect(parseFen("12800")).toBe(12800);
-    expect(parseFen("128.00")).toBeUndefined();
-    expect(orderTotal("单价 ¥39.90 x2 实付款：¥79.80 (含运费¥0.00)")).toEqual({
-      cents: 7980,
-      currency: "CNY",
-    });
-    expect(orderTotal("$969.44")).toEqual({ cents: 96944, currency: "USD" });
-  });
-  it("match patterns as Chrome reads them", () => {
-    expect(
-      matchPattern(
-        "https://*.myshopify.com/admin/*",
-        new URL("https://demo.myshopify.com/admin/orders"),
-      ),
-    ).toBe(true);
-    expect(
-      matchPattern(
-        "https://trade.taobao.com/trade/itemlist/list_sold_items*",
-        new URL(
-          "https://trade.taobao.com/trade/itemlist/list_sold_items.htm?isFrame=true",
-        ),
-      ),
-    ).toBe(true);
-    expect(
-      matchPattern(
-        "https://mms.pinduoduo.com/*",
-        new URL("https://erp.example.com/"),
-      ),
-    ).toBe(false);
   });
 });

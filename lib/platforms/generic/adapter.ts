@@ -10,15 +10,15 @@ import {
   snapshot,
   textOfAll,
   totalOf,
-} from "@/lib/platforms/common";
+} from "@/lib/platforms/shared/common";
 import {
   isStatusWord,
   parseDateTime,
   parseMoneyAll,
   pddCreatedAt,
   statusFromText,
-} from "@/lib/platforms/parse";
-import type { PlatformAdapter } from "@/lib/platforms/types";
+} from "@/lib/platforms/shared/parse";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * The generic adapter: finds order rows by their text alone, with no platform selector. A row is
@@ -156,13 +156,14 @@ const ITEM_LINKS = [
   'a[href*="product"]',
 ];
 
-export function genericAdapter(
-  platform: PlatformId,
+export function genericAdapter<P extends PlatformId>(
+  platform: P,
   opts: { id?: string; matches?: (url: URL) => boolean } = {},
-): PlatformAdapter {
+): PlatformAdapter<P> {
   return {
     id: opts.id ?? `generic-${platform}`,
     platform,
+    textOnly: true,
     matches: opts.matches ?? (() => true),
     findRows(root) {
       const start = walkerRoot(root);

@@ -11,10 +11,14 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "@/lib/platforms/common";
-import { genericAdapter } from "@/lib/platforms/generic";
-import { parseDateTime, parseMoney, textOf } from "@/lib/platforms/parse";
-import type { PlatformAdapter } from "@/lib/platforms/types";
+} from "@/lib/platforms/shared/common";
+import { genericAdapter } from "@/lib/platforms/generic/adapter";
+import {
+  parseDateTime,
+  parseMoney,
+  textOf,
+} from "@/lib/platforms/shared/parse";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * JD seller back-office, old order list (porder.shop.jd.com/order/orderlist/{allOrders|notPay|…}),
@@ -59,7 +63,7 @@ function segmentOf(row: Element): Element[] {
   return out;
 }
 
-export const jdOrderList: PlatformAdapter = {
+export const jdOrderList: PlatformAdapter<"jd"> = {
   id: "jd-porder",
   platform: "jd",
   matches: (url) =>
@@ -147,7 +151,7 @@ export const jdOrderList: PlatformAdapter = {
 };
 
 /** The new JD list: no public selectors, read by text alone. */
-export const jdNewList: PlatformAdapter = genericAdapter("jd", {
+export const jdNewList: PlatformAdapter<"jd"> = genericAdapter("jd", {
   id: "jd-new",
   matches: (url) =>
     url.hostname === "shop.jd.com" &&

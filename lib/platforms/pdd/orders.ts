@@ -10,15 +10,15 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "@/lib/platforms/common";
+} from "@/lib/platforms/shared/common";
 import {
   isStatusWord,
   parseMoney,
   pddCreatedAt,
   statusFromText,
   textOf,
-} from "@/lib/platforms/parse";
-import type { PlatformAdapter } from "@/lib/platforms/types";
+} from "@/lib/platforms/shared/parse";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * Pinduoduo merchant back-office order list (mms.pinduoduo.com/orders/list): React on PDD's
@@ -54,7 +54,7 @@ function segmentOf(row: Element): Element[] {
   return out;
 }
 
-export const pinduoduo: PlatformAdapter = {
+export const pinduoduo: PlatformAdapter<"pdd"> = {
   id: "pdd-orders",
   platform: "pdd",
   matches: (url) =>

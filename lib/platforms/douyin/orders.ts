@@ -11,9 +11,9 @@ import {
   statusIn,
   textOfAll,
   totalOf,
-} from "@/lib/platforms/common";
-import { textOf } from "@/lib/platforms/parse";
-import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
+} from "@/lib/platforms/shared/common";
+import { textOf } from "@/lib/platforms/shared/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * Douyin 抖店 order list (fxg.jinritemai.com/ffa/morder/order/list): a React micro-frontend mounted
@@ -36,7 +36,7 @@ const SELECTORS = {
 
 const ORDER_ID = /订单(?:编)?号\s*[：:]?\s*(\d{12,24})/;
 
-export const douyin: PlatformAdapter = {
+export const douyin: PlatformAdapter<"douyin"> = {
   id: "douyin-fxg",
   platform: "douyin",
   matches: (url) =>

@@ -15,20 +15,23 @@ export interface BadgeSlot {
  * One platform page variant. Selectors live here only, each with the date it was seen; text and
  * structure (status words, id shapes, date shapes) are preferred to hashed class names.
  */
-export interface PlatformAdapter {
+export interface PlatformAdapter<P extends PlatformId = PlatformId> {
   /** Unique per variant, e.g. `taobao-legacy`. */
   id: string;
-  platform: PlatformId;
+  /** The platform whose orders it reads (the registry, lib/platforms/index.ts, checks it). */
+  platform: P;
   matches(url: URL): boolean;
   /** One element per order, outermost, in page order. */
   findRows(root: ParentNode): Element[];
   parseRow(row: Element, ctx: ParseContext): OrderSnapshot | undefined;
+  /** Reads rows by their text alone (the generic adapter's way): no generic fallback follows it. */
+  textOnly?: true;
   badgeSlot(row: Element): BadgeSlot;
   /** The seller's shop name, when the page shows it. */
   shopName?(doc: Document): string | undefined;
   /**
    * Where the page's chat input and order-memo field are when open (document-wide selectors,
-   * newest variant first). Without them the platforms' common fields are tried (editors.ts).
+   * newest variant first). Without them the platforms' common fields are tried (shared/editors.ts).
    */
   editors?: { chat?: readonly string[]; memo?: readonly string[] };
 }

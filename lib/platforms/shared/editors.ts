@@ -1,4 +1,4 @@
-import type { PlatformAdapter } from "@/lib/platforms/types";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * The text fields PayNudge writes into, when the agent has them open. Selectors newest first,

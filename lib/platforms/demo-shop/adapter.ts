@@ -1,10 +1,10 @@
-import { taobaoLegacy } from "@/lib/platforms/taobao-legacy";
-import type { PlatformAdapter } from "@/lib/platforms/types";
+import { taobaoLegacy } from "@/lib/platforms/taobao/legacy";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /** The bundled demo shop mirrors Taobao's legacy list, so the demo exercises the real adapter. */
-export const DEMO_PATH = "/paynudge-demo/";
+const DEMO_PATH = "/paynudge-demo/";
 
-export const demoShop: PlatformAdapter = {
+export const demoShop: PlatformAdapter<"taobao"> = {
   ...taobaoLegacy,
   id: "demo-shop",
   matches: (url) =>

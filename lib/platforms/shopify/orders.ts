@@ -1,12 +1,16 @@
 import { clipText } from "@/lib/model/order";
-import { cellByName, columnIndex, snapshot } from "@/lib/platforms/common";
+import {
+  cellByName,
+  columnIndex,
+  snapshot,
+} from "@/lib/platforms/shared/common";
 import {
   parseDateTime,
   parseMoney,
   statusFromText,
   textOf,
-} from "@/lib/platforms/parse";
-import { outermost, type PlatformAdapter } from "@/lib/platforms/types";
+} from "@/lib/platforms/shared/parse";
+import { outermost, type PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
  * Shopify admin orders (admin.shopify.com/store/{handle}/orders, older {shop}.myshopify.com/admin/orders):
@@ -31,7 +35,7 @@ function badgeText(el: Element): string {
   return textOf(clone);
 }
 
-export const shopify: PlatformAdapter = {
+export const shopify: PlatformAdapter<"shopify"> = {
   id: "shopify-admin",
   platform: "shopify",
   matches: (url) =>
