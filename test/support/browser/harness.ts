@@ -38,8 +38,11 @@ export async function startExtension(
           if (v.runningStatus === "running" && status !== "running")
             starts += 1;
           status = v.runningStatus;
-          for (const w of waiters)
-            if (w.status === status) (waiters.delete(w), w.resolve());
+          for (const w of waiters) {
+            if (w.status !== status) continue;
+            waiters.delete(w);
+            w.resolve();
+          }
         }
       });
       await cdp.send("ServiceWorker.enable");
