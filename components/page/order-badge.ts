@@ -1,7 +1,7 @@
 import { t, type Locale } from "@/lib/i18n";
 import { nudgeState } from "@/lib/model/nudge-state";
 import type { BadgeUi } from "@/lib/page/ui-port";
-import type { OrderView } from "@/lib/schemas/content";
+import type { OrderView } from "@/lib/model/order-view";
 import { copyOnTrustedClick } from "@/components/shared/clipboard";
 import { trusted } from "@/components/shared/trusted-event";
 import type { NudgePanelProps } from "@/components/page/NudgePanel";

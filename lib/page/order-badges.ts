@@ -3,7 +3,7 @@ import { orderKey, type OrderSnapshot } from "@/lib/model/order";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { latestNote, parseNotes } from "@/lib/templates/notes";
 import type { BadgeUi, PageUi } from "@/lib/page/ui-port";
-import type { OrderView } from "@/lib/schemas/content";
+import type { OrderView } from "@/lib/model/order-view";
 
 /** An order on the page, with its badge. */
 export interface Tracked {

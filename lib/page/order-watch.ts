@@ -1,4 +1,4 @@
-import type { ComposeContext } from "@/lib/db/compose";
+import type { ComposeContext } from "@/lib/messaging/compose-context";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { badgeClock } from "@/lib/page/badge-clock";
 import { orderBadges } from "@/lib/page/order-badges";
@@ -10,8 +10,8 @@ import type { PageUi } from "@/lib/page/ui-port";
 import type {
   LogNudgeRequest,
   OrdersSeen,
-  OrderView,
-} from "@/lib/schemas/content";
+} from "@/lib/messaging/order-requests";
+import type { OrderView } from "@/lib/model/order-view";
 
 export interface WatchOptions {
   doc: Document;

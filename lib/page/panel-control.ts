@@ -1,4 +1,4 @@
-import type { ComposeContext } from "@/lib/db/compose";
+import type { ComposeContext } from "@/lib/messaging/compose-context";
 import { editorSelectors } from "@/lib/platforms/shared/editors";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { memoWarning } from "@/lib/templates/notes";
@@ -6,7 +6,8 @@ import { bestMessage } from "@/lib/templates/render";
 import { findEditable, insertText } from "@/lib/page/insert-text";
 import type { OrderBadges, Tracked } from "@/lib/page/order-badges";
 import type { PanelModel } from "@/lib/page/ui-port";
-import type { LogNudgeRequest, OrderView } from "@/lib/schemas/content";
+import type { LogNudgeRequest } from "@/lib/messaging/order-requests";
+import type { OrderView } from "@/lib/model/order-view";
 
 export interface PanelControlOptions {
   doc: Document;

@@ -1,5 +1,5 @@
 import type { OrderSnapshot } from "@/lib/model/order";
-import type { OrderView } from "@/lib/schemas/content";
+import type { OrderView } from "@/lib/model/order-view";
 
 /**
  * Orders (or keys) per message to the background: far below its bound (MAX_BATCH_ORDERS), on a

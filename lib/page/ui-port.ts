@@ -1,11 +1,11 @@
 import type { Locale } from "@/lib/i18n";
-import type { NudgeChannel } from "@/lib/model/steps";
+import type { NudgeEntry } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
 import type { ColleagueWarning } from "@/lib/templates/notes";
 import type { OutcomeId, ReasonId, WhenId } from "@/lib/templates/outcomes";
 import type { TemplateValues } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
-import type { OrderView } from "@/lib/schemas/content";
+import type { OrderView } from "@/lib/model/order-view";
 
 /*
  * What the order script's logic needs of its UI, and nothing more: a badge per order row, the
@@ -14,19 +14,17 @@ import type { OrderView } from "@/lib/schemas/content";
  * be read, and tested, as logic.
  */
 
-/** What the agent did, for the nudge log: channel, step, template, agent, time, outcome. */
-export interface NudgeLogEntry {
-  at: number;
-  channel: NudgeChannel;
-  step?: string;
-  templateId?: string;
-  agent?: string;
+/**
+ * What the agent did, as the panel hands it over for the nudge log: channel, step, template,
+ * agent, time, the buyer's answer in the panel's known terms, and the note written for it.
+ */
+export type NudgeLogEntry = NudgeEntry & {
   outcome?: OutcomeId;
   reason?: ReasonId;
   when?: WhenId;
   /** The standard note written for this nudge. */
   note: string;
-}
+};
 
 /** What the nudge panel of one order shows, and what its controls do. */
 export interface PanelModel {

@@ -6,7 +6,7 @@ import {
   formatOrderTime,
   formatSpan,
 } from "@/lib/model/time-format";
-import type { OrderView } from "@/lib/schemas/content";
+import type { OrderView } from "@/lib/model/order-view";
 
 const ACTIVE: ReadonlySet<NudgeState> = new Set([
   "upcoming",

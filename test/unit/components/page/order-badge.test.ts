@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { NudgePanelProps } from "@/components/page/NudgePanel";
 import { createOrderBadge } from "@/components/page/order-badge";
 import { templatesFor } from "@/lib/templates/shipped";
-import type { OrderView } from "@/lib/schemas/content";
+import type { OrderView } from "@/lib/model/order-view";
 import { dispatchTrusted, trustedFire } from "@/test/support/trusted-events";
 
 /*

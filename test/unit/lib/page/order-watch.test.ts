@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { OrdersSeen, OrderView } from "@/lib/schemas/content";
+import type { OrdersSeen } from "@/lib/messaging/order-requests";
+import type { OrderView } from "@/lib/model/order-view";
 import { orderKey, type OrderSnapshot } from "@/lib/model/order";
 import { watchOrders } from "@/lib/page/order-watch";
 import { adaptersFor } from "@/lib/platforms";
