@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_TEMPLATES,
   isTemplateScenario,
+  shippedTemplates,
   TEMPLATE_SCENARIOS,
   templateContext,
   templatesFor,
@@ -350,5 +351,90 @@ describe("rendering in parts", () => {
       renderTemplate(body, values, "zh").text,
     );
     expect(renderParts("", {}, "zh")).toEqual([]);
+  });
+});
+
+describe("the shipped wording's data files", () => {
+  it("keep the ids, in their order, that sellers' stored edits refer to", () => {
+    const byLocale = (locale: string) =>
+      ids(DEFAULT_TEMPLATES.filter((t) => t.locale === locale));
+    expect(byLocale("zh")).toEqual([
+      "default-first-zh",
+      "zh-consulted-now",
+      "zh-consulted-now-new",
+      "zh-consulted-now-returning",
+      "zh-first-silent",
+      "zh-first-consulted",
+      "zh-first-new",
+      "zh-first-returning",
+      "zh-first-high-value",
+      "zh-follow-up",
+      "zh-follow-up-sms",
+      "zh-follow-up-sms-new",
+      "zh-follow-up-sms-returning",
+      "zh-final",
+      "zh-final-sms",
+      "zh-final-high-value",
+      "zh-phone",
+      "zh-phone-high-value",
+      "zh-phone-new",
+      "zh-promo-low-stock",
+      "zh-promo-low-stock-sms",
+      "zh-promo-low-stock-returning",
+      "zh-promo-ending",
+      "zh-promo-ending-sms",
+      "zh-payment-help",
+      "zh-payment-help-new",
+      "zh-payment-help-link",
+      "zh-declined",
+    ]);
+    expect(byLocale("en")).toEqual([
+      "default-first-en",
+      "en-consulted-now",
+      "en-first-new",
+      "en-first-returning",
+      "en-first-high-value",
+      "en-follow-up",
+      "en-follow-up-sms",
+      "en-final",
+      "en-final-sms",
+      "en-phone",
+      "en-promo-low-stock",
+      "en-promo-low-stock-sms",
+      "en-promo-ending",
+      "en-promo-ending-sms",
+      "en-declined",
+      "en-payment-help",
+      "en-payment-help-new",
+    ]);
+  });
+
+  it("fill in the general segment and chat when an entry names none", () => {
+    const [tpl] = shippedTemplates("en", [
+      { id: "x", scenario: "first", name: "N", body: "B" },
+    ]);
+    expect(tpl).toEqual({
+      id: "x",
+      scenario: "first",
+      segment: "any",
+      channel: "chat",
+      locale: "en",
+      name: "N",
+      body: "B",
+    });
+  });
+
+  it("refuse an entry whose scenario, segment, channel or order kind is unknown", () => {
+    const entry = { id: "x", scenario: "first", name: "N", body: "B" };
+    for (const wrong of [
+      { scenario: "frist" },
+      { segment: "vip" },
+      { channel: "email" },
+      { orderKind: "chatty" },
+    ])
+      expect(
+        () => shippedTemplates("zh", [{ ...entry, ...wrong }]),
+        JSON.stringify(wrong),
+      ).toThrow(/x/);
   });
 });
