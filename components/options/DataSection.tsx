@@ -1,8 +1,11 @@
 import { useRef, useState } from "react";
-import { BackupError, parseEnvelope } from "@/lib/db/backup";
+import type { Status } from "@/components/options/status";
+import { StatusLine } from "@/components/options/StatusLine";
+import { BackupError } from "@/lib/messaging/backup-error";
+import { parseEnvelope } from "@/lib/schemas/backup-file";
 import { hasMessage, t, type Locale } from "@/lib/i18n";
-import type { ImportProgress, ImportResult } from "@/lib/db/import-client";
-import type { Backup } from "@/lib/db/backup";
+import type { ImportProgress, ImportResult } from "@/lib/messaging/send-backup";
+import type { Backup } from "@/lib/messaging/import-requests";
 
 export interface DataSectionProps {
   locale: Locale;
@@ -10,7 +13,7 @@ export interface DataSectionProps {
   tableNames: readonly string[];
   onExportJson(): Promise<void>;
   onExportCsv(): Promise<void>;
-  /** Sends a checked backup to the background in chunks (lib/import-client.ts) and commits it. */
+  /** Sends a checked backup to the background in chunks (lib/messaging/send-backup.ts) and commits it. */
   onImport(
     backup: Backup,
     onProgress: (progress: ImportProgress) => void,
@@ -37,9 +40,7 @@ export function DataSection({
   onWipe,
   confirm = (m) => window.confirm(m),
 }: DataSectionProps) {
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({
-    text: "",
-  });
+  const [status, setStatus] = useState<Status>({ text: "" });
   const [busy, setBusy] = useState(false);
   const [confirmingWipe, setConfirmingWipe] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -165,9 +166,7 @@ export function DataSection({
           </button>
         )}
       </div>
-      <p role="status" className={status.error ? "status error" : "status"}>
-        {status.text}
-      </p>
+      <StatusLine status={status} />
     </section>
   );
 }

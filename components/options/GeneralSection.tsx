@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import type { GeneralSettings } from "@/lib/schemas/admin";
+import { saveFailed } from "@/components/options/status";
+import type { GeneralSettings } from "@/lib/messaging/settings-requests";
 import { t, type Locale } from "@/lib/i18n";
 import { PLATFORM_IDS } from "@/lib/model/order";
 
@@ -26,11 +27,7 @@ export function GeneralSection({
       await onSave({ agentName: agentName.trim(), shopNames });
       setStatus(t(locale, "options.saved"));
     } catch (error) {
-      setStatus(
-        t(locale, "options.saveFailed", {
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
+      setStatus(saveFailed(locale, error).text);
     }
   }
 

@@ -1,46 +1,44 @@
-import { format } from "date-fns";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
-import { browser } from "wxt/browser";
 import { DataSection } from "@/components/options/DataSection";
+import { downloadFile } from "@/components/options/download";
+import { backupFile, nudgeLogFile } from "@/components/options/exports";
 import { GeneralSection } from "@/components/options/GeneralSection";
-import { PlanSection } from "@/components/options/PlanSection";
+import { PlanSection } from "@/components/options/plan/PlanSection";
 import { ReportSection } from "@/components/options/ReportSection";
+import {
+  deleteTemplate,
+  grantSite,
+  importTransport,
+  revokeSite,
+  saveEngineSettings,
+  saveGeneralSettings,
+  saveTemplate,
+  setPlatformEnabled,
+  syncGrantedSites,
+  wipeAllData,
+} from "@/components/options/requests";
 import { sampleValues } from "@/components/options/sample-order";
 import { SitesSection } from "@/components/options/SitesSection";
-import { TemplatesSection } from "@/components/options/TemplatesSection";
-import { toBackgroundAdmin } from "@/lib/messaging/admin";
-import { exportBackup } from "@/lib/db/backup";
-import { getDb } from "@/lib/db/schema";
-import { pickLocale, t } from "@/lib/i18n";
-import { nudgeLogCsv } from "@/lib/db/csv";
-import { loadEngineSettings } from "@/lib/db/engine-settings";
-import { sendBackup, type ImportTransport } from "@/lib/db/import-client";
-import { getSetting, invalidStoredSettings } from "@/lib/db/settings";
+import { listText } from "@/components/options/status";
+import { readEngine, readGeneral } from "@/components/options/stored-data";
+import { TemplatesSection } from "@/components/options/templates/TemplatesSection";
 import { loadNudgeReport, type ReportRange } from "@/lib/db/report";
-import { newTemplateId, templateEntries } from "@/lib/db/templates";
-import { downloadText } from "@/components/options/download";
+import { getDb } from "@/lib/db/schema";
+import { getSetting, invalidStoredSettings } from "@/lib/schemas/settings";
+import { newTemplateId } from "@/lib/db/templates";
+import { templateEntries } from "@/lib/schemas/templates";
+import { pickLocale, t } from "@/lib/i18n";
+import { sendBackup } from "@/lib/messaging/send-backup";
 
-/** The background's chunked import requests, as sendBackup uses them. */
-const importTransport: ImportTransport = {
-  begin: (manifest) => toBackgroundAdmin.sendMessage("importBegin", manifest),
-  chunk: (chunk) => toBackgroundAdmin.sendMessage("importChunk", chunk),
-  commit: (session) => toBackgroundAdmin.sendMessage("importCommit", session),
-  abort: (session) => toBackgroundAdmin.sendMessage("importAbort", session),
-};
-
-export function App() {
+export function OptionsApp() {
   const locale = pickLocale(navigator.languages);
   const db = getDb();
   // Forms are re-created from stored values after an import or a wipe replaced them: each read
   // carries the revision it was made for, and a form waits for a read made after the replacement.
   const [dataRevision, setDataRevision] = useState(0);
   const general = useLiveQuery(
-    async () => ({
-      rev: dataRevision,
-      agentName: await getSetting(db, "agentName"),
-      shopNames: await getSetting(db, "shopNames"),
-    }),
+    () => readGeneral(db, dataRevision),
     [dataRevision],
   );
   useEffect(() => {
@@ -48,7 +46,7 @@ export function App() {
     document.title = t(locale, "options.title");
   }, [locale]);
   const engine = useLiveQuery(
-    async () => ({ rev: dataRevision, settings: await loadEngineSettings(db) }),
+    () => readEngine(db, dataRevision),
     [dataRevision],
   );
   // Stored values that fail their schema are read as defaults; the seller is told which.
@@ -62,11 +60,10 @@ export function App() {
   );
   const [sites, setSites] = useState<string[]>([]);
   useEffect(() => {
-    toBackgroundAdmin
-      .sendMessage("syncGrantedSites", undefined)
-      .then(setSites, (error) => console.error("PayNudge sites", error));
+    syncGrantedSites().then(setSites, (error) =>
+      console.error("PayNudge sites", error),
+    );
   }, []);
-  const stamp = () => format(Date.now(), "yyyyMMdd-HHmm");
   const [reportRange, setReportRange] = useState<ReportRange>("today");
   const report = useLiveQuery(
     () => loadNudgeReport(db, reportRange, Date.now()),
@@ -79,9 +76,10 @@ export function App() {
       {resetSettings && resetSettings.length > 0 && (
         <p role="alert" className="status error" data-testid="settings-reset">
           {t(locale, "data.settingsReset", {
-            names: resetSettings
-              .map((key) => t(locale, `setting.${key}`))
-              .join(locale === "zh" ? "、" : ", "),
+            names: listText(
+              locale,
+              resetSettings.map((key) => t(locale, `setting.${key}`)),
+            ),
           })}
         </p>
       )}
@@ -96,9 +94,7 @@ export function App() {
           key={dataRevision}
           locale={locale}
           initial={general}
-          onSave={(settings) =>
-            toBackgroundAdmin.sendMessage("saveGeneralSettings", settings)
-          }
+          onSave={saveGeneralSettings}
         />
       )}
       {engine?.rev === dataRevision && (
@@ -106,9 +102,7 @@ export function App() {
           key={`plan-${dataRevision}`}
           locale={locale}
           initial={engine.settings}
-          onSave={(patch) =>
-            toBackgroundAdmin.sendMessage("saveEngineSettings", patch)
-          }
+          onSave={saveEngineSettings}
         />
       )}
       {templates && general && (
@@ -117,12 +111,8 @@ export function App() {
           entries={templates}
           sampleValues={sampleValues(Date.now(), general)}
           newId={() => newTemplateId(Date.now())}
-          onSave={(template) =>
-            toBackgroundAdmin.sendMessage("saveTemplate", template)
-          }
-          onDelete={(id) =>
-            toBackgroundAdmin.sendMessage("deleteTemplate", { id })
-          }
+          onSave={saveTemplate}
+          onDelete={deleteTemplate}
         />
       )}
       {enabledPlatforms && (
@@ -130,54 +120,24 @@ export function App() {
           locale={locale}
           enabledPlatforms={enabledPlatforms}
           sites={sites}
-          onSetPlatform={(platform, enabled) =>
-            toBackgroundAdmin.sendMessage("setPlatformEnabled", {
-              platform,
-              enabled,
-            })
-          }
+          onSetPlatform={setPlatformEnabled}
           onGrant={async (pattern) => {
-            // Asked here, in the page's click: the background cannot show the permission prompt.
-            const granted = await browser.permissions.request({
-              origins: [pattern],
-            });
-            setSites(
-              await toBackgroundAdmin.sendMessage(
-                "syncGrantedSites",
-                undefined,
-              ),
-            );
+            const { granted, sites } = await grantSite(pattern);
+            setSites(sites);
             return granted;
           }}
-          onRevoke={async (pattern) =>
-            setSites(
-              await toBackgroundAdmin.sendMessage("revokeSite", { pattern }),
-            )
-          }
+          onRevoke={async (pattern) => setSites(await revokeSite(pattern))}
         />
       )}
       <DataSection
         locale={locale}
         tableNames={db.tables.map((table) => table.name)}
-        onExportJson={async () => {
-          const backup = await exportBackup(db, Date.now());
-          downloadText(
-            `paynudge-backup-${stamp()}.json`,
-            JSON.stringify(backup, null, 1),
-            "application/json",
-          );
-        }}
-        onExportCsv={async () => {
-          const [nudges, orders] = await Promise.all([
-            db.nudges.toArray(),
-            db.orders.toArray(),
-          ]);
-          const csv = nudgeLogCsv(
-            nudges,
-            new Map(orders.map((o) => [o.key, o])),
-          );
-          downloadText(`paynudge-nudges-${stamp()}.csv`, csv, "text/csv");
-        }}
+        onExportJson={async () =>
+          downloadFile(await backupFile(db, Date.now()))
+        }
+        onExportCsv={async () =>
+          downloadFile(await nudgeLogFile(db, Date.now()))
+        }
         onImport={async (backup, onProgress) => {
           try {
             return await sendBackup(backup, importTransport, onProgress);
@@ -187,9 +147,7 @@ export function App() {
           }
         }}
         onWipe={async () => {
-          await toBackgroundAdmin.sendMessage("wipeAllData", {
-            confirm: "DELETE",
-          });
+          await wipeAllData();
           setDataRevision((n) => n + 1);
         }}
       />

@@ -1,4 +1,7 @@
 import { useState, type FormEvent } from "react";
+import { FieldError } from "@/components/options/FieldError";
+import { saveFailed, type Status } from "@/components/options/status";
+import { StatusLine } from "@/components/options/StatusLine";
 import { t, type Locale } from "@/lib/i18n";
 import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
 
@@ -49,16 +52,8 @@ export function SitesSection({
 }: SitesSectionProps) {
   const [address, setAddress] = useState("");
   const [invalid, setInvalid] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({
-    text: "",
-  });
-  const fail = (error: unknown) =>
-    setStatus({
-      text: t(locale, "options.saveFailed", {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-      error: true,
-    });
+  const [status, setStatus] = useState<Status>({ text: "" });
+  const fail = (error: unknown) => setStatus(saveFailed(locale, error));
 
   function grant(event: FormEvent) {
     event.preventDefault();
@@ -159,16 +154,12 @@ export function SitesSection({
             />
           </label>
           <button type="submit">{t(locale, "sites.add")}</button>
-          {invalid && (
-            <span className="field-error" role="alert">
-              {t(locale, "sites.invalid")}
-            </span>
-          )}
+          <FieldError
+            message={invalid ? t(locale, "sites.invalid") : undefined}
+          />
         </form>
       </fieldset>
-      <p role="status" className={status.error ? "status error" : "status"}>
-        {status.text}
-      </p>
+      <StatusLine status={status} />
     </section>
   );
 }

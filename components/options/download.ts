@@ -1,13 +1,11 @@
+import type { TextFile } from "@/components/options/exports";
+
 /** Saves text as a file through the browser's download of a local blob: nothing leaves the machine. */
-export function downloadText(
-  filename: string,
-  text: string,
-  type: string,
-): void {
+export function downloadFile({ name, text, type }: TextFile): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = filename;
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();

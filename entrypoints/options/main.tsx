@@ -1,10 +1,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "@/components/options/OptionsApp";
+import { OptionsApp } from "@/components/options/OptionsApp";
 import "./style.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <App />
+    <OptionsApp />
   </StrictMode>,
 );

@@ -1,35 +1,11 @@
+import { FieldError } from "@/components/options/FieldError";
+import { patchAt, removeAt } from "@/components/options/list-edit";
+import {
+  MAX_WINDOWS,
+  windowError,
+  type WindowDraft,
+} from "@/components/options/plan/windows-draft";
 import { t, type Locale } from "@/lib/i18n";
-
-/** A day window as the form holds it: the text the seller typed, `HH:MM` each. */
-export interface WindowDraft {
-  from: string;
-  to: string;
-}
-
-export function minutesToText(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
-
-/** Minutes after midnight for `HH:MM` (00:00–24:00); undefined when the text is not a time. */
-export function textToMinutes(text: string): number | undefined {
-  const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
-  if (!m) return undefined;
-  const minutes = Number(m[1]) * 60 + Number(m[2]);
-  if (Number(m[2]) > 59 || minutes > 1440) return undefined;
-  return minutes;
-}
-
-/** The error of one window, or undefined when it is valid. */
-export function windowError(
-  w: WindowDraft,
-  locale: Locale,
-): string | undefined {
-  const from = textToMinutes(w.from);
-  const to = textToMinutes(w.to);
-  if (from === undefined || to === undefined) return t(locale, "plan.err.time");
-  if (from === to) return t(locale, "plan.err.emptyWindow");
-  return undefined;
-}
 
 export interface WindowsEditorProps {
   locale: Locale;
@@ -52,7 +28,7 @@ export function WindowsEditor({
   showErrors,
 }: WindowsEditorProps) {
   const set = (index: number, patch: Partial<WindowDraft>) =>
-    onChange(windows.map((w, i) => (i === index ? { ...w, ...patch } : w)));
+    onChange(patchAt(windows, index, patch));
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -86,19 +62,15 @@ export function WindowsEditor({
             </label>
             <button
               type="button"
-              onClick={() => onChange(windows.filter((_, j) => j !== i))}
+              onClick={() => onChange(removeAt(windows, i))}
             >
               {t(locale, "plan.remove")}
             </button>
-            {error && (
-              <span className="field-error" role="alert">
-                {error}
-              </span>
-            )}
+            <FieldError message={error} />
           </div>
         );
       })}
-      {windows.length < 12 && (
+      {windows.length < MAX_WINDOWS && (
         <button
           type="button"
           onClick={() => onChange([...windows, { from: "", to: "" }])}

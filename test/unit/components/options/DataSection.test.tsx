@@ -13,9 +13,9 @@ import {
   handleImportBegin,
   handleImportChunk,
   handleImportCommit,
-} from "@/lib/background/admin-handlers";
+} from "@/lib/background/all-data";
 import { PayNudgeDB } from "@/lib/db/schema";
-import { sendBackup, type ImportTransport } from "@/lib/db/import-client";
+import { sendBackup, type ImportTransport } from "@/lib/messaging/send-backup";
 
 /*
  * The options page's import against the background's real handlers (in process): progress, the

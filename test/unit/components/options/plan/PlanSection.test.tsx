@@ -7,8 +7,8 @@ import {
   within,
 } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PlanSection } from "@/components/options/PlanSection";
-import type { EngineSettingsPatch } from "@/lib/schemas/admin";
+import { PlanSection } from "@/components/options/plan/PlanSection";
+import type { EngineSettingsPatch } from "@/lib/messaging/settings-requests";
 import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import { EngineSettingSchemas } from "@/lib/schemas/engine-settings";
 import { formatOrderTime } from "@/lib/model/time-format";

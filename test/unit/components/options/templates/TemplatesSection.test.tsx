@@ -8,12 +8,12 @@ import {
 } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleValues } from "@/components/options/sample-order";
-import { TemplatesSection } from "@/components/options/TemplatesSection";
+import { TemplatesSection } from "@/components/options/templates/TemplatesSection";
 import {
   DEFAULT_TEMPLATES,
   type MessageTemplate,
 } from "@/lib/templates/shipped";
-import { MessageTemplateSchema, mergeTemplates } from "@/lib/db/templates";
+import { MessageTemplateSchema, mergeTemplates } from "@/lib/schemas/templates";
 
 afterEach(cleanup);
 

@@ -1,0 +1,42 @@
+import { format } from "date-fns";
+import { exportBackup } from "@/lib/schemas/backup-file";
+import { nudgeLogCsv } from "@/lib/db/csv";
+import type { PayNudgeDB } from "@/lib/db/schema";
+
+/** A file the page saves for the seller (download.ts). */
+export interface TextFile {
+  name: string;
+  text: string;
+  type: string;
+}
+
+const stamp = (now: number) => format(now, "yyyyMMdd-HHmm");
+
+/** Every table, as a backup the import reads back. */
+export async function backupFile(
+  db: PayNudgeDB,
+  now: number,
+): Promise<TextFile> {
+  const backup = await exportBackup(db, now);
+  return {
+    name: `paynudge-backup-${stamp(now)}.json`,
+    text: JSON.stringify(backup, null, 1),
+    type: "application/json",
+  };
+}
+
+/** The nudge log with each nudge's order, for a spreadsheet. */
+export async function nudgeLogFile(
+  db: PayNudgeDB,
+  now: number,
+): Promise<TextFile> {
+  const [nudges, orders] = await Promise.all([
+    db.nudges.toArray(),
+    db.orders.toArray(),
+  ]);
+  return {
+    name: `paynudge-nudges-${stamp(now)}.csv`,
+    text: nudgeLogCsv(nudges, new Map(orders.map((o) => [o.key, o]))),
+    type: "text/csv",
+  };
+}

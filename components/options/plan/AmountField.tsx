@@ -1,0 +1,36 @@
+import { FieldError } from "@/components/options/FieldError";
+
+export interface AmountFieldProps {
+  label: string;
+  name: string;
+  /** "numeric" for whole numbers, "decimal" otherwise. */
+  inputMode: "numeric" | "decimal";
+  value: string;
+  onChange(value: string): void;
+  error: string | undefined;
+}
+
+/** A number typed as text, with its error right after it. */
+export function AmountField({
+  label,
+  name,
+  inputMode,
+  value,
+  onChange,
+  error,
+}: AmountFieldProps) {
+  return (
+    <>
+      <label className="field">
+        <span>{label}</span>
+        <input
+          name={name}
+          inputMode={inputMode}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+      <FieldError message={error} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { copyText } from "@/components/shared/clipboard";
+import type { ManualStatus } from "@/components/popup/DueList";
+import { openOrderPage } from "@/lib/browser-tabs/open-order-page";
+import type { SnoozeChoice } from "@/lib/engine/snooze";
+import { toBackground } from "@/lib/messaging/messengers";
+import type { StoredOrder } from "@/lib/model/order";
+
+/*
+ * What the popup's rows and switch do. Every write goes through the background; the popup's live
+ * query re-renders the list when it lands, so these only settle or fail.
+ */
+
+/** Copies the order's filled-in reminder; resolves with how many variables it could not fill. */
+export async function copyMessage(
+  order: StoredOrder,
+): Promise<{ missing: number }> {
+  const { text, missing } = await toBackground.sendMessage("messageFor", {
+    key: order.key,
+  });
+  if (!(await copyText(text)))
+    throw new Error("PayNudge: the clipboard refused the message");
+  return { missing: missing.length };
+}
+
+/** Logs a nudge by the order's next channel and step, made by `agent` at `at`. */
+export async function logNudge(
+  order: StoredOrder,
+  agent: string | undefined,
+  at: number,
+): Promise<void> {
+  await toBackground.sendMessage("logNudge", {
+    key: order.key,
+    channel: order.nextChannel ?? "chat",
+    ...(order.nextStep !== undefined && { step: order.nextStep }),
+    ...(agent && { agent }),
+    at,
+  });
+}
+
+export async function setOrderStatus(
+  order: StoredOrder,
+  status: ManualStatus,
+): Promise<void> {
+  await toBackground.sendMessage("setOrderStatus", { key: order.key, status });
+}
+
+export async function snooze(
+  order: StoredOrder,
+  choice: SnoozeChoice,
+): Promise<void> {
+  await toBackground.sendMessage("snooze", { key: order.key, for: choice });
+}
+
+/** Off duty on or off; a failure is logged (the switch shows the stored value either way). */
+export function setNotificationsPaused(paused: boolean): void {
+  toBackground
+    .sendMessage("setNotificationsPaused", { paused })
+    .catch((error: unknown) => console.error("PayNudge pause", error));
+}
+
+/** Focuses a tab already showing the order's page, or opens one. */
+export function openOrder(order: StoredOrder): void {
+  void openOrderPage(order.pageUrl);
+}
