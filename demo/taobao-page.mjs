@@ -10,7 +10,7 @@ const ESCAPES = {
 };
 
 /** Page text may be hostile (fixtures test that): everything is escaped. */
-export function esc(value) {
+function esc(value) {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
@@ -18,12 +18,12 @@ function pad(n) {
   return String(n).padStart(2, "0");
 }
 
-export function taobaoTime(ms) {
+function taobaoTime(ms) {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export const TABS = [
+const TABS = [
   ["all", "近三个月订单"],
   ["waitBuyerPay", "等待买家付款"],
   ["waitSend", "等待发货"],

@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import type { CDPSession, Page } from "playwright-core";
 import { until as pollUntil } from "@/test/support/until";
 import { launchWithExtension } from "../../../scripts/chrome.mjs";
 
@@ -228,7 +228,7 @@ export function until<T>(
   return pollUntil(fn, ok, timeoutMs, 200);
 }
 
-export type { BrowserContext, Page };
+export type { Page };
 
 type PageOrders = Parameters<typeof renderTaobaoSoldList>[0];
 
