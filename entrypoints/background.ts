@@ -4,7 +4,7 @@ import {
   handleNotificationButton,
   handleNotificationClick,
   handleNotificationClosed,
-} from "@/lib/background/handlers";
+} from "@/lib/background/notification-actions";
 import { andPages } from "@/lib/background/page-sync";
 import { registerRoutes } from "@/lib/background/routes";
 import { ALARM_NAME, runDueCheck } from "@/lib/background/scheduler";

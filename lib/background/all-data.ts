@@ -1,18 +1,16 @@
 import { browser } from "wxt/browser";
-import { z } from "zod";
-import {
-  GeneralSettingsSchema,
-  ImportChunkSchema,
-  ImportSessionSchema,
-  NotificationsPausedSchema,
-  SetOrderStatusSchema,
-  type ImportReply,
-} from "@/lib/schemas/admin";
-import { BackupError, ImportStaging, wipeAll } from "@/lib/db/backup";
+import { wipeAll } from "@/lib/db/backup";
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { replanOrders } from "@/lib/db/orders";
-import { setSetting } from "@/lib/db/settings";
-import { runDueCheck, withdrawNotifications } from "@/lib/background/scheduler";
+import { BackupError } from "@/lib/messaging/backup-error";
+import type {
+  ImportCommitted,
+  ImportReply,
+} from "@/lib/messaging/import-requests";
+import { ImportStaging } from "@/lib/schemas/import-staging";
+import { parseRequest, REQUEST_SCHEMAS } from "@/lib/schemas/requests";
+import { runDueCheck } from "@/lib/background/scheduler";
+
+/* All data at once: a backup restored in chunks, or everything deleted. */
 
 async function clearOurNotifications(): Promise<void> {
   const all = await browser.notifications.getAll();
@@ -21,23 +19,8 @@ async function clearOurNotifications(): Promise<void> {
   );
 }
 
-export async function handleSaveGeneralSettings(
-  db: PayNudgeDB,
-  data: unknown,
-): Promise<void> {
-  const settings = GeneralSettingsSchema.parse(data);
-  if (settings.agentName !== undefined)
-    await setSetting(db, "agentName", settings.agentName || undefined);
-  if (settings.shopNames !== undefined) {
-    const names = Object.fromEntries(
-      Object.entries(settings.shopNames).filter(([, v]) => v),
-    );
-    await setSetting(db, "shopNames", names);
-  }
-}
-
 /*
- * A backup restored in chunks (admin-schemas.ts describes the exchange). One import at a time,
+ * A backup restored in chunks (lib/messaging/import-requests.ts describes the exchange). One import at a time,
  * staged in this worker's memory: a worker stopped mid-import forgets it, the next chunk or the
  * commit is refused as interrupted, and the data was never touched.
  */
@@ -73,7 +56,7 @@ function refusal(error: unknown): ImportReply<never> {
 }
 
 function stagedImport(data: unknown): ImportStaging {
-  const { session } = ImportSessionSchema.parse(data);
+  const { session } = parseRequest("importCommit", data);
   if (!current || current.session !== session)
     throw new BackupError(
       "interrupted",
@@ -106,7 +89,7 @@ export function handleImportChunk(
   data: unknown,
 ): ImportReply<{ staged: number }> {
   try {
-    const parsed = ImportChunkSchema.safeParse(data);
+    const parsed = REQUEST_SCHEMAS.importChunk.safeParse(data);
     if (!parsed.success)
       throw new BackupError(
         "not-backup",
@@ -136,9 +119,7 @@ export async function handleImportCommit(
   db: PayNudgeDB,
   data: unknown,
   now: number,
-): Promise<
-  ImportReply<{ counts: Record<string, number>; recheckFailed: boolean }>
-> {
+): Promise<ImportReply<ImportCommitted>> {
   let counts: Record<string, number>;
   try {
     const staging = stagedImport(data);
@@ -162,7 +143,7 @@ export async function handleImportCommit(
 }
 
 export function handleImportAbort(data: unknown): void {
-  const { session } = ImportSessionSchema.parse(data);
+  const { session } = parseRequest("importAbort", data);
   if (current?.session === session) dropImport();
 }
 
@@ -171,39 +152,8 @@ export async function handleWipeAllData(
   data: unknown,
   now: number,
 ): Promise<void> {
-  z.object({ confirm: z.literal("DELETE") }).parse(data);
+  parseRequest("wipeAllData", data);
   await wipeAll(db);
   await clearOurNotifications();
-  await runDueCheck(db, now);
-}
-
-/**
- * The agent marks an order paid or closed from the popup: its pending nudge goes (re-planned with
- * the new status), its notification is withdrawn, and alarms and the toolbar count follow.
- */
-export async function handleSetOrderStatus(
-  db: PayNudgeDB,
-  data: unknown,
-  now: number,
-): Promise<void> {
-  const { key, status } = SetOrderStatusSchema.parse(data);
-  await db.transaction("rw", db.orders, async () => {
-    const order = await db.orders.get(key);
-    if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-    await db.orders.update(key, { status, manualStatus: status });
-  });
-  await replanOrders(db, [key], now);
-  await withdrawNotifications([key]);
-  await runDueCheck(db, now);
-}
-
-/** Off duty on/off. Either way the due check runs: on resume it shows at once what fell due meanwhile. */
-export async function handleSetNotificationsPaused(
-  db: PayNudgeDB,
-  data: unknown,
-  now: number,
-): Promise<void> {
-  const { paused } = NotificationsPausedSchema.parse(data);
-  await setSetting(db, "notificationsPaused", paused);
   await runDueCheck(db, now);
 }

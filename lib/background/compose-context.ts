@@ -1,30 +1,14 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
+import type { ComposeContext } from "@/lib/messaging/compose-context";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { getSetting } from "@/lib/schemas/settings";
+import { allTemplates } from "@/lib/schemas/templates";
+import { orderValues } from "@/lib/templates/render";
 import {
   isTemplateScenario,
   templateContext,
   templatesFor,
-  type MessageTemplate,
 } from "@/lib/templates/shipped";
-import type { Locale } from "@/lib/i18n";
-import type { StoredOrder } from "@/lib/model/order";
-import { loadEngineSettings } from "@/lib/db/engine-settings";
-import { getSetting } from "@/lib/db/settings";
-import { orderValues, type TemplateValues } from "@/lib/templates/render";
-import { allTemplates } from "@/lib/db/templates";
-
-/** Everything needed to write to one buyer: the order, its filled-in values and the fitting templates. */
-export interface ComposeContext {
-  order: StoredOrder;
-  values: TemplateValues;
-  /** Best first for this order's current step, channel and segment. */
-  templates: MessageTemplate[];
-  /** The buyer's language: Shopify buyers read English. */
-  locale: Locale;
-  agent?: string;
-  step?: string;
-  /** A second nudge inside this span after a colleague's is warned about. */
-  cooldownMs: number;
-}
 
 /**
  * The seller's own templates and edits count (allTemplates): the best fit for the order's next

@@ -1,37 +1,16 @@
-import { browser } from "wxt/browser";
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { composeContext } from "@/lib/db/compose";
-import { bestMessage } from "@/lib/templates/render";
-import { snoozeUntil } from "@/lib/engine/snooze";
+import { upsertSeenOrders } from "@/lib/db/orders";
+import { toView, type OrderView } from "@/lib/model/order-view";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { MAX_BATCH_ORDERS, parseOrdersSeen } from "@/lib/schemas/orders-seen";
+import { parseRequest } from "@/lib/schemas/requests";
 import {
-  LogNudgeRequestSchema,
-  MAX_BATCH_ORDERS,
-  MessageRequestSchema,
-  parseOrdersSeen,
-  SnoozeRequestSchema,
-  StepDoneRequestSchema,
-  ViewsForRequestSchema,
-  type MessageReply,
-  type OrderView,
-} from "@/lib/schemas/content";
-import { openOrderPage } from "@/lib/background/open-order";
-import {
-  logNudge,
-  markStepDone,
-  snoozeOrder,
-  toView,
-  upsertSeenOrders,
-} from "@/lib/db/orders";
-import { loadEngineSettings } from "@/lib/db/engine-settings";
-import {
-  notificationClosed,
-  notificationOrderKeys,
   requestDueCheck,
-  runDueCheck,
-  SNOOZE_BUTTON_MS,
   withdrawNotifications,
 } from "@/lib/background/scheduler";
 import { originOf } from "@/lib/background/senders";
+
+/* The orders a page shows: stored with their plans, and what its badges show of them. */
 
 /**
  * A batch of orders a content script saw, validated and stored with its plans. Rows that fail
@@ -55,7 +34,12 @@ export async function storeSeenOrders(
     console.warn(
       `PayNudge: orders left out of a batch: ${batch.rejected} malformed, ${batch.skipped} past the bound of ${MAX_BATCH_ORDERS}, ${foreign} of another platform`,
     );
-  const { views, cancelled } = await upsertSeenOrders(db, batch, now);
+  const { views, cancelled } = await upsertSeenOrders(
+    db,
+    batch,
+    now,
+    await loadEngineSettings(db),
+  );
   await withdrawNotifications(cancelled);
   return views;
 }
@@ -87,109 +71,11 @@ export async function handleViewsFor(
   data: unknown,
   origin?: string,
 ): Promise<OrderView[]> {
-  const { keys } = ViewsForRequestSchema.parse(data);
+  const { keys } = parseRequest("viewsFor", data);
   const rows = await db.orders.bulkGet(keys);
   return rows.flatMap((order) =>
     order && (origin === undefined || originOf(order.pageUrl) === origin)
       ? [toView(order)]
       : [],
   );
-}
-
-/** The filled-in reminder for one order, in the language of its platform's buyers. */
-export async function handleMessageFor(
-  db: PayNudgeDB,
-  data: unknown,
-  now: number,
-): Promise<MessageReply> {
-  const { key } = MessageRequestSchema.parse(data);
-  const { text, missing } = bestMessage(await composeContext(db, key, now));
-  return { text, missing };
-}
-
-/**
- * The agent nudged a buyer: logged, the step done, every order of the buyer re-planned (the cap is
- * theirs). The order's alert is withdrawn, and so are those of the buyer's orders that no longer wait.
- */
-export async function handleLogNudge(
-  db: PayNudgeDB,
-  data: unknown,
-  now: number,
-): Promise<OrderView> {
-  const { key, ...entry } = LogNudgeRequestSchema.parse(data);
-  const { order, cancelled } = await logNudge(db, key, entry, now);
-  await withdrawNotifications([key, ...cancelled]);
-  await runDueCheck(db, now);
-  return toView(order);
-}
-
-export async function handleSnooze(
-  db: PayNudgeDB,
-  data: unknown,
-  now: number,
-): Promise<OrderView> {
-  const request = SnoozeRequestSchema.parse(data);
-  const settings = await loadEngineSettings(db);
-  const order = await snoozeOrder(
-    db,
-    request.key,
-    snoozeUntil(request.for, now, settings),
-    now,
-    settings,
-  );
-  await withdrawNotifications([request.key]);
-  await runDueCheck(db, now);
-  return toView(order);
-}
-
-export async function handleStepDone(
-  db: PayNudgeDB,
-  data: unknown,
-  now: number,
-): Promise<OrderView> {
-  const { key, step } = StepDoneRequestSchema.parse(data);
-  const order = await markStepDone(db, key, step, now);
-  await withdrawNotifications([key]);
-  await runDueCheck(db, now);
-  return toView(order);
-}
-
-/** A click on a notification opens (or focuses) the page of its order, or of the summary's first order. */
-export async function handleNotificationClick(
-  db: PayNudgeDB,
-  id: string,
-): Promise<void> {
-  const [first] = await notificationOrderKeys(db, id);
-  await browser.notifications.clear(id);
-  const order = first === undefined ? undefined : await db.orders.get(first);
-  if (order) await openOrderPage(order.pageUrl);
-}
-
-/** Button 0 opens the order page; button 1 snoozes its order (a summary's: all of them) 15 minutes. */
-export async function handleNotificationButton(
-  db: PayNudgeDB,
-  id: string,
-  index: number,
-  now: number,
-): Promise<void> {
-  if (index === 0) return handleNotificationClick(db, id);
-  const keys = await notificationOrderKeys(db, id);
-  if (!keys.length) return;
-  const settings = await loadEngineSettings(db);
-  for (const key of keys) {
-    const order = await db.orders.get(key);
-    // A listed order may have been paid or nudged since; only a still-waiting one is snoozed.
-    if (order?.nextDueAt !== undefined)
-      await snoozeOrder(db, key, now + SNOOZE_BUTTON_MS, now, settings);
-  }
-  await browser.notifications.clear(id);
-  await runDueCheck(db, now);
-}
-
-/** A notification closed: what it held counts as shown (scheduler.ts, notificationClosed). */
-export function handleNotificationClosed(
-  db: PayNudgeDB,
-  id: string,
-): Promise<void> {
-  return notificationClosed(db, id);
 }

@@ -1,145 +1,197 @@
-import type { AdminToBackground } from "@/lib/messaging/admin";
 import type { PayNudgeDB } from "@/lib/db/schema";
-import type { ContentToBackground } from "@/lib/schemas/content";
-import { toBackgroundAdmin } from "@/lib/messaging/admin";
 import { toBackground } from "@/lib/messaging/messengers";
+import type { RequestReply, RequestType } from "@/lib/messaging/protocol";
 import { platformsAt } from "@/lib/platforms";
-import { getSetting } from "@/lib/db/settings";
+import { getSetting } from "@/lib/schemas/settings";
 import {
   handleImportAbort,
   handleImportBegin,
   handleImportChunk,
   handleImportCommit,
-  handleSaveGeneralSettings,
-  handleSetNotificationsPaused,
-  handleSetOrderStatus,
   handleWipeAllData,
-} from "@/lib/background/admin-handlers";
+} from "@/lib/background/all-data";
 import {
   handleLogNudge,
   handleMessageFor,
-  answerOrdersSeen,
+  handlePanelFor,
+  handleSetOrderStatus,
   handleSnooze,
   handleStepDone,
-  handleViewsFor,
-} from "@/lib/background/handlers";
-import {
-  handleDeleteTemplate,
-  handleRevokeSite,
-  handleSaveEngineSettings,
-  handleSaveTemplate,
-  handleSetPlatformEnabled,
-  handleSyncGrantedSites,
-} from "@/lib/background/options-handlers";
-import { andPages } from "@/lib/background/page-sync";
-import { handlePanelFor } from "@/lib/background/panel-handlers";
+} from "@/lib/background/order-actions";
+import { answerOrdersSeen, handleViewsFor } from "@/lib/background/orders-seen";
+import { pagesChanged } from "@/lib/background/page-sync";
 import {
   batchOfSenderSite,
   guarded,
   orderOfSenderSite,
+  type KnownSender,
   type MessageSender,
+  type Policy,
 } from "@/lib/background/senders";
+import {
+  handleDeleteTemplate,
+  handleRevokeSite,
+  handleSaveEngineSettings,
+  handleSaveGeneralSettings,
+  handleSaveTemplate,
+  handleSetNotificationsPaused,
+  handleSetPlatformEnabled,
+  handleSyncGrantedSites,
+} from "@/lib/background/settings-handlers";
 
 /*
- * Every request the background answers, with the senders it accepts: one table per protocol, each
- * typed against its protocol map, so a request without a route (or a policy) does not compile.
+ * Every request the background answers (lib/messaging/protocol.ts), with the senders it accepts and
+ * what follows it: one table, typed against the protocol, so a request without a route (or a
+ * policy) does not compile. Each handler checks its request's data on arrival.
  */
 
-type Route<P, K extends keyof P> = (message: {
-  data: unknown;
-  sender: MessageSender;
-}) => Promise<P[K] extends (...args: never[]) => infer R ? R : never>;
-type Routes<P> = { [K in keyof P]: Route<P, K> };
+/** How one request is answered. */
+export interface Route<K extends RequestType> extends Policy<unknown> {
+  /**
+   * What follows a write whose result the open pages' badges show: they are told once it has landed
+   * (page-sync.ts; the page that asked learns from the reply, the others from the signal).
+   */
+  then?: "refresh-pages";
+  handle(
+    data: unknown,
+    sender: KnownSender,
+  ): Promise<RequestReply<K>> | RequestReply<K>;
+}
+
+/** Requests that replace or delete the seller's data, or withdraw a site: from the extension's own pages only. */
+export type DestructiveRequest =
+  | "wipeAllData"
+  | "importBegin"
+  | "importChunk"
+  | "importCommit"
+  | "importAbort"
+  | "revokeSite";
 
 const PAGES = { from: ["page"] } as const;
 
-/** Wires both tables to their messengers; `now` is read when each request arrives. */
-export function registerRoutes(db: PayNudgeDB): void {
+export type Routes = {
+  [K in RequestType]: Route<K> &
+    (K extends DestructiveRequest ? typeof PAGES : unknown);
+};
+
+/** The table; `now` is read when each request arrives. */
+export function backgroundRoutes(db: PayNudgeDB): Routes {
+  /** A content script acts only on orders of its own site; an extension page on any. */
   const ownOrder = {
     from: ["content", "page"],
     contentCheck: orderOfSenderSite(db),
   } as const;
 
-  const content: Routes<ContentToBackground> = {
-    ordersSeen: guarded(
-      "ordersSeen",
-      { from: ["content"], contentCheck: batchOfSenderSite },
-      (data) => answerOrdersSeen(db, data, Date.now(), platformsAt),
-    ),
-    enabledPlatforms: guarded("enabledPlatforms", { from: ["content"] }, () =>
-      getSetting(db, "enabledPlatforms"),
-    ),
-    viewsFor: guarded("viewsFor", { from: ["content"] }, (data, sender) =>
-      handleViewsFor(db, data, sender.origin),
-    ),
-    panelFor: guarded("panelFor", ownOrder, (data) =>
-      handlePanelFor(db, data, Date.now()),
-    ),
-    messageFor: guarded("messageFor", ownOrder, (data) =>
-      handleMessageFor(db, data, Date.now()),
-    ),
-    logNudge: guarded("logNudge", ownOrder, (data) =>
-      andPages(handleLogNudge(db, data, Date.now())),
-    ),
-    snooze: guarded("snooze", ownOrder, (data) =>
-      andPages(handleSnooze(db, data, Date.now())),
-    ),
-    stepDone: guarded("stepDone", ownOrder, (data) =>
-      andPages(handleStepDone(db, data, Date.now())),
-    ),
-  };
+  return {
+    // The order script reports and asks about its page's orders.
+    ordersSeen: {
+      from: ["content"],
+      contentCheck: batchOfSenderSite,
+      handle: (data) => answerOrdersSeen(db, data, Date.now(), platformsAt),
+    },
+    enabledPlatforms: {
+      from: ["content"],
+      handle: () => getSetting(db, "enabledPlatforms"),
+    },
+    viewsFor: {
+      from: ["content"],
+      handle: (data, sender) => handleViewsFor(db, data, sender.origin),
+    },
+    panelFor: {
+      ...ownOrder,
+      handle: (data) => handlePanelFor(db, data, Date.now()),
+    },
+    messageFor: {
+      ...ownOrder,
+      handle: (data) => handleMessageFor(db, data, Date.now()),
+    },
+    logNudge: {
+      ...ownOrder,
+      then: "refresh-pages",
+      handle: (data) => handleLogNudge(db, data, Date.now()),
+    },
+    snooze: {
+      ...ownOrder,
+      then: "refresh-pages",
+      handle: (data) => handleSnooze(db, data, Date.now()),
+    },
+    stepDone: {
+      ...ownOrder,
+      then: "refresh-pages",
+      handle: (data) => handleStepDone(db, data, Date.now()),
+    },
 
-  // Settings and data change only from the extension's own pages.
-  const admin: Routes<AdminToBackground> = {
-    saveGeneralSettings: guarded("saveGeneralSettings", PAGES, (data) =>
-      handleSaveGeneralSettings(db, data),
-    ),
+    // Settings and data change only from the extension's own pages.
+    setOrderStatus: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleSetOrderStatus(db, data, Date.now()),
+    },
+    saveGeneralSettings: {
+      ...PAGES,
+      handle: (data) => handleSaveGeneralSettings(db, data),
+    },
+    saveEngineSettings: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleSaveEngineSettings(db, data, Date.now()),
+    },
+    saveTemplate: {
+      ...PAGES,
+      handle: (data) => handleSaveTemplate(db, data),
+    },
+    deleteTemplate: {
+      ...PAGES,
+      handle: (data) => handleDeleteTemplate(db, data),
+    },
+    setPlatformEnabled: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleSetPlatformEnabled(db, data),
+    },
+    setNotificationsPaused: {
+      ...PAGES,
+      handle: (data) => handleSetNotificationsPaused(db, data, Date.now()),
+    },
+    syncGrantedSites: { ...PAGES, handle: () => handleSyncGrantedSites() },
+    revokeSite: { ...PAGES, handle: (data) => handleRevokeSite(data) },
+
     // A backup restored in chunks: begin, chunks (staged), commit swaps the data in.
-    importBegin: guarded("importBegin", PAGES, (data) =>
-      handleImportBegin(data),
-    ),
-    importChunk: guarded("importChunk", PAGES, (data) =>
-      handleImportChunk(data),
-    ),
-    importCommit: guarded("importCommit", PAGES, (data) =>
-      andPages(handleImportCommit(db, data, Date.now())),
-    ),
-    importAbort: guarded("importAbort", PAGES, (data) =>
-      handleImportAbort(data),
-    ),
-    wipeAllData: guarded("wipeAllData", PAGES, (data) =>
-      andPages(handleWipeAllData(db, data, Date.now())),
-    ),
-    saveEngineSettings: guarded("saveEngineSettings", PAGES, (data) =>
-      andPages(handleSaveEngineSettings(db, data, Date.now())),
-    ),
-    saveTemplate: guarded("saveTemplate", PAGES, (data) =>
-      handleSaveTemplate(db, data),
-    ),
-    deleteTemplate: guarded("deleteTemplate", PAGES, (data) =>
-      handleDeleteTemplate(db, data),
-    ),
-    setPlatformEnabled: guarded("setPlatformEnabled", PAGES, (data) =>
-      andPages(handleSetPlatformEnabled(db, data)),
-    ),
-    syncGrantedSites: guarded("syncGrantedSites", PAGES, () =>
-      handleSyncGrantedSites(),
-    ),
-    revokeSite: guarded("revokeSite", PAGES, (data) => handleRevokeSite(data)),
-    setOrderStatus: guarded("setOrderStatus", PAGES, (data) =>
-      andPages(handleSetOrderStatus(db, data, Date.now())),
-    ),
-    setNotificationsPaused: guarded("setNotificationsPaused", PAGES, (data) =>
-      handleSetNotificationsPaused(db, data, Date.now()),
-    ),
+    importBegin: { ...PAGES, handle: (data) => handleImportBegin(data) },
+    importChunk: { ...PAGES, handle: (data) => handleImportChunk(data) },
+    importCommit: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleImportCommit(db, data, Date.now()),
+    },
+    importAbort: { ...PAGES, handle: (data) => handleImportAbort(data) },
+    wipeAllData: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleWipeAllData(db, data, Date.now()),
+    },
   };
+}
 
-  // The messengers' listener types are per request; the tables above hold each one's own.
-  for (const [type, route] of Object.entries(content))
-    toBackground.onMessage(type as keyof ContentToBackground, route as never);
-  for (const [type, route] of Object.entries(admin))
-    toBackgroundAdmin.onMessage(
-      type as keyof AdminToBackground,
-      route as never,
-    );
+/** A route as its listener: the sender checked first (guarded), then the handler, then what follows. */
+export function answer<K extends RequestType>(
+  type: K,
+  route: Route<K>,
+): (message: {
+  data: unknown;
+  sender: MessageSender;
+}) => Promise<RequestReply<K>> {
+  return guarded(type, route, async (data, sender) => {
+    const reply = await route.handle(data, sender);
+    if (route.then === "refresh-pages") pagesChanged();
+    return reply;
+  });
+}
+
+/** Wires every route to the one messenger. */
+export function registerRoutes(db: PayNudgeDB): void {
+  const routes = backgroundRoutes(db);
+  for (const type of Object.keys(routes) as RequestType[])
+    // The messenger's listener type is per request; the table holds each one's own.
+    toBackground.onMessage(type, answer(type, routes[type]) as never);
 }

@@ -17,8 +17,8 @@ import {
   nextAlarmAt,
   replanDue,
 } from "@/lib/db/orders";
-import { loadEngineSettings } from "@/lib/db/engine-settings";
-import { getSetting } from "@/lib/db/settings";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { getSetting } from "@/lib/schemas/settings";
 import { formatOrderTime } from "@/lib/model/time-format";
 
 export const ALARM_NAME = "paynudge:next-due";

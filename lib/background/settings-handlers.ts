@@ -1,13 +1,10 @@
-import {
-  EngineSettingsPatchSchema,
-  PlatformEnabledSchema,
-  SitePatternSchema,
-  TemplateIdSchema,
-} from "@/lib/schemas/admin";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { replanUnpaid } from "@/lib/db/orders";
-import { getSetting, setSetting } from "@/lib/db/settings";
-import { deleteTemplate, saveTemplate } from "@/lib/db/templates";
+import { deleteTemplate } from "@/lib/db/templates";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { parseRequest } from "@/lib/schemas/requests";
+import { getSetting, setSetting } from "@/lib/schemas/settings";
+import { saveTemplate } from "@/lib/schemas/templates";
 import {
   grantedSites,
   revokeSite,
@@ -16,9 +13,35 @@ import {
 import { runDueCheck, withdrawNotifications } from "@/lib/background/scheduler";
 
 /*
- * The options page's editors (issue 6): nudge plan, templates, sites. Payloads are validated here,
- * on arrival, like every other message.
+ * What the extension's pages change: the agent's and shops' names, off duty, the nudge plan,
+ * templates, platforms and granted sites. Each request is checked on arrival, like every other.
  */
+
+export async function handleSaveGeneralSettings(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<void> {
+  const settings = parseRequest("saveGeneralSettings", data);
+  if (settings.agentName !== undefined)
+    await setSetting(db, "agentName", settings.agentName || undefined);
+  if (settings.shopNames !== undefined) {
+    const names = Object.fromEntries(
+      Object.entries(settings.shopNames).filter(([, v]) => v),
+    );
+    await setSetting(db, "shopNames", names);
+  }
+}
+
+/** Off duty on/off. Either way the due check runs: on resume it shows at once what fell due meanwhile. */
+export async function handleSetNotificationsPaused(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<void> {
+  const { paused } = parseRequest("setNotificationsPaused", data);
+  await setSetting(db, "notificationsPaused", paused);
+  await runDueCheck(db, now);
+}
 
 /**
  * Saves the engine settings the options page sent (each key checked), then re-plans every open
@@ -29,13 +52,17 @@ export async function handleSaveEngineSettings(
   data: unknown,
   now: number,
 ): Promise<{ replanned: number }> {
-  const patch = EngineSettingsPatchSchema.parse(data);
+  const patch = parseRequest("saveEngineSettings", data);
   await db.transaction("rw", db.settings, async () => {
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) await db.settings.put({ key, value });
     }
   });
-  const { changed, cancelled } = await replanUnpaid(db, now);
+  const { changed, cancelled } = await replanUnpaid(
+    db,
+    now,
+    await loadEngineSettings(db),
+  );
   await withdrawNotifications(cancelled);
   await runDueCheck(db, now);
   return { replanned: changed.length };
@@ -52,7 +79,7 @@ export async function handleDeleteTemplate(
   db: PayNudgeDB,
   data: unknown,
 ): Promise<void> {
-  await deleteTemplate(db, TemplateIdSchema.parse(data).id);
+  await deleteTemplate(db, parseRequest("deleteTemplate", data).id);
 }
 
 /** Turns a platform off or on; the content script reads `enabledPlatforms` before it starts. */
@@ -60,7 +87,7 @@ export async function handleSetPlatformEnabled(
   db: PayNudgeDB,
   data: unknown,
 ): Promise<void> {
-  const { platform, enabled } = PlatformEnabledSchema.parse(data);
+  const { platform, enabled } = parseRequest("setPlatformEnabled", data);
   const next = { ...(await getSetting(db, "enabledPlatforms")) };
   if (enabled) delete next[platform];
   else next[platform] = false;
@@ -73,6 +100,6 @@ export function handleSyncGrantedSites(): Promise<string[]> {
 }
 
 export async function handleRevokeSite(data: unknown): Promise<string[]> {
-  await revokeSite(SitePatternSchema.parse(data).pattern);
+  await revokeSite(parseRequest("revokeSite", data).pattern);
   return grantedSites();
 }

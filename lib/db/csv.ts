@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import type { NudgeLog } from "@/lib/db/schema";
+import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
 
 const COLUMNS = [

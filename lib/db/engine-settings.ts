@@ -1,18 +1,20 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import {
   ENGINE_SETTING_KEYS,
-  type EngineSettings,
+  type EngineSettingKey,
 } from "@/lib/engine/settings";
-import { resolveEngineSettings } from "@/lib/schemas/engine-settings";
 
-/** Everything the nudge engine needs, read fresh from the database (the worker keeps no state). */
-export async function loadEngineSettings(
+/**
+ * The engine settings' stored values, unchecked: lib/schemas/engine-settings.ts checks each
+ * (loadEngineSettings) before the engine trusts it.
+ */
+export async function storedEngineSettings(
   db: PayNudgeDB,
-): Promise<EngineSettings> {
+): Promise<Partial<Record<EngineSettingKey, unknown>>> {
   const rows = await db.settings.bulkGet(ENGINE_SETTING_KEYS);
-  const stored: Record<string, unknown> = {};
+  const stored: Partial<Record<EngineSettingKey, unknown>> = {};
   ENGINE_SETTING_KEYS.forEach((key, i) => {
     if (rows[i] !== undefined) stored[key] = rows[i]!.value;
   });
-  return resolveEngineSettings(stored);
+  return stored;
 }

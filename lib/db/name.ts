@@ -1,2 +1,2 @@
-/** The extension origin's IndexedDB database (lib/db.ts holds its schema). */
+/** The extension origin's IndexedDB database (schema.ts holds its schema). */
 export const DB_NAME = "paynudge";

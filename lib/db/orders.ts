@@ -1,32 +1,19 @@
 import { closeDeadline } from "@/lib/model/close-deadline";
-import type { NudgeLog, PayNudgeDB } from "@/lib/db/schema";
-import type { NudgeChannel } from "@/lib/model/steps";
-import type { ParsedBatch, OrderView } from "@/lib/schemas/content";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import type { OrdersSeen } from "@/lib/messaging/order-requests";
+import type { NudgeEntry, NudgeLog } from "@/lib/model/nudge-log";
 import {
   orderKey,
   type OrderSnapshot,
   type StoredOrder,
 } from "@/lib/model/order";
+import { toView, type OrderView } from "@/lib/model/order-view";
 import { scheduleOrder, type ScheduleSettings } from "@/lib/engine/schedule";
-import { loadEngineSettings } from "@/lib/db/engine-settings";
 
-export function toView(order: StoredOrder): OrderView {
-  const view: OrderView = {
-    key: order.key,
-    orderId: order.orderId,
-    status: order.status,
-    nudgeCount: order.nudgeCount,
-  };
-  if (order.nextDueAt !== undefined) view.nextDueAt = order.nextDueAt;
-  if (order.nextStep !== undefined) view.nextStep = order.nextStep;
-  if (order.nextChannel !== undefined) view.nextChannel = order.nextChannel;
-  if (order.snoozedUntil !== undefined) view.snoozedUntil = order.snoozedUntil;
-  if (order.deadlineAt !== undefined) view.deadlineAt = order.deadlineAt;
-  if (order.lastNudgeAt !== undefined) view.lastNudgeAt = order.lastNudgeAt;
-  if (order.lastAgent !== undefined) view.lastAgent = order.lastAgent;
-  if (order.declinedAt !== undefined) view.declinedAt = order.declinedAt;
-  return view;
-}
+/*
+ * Orders and their plans in the database. The engine settings are the caller's to load and check
+ * (lib/schemas/engine-settings.ts, loadEngineSettings): the database knows no zod.
+ */
 
 /** Fields of a new snapshot that are known; unknown ones never erase what an earlier page showed. */
 function knownFields(snapshot: OrderSnapshot): Partial<OrderSnapshot> {
@@ -150,11 +137,10 @@ export interface UpsertResult {
 
 export async function upsertSeenOrders(
   db: PayNudgeDB,
-  batch: ParsedBatch,
+  batch: OrdersSeen,
   now: number,
-  settings?: ScheduleSettings,
+  settings: ScheduleSettings,
 ): Promise<UpsertResult> {
-  const engine = settings ?? (await loadEngineSettings(db));
   // The same order may appear twice on a page (e.g. an iframe and its parent): the last one wins.
   const byKey = new Map<string, OrderSnapshot>();
   for (const snapshot of batch.orders)
@@ -163,7 +149,7 @@ export async function upsertSeenOrders(
 
   return db.transaction("rw", db.orders, db.nudges, async () => {
     const existing = await db.orders.bulkGet(keys);
-    const nudges = await recentNudgesByBuyer(db, now, engine);
+    const nudges = await recentNudgesByBuyer(db, now, settings);
     const seen = { pageUrl: batch.pageUrl, shopName: batch.shopName, now };
     const merged = keys.map((key, i) => {
       const snapshot = byKey.get(key)!;
@@ -176,7 +162,7 @@ export async function upsertSeenOrders(
         existing[i],
         snapshot,
         seen,
-        engine,
+        settings,
         nudges.get(buyer),
       );
     });
@@ -202,14 +188,13 @@ export async function replanOrders(
   db: PayNudgeDB,
   keys: readonly string[],
   now: number,
-  settings?: ScheduleSettings,
+  settings: ScheduleSettings,
 ): Promise<ReplanResult> {
-  const engine = settings ?? (await loadEngineSettings(db));
   return db.transaction("rw", db.orders, db.nudges, async () => {
     const rows = (await db.orders.bulkGet([...keys])).filter(
       (o): o is StoredOrder => o !== undefined,
     );
-    const nudges = await recentNudgesByBuyer(db, now, engine);
+    const nudges = await recentNudgesByBuyer(db, now, settings);
     const changed: StoredOrder[] = [];
     const cancelled: string[] = [];
     for (const row of rows) {
@@ -218,7 +203,7 @@ export async function replanOrders(
       const after = applySchedule(
         { ...row },
         now,
-        engine,
+        settings,
         nudges.get(buyerId(row)),
       );
       if (JSON.stringify(after) === before) continue;
@@ -235,7 +220,7 @@ export async function replanOrders(
 export async function replanDue(
   db: PayNudgeDB,
   now: number,
-  settings?: ScheduleSettings,
+  settings: ScheduleSettings,
 ): Promise<ReplanResult> {
   const keys = await db.orders
     .where("replanAt")
@@ -249,7 +234,7 @@ export async function replanDue(
 export async function replanUnpaid(
   db: PayNudgeDB,
   now: number,
-  settings?: ScheduleSettings,
+  settings: ScheduleSettings,
 ): Promise<ReplanResult> {
   const keys = await db.orders.where("status").equals("unpaid").primaryKeys();
   return replanOrders(db, keys, now, settings);
@@ -271,19 +256,6 @@ async function requireOrder(db: PayNudgeDB, key: string): Promise<StoredOrder> {
   return order;
 }
 
-export interface NudgeEntry {
-  channel: NudgeChannel;
-  /** The plan step this nudge was for; the order's current step when absent. */
-  step?: string;
-  at: number;
-  agent?: string;
-  templateId?: string;
-  outcome?: string;
-  reason?: string;
-  when?: string;
-  note?: string;
-}
-
 /**
  * Records a nudge an agent made: the shared log entry, the order's count and time, its step done.
  * Then re-plans every order of the buyer, since the nudge counts against their cap.
@@ -292,10 +264,9 @@ export async function logNudge(
   db: PayNudgeDB,
   key: string,
   entry: NudgeEntry,
-  now: number = entry.at,
-  settings?: ScheduleSettings,
+  now: number,
+  settings: ScheduleSettings,
 ): Promise<ReplanResult & { order: StoredOrder }> {
-  const engine = settings ?? (await loadEngineSettings(db));
   // A nudge cannot have happened in the future; a skewed clock must not break the cap.
   const at = Math.min(entry.at, now);
   const keys = await db.transaction("rw", db.orders, db.nudges, async () => {
@@ -325,7 +296,7 @@ export async function logNudge(
     await db.orders.put(order);
     return sameBuyerKeys(db, order);
   });
-  const result = await replanOrders(db, keys, now, engine);
+  const result = await replanOrders(db, keys, now, settings);
   return { ...result, order: await requireOrder(db, key) };
 }
 
@@ -335,7 +306,7 @@ export async function snoozeOrder(
   key: string,
   until: number,
   now: number,
-  settings?: ScheduleSettings,
+  settings: ScheduleSettings,
 ): Promise<StoredOrder> {
   await db.transaction("rw", db.orders, async () => {
     await requireOrder(db, key);
@@ -351,7 +322,7 @@ export async function markStepDone(
   key: string,
   step: string | undefined,
   now: number,
-  settings?: ScheduleSettings,
+  settings: ScheduleSettings,
 ): Promise<StoredOrder> {
   await db.transaction("rw", db.orders, async () => {
     const order = await requireOrder(db, key);

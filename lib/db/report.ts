@@ -1,5 +1,6 @@
 import { startOfDay, subDays } from "date-fns";
-import type { NudgeLog, PayNudgeDB } from "@/lib/db/schema";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import type { NudgeLog } from "@/lib/model/nudge-log";
 import { NUDGE_CHANNELS, type NudgeChannel } from "@/lib/model/steps";
 import type { StoredOrder } from "@/lib/model/order";
 import {

@@ -1,27 +1,10 @@
 import Dexie, { type EntityTable } from "dexie";
 import { DB_NAME } from "@/lib/db/name";
 import type { MessageTemplate } from "@/lib/templates/shipped";
-import type { NudgeChannel } from "@/lib/model/steps";
+import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
 
-export type { NudgeChannel };
 export { DB_NAME };
-
-/** One nudge an agent made, the shared record that stops a second agent repeating it. */
-export interface NudgeLog {
-  id?: number;
-  orderKey: string;
-  at: number;
-  channel: NudgeChannel;
-  step?: string;
-  templateId?: string;
-  agent?: string;
-  outcome?: string;
-  reason?: string;
-  /** When the buyer said they would pay (an outcome detail). */
-  when?: string;
-  note?: string;
-}
 
 /**
  * The ledger of due moments shown: one row per order and due moment, written once its notification
@@ -80,7 +63,7 @@ export class PayNudgeDB extends Dexie {
   nudges!: EntityTable<NudgeLog, "id">;
   settings!: EntityTable<SettingRow, "key">;
   alerts!: EntityTable<AlertRow, "id">;
-  /** The seller's templates and their edits of shipped ones (lib/templates-store.ts). */
+  /** The seller's templates and their edits of shipped ones (lib/db/templates.ts). */
   templates!: EntityTable<MessageTemplate, "id">;
   /** Notifications on screen (or about to be) and what each holds (lib/background/scheduler.ts). */
   notices!: EntityTable<NoticeRow, "id">;

@@ -1,9 +1,9 @@
 import { defineExtensionMessaging } from "@webext-core/messaging";
 import type {
-  BackgroundToContent,
-  ContentToBackground,
-} from "@/lib/schemas/content";
+  BackgroundRequests,
+  ContentSignals,
+} from "@/lib/messaging/protocol";
 
-/** Typed senders and listeners, named by direction; payloads are validated where they arrive. */
-export const toBackground = defineExtensionMessaging<ContentToBackground>();
-export const toContent = defineExtensionMessaging<BackgroundToContent>();
+/** Typed senders and listeners, named by direction; requests are checked where they arrive. */
+export const toBackground = defineExtensionMessaging<BackgroundRequests>();
+export const toContent = defineExtensionMessaging<ContentSignals>();

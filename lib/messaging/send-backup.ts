@@ -1,48 +1,41 @@
+import { BackupError } from "@/lib/messaging/backup-error";
+import { chunksOf, manifestOf } from "@/lib/messaging/import-chunks";
 import type {
-  ImportChunkRequest,
-  ImportReply,
-  ImportSessionRequest,
-} from "@/lib/schemas/admin";
-import {
-  BackupError,
-  chunksOf,
-  manifestOf,
-  type Backup,
-  type ImportManifest,
-} from "@/lib/db/backup";
+  Backup,
+  ImportCommitted,
+  ImportRefusal,
+} from "@/lib/messaging/import-requests";
+import type {
+  RequestData,
+  RequestReply,
+  RequestType,
+} from "@/lib/messaging/protocol";
 
 /*
  * The options page's side of a chunked import: the file is checked and split here, each chunk is
  * checked again and staged by the background, and nothing changes until the commit.
  */
 
-/** The background's import requests (admin-messages.ts), as the page sends them. */
+type Ask<K extends RequestType> = (
+  data: RequestData<K>,
+) => Promise<RequestReply<K>>;
+
+/** The background's import requests (protocol.ts), as the page sends them. */
 export interface ImportTransport {
-  begin(manifest: ImportManifest): Promise<ImportReply<{ session: string }>>;
-  chunk(chunk: ImportChunkRequest): Promise<ImportReply<{ staged: number }>>;
-  commit(
-    session: ImportSessionRequest,
-  ): Promise<
-    ImportReply<{ counts: Record<string, number>; recheckFailed: boolean }>
-  >;
-  abort(session: ImportSessionRequest): Promise<void>;
+  begin: Ask<"importBegin">;
+  chunk: Ask<"importChunk">;
+  commit: Ask<"importCommit">;
+  abort: Ask<"importAbort">;
 }
 
 export type ImportProgress =
   | { phase: "sending"; done: number; total: number }
   | { phase: "saving"; rows: number };
 
-export interface ImportResult {
-  counts: Record<string, number>;
-  /** The data is in, but re-planning reminders afterwards failed (they follow at the next check). */
-  recheckFailed: boolean;
-}
+/** The data is in; `recheckFailed`: re-planning reminders afterwards failed (they follow at the next check). */
+export type ImportResult = ImportCommitted;
 
-function refused(reply: {
-  code: BackupError["code"];
-  table?: string;
-  row?: number;
-}): never {
+function refused(reply: ImportRefusal): never {
   throw new BackupError(
     reply.code,
     `refused by the background: ${reply.code}`,

@@ -1,5 +1,3 @@
-import type { z } from "zod";
-import type { OrderItemSchema, OrderSnapshotSchema } from "@/lib/schemas/order";
 import type { NudgeChannel } from "@/lib/model/steps";
 import { PLATFORMS } from "@/lib/model/platforms";
 
@@ -25,13 +23,41 @@ export function clipText(
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-// The schemas live apart (order-schema.ts) so that page code can use the model without zod.
-export type OrderItem = z.infer<typeof OrderItemSchema>;
+/*
+ * Plain types: page code and the popup use the model without zod. lib/schemas/order.ts checks
+ * orders arriving from pages and backups against these very types.
+ */
+
+export interface OrderItem {
+  title: string;
+  attrs?: string;
+  priceCents?: number;
+  quantity?: number;
+}
+
 /**
  * What an adapter reads off one order row. Every field but the id, platform and status may be
  * unknown: a row is never dropped because one field is missing.
  */
-export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
+export interface OrderSnapshot {
+  platform: PlatformId;
+  /** Kept a string: Taobao's 19 digits are beyond Number.MAX_SAFE_INTEGER. */
+  orderId: string;
+  status: OrderStatus;
+  statusText?: string;
+  /** Epoch ms. */
+  createdAt?: number;
+  amountCents?: number;
+  currency?: "CNY" | "USD";
+  buyer?: string;
+  items: OrderItem[];
+  memo?: string;
+  flag?: number;
+  /** Auto-close deadline read from the page, when it shows one. */
+  closesAt?: number;
+  /** The buyer chatted before ordering (询单拍下), when the page tells. */
+  consulted?: boolean;
+}
 
 /** An order as the background keeps it: the last snapshot plus what PayNudge knows of it. */
 export interface StoredOrder extends OrderSnapshot {

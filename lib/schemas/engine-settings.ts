@@ -1,22 +1,32 @@
 import { z } from "zod";
-import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+import { storedEngineSettings } from "@/lib/db/engine-settings";
+import type { PayNudgeDB } from "@/lib/db/schema";
 import {
   DEFAULT_ENGINE_SETTINGS,
   ENGINE_SETTING_KEYS,
   type EngineSettingKey,
   type EngineSettings,
 } from "@/lib/engine/settings";
-import { NUDGE_CHANNELS, STEP_SCENARIOS } from "@/lib/model/steps";
+import type { StoredEngineSettings } from "@/lib/messaging/settings-requests";
+import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+import {
+  NUDGE_CHANNELS,
+  STEP_SCENARIOS,
+  type DayWindow,
+} from "@/lib/model/steps";
+import { schemaOf } from "@/lib/schemas/schema-of";
 
 /*
  * Checks on stored and submitted engine settings. Kept apart from the types and defaults
- * (settings.ts) so that the popup, which only reads, ships without zod.
+ * (lib/engine/settings.ts) so that the popup, which only reads, ships without zod.
  */
 
 const HOUR = 3_600_000;
 
 const minuteOfDay = z.number().int().min(0).max(1440);
-export const DayWindowSchema = z.object({ from: minuteOfDay, to: minuteOfDay });
+const DayWindowSchema = schemaOf<DayWindow>()(
+  z.object({ from: minuteOfDay, to: minuteOfDay }),
+);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const duration = z
   .number()
@@ -69,7 +79,9 @@ export const EngineSettingSchemas = {
       }),
     )
     .max(20),
-} satisfies Record<keyof EngineSettings, z.ZodType>;
+} satisfies {
+  [K in EngineSettingKey]: z.ZodType<StoredEngineSettings[K]>;
+};
 
 /**
  * Engine settings from stored values: each valid value overrides its default, an invalid one is
@@ -97,4 +109,11 @@ export function resolveEngineSettings(
     }
   }
   return out;
+}
+
+/** Everything the nudge engine needs, read fresh from the database (the worker keeps no state). */
+export async function loadEngineSettings(
+  db: PayNudgeDB,
+): Promise<EngineSettings> {
+  return resolveEngineSettings(await storedEngineSettings(db));
 }

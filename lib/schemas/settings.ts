@@ -1,24 +1,17 @@
 import { z } from "zod";
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { EngineSettingSchemas } from "@/lib/schemas/engine-settings";
 import {
   DEFAULT_SETTINGS,
   PLAIN_SETTING_CHECKS,
   type SettingKey,
   type Settings,
 } from "@/lib/db/setting-values";
-
-export {
-  DEFAULT_SETTINGS,
-  SETTING_KEYS,
-  type SettingKey,
-  type Settings,
-} from "@/lib/db/setting-values";
+import { EngineSettingSchemas } from "@/lib/schemas/engine-settings";
 
 /**
  * What a stored value of each setting must be: the checks every write (setSetting, the options
  * page's engine settings) and every import go through, and every read falls back on. The plain
- * settings' checks are setting-values.ts's predicates themselves, so the popup's zod-free read
+ * settings' checks are lib/db/setting-values.ts's predicates themselves, so the popup's zod-free read
  * agrees with them exactly.
  */
 export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {

@@ -1,7 +1,7 @@
-import { storeSeenOrders } from "@/lib/background/handlers";
+import { storeSeenOrders } from "@/lib/background/orders-seen";
 import { runDueCheck } from "@/lib/background/scheduler";
 import type { PayNudgeDB } from "@/lib/db/schema";
-import type { OrderView } from "@/lib/schemas/content";
+import type { OrderView } from "@/lib/model/order-view";
 
 /**
  * A page's batch stored, then the due check run over it before anything is asserted (in the

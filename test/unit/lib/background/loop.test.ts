@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { handleMessageFor, handleViewsFor } from "@/lib/background/handlers";
+import { handleMessageFor } from "@/lib/background/order-actions";
+import { handleViewsFor } from "@/lib/background/orders-seen";
 import { handleOrdersSeen } from "@/test/support/seen";
 import { pagesChanged } from "@/lib/background/page-sync";
 import {

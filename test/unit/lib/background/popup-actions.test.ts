@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
+import { handleSetNotificationsPaused } from "@/lib/background/settings-handlers";
 import {
-  handleSetNotificationsPaused,
+  handleLogNudge,
   handleSetOrderStatus,
-} from "@/lib/background/admin-handlers";
-import { handleLogNudge } from "@/lib/background/handlers";
+} from "@/lib/background/order-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
 import {
   ALARM_NAME,
@@ -13,7 +13,7 @@ import {
 } from "@/lib/background/scheduler";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { todayQueue } from "@/lib/db/queue";
-import { getSetting } from "@/lib/db/settings";
+import { getSetting } from "@/lib/schemas/settings";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();

@@ -10,12 +10,14 @@ import fc from "fast-check";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import {
   handleLogNudge,
+  handleSnooze,
+  handleStepDone,
+} from "@/lib/background/order-actions";
+import {
   handleNotificationButton,
   handleNotificationClosed,
   handleNotificationClick,
-  handleSnooze,
-  handleStepDone,
-} from "@/lib/background/handlers";
+} from "@/lib/background/notification-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
 import {
   ALARM_NAME,
@@ -28,7 +30,8 @@ import {
 } from "@/lib/background/scheduler";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { t } from "@/lib/i18n";
-import { parseOrdersSeen } from "@/lib/schemas/content";
+import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { upsertSeenOrders } from "@/lib/db/orders";
 
 const MIN = 60_000;
@@ -73,6 +76,7 @@ async function oneOrderDue(): Promise<number> {
     db,
     parseOrdersSeen({ pageUrl: page, orders: [order("1", T0)] }),
     T0,
+    await loadEngineSettings(db),
   );
   return T0 + 30 * MIN;
 }
@@ -355,6 +359,7 @@ describe("notifications", () => {
         orders: [order("1", T0 - 40 * MIN), order("2", T0 - 40 * MIN)],
       }),
       T0,
+      await loadEngineSettings(db),
     );
     await Promise.all([
       runDueCheck(db, T0),
@@ -559,8 +564,13 @@ describe("a worker stopped at any point of the due check", () => {
     due: string[];
   }
 
-  const seen = (db: PayNudgeDB, now: number, ...orders: object[]) =>
-    upsertSeenOrders(db, parseOrdersSeen({ pageUrl: page, orders }), now);
+  const seen = async (db: PayNudgeDB, now: number, ...orders: object[]) =>
+    upsertSeenOrders(
+      db,
+      parseOrdersSeen({ pageUrl: page, orders }),
+      now,
+      await loadEngineSettings(db),
+    );
   const buyerMoment =
     (dueAt: number) =>
     (buyer: string): string =>

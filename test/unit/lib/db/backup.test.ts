@@ -6,53 +6,56 @@ import {
   handleImportBegin,
   handleImportChunk,
   handleImportCommit,
-  handleSaveGeneralSettings,
-  handleSetNotificationsPaused,
-  handleSetOrderStatus,
-} from "@/lib/background/admin-handlers";
+} from "@/lib/background/all-data";
 import {
   handleLogNudge,
+  handleSetOrderStatus,
   handleSnooze,
   handleStepDone,
-} from "@/lib/background/handlers";
+} from "@/lib/background/order-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
 import {
   handleSaveEngineSettings,
+  handleSaveGeneralSettings,
   handleSaveTemplate,
-} from "@/lib/background/options-handlers";
+  handleSetNotificationsPaused,
+} from "@/lib/background/settings-handlers";
+import { BACKUP_FORMAT, wipeAll } from "@/lib/db/backup";
+import { BackupError } from "@/lib/messaging/backup-error";
 import {
-  BACKUP_FORMAT,
-  BackupError,
   CHUNK_MAX_ROWS,
   chunksOf,
-  exportBackup,
   manifestOf,
+} from "@/lib/messaging/import-chunks";
+import type { Backup } from "@/lib/messaging/import-requests";
+import {
+  exportBackup,
   parseBackup,
   restoreBackup,
-  wipeAll,
-  type Backup,
-} from "@/lib/db/backup";
+} from "@/lib/schemas/backup-file";
 import Dexie from "dexie";
 import { DB_NAME, PayNudgeDB } from "@/lib/db/schema";
 import { readFirstScreen } from "@/lib/db/first-screen";
-import { loadEngineSettings } from "@/lib/db/engine-settings";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import { loadPopupData } from "@/lib/db/popup-data";
-import { plainSettingValue } from "@/lib/db/setting-values";
 import {
   DEFAULT_SETTINGS,
+  plainSettingValue,
+  SETTING_KEYS,
+} from "@/lib/db/setting-values";
+import {
   getSetting,
   invalidStoredSettings,
-  SETTING_KEYS,
   setSetting,
-} from "@/lib/db/settings";
+} from "@/lib/schemas/settings";
 import {
   MAX_ROWS,
   RESTORED_TABLES,
-  ROW_SCHEMAS,
   TABLE_NAMES,
   type TableName,
-} from "@/lib/schemas/stored";
+} from "@/lib/db/tables";
+import { ROW_SCHEMAS } from "@/lib/schemas/stored-rows";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -573,7 +576,7 @@ describe("import through the background, in chunks", () => {
     await beginWith(backup);
     // A fresh worker: the module state (the staged import) is gone.
     vi.resetModules();
-    const fresh = await import("@/lib/background/admin-handlers");
+    const fresh = await import("@/lib/background/all-data");
     const [chunk] = chunksOf(backup);
     const session = "the-old-session";
     expect(fresh.handleImportChunk({ session, ...chunk! })).toMatchObject({

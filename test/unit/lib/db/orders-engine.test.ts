@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { PayNudgeDB } from "@/lib/db/schema";
-import { parseOrdersSeen } from "@/lib/schemas/content";
+import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import type { OrderSnapshot } from "@/lib/model/order";
 import {
   logNudge,
@@ -9,13 +9,13 @@ import {
   replanDue,
   replanUnpaid,
   snoozeOrder,
-  toView,
   upsertSeenOrders,
 } from "@/lib/db/orders";
-import { composeContext } from "@/lib/db/compose";
+import { composeContext } from "@/lib/background/compose-context";
 import { nudgeState } from "@/lib/model/nudge-state";
-import { loadEngineSettings } from "@/lib/db/engine-settings";
-import { setSetting } from "@/lib/db/settings";
+import { toView } from "@/lib/model/order-view";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { setSetting } from "@/lib/schemas/settings";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -38,7 +38,9 @@ function snap(
     ...extra,
   };
 }
-const see = (orders: OrderSnapshot[], now: number) =>
+/** The engine settings as the database holds them now (the background loads them per request). */
+const stored = () => loadEngineSettings(db);
+const see = async (orders: OrderSnapshot[], now: number) =>
   upsertSeenOrders(
     db,
     parseOrdersSeen({
@@ -46,6 +48,7 @@ const see = (orders: OrderSnapshot[], now: number) =>
       orders,
     }),
     now,
+    await stored(),
   );
 
 let db: PayNudgeDB;
@@ -67,20 +70,22 @@ describe("orders carry their plan step", () => {
 
   it("is re-planned when a later step takes over, and dropped at the close deadline", async () => {
     await see([snap("1", T0)], T0 + MIN);
-    expect((await replanDue(db, at(23, 15))).changed).toEqual([]);
-    await replanDue(db, at(23, 16));
+    expect((await replanDue(db, at(23, 15), await stored())).changed).toEqual(
+      [],
+    );
+    await replanDue(db, at(23, 16), await stored());
     expect(await db.orders.get("taobao:1")).toMatchObject({
       nextDueAt: at(23, 16),
       nextStep: "follow-up",
       replanAt: at(26, 11),
     });
-    await replanDue(db, at(26, 11));
+    await replanDue(db, at(26, 11), await stored());
     expect(await db.orders.get("taobao:1")).toMatchObject({
       nextDueAt: at(26, 11),
       nextStep: "final",
       replanAt: at(26, 12),
     });
-    const { cancelled } = await replanDue(db, at(26, 12));
+    const { cancelled } = await replanDue(db, at(26, 12), await stored());
     expect(cancelled).toEqual(["taobao:1"]);
     const row = await db.orders.get("taobao:1");
     expect(row?.nextDueAt).toBeUndefined();
@@ -97,14 +102,14 @@ describe("orders carry their plan step", () => {
     expect(settings.quietHours).toEqual([{ from: 120, to: 540 }]);
     await see([snap("1", T0, { amountCents: 23_900 })], T0 + MIN);
     // First at 12:30, the call at 16:00 (an hour later is outside 11–12), final 1 h before the 6 h close, follow-up pushed past it is gone.
-    await replanDue(db, at(23, 16));
+    await replanDue(db, at(23, 16), await stored());
     expect(await db.orders.get("taobao:1")).toMatchObject({
       nextStep: "phone",
       nextChannel: "phone",
       nextDueAt: at(23, 16),
       replanAt: at(23, 17),
     });
-    await replanDue(db, at(23, 17));
+    await replanDue(db, at(23, 17), await stored());
     expect(await db.orders.get("taobao:1")).toMatchObject({
       nextStep: "final",
       nextDueAt: at(23, 17),
@@ -128,6 +133,7 @@ describe("orders carry their plan step", () => {
         orders: [{ ...snap("4", T0), platform: "shopify" }],
       }),
       T0 + MIN,
+      await stored(),
     );
     expect((await db.orders.get("taobao:1"))?.deadlineAt).toBe(at(23, 18));
     expect((await db.orders.get("taobao:2"))?.deadlineAt).toBe(at(23, 13));
@@ -135,14 +141,14 @@ describe("orders carry their plan step", () => {
     expect((await db.orders.get("shopify:4"))?.deadlineAt).toBeUndefined();
     // A later change of the setting moves the stored deadline with the plan.
     await setSetting(db, "closeAfterMs", { taobao: 3 * HOUR });
-    await replanUnpaid(db, T0 + 2 * MIN);
+    await replanUnpaid(db, T0 + 2 * MIN, await stored());
     expect((await db.orders.get("taobao:1"))?.deadlineAt).toBe(at(23, 15));
   });
 
   it("re-plans open orders when the seller changes the settings", async () => {
     await see([snap("1", T0), snap("2", T0, { status: "paid" })], T0 + MIN);
     await setSetting(db, "quietHours", [{ from: 12 * 60, to: 14 * 60 }]);
-    const { changed } = await replanUnpaid(db, T0 + 2 * MIN);
+    const { changed } = await replanUnpaid(db, T0 + 2 * MIN, await stored());
     expect(changed.map((o) => o.key)).toEqual(["taobao:1"]);
     expect((await db.orders.get("taobao:1"))?.nextDueAt).toBe(at(23, 14));
   });
@@ -156,6 +162,7 @@ describe("logging a nudge", () => {
       "taobao:1",
       { channel: "chat", at: at(23, 12, 31), agent: "阿华" },
       at(23, 12, 31),
+      await stored(),
     );
     expect(await db.nudges.toArray()).toEqual([
       {
@@ -183,13 +190,14 @@ describe("logging a nudge", () => {
       "taobao:1",
       { channel: "chat", at: at(23, 12, 31), outcome: "not-wanted" },
       at(23, 12, 31),
+      await stored(),
     );
     expect(order.declinedAt).toBe(at(23, 12, 31));
     expect(order.nextDueAt).toBeUndefined();
     expect(order.nextStep).toBeUndefined();
     expect(nudgeState(order, at(23, 13))).toBe("declined");
     // Nothing comes back by the clock either.
-    await replanDue(db, at(26, 11));
+    await replanDue(db, at(26, 11), await stored());
     expect((await db.orders.get("taobao:1"))?.nextDueAt).toBeUndefined();
     expect(await nextAlarmAt(db)).toBeUndefined();
     // The panel leads with thanks and an offer to close, not another reminder.
@@ -203,6 +211,7 @@ describe("logging a nudge", () => {
       "taobao:1",
       { channel: "sms", at: at(23, 13, 30), outcome: "no-answer" },
       at(23, 13, 30),
+      await stored(),
     );
     expect(silent.declinedAt).toBe(at(23, 12, 31));
     expect(silent.nextDueAt).toBeUndefined();
@@ -212,6 +221,7 @@ describe("logging a nudge", () => {
       "taobao:1",
       { channel: "chat", at: at(23, 14), outcome: "will-pay" },
       at(23, 14),
+      await stored(),
     );
     expect(again.declinedAt).toBeUndefined();
     expect(again.nextDueAt).toBeGreaterThan(at(23, 14));
@@ -225,6 +235,7 @@ describe("logging a nudge", () => {
       "taobao:1",
       { channel: "sms", at: at(24, 12) },
       at(23, 12, 40),
+      await stored(),
     );
     expect(order.lastNudgeAt).toBe(at(23, 12, 40));
   });
@@ -249,6 +260,7 @@ describe("logging a nudge", () => {
         `taobao:${id}`,
         { channel: "chat", at: at(23, 12, m) },
         at(23, 12, m),
+        await stored(),
       );
     }
     // Follow-ups were at 16:00; the first of the three nudges ages out at 12:30 tomorrow.
@@ -263,7 +275,13 @@ describe("logging a nudge", () => {
 
   it("refuses an unknown order without logging anything", async () => {
     await expect(
-      logNudge(db, "taobao:404", { channel: "chat", at: T0 }, T0),
+      logNudge(
+        db,
+        "taobao:404",
+        { channel: "chat", at: T0 },
+        T0,
+        await stored(),
+      ),
     ).rejects.toThrow(/unknown order/);
     expect(await db.nudges.count()).toBe(0);
   });
@@ -277,13 +295,20 @@ describe("snooze and done", () => {
       "taobao:1",
       at(23, 12, 50),
       at(23, 12, 35),
+      await stored(),
     );
     expect(snoozed).toMatchObject({
       snoozedUntil: at(23, 12, 50),
       nextDueAt: at(23, 12, 50),
       nextStep: "first",
     });
-    const late = await snoozeOrder(db, "taobao:1", at(24, 3), at(23, 12, 36));
+    const late = await snoozeOrder(
+      db,
+      "taobao:1",
+      at(24, 3),
+      at(23, 12, 36),
+      await stored(),
+    );
     // The follow-up (SMS) has taken over by then, and SMS waits for 09:00.
     expect(late).toMatchObject({
       snoozedUntil: at(24, 3),
@@ -297,16 +322,34 @@ describe("snooze and done", () => {
 
   it("marks the current step done so the next one becomes due", async () => {
     await see([snap("1", T0)], T0 + MIN);
-    const done = await markStepDone(db, "taobao:1", undefined, at(23, 12, 40));
+    const done = await markStepDone(
+      db,
+      "taobao:1",
+      undefined,
+      at(23, 12, 40),
+      await stored(),
+    );
     expect(done).toMatchObject({
       doneSteps: ["first"],
       nextStep: "follow-up",
       nextDueAt: at(23, 16),
       nudgeCount: 0,
     });
-    const all = await markStepDone(db, "taobao:1", "final", at(23, 12, 41));
+    const all = await markStepDone(
+      db,
+      "taobao:1",
+      "final",
+      at(23, 12, 41),
+      await stored(),
+    );
     expect(all.doneSteps).toEqual(["first", "final"]);
-    await markStepDone(db, "taobao:1", undefined, at(23, 12, 42));
+    await markStepDone(
+      db,
+      "taobao:1",
+      undefined,
+      at(23, 12, 42),
+      await stored(),
+    );
     expect((await db.orders.get("taobao:1"))?.nextDueAt).toBeUndefined();
   });
 });

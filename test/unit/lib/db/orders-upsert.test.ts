@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { PayNudgeDB } from "@/lib/db/schema";
-import { parseOrdersSeen } from "@/lib/schemas/content";
+import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
+import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import type { OrderSnapshot } from "@/lib/model/order";
 import {
   dueUnnotified,
@@ -46,6 +47,7 @@ describe("upserting seen orders", () => {
       db,
       batch([snap("1", 10), snap("2", 45)]),
       NOW,
+      DEFAULT_ENGINE_SETTINGS,
     );
     expect(views.map((v) => [v.orderId, v.nextDueAt])).toEqual([
       ["1", NOW + 20 * MIN],
@@ -61,10 +63,20 @@ describe("upserting seen orders", () => {
   });
 
   it("keeps what an earlier page showed when a later snapshot lacks it", async () => {
-    await upsertSeenOrders(db, batch([snap("1", 10, { memo: "老客" })]), NOW);
+    await upsertSeenOrders(
+      db,
+      batch([snap("1", 10, { memo: "老客" })]),
+      NOW,
+      DEFAULT_ENGINE_SETTINGS,
+    );
     const later = snap("1", 10, { items: [] });
     delete later.buyer;
-    await upsertSeenOrders(db, batch([later]), NOW + MIN);
+    await upsertSeenOrders(
+      db,
+      batch([later]),
+      NOW + MIN,
+      DEFAULT_ENGINE_SETTINGS,
+    );
     const stored = await db.orders.get("taobao:1");
     expect(stored).toMatchObject({
       buyer: "buyer-1",
@@ -76,7 +88,12 @@ describe("upserting seen orders", () => {
   });
 
   it("cancels the pending nudge the moment a row shows paid or closed", async () => {
-    await upsertSeenOrders(db, batch([snap("1", 40), snap("2", 40)]), NOW);
+    await upsertSeenOrders(
+      db,
+      batch([snap("1", 40), snap("2", 40)]),
+      NOW,
+      DEFAULT_ENGINE_SETTINGS,
+    );
     const { cancelled, views } = await upsertSeenOrders(
       db,
       batch([
@@ -84,6 +101,7 @@ describe("upserting seen orders", () => {
         snap("2", 40, { status: "closed" }),
       ]),
       NOW + MIN,
+      DEFAULT_ENGINE_SETTINGS,
     );
     expect(cancelled.sort()).toEqual(["taobao:1", "taobao:2"]);
     expect(views.every((v) => v.nextDueAt === undefined)).toBe(true);
@@ -95,6 +113,7 @@ describe("upserting seen orders", () => {
       db,
       batch([snap("1", 10), snap("1", 10, { buyer: "again" })]),
       NOW,
+      DEFAULT_ENGINE_SETTINGS,
     );
     expect(views).toHaveLength(1);
     expect(await db.orders.count()).toBe(1);
@@ -104,7 +123,12 @@ describe("upserting seen orders", () => {
 
 describe("due queries", () => {
   it("notifies a due nudge once, and again only if its due moment changes", async () => {
-    await upsertSeenOrders(db, batch([snap("1", 40), snap("2", 10)]), NOW);
+    await upsertSeenOrders(
+      db,
+      batch([snap("1", 40), snap("2", 10)]),
+      NOW,
+      DEFAULT_ENGINE_SETTINGS,
+    );
     const due = await dueUnnotified(db, NOW);
     expect(due.map((o) => o.orderId)).toEqual(["1"]);
     await markNotified(db, due);
@@ -118,18 +142,29 @@ describe("due queries", () => {
 
 describe("a status the agent set by hand", () => {
   it("holds while the page still shows the order unpaid, and gives way when the page shows another status", async () => {
-    await upsertSeenOrders(db, batch([snap("1", 40)]), NOW);
+    await upsertSeenOrders(
+      db,
+      batch([snap("1", 40)]),
+      NOW,
+      DEFAULT_ENGINE_SETTINGS,
+    );
     await db.orders.update("taobao:1", {
       status: "paid",
       manualStatus: "paid",
     });
-    const stale = await upsertSeenOrders(db, batch([snap("1", 40)]), NOW + MIN);
+    const stale = await upsertSeenOrders(
+      db,
+      batch([snap("1", 40)]),
+      NOW + MIN,
+      DEFAULT_ENGINE_SETTINGS,
+    );
     expect(stale.views[0]).toMatchObject({ status: "paid" });
     expect(stale.views[0]!.nextDueAt).toBeUndefined();
     const closed = await upsertSeenOrders(
       db,
       batch([snap("1", 40, { status: "closed" })]),
       NOW + 2 * MIN,
+      DEFAULT_ENGINE_SETTINGS,
     );
     expect(closed.views[0]).toMatchObject({ status: "closed" });
     expect((await db.orders.get("taobao:1"))?.manualStatus).toBeUndefined();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { PayNudgeDB } from "@/lib/db/schema";
-import { parseOrdersSeen } from "@/lib/schemas/content";
+import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
+import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import { logNudge, upsertSeenOrders } from "@/lib/db/orders";
 import type { StoredOrder } from "@/lib/model/order";
 import { FIRST_SCREEN, todayQueue } from "@/lib/db/queue";
@@ -131,8 +132,15 @@ describe("done today, through the nudge log", () => {
         ],
       }),
       NOW - 59 * MIN,
+      DEFAULT_ENGINE_SETTINGS,
     );
-    await logNudge(db, "taobao:1", { at: NOW - 5 * MIN, channel: "chat" });
+    await logNudge(
+      db,
+      "taobao:1",
+      { at: NOW - 5 * MIN, channel: "chat" },
+      NOW - 5 * MIN,
+      DEFAULT_ENGINE_SETTINGS,
+    );
     const [, , , done] = await todayQueue(db, NOW);
     expect(done).toMatchObject({ id: "done", count: 1 });
     expect(done!.orders.map((o) => o.key)).toEqual(["taobao:1"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NudgeLog } from "@/lib/db/schema";
+import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
 import { nudgeReport, reportBounds } from "@/lib/db/report";
 

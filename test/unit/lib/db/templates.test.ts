@@ -1,33 +1,33 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { handleMessageFor } from "@/lib/background/handlers";
+import { handleMessageFor } from "@/lib/background/order-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
 import {
   handleDeleteTemplate,
   handleSaveEngineSettings,
   handleSaveTemplate,
   handleSetPlatformEnabled,
-} from "@/lib/background/options-handlers";
+} from "@/lib/background/settings-handlers";
 import { ALARM_NAME } from "@/lib/background/scheduler";
+import { BackupError } from "@/lib/messaging/backup-error";
 import {
-  BackupError,
   exportBackup,
   parseBackup,
   restoreBackup,
-} from "@/lib/db/backup";
+} from "@/lib/schemas/backup-file";
 import { PayNudgeDB } from "@/lib/db/schema";
 import {
   DEFAULT_TEMPLATES,
   templatesFor,
   type MessageTemplate,
 } from "@/lib/templates/shipped";
-import { getSetting } from "@/lib/db/settings";
+import { getSetting } from "@/lib/schemas/settings";
+import { newTemplateId } from "@/lib/db/templates";
 import {
   allTemplates,
   mergeTemplates,
-  newTemplateId,
   templateEntries,
-} from "@/lib/db/templates";
+} from "@/lib/schemas/templates";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();

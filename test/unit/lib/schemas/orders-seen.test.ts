@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BATCH_ORDERS, parseOrdersSeen } from "@/lib/schemas/content";
+import { MAX_BATCH_ORDERS, parseOrdersSeen } from "@/lib/schemas/orders-seen";
 
 const good = {
   platform: "taobao",

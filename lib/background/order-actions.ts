@@ -1,0 +1,118 @@
+import type { PayNudgeDB } from "@/lib/db/schema";
+import {
+  logNudge,
+  markStepDone,
+  replanOrders,
+  snoozeOrder,
+} from "@/lib/db/orders";
+import { snoozeUntil } from "@/lib/engine/snooze";
+import type { ComposeContext } from "@/lib/messaging/compose-context";
+import type { MessageReply } from "@/lib/messaging/order-requests";
+import { toView, type OrderView } from "@/lib/model/order-view";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { parseRequest } from "@/lib/schemas/requests";
+import { bestMessage } from "@/lib/templates/render";
+import { composeContext } from "@/lib/background/compose-context";
+import { runDueCheck, withdrawNotifications } from "@/lib/background/scheduler";
+
+/* What the agent does about one order, on its page (the badge panel) or from the popup. */
+
+/** The badge panel's data for one order. */
+export async function handlePanelFor(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<ComposeContext> {
+  const { key } = parseRequest("panelFor", data);
+  return composeContext(db, key, now);
+}
+
+/** The filled-in reminder for one order, in the language of its platform's buyers. */
+export async function handleMessageFor(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<MessageReply> {
+  const { key } = parseRequest("messageFor", data);
+  const { text, missing } = bestMessage(await composeContext(db, key, now));
+  return { text, missing };
+}
+
+/**
+ * The agent nudged a buyer: logged, the step done, every order of the buyer re-planned (the cap is
+ * theirs). The order's alert is withdrawn, and so are those of the buyer's orders that no longer wait.
+ */
+export async function handleLogNudge(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<OrderView> {
+  const { key, ...entry } = parseRequest("logNudge", data);
+  const { order, cancelled } = await logNudge(
+    db,
+    key,
+    entry,
+    now,
+    await loadEngineSettings(db),
+  );
+  await withdrawNotifications([key, ...cancelled]);
+  await runDueCheck(db, now);
+  return toView(order);
+}
+
+export async function handleSnooze(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<OrderView> {
+  const request = parseRequest("snooze", data);
+  const settings = await loadEngineSettings(db);
+  const order = await snoozeOrder(
+    db,
+    request.key,
+    snoozeUntil(request.for, now, settings),
+    now,
+    settings,
+  );
+  await withdrawNotifications([request.key]);
+  await runDueCheck(db, now);
+  return toView(order);
+}
+
+export async function handleStepDone(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<OrderView> {
+  const { key, step } = parseRequest("stepDone", data);
+  const order = await markStepDone(
+    db,
+    key,
+    step,
+    now,
+    await loadEngineSettings(db),
+  );
+  await withdrawNotifications([key]);
+  await runDueCheck(db, now);
+  return toView(order);
+}
+
+/**
+ * The agent marks an order paid or closed from the popup: its pending nudge goes (re-planned with
+ * the new status), its notification is withdrawn, and alarms and the toolbar count follow.
+ */
+export async function handleSetOrderStatus(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<void> {
+  const { key, status } = parseRequest("setOrderStatus", data);
+  await db.transaction("rw", db.orders, async () => {
+    const order = await db.orders.get(key);
+    if (!order) throw new Error(`PayNudge: unknown order ${key}`);
+    await db.orders.update(key, { status, manualStatus: status });
+  });
+  await replanOrders(db, [key], now, await loadEngineSettings(db));
+  await withdrawNotifications([key]);
+  await runDueCheck(db, now);
+}

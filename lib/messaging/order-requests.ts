@@ -1,0 +1,52 @@
+import type { SnoozeChoice } from "@/lib/engine/snooze";
+import type { NudgeEntry } from "@/lib/model/nudge-log";
+import type { OrderSnapshot, StoredOrder } from "@/lib/model/order";
+
+/*
+ * What the order script (and the popup, for the same actions) asks about orders. Plain types: the
+ * sender ships without zod; lib/schemas/ checks each request against these on arrival.
+ */
+
+/** A batch of orders a page shows. */
+export interface OrdersSeen {
+  pageUrl: string;
+  shopName?: string;
+  orders: OrderSnapshot[];
+}
+
+/** One order, named by its key (`platform:orderId`). */
+export interface MessageRequest {
+  key: string;
+}
+
+/** The filled-in reminder, and the template variables it could not fill. */
+export interface MessageReply {
+  text: string;
+  missing: string[];
+}
+
+/** A nudge the agent made on the page (chat sent, SMS, call, the platform's button). */
+export type LogNudgeRequest = NudgeEntry & { key: string };
+
+/** "Remind me later": 15 minutes, an hour, or tomorrow morning. */
+export interface SnoozeRequest {
+  key: string;
+  for: SnoozeChoice;
+}
+
+/** "Done for this step": the current step (or the named one) is finished; the next one takes over. */
+export interface StepDoneRequest {
+  key: string;
+  step?: string;
+}
+
+/** The badges of a page ask again what the background knows of their orders. */
+export interface ViewsForRequest {
+  keys: string[];
+}
+
+/** The agent marks an order paid or closed from the popup (the page may not show it yet). */
+export interface SetOrderStatusRequest {
+  key: string;
+  status: NonNullable<StoredOrder["manualStatus"]>;
+}

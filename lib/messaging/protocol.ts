@@ -1,0 +1,101 @@
+import type { ComposeContext } from "@/lib/messaging/compose-context";
+import type {
+  ImportChunkRequest,
+  ImportCommitted,
+  ImportManifest,
+  ImportReply,
+  ImportSessionRequest,
+} from "@/lib/messaging/import-requests";
+import type {
+  LogNudgeRequest,
+  MessageReply,
+  MessageRequest,
+  OrdersSeen,
+  SetOrderStatusRequest,
+  SnoozeRequest,
+  StepDoneRequest,
+  ViewsForRequest,
+} from "@/lib/messaging/order-requests";
+import type {
+  EngineSettingsPatch,
+  GeneralSettings,
+  NotificationsPausedRequest,
+  PlatformEnabledRequest,
+  SitePatternRequest,
+  TemplateIdRequest,
+  WipeRequest,
+} from "@/lib/messaging/settings-requests";
+import type { OrderView } from "@/lib/model/order-view";
+import type { PlatformId } from "@/lib/model/order";
+import type { MessageTemplate } from "@/lib/templates/shipped";
+
+/**
+ * Every request the background answers, from the order script and from the extension's own pages
+ * alike: one map, one messenger (messengers.ts). The background owns every database write, so the
+ * others ask it; each request is checked on arrival (lib/schemas/requests.ts) and names the senders
+ * it accepts (lib/background/routes.ts, which does not compile without a route for each).
+ */
+export interface BackgroundRequests {
+  /* Orders a page shows, and what its badges and panels need. */
+  ordersSeen(data: OrdersSeen): OrderView[];
+  /** Read only: what the background knows of these orders now (absent: it knows none of them). */
+  viewsFor(data: ViewsForRequest): OrderView[];
+  /** Platforms the seller switched off in the options page (false); absent means on. */
+  enabledPlatforms(): Partial<Record<PlatformId, boolean>>;
+  /** What the badge panel shows: the order, filled-in values and the templates that fit, best first. */
+  panelFor(data: MessageRequest): ComposeContext;
+  messageFor(data: MessageRequest): MessageReply;
+
+  /* What the agent did about an order (on its page, or from the popup). */
+  logNudge(data: LogNudgeRequest): OrderView;
+  snooze(data: SnoozeRequest): OrderView;
+  stepDone(data: StepDoneRequest): OrderView;
+  setOrderStatus(data: SetOrderStatusRequest): void;
+
+  /* Settings. */
+  saveGeneralSettings(data: GeneralSettings): void;
+  /** Saves engine settings and re-plans every open order; answers how many plans changed. */
+  saveEngineSettings(data: EngineSettingsPatch): { replanned: number };
+  /** Stores a seller's template (an edit of a shipped one overrides it). */
+  saveTemplate(data: MessageTemplate): void;
+  /** Deletes a seller's template, or their edit of a shipped one (restores the shipped wording). */
+  deleteTemplate(data: TemplateIdRequest): void;
+  setPlatformEnabled(data: PlatformEnabledRequest): void;
+  setNotificationsPaused(data: NotificationsPausedRequest): void;
+  /** The sites granted to the generic adapter; registrations are synced with the permissions first. */
+  syncGrantedSites(): string[];
+  /** Withdraws a granted site's permission and its content-script registration. */
+  revokeSite(data: SitePatternRequest): string[];
+
+  /* All data at once (import-requests.ts describes the chunked import). */
+  /** Starts restoring a backup: its envelope and each table's row count. */
+  importBegin(data: ImportManifest): ImportReply<{ session: string }>;
+  /** One chunk of a table's rows, checked and staged; the data is untouched until the commit. */
+  importChunk(data: ImportChunkRequest): ImportReply<{ staged: number }>;
+  /**
+   * Replaces all data with the staged rows in one transaction; answers how many rows each table
+   * received, and whether re-planning the reminders afterwards failed (the data is in either way).
+   */
+  importCommit(data: ImportSessionRequest): ImportReply<ImportCommitted>;
+  /** Drops a staged import the page gave up on. */
+  importAbort(data: ImportSessionRequest): void;
+  wipeAllData(data: WipeRequest): void;
+}
+
+export type RequestType = keyof BackgroundRequests;
+/** What a request carries (undefined for one without data). */
+export type RequestData<K extends RequestType> = Parameters<
+  BackgroundRequests[K]
+>[0];
+/** What the background answers to it. */
+export type RequestReply<K extends RequestType> = ReturnType<
+  BackgroundRequests[K]
+>;
+
+/**
+ * Background → content scripts: a signal without data. Something changed that badges show (a plan,
+ * a snooze from the popup, a platform switched off): the page asks again through viewsFor.
+ */
+export interface ContentSignals {
+  ordersChanged(): void;
+}

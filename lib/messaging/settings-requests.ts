@@ -1,0 +1,47 @@
+import type { EngineSettings } from "@/lib/engine/settings";
+import type { PlatformId } from "@/lib/model/order";
+
+/* What the extension's own pages ask to change: settings, platforms, granted sites, all data. */
+
+/** The agent's nickname and the shops' names (the options page's General section). */
+export interface GeneralSettings {
+  agentName?: string;
+  shopNames?: Partial<Record<PlatformId, string>>;
+}
+
+/**
+ * Engine settings as stored and sent: a platform's close delay `null` when its orders never close
+ * by themselves (EngineSettings holds `undefined` there once resolved).
+ */
+export type StoredEngineSettings = Omit<EngineSettings, "closeAfterMs"> & {
+  closeAfterMs: Partial<Record<PlatformId, number | null>>;
+};
+
+/** Engine settings the options page saves: any subset of the keys. */
+export type EngineSettingsPatch = Partial<StoredEngineSettings>;
+
+/** Off duty: no notifications while paused; timers keep running and due ones show on resume. */
+export interface NotificationsPausedRequest {
+  paused: boolean;
+}
+
+/** A platform the content script works on (on unless turned off). */
+export interface PlatformEnabledRequest {
+  platform: PlatformId;
+  enabled: boolean;
+}
+
+/** A seller's template, by id. */
+export interface TemplateIdRequest {
+  id: string;
+}
+
+/** A site granted to the generic adapter, as its match pattern (`https://shop.example.com/*`). */
+export interface SitePatternRequest {
+  pattern: string;
+}
+
+/** Deleting everything asks for the word itself. */
+export interface WipeRequest {
+  confirm: "DELETE";
+}

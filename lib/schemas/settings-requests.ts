@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type {
+  EngineSettingsPatch,
+  GeneralSettings,
+  NotificationsPausedRequest,
+  PlatformEnabledRequest,
+  SitePatternRequest,
+  TemplateIdRequest,
+  WipeRequest,
+} from "@/lib/messaging/settings-requests";
+import { PLATFORM_IDS } from "@/lib/model/order";
+import { EngineSettingSchemas } from "@/lib/schemas/engine-settings";
+import { schemaOf } from "@/lib/schemas/schema-of";
+
+/* Checks on what the extension's pages ask to change (messaging/settings-requests.ts), on arrival. */
+
+const name = (max: number) => z.string().trim().max(max);
+
+export const GeneralSettingsSchema = schemaOf<GeneralSettings>()(
+  z.object({
+    agentName: name(30).optional(),
+    shopNames: z.partialRecord(z.enum(PLATFORM_IDS), name(60)).optional(),
+  }),
+);
+
+/** Each key checked by its own schema; `closeAfterMs` null for a platform: it never closes by itself. */
+export const EngineSettingsPatchSchema = schemaOf<EngineSettingsPatch>()(
+  z.object(EngineSettingSchemas).partial().strict(),
+);
+
+export const NotificationsPausedSchema = schemaOf<NotificationsPausedRequest>()(
+  z.object({ paused: z.boolean() }),
+);
+
+export const PlatformEnabledSchema = schemaOf<PlatformEnabledRequest>()(
+  z.object({ platform: z.enum(PLATFORM_IDS), enabled: z.boolean() }),
+);
+
+export const TemplateIdSchema = schemaOf<TemplateIdRequest>()(
+  z.object({ id: z.string().min(1).max(80) }),
+);
+
+export const SitePatternSchema = schemaOf<SitePatternRequest>()(
+  z.object({
+    pattern: z
+      .string()
+      .regex(/^https?:\/\/[^*/]+\/\*$/)
+      .max(300),
+  }),
+);
+
+export const WipeRequestSchema = schemaOf<WipeRequest>()(
+  z.object({ confirm: z.literal("DELETE") }),
+);
