@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit and component tests, then the end-to-end suite in real Chromium
-// against fresh builds. Every stage runs; the last line sums them up as "N passed, N failed".
+// `npm test`: lint (ESLint: TypeScript, the rules of hooks, the layer map), knip (unused
+// files, exports, dependencies, import circles), typecheck, unit and component tests, then the
+// end-to-end suite in real Chromium against fresh builds, whose popup and order script are checked
+// to carry no zod. Every stage runs; the last line sums them up as "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -34,6 +36,16 @@ function counts(file) {
 const vitest = bin("vitest", "vitest.mjs");
 const stages = [];
 stages.push({
+  name: "lint",
+  ok: run("lint (eslint .)", [bin("eslint", "bin/eslint.js"), "."]),
+});
+stages.push({
+  name: "knip",
+  ok: run("unused files, exports, dependencies, import circles (knip)", [
+    bin("knip", "bin/knip.js"),
+  ]),
+});
+stages.push({
   name: "typecheck",
   ok: run("typecheck (tsc --noEmit)", [
     bin("typescript", "bin/tsc"),
@@ -59,6 +71,13 @@ const built =
     "--mode",
     "test",
   ]);
+// What ESLint can't see from one file's imports: zod reaching the popup or the order script
+// through a chain of them. Read from the production build.
+const bundlesOk =
+  built &&
+  run("popup and order script without zod (scripts/check-bundles.mjs)", [
+    join(ROOT, "scripts", "check-bundles.mjs"),
+  ]);
 const e2eFile = join(RESULTS, "e2e.json");
 const e2eOk =
   built &&
@@ -72,6 +91,7 @@ const e2eOk =
     `--outputFile.json=${e2eFile}`,
   ]);
 stages.push({ name: "build", ok: built });
+stages.push({ name: "bundles", ok: bundlesOk });
 stages.push({ name: "e2e", ok: e2eOk, ...counts(e2eFile) });
 
 console.log("\n━━ summary");
