@@ -14,7 +14,7 @@ export const GRANTED_SCRIPT_ID = "paynudge-granted-sites";
 export const ORDERS_SCRIPT = "orders.js";
 
 /** `https://shop.example.com/*` for an origin or URL; undefined for anything not an http(s) host. */
-export function sitePattern(origin: string): string | undefined {
+function sitePattern(origin: string): string | undefined {
   let url: URL;
   try {
     url = new URL(origin);
@@ -31,7 +31,7 @@ export function sitePattern(origin: string): string | undefined {
  * one of the manifest's own host permissions (`required`: the platforms' hosts, which
  * `permissions.getAll` lists too; the content script runs there on the manifest's narrower paths).
  */
-export function specificSites(
+function specificSites(
   origins: readonly string[],
   required: readonly string[] = [],
 ): string[] {

@@ -31,7 +31,7 @@ const ORDER_PREFIX = "paynudge:order:";
 const LEGACY_SUMMARY_ID = "paynudge:summary";
 const SUMMARY_PREFIX = `${LEGACY_SUMMARY_ID}:`;
 /** This many nudges falling due in one run are shown as one summary instead of one each. */
-export const SUMMARY_FROM = 3;
+const SUMMARY_FROM = 3;
 /** A summary lists at most this many orders; the rest are counted. */
 const SUMMARY_ITEMS = 5;
 export const SNOOZE_BUTTON_MS = 15 * 60_000;
@@ -49,12 +49,12 @@ export function summaryNotificationId(runAt: number): string {
   return `${SUMMARY_PREFIX}${runAt}`;
 }
 
-export function isSummaryNotification(id: string): boolean {
+function isSummaryNotification(id: string): boolean {
   return id === LEGACY_SUMMARY_ID || id.startsWith(SUMMARY_PREFIX);
 }
 
 /** The order an order's notification is for, whatever its due moment. */
-export function orderKeyOfNotification(id: string): string | undefined {
+function orderKeyOfNotification(id: string): string | undefined {
   if (!id.startsWith(ORDER_PREFIX)) return undefined;
   const rest = id.slice(ORDER_PREFIX.length);
   const at = rest.lastIndexOf("@");
@@ -69,7 +69,7 @@ export function uiLocale(): Locale {
  * Notified this much after its due moment although PayNudge knew the order before then: no worker
  * ran at that moment (the alarm fires within a second or two), so the browser was closed.
  */
-export const LATE_AFTER_MS = 20_000;
+const LATE_AFTER_MS = 20_000;
 
 /** Worded as overdue: it fell due while the browser was closed, or it is overdue as the badge says. */
 function isLate(order: StoredOrder, now: number): boolean {
@@ -98,11 +98,7 @@ function stepLabel(order: StoredOrder, locale: Locale): string | undefined {
   return parts.length ? parts.join(" · ") : undefined;
 }
 
-export function notificationFor(
-  order: StoredOrder,
-  locale: Locale,
-  now = Date.now(),
-) {
+function notificationFor(order: StoredOrder, locale: Locale, now = Date.now()) {
   const buyer = order.buyer ?? t(locale, "unknown.buyer");
   return {
     type: "basic" as const,
@@ -133,7 +129,7 @@ export function notificationFor(
   };
 }
 
-export function summaryNotificationFor(
+function summaryNotificationFor(
   orders: readonly StoredOrder[],
   locale: Locale,
   now = Date.now(),
@@ -453,7 +449,7 @@ async function nextAlarmWhilePaused(
   return moments.length ? Math.min(...moments) : undefined;
 }
 
-export async function armAlarm(
+async function armAlarm(
   db: PayNudgeDB,
   now: number,
   paused = false,
@@ -471,10 +467,7 @@ export async function armAlarm(
   return when;
 }
 
-export async function updateToolbarCount(
-  db: PayNudgeDB,
-  now: number,
-): Promise<void> {
+async function updateToolbarCount(db: PayNudgeDB, now: number): Promise<void> {
   const count = await countDueNow(db, now);
   await browser.action.setBadgeText({ text: count ? String(count) : "" });
   if (count) await browser.action.setBadgeBackgroundColor({ color: "#ff5000" });

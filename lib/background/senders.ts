@@ -11,7 +11,7 @@ import type { PayNudgeDB } from "@/lib/db/schema";
 export type MessageSender = chrome.runtime.MessageSender;
 
 /** An extension page (popup, options, side panel), or the order content script in a web page. */
-export type SenderKind = "page" | "content";
+type SenderKind = "page" | "content";
 
 export interface KnownSender {
   kind: SenderKind;

@@ -31,7 +31,7 @@ function knownFields(snapshot: OrderSnapshot): Partial<OrderSnapshot> {
  * Writes the engine's answer onto the order: the next due moment with its step, and when to look
  * again. Fields with no value are removed, so unscheduled orders drop out of the indexes.
  */
-export function applySchedule(
+function applySchedule(
   order: StoredOrder,
   now: number,
   settings: ScheduleSettings,
@@ -63,7 +63,7 @@ export function applySchedule(
   return order;
 }
 
-export function mergeSnapshot(
+function mergeSnapshot(
   existing: StoredOrder | undefined,
   snapshot: OrderSnapshot,
   seen: { pageUrl: string; shopName?: string; now: number },

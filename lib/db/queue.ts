@@ -16,7 +16,7 @@ export interface QueueGroup {
 }
 
 /** A promotion day can put thousands of orders in a group: the popup shows the soonest. */
-export const GROUP_LIMIT = 100;
+const GROUP_LIMIT = 100;
 
 /**
  * Rows the popup's first paint shows, across its groups: more than its first screen holds. The

@@ -44,8 +44,8 @@ export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 export type PlainSettingKey = Exclude<SettingKey, EngineSettingKey>;
 
 /** Longest agent nickname and shop name (the options page's form allows the same). */
-export const AGENT_NAME_MAX = 30;
-export const SHOP_NAME_MAX = 60;
+const AGENT_NAME_MAX = 30;
+const SHOP_NAME_MAX = 60;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -85,10 +85,6 @@ export const PLAIN_SETTING_CHECKS: {
   ) => v is Partial<Record<PlatformId, boolean>>,
   notificationsPaused: (v): v is boolean => typeof v === "boolean",
 };
-
-export function isPlainSettingKey(key: string): key is PlainSettingKey {
-  return Object.prototype.hasOwnProperty.call(PLAIN_SETTING_CHECKS, key);
-}
 
 /**
  * A stored row's value when it is valid, else the default: a wrong value (an old bug, a hand-edited

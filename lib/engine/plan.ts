@@ -53,7 +53,7 @@ export function stepGapMs(order: PlanOrder, s: EngineSettings): number {
  * before the close deadline, moved back before the forbidden stretch (never before `floor`);
  * otherwise nowhere.
  */
-export function placeStep(
+function placeStep(
   raw: number,
   channel: PlannedStep["channel"],
   closesAt: number | undefined,

@@ -9,18 +9,11 @@ import {
   DEFAULT_ENGINE_SETTINGS,
   type EngineSettings,
 } from "@/lib/engine/settings";
-import type { PlannedStep } from "@/lib/model/steps";
 import type { StoredOrder } from "@/lib/model/order";
-
-const MINUTE = 60_000;
-
-/** Most buyers who pay do so within 30 minutes: the first nudge goes right after that window. */
-export const FIRST_NUDGE_AFTER_MS = 30 * MINUTE;
 
 /** The scheduler's settings are the engine's (lib/engine/settings.ts). */
 export type ScheduleSettings = EngineSettings;
-export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings =
-  DEFAULT_ENGINE_SETTINGS;
+const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = DEFAULT_ENGINE_SETTINGS;
 
 export type SchedulableOrder = Pick<
   StoredOrder,
@@ -44,7 +37,7 @@ export type SchedulableOrder = Pick<
   >;
 
 /** The order as the engine sees it: placed at its order time (or when first seen), closing when the page or the platform default says. */
-export function planInput(
+function planInput(
   order: SchedulableOrder,
   settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
 ): PlanOrder {
@@ -58,13 +51,6 @@ export function planInput(
   if (order.amountCents !== undefined) input.amountCents = order.amountCents;
   if (order.consulted !== undefined) input.consulted = order.consulted;
   return input;
-}
-
-export function planFor(
-  order: SchedulableOrder,
-  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
-): PlannedStep[] {
-  return planOrder(planInput(order, settings), settings);
 }
 
 /** The order's next nudge with its step, or undefined when none is left (see engine/next.ts). */

@@ -6,7 +6,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** What a step is measured from: the order time, or back from the auto-close deadline. */
-export type StepAnchor = "order" | "close";
+type StepAnchor = "order" | "close";
 
 export interface StepRule {
   id: string;
@@ -59,7 +59,7 @@ const w = (fromH: number, toH: number): DayWindow => ({
  * later, a final one shortly before the auto-close (the best recovery rate), and a phone call for
  * high-value orders inside the phone windows.
  */
-export const DEFAULT_STEPS: StepRule[] = [
+const DEFAULT_STEPS: StepRule[] = [
   {
     id: "consulted-now",
     scenario: "consulted-now",

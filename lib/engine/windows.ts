@@ -12,7 +12,7 @@ const DAY = 24 * 60 * MIN;
 /** How far to look for an allowed moment when no close deadline bounds the search. */
 export const SEARCH_HORIZON_MS = 14 * DAY;
 /** A step moved back before quiet hours lands this long before they begin. */
-export const BEFORE_QUIET_MS = 10 * MIN;
+const BEFORE_QUIET_MS = 10 * MIN;
 
 function localMidnight(t: number): Date {
   const d = new Date(t);
@@ -31,7 +31,7 @@ function atMinute(day: Date, minutes: number): number {
 }
 
 /** Minutes (fractional) since local midnight. */
-export function minuteOfDay(t: number): number {
+function minuteOfDay(t: number): number {
   const d = new Date(t);
   return (
     d.getHours() * 60 +

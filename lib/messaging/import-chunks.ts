@@ -7,9 +7,9 @@ import type {
 
 /** A chunk is a few thousand rows and a few MB: far below Chrome's 64 MiB message limit. */
 export const CHUNK_MAX_ROWS = 2_000;
-export const CHUNK_MAX_CHARS = 4_000_000;
+const CHUNK_MAX_CHARS = 4_000_000;
 /** No row PayNudge writes comes near this (an order with 50 long items is ~60 kB). */
-export const ROW_MAX_CHARS = 1_000_000;
+const ROW_MAX_CHARS = 1_000_000;
 
 export function manifestOf(backup: Backup): ImportManifest {
   return {

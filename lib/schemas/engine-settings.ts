@@ -88,7 +88,7 @@ export const EngineSettingSchemas = {
  * ignored (a broken setting must never stop the reminders). Close deadlines merge per platform;
  * `null` stored for a platform means its orders never close by themselves.
  */
-export function resolveEngineSettings(
+function resolveEngineSettings(
   stored: Partial<Record<EngineSettingKey, unknown>>,
 ): EngineSettings {
   const out: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS };

@@ -13,7 +13,7 @@ import { schemaOf } from "@/lib/schemas/schema-of";
 const text = (max = MAX_TEXT) => z.string().min(1).max(max);
 export const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
 
-export const OrderItemSchema = schemaOf<OrderItem>()(
+const OrderItemSchema = schemaOf<OrderItem>()(
   z.object({
     title: text(),
     attrs: text().optional(),

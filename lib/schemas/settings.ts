@@ -31,7 +31,7 @@ export function isSettingKey(key: unknown): key is SettingKey {
   );
 }
 
-export function isValidSetting(key: SettingKey, value: unknown): boolean {
+function isValidSetting(key: SettingKey, value: unknown): boolean {
   return SETTING_SCHEMAS[key].safeParse(value).success;
 }
 

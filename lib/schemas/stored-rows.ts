@@ -27,7 +27,7 @@ const key = z.string().min(1).max(80);
 const stepId = z.string().min(1).max(40);
 const agent = z.string().min(1).max(60);
 
-export const StoredOrderSchema = schemaOf<StoredOrder>()(
+const StoredOrderSchema = schemaOf<StoredOrder>()(
   OrderSnapshotSchema.extend({
     key,
     pageUrl: z.string().max(4096),
@@ -56,7 +56,7 @@ export const StoredOrderSchema = schemaOf<StoredOrder>()(
     }),
 );
 
-export const NudgeLogSchema = schemaOf<NudgeLog>()(
+const NudgeLogSchema = schemaOf<NudgeLog>()(
   z
     .object({
       id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
@@ -74,7 +74,7 @@ export const NudgeLogSchema = schemaOf<NudgeLog>()(
     .strict(),
 );
 
-export const AlertRowSchema = schemaOf<AlertRow>()(
+const AlertRowSchema = schemaOf<AlertRow>()(
   z
     .object({
       id: z.string().min(1).max(200),
@@ -96,7 +96,7 @@ const NoticeMomentSchema = schemaOf<NoticeMoment>()(
  * What a notification on screen holds. Runtime state rather than data: a backup's rows are
  * checked like any other and then dropped, since an import takes PayNudge's notifications down.
  */
-export const NoticeRowSchema = schemaOf<NoticeRow>()(
+const NoticeRowSchema = schemaOf<NoticeRow>()(
   z
     .object({
       id: z.string().min(1).max(200),
@@ -109,7 +109,7 @@ export const NoticeRowSchema = schemaOf<NoticeRow>()(
 );
 
 /** A setting row: a key this version knows, with a value its own schema accepts. */
-export const SettingRowSchema = schemaOf<SettingRow>()(
+const SettingRowSchema = schemaOf<SettingRow>()(
   z
     .object({ key: z.string().max(100), value: z.unknown() })
     .strict()
@@ -135,7 +135,7 @@ export const SettingRowSchema = schemaOf<SettingRow>()(
 );
 
 /** Templates are checked by the options page's own schema; fields it does not know are dropped. */
-export const TemplateRowSchema = MessageTemplateSchema;
+const TemplateRowSchema = MessageTemplateSchema;
 
 /** Each table's rows' schema. */
 export const ROW_SCHEMAS: { [K in TableName]: z.ZodType } = {
