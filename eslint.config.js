@@ -107,12 +107,17 @@ const packagePolicies = [
 ];
 
 export default defineConfig([
+  // Built, generated or copied as is; the rest mirrors .gitignore (ESLint does not read it).
   globalIgnores([
     ".output*/**",
     ".wxt/**",
     "node_modules/**",
     "test-results/**",
     "public/**",
+    ".demo-output/**",
+    ".bench-output/**",
+    ".demo-profile/**",
+    "scripts/tmp/**",
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

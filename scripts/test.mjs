@@ -35,9 +35,21 @@ function counts(file) {
 
 const vitest = bin("vitest", "vitest.mjs");
 const stages = [];
+// ESLint's cache re-reads only changed files (about 3 s instead of 18 s of CPU on a warm run). A
+// file's findings depend on its text and the config, which the cache keys on, and on where its
+// imports resolve, which does not change unless its import lines do (or tsc fails on a dangling
+// one). CI starts cold.
 stages.push({
   name: "lint",
-  ok: run("lint (eslint .)", [bin("eslint", "bin/eslint.js"), "."]),
+  ok: run("lint (eslint .)", [
+    bin("eslint", "bin/eslint.js"),
+    ".",
+    "--cache",
+    "--cache-strategy",
+    "content",
+    "--cache-location",
+    join(ROOT, "node_modules", ".cache", "eslint/"),
+  ]),
 });
 stages.push({
   name: "knip",
