@@ -3,7 +3,9 @@ import { format } from "date-fns";
 /**
  * The standard order note, `11-23 14:05 阿华 第2次 晚上付款`: time + agent nickname + nudge count +
  * feedback. It lives in the platform's own memo, which every agent of the shop sees: it is the
- * only shared record between agents (no server), so it must both read well and parse back.
+ * only shared record between agents (no server), so it must both read well and parse back. Its
+ * words (第…次, the 客服 stand-in) are therefore part of the format, the same whatever language an
+ * agent's browser prefers: they stay here with the parser, not in /locales.
  */
 export interface OrderNote {
   /** Epoch ms. Notes carry no year; parsing infers it. */

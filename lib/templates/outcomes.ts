@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import { inEveryLocale, t, type Locale, type MessageKey } from "@/lib/i18n";
+import type { NudgeChannel } from "@/lib/model/steps";
 
 /** What the buyer said (or did not say) after a nudge. */
 export const OUTCOME_IDS = [
@@ -198,7 +199,7 @@ function withReason(
   });
 }
 
-const SENT: Record<"chat" | "sms" | "phone" | "button", MessageKey> = {
+const SENT: Record<NudgeChannel, MessageKey> = {
   chat: "note.sent.chat",
   sms: "note.sent.sms",
   phone: "note.sent.phone",
@@ -207,7 +208,7 @@ const SENT: Record<"chat" | "sms" | "phone" | "button", MessageKey> = {
 
 /** Feedback for a nudge that has no answer yet, so the note still says what was done. */
 export function channelFeedback(
-  channel: keyof typeof SENT,
+  channel: NudgeChannel,
   locale: Locale = "zh",
 ): string {
   return t(locale, SENT[channel]);
