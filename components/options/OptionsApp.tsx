@@ -64,6 +64,8 @@ export function OptionsApp() {
       console.error("PayNudge sites", error),
     );
   }, []);
+  // The template preview's sample order is placed relative to when the page was opened.
+  const [openedAt] = useState(Date.now);
   const [reportRange, setReportRange] = useState<ReportRange>("today");
   const report = useLiveQuery(
     () => loadNudgeReport(db, reportRange, Date.now()),
@@ -109,7 +111,7 @@ export function OptionsApp() {
         <TemplatesSection
           locale={locale}
           entries={templates}
-          sampleValues={sampleValues(Date.now(), general)}
+          sampleValues={sampleValues(openedAt, general)}
           newId={() => newTemplateId(Date.now())}
           onSave={saveTemplate}
           onDelete={deleteTemplate}

@@ -1,5 +1,5 @@
 import { copyText } from "@/components/shared/clipboard";
-import type { ManualStatus } from "@/components/popup/DueList";
+import type { ManualStatus } from "@/components/popup/due-actions";
 import { openOrderPage } from "@/lib/browser-tabs/open-order-page";
 import type { SnoozeChoice } from "@/lib/engine/snooze";
 import { toBackground } from "@/lib/messaging/messengers";

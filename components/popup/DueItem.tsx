@@ -1,0 +1,193 @@
+import { useState } from "react";
+import type { DueActions } from "@/components/popup/due-actions";
+import { closeText, stepText, whenText } from "@/components/popup/row-text";
+import { SNOOZE_CHOICES, type SnoozeChoice } from "@/lib/engine/snooze";
+import { t, type Locale, type MessageKey } from "@/lib/i18n";
+import { isSnoozed, nudgeState } from "@/lib/model/nudge-state";
+import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
+
+const SNOOZE_LABELS: Record<SnoozeChoice, MessageKey> = {
+  "15m": "popup.snooze15m",
+  "1h": "popup.snooze1h",
+  morning: "popup.snoozeMorning",
+};
+
+export interface DueItemProps extends DueActions {
+  order: StoredOrder;
+  now: number;
+  locale: Locale;
+}
+
+/** One order of the queue: who, what, when, and the actions the list was given. */
+export function DueItem({
+  order,
+  now,
+  locale,
+  onOpen,
+  onCopy,
+  onMarkNudged,
+  onSetStatus,
+  onSnooze,
+}: DueItemProps) {
+  // Only the row's own feedback lives here; the order itself always comes from props.
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState("");
+  // The less frequent actions open on demand: a long queue renders three buttons a row, not nine.
+  const [more, setMore] = useState(false);
+  const state = nudgeState(order, now);
+  const due = order.nextDueAt;
+  const snoozed = isSnoozed(order, now);
+  const when = whenText(order, now, locale);
+  const step = stepText(order, locale);
+  const closes = closeText(order, now, locale);
+  const unpaid = order.status === "unpaid";
+
+  function act(task: () => Promise<string>) {
+    setBusy(true);
+    setFeedback("");
+    task().then(
+      (message) => (setBusy(false), setFeedback(message)),
+      (error: unknown) => {
+        console.error("PayNudge popup action", error);
+        setBusy(false);
+        setFeedback(t(locale, "popup.failed"));
+      },
+    );
+  }
+
+  return (
+    <li
+      className={`due-item ${state}${snoozed ? " snoozed" : ""}`}
+      data-paynudge-popup-item={order.orderId}
+      data-state={state}
+      data-snoozed-until={snoozed ? order.snoozedUntil : undefined}
+    >
+      <button
+        type="button"
+        className="open"
+        onClick={() => onOpen(order)}
+        title={t(locale, "popup.open")}
+      >
+        <span className="line1">
+          <strong className="buyer" elementtiming="paynudge-popup-row">
+            {order.buyer ?? t(locale, "unknown.buyer")}
+          </strong>
+          <span className="amount">
+            {formatAmount(order.amountCents, order.currency) ?? ""}
+          </span>
+        </span>
+        <span className="line2">
+          <span className="item">
+            {itemSummary(order.items, locale) ?? t(locale, "unknown.item")}
+          </span>
+          {closes && <span className="closes">{closes}</span>}
+        </span>
+        <span className="line3">
+          <span className="platform">
+            {t(locale, `platform.${order.platform}`)}
+            {step && <span className="step"> · {step}</span>}
+          </span>
+          <span className="due">{when}</span>
+        </span>
+      </button>
+      {unpaid && (onCopy || onMarkNudged || onSetStatus || onSnooze) && (
+        <div className="actions">
+          {onCopy && (
+            <button
+              type="button"
+              data-action="copy"
+              disabled={busy}
+              onClick={() =>
+                act(async () => {
+                  const { missing } = await onCopy(order);
+                  return missing
+                    ? t(locale, "popup.copiedMissing", { n: missing })
+                    : t(locale, "popup.copied");
+                })
+              }
+            >
+              {t(locale, "popup.copy")}
+            </button>
+          )}
+          {onMarkNudged && (
+            <button
+              type="button"
+              data-action="nudged"
+              disabled={busy}
+              onClick={() => act(() => onMarkNudged(order).then(() => ""))}
+            >
+              {t(locale, "popup.markNudged")}
+            </button>
+          )}
+          {(onSetStatus || (onSnooze && due !== undefined)) && (
+            <button
+              type="button"
+              data-action="more"
+              aria-expanded={more}
+              onClick={() => setMore(!more)}
+            >
+              {t(locale, "popup.moreActions")}
+            </button>
+          )}
+          {/* Only while there is something to say: an empty node on every row of a long queue costs. */}
+          {feedback && (
+            <span className="feedback" role="status">
+              {feedback}
+            </span>
+          )}
+          {more && (
+            <div className="more-actions">
+              {onSetStatus && (
+                <>
+                  <button
+                    type="button"
+                    data-action="paid"
+                    disabled={busy}
+                    onClick={() =>
+                      act(() => onSetStatus(order, "paid").then(() => ""))
+                    }
+                  >
+                    {t(locale, "popup.markPaid")}
+                  </button>
+                  <button
+                    type="button"
+                    data-action="closed"
+                    disabled={busy}
+                    onClick={() =>
+                      act(() => onSetStatus(order, "closed").then(() => ""))
+                    }
+                  >
+                    {t(locale, "popup.markClosed")}
+                  </button>
+                </>
+              )}
+              {onSnooze && due !== undefined && (
+                <span
+                  className="snooze"
+                  role="group"
+                  aria-label={t(locale, "popup.snooze")}
+                >
+                  {t(locale, "popup.snooze")}
+                  {SNOOZE_CHOICES.map((choice) => (
+                    <button
+                      type="button"
+                      key={choice}
+                      data-action="snooze"
+                      data-snooze={choice}
+                      disabled={busy}
+                      onClick={() =>
+                        act(() => onSnooze(order, choice).then(() => ""))
+                      }
+                    >
+                      {t(locale, SNOOZE_LABELS[choice])}
+                    </button>
+                  ))}
+                </span>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
