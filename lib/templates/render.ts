@@ -1,19 +1,19 @@
 import { closeDeadline } from "@/lib/model/close-deadline";
-import { t, type Locale } from "@/lib/i18n";
+import { inEveryLocale, t, type Locale } from "@/lib/i18n";
 import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
 import { formatOrderTime, formatSpan } from "@/lib/model/time-format";
 
 /** The variables a template may use, with the label an agent sees. */
 export const TEMPLATE_VARIABLES = {
-  shop: { zh: "店铺", en: "shop" },
-  buyer: { zh: "买家", en: "buyer" },
-  item: { zh: "商品", en: "item" },
-  attrs: { zh: "规格", en: "options" },
-  orderTime: { zh: "下单时间", en: "order time" },
-  amount: { zh: "金额", en: "amount" },
-  timeLeft: { zh: "剩余时间", en: "time left" },
-  agent: { zh: "客服", en: "agent" },
-  payLink: { zh: "付款链接", en: "payment link" },
+  shop: inEveryLocale("var.shop"),
+  buyer: inEveryLocale("var.buyer"),
+  item: inEveryLocale("var.item"),
+  attrs: inEveryLocale("var.attrs"),
+  orderTime: inEveryLocale("var.orderTime"),
+  amount: inEveryLocale("var.amount"),
+  timeLeft: inEveryLocale("var.timeLeft"),
+  agent: inEveryLocale("var.agent"),
+  payLink: inEveryLocale("var.payLink"),
 } as const;
 
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
@@ -179,10 +179,7 @@ export const SMS_TECHNIQUE_WORDS = {
 } as const;
 
 /** Opt-out wording a commercial SMS must carry (MIIT rules; English for Shopify stores). */
-export const SMS_OPT_OUT = {
-  zh: "拒收请回复R",
-  en: "Reply STOP to opt out",
-} as const;
+export const SMS_OPT_OUT = inEveryLocale("tpl.sms.optOutLine");
 
 const GSM7 =
   "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
