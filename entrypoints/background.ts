@@ -7,7 +7,7 @@ import {
 } from "@/lib/background/notification-actions";
 import { andPages } from "@/lib/background/page-sync";
 import { registerRoutes } from "@/lib/background/routes";
-import { ALARM_NAME, runDueCheck } from "@/lib/background/scheduler";
+import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
 import { watchGrantedSites } from "@/lib/background/granted-sites";
 import { getDb } from "@/lib/db/schema";
 

@@ -8,7 +8,7 @@ import type {
 } from "@/lib/messaging/import-requests";
 import { ImportStaging } from "@/lib/schemas/import-staging";
 import { parseRequest, REQUEST_SCHEMAS } from "@/lib/schemas/requests";
-import { runDueCheck } from "@/lib/background/scheduler";
+import { runDueCheck } from "@/lib/background/due-check";
 
 /* All data at once: a backup restored in chunks, or everything deleted. */
 

@@ -3,14 +3,16 @@ import type { PayNudgeDB } from "@/lib/db/schema";
 import { snoozeOrder } from "@/lib/db/orders";
 import { openOrderPage } from "@/lib/browser-tabs/open-order-page";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { runDueCheck } from "@/lib/background/due-check";
 import {
   notificationClosed,
   notificationOrderKeys,
-  runDueCheck,
-  SNOOZE_BUTTON_MS,
-} from "@/lib/background/scheduler";
+} from "@/lib/background/notices";
 
 /* What the agent does with a desktop notification: click it, press one of its buttons, close it. */
+
+/** How long the snooze button puts a notification's orders off. */
+const SNOOZE_BUTTON_MS = 15 * 60_000;
 
 /** A click on a notification opens (or focuses) the page of its order, or of the summary's first order. */
 export async function handleNotificationClick(
@@ -44,7 +46,7 @@ export async function handleNotificationButton(
   await runDueCheck(db, now);
 }
 
-/** A notification closed: what it held counts as shown (scheduler.ts, notificationClosed). */
+/** A notification closed: what it held counts as shown (notices.ts, notificationClosed). */
 export function handleNotificationClosed(
   db: PayNudgeDB,
   id: string,

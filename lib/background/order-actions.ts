@@ -13,7 +13,8 @@ import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { parseRequest } from "@/lib/schemas/requests";
 import { bestMessage } from "@/lib/templates/render";
 import { composeContext } from "@/lib/background/compose-context";
-import { runDueCheck, withdrawNotifications } from "@/lib/background/scheduler";
+import { runDueCheck } from "@/lib/background/due-check";
+import { withdrawNotifications } from "@/lib/background/notices";
 
 /* What the agent does about one order, on its page (the badge panel) or from the popup. */
 

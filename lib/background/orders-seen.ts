@@ -4,10 +4,8 @@ import { toView, type OrderView } from "@/lib/model/order-view";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { MAX_BATCH_ORDERS, parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import { parseRequest } from "@/lib/schemas/requests";
-import {
-  requestDueCheck,
-  withdrawNotifications,
-} from "@/lib/background/scheduler";
+import { requestDueCheck } from "@/lib/background/due-check";
+import { withdrawNotifications } from "@/lib/background/notices";
 import { originOf } from "@/lib/background/senders";
 
 /* The orders a page shows: stored with their plans, and what its badges show of them. */

@@ -10,7 +10,8 @@ import {
   revokeSite,
   syncGrantedSites,
 } from "@/lib/background/granted-sites";
-import { runDueCheck, withdrawNotifications } from "@/lib/background/scheduler";
+import { runDueCheck } from "@/lib/background/due-check";
+import { withdrawNotifications } from "@/lib/background/notices";
 
 /*
  * What the extension's pages change: the agent's and shops' names, off duty, the nudge plan,

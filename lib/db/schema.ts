@@ -65,7 +65,7 @@ export class PayNudgeDB extends Dexie {
   alerts!: EntityTable<AlertRow, "id">;
   /** The seller's templates and their edits of shipped ones (lib/db/templates.ts). */
   templates!: EntityTable<MessageTemplate, "id">;
-  /** Notifications on screen (or about to be) and what each holds (lib/background/scheduler.ts). */
+  /** Notifications on screen (or about to be) and what each holds (lib/background/notices.ts). */
   notices!: EntityTable<NoticeRow, "id">;
 
   constructor(name = DB_NAME) {

@@ -1,5 +1,5 @@
 import { storeSeenOrders } from "@/lib/background/orders-seen";
-import { runDueCheck } from "@/lib/background/scheduler";
+import { runDueCheck } from "@/lib/background/due-check";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import type { OrderView } from "@/lib/model/order-view";
 

@@ -4,11 +4,8 @@ import { handleMessageFor } from "@/lib/background/order-actions";
 import { handleViewsFor } from "@/lib/background/orders-seen";
 import { handleOrdersSeen } from "@/test/support/seen";
 import { pagesChanged } from "@/lib/background/page-sync";
-import {
-  ALARM_NAME,
-  notificationId,
-  runDueCheck,
-} from "@/lib/background/scheduler";
+import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
+import { notificationId } from "@/lib/background/notification-ids";
 import { PayNudgeDB } from "@/lib/db/schema";
 
 const MIN = 60_000;

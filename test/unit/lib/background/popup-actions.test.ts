@@ -6,11 +6,8 @@ import {
   handleSetOrderStatus,
 } from "@/lib/background/order-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
-import {
-  ALARM_NAME,
-  notificationId,
-  runDueCheck,
-} from "@/lib/background/scheduler";
+import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
+import { notificationId } from "@/lib/background/notification-ids";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { todayQueue } from "@/lib/db/queue";
 import { getSetting } from "@/lib/schemas/settings";

@@ -8,7 +8,7 @@ import {
   handleSaveTemplate,
   handleSetPlatformEnabled,
 } from "@/lib/background/settings-handlers";
-import { ALARM_NAME } from "@/lib/background/scheduler";
+import { ALARM_NAME } from "@/lib/background/due-check";
 import { BackupError } from "@/lib/messaging/backup-error";
 import {
   exportBackup,

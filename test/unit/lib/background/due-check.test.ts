@@ -19,15 +19,13 @@ import {
   handleNotificationClick,
 } from "@/lib/background/notification-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
+import { ALARM_NAME, RETRY_MS, runDueCheck } from "@/lib/background/due-check";
+import { uiLocale } from "@/lib/background/notification-content";
 import {
-  ALARM_NAME,
   notificationId,
-  RETRY_MS,
-  runDueCheck,
   summaryNotificationId,
-  uiLocale,
-  withdrawNotifications,
-} from "@/lib/background/scheduler";
+} from "@/lib/background/notification-ids";
+import { withdrawNotifications } from "@/lib/background/notices";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { t } from "@/lib/i18n";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";

@@ -1,0 +1,160 @@
+import { browser } from "wxt/browser";
+import { noteCheckDone, parkIfAsked } from "@/lib/background/due-check-park";
+import {
+  alertId,
+  clearReplaced,
+  orderNotice,
+  recordCreated,
+  settleNotices,
+  summaryNotice,
+  withdrawNotifications,
+} from "@/lib/background/notices";
+import { uiLocale } from "@/lib/background/notification-content";
+import { serialized } from "@/lib/background/one-at-a-time";
+import { pagesChanged } from "@/lib/background/page-sync";
+import {
+  countDueNow,
+  dueUnnotified,
+  markNotified,
+  nextAlarmAt,
+  replanDue,
+} from "@/lib/db/orders";
+import type { PayNudgeDB } from "@/lib/db/schema";
+import type { StoredOrder } from "@/lib/model/order";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { getSetting } from "@/lib/schemas/settings";
+
+export const ALARM_NAME = "paynudge:next-due";
+/** This many nudges falling due in one run are shown as one summary instead of one each. */
+const SUMMARY_FROM = 3;
+
+/**
+ * Re-plan what the clock changed, notify every due nudge not yet notified, then arm the one alarm
+ * for the next moment. State comes from the database only: the worker may have been stopped at any
+ * point before. Each notification is written down (NoticeRow: its id, unique to its due moment or
+ * run, and what it holds) before it is created, and entered in the alert ledger after; the next
+ * run learns from the screen whether a creation in between happened (settleNotices). A due moment
+ * in the ledger is only marked, never shown again.
+ */
+export function runDueCheck(
+  db: PayNudgeDB,
+  now: number,
+): Promise<StoredOrder[]> {
+  return serialized(() => dueCheck(db, now));
+}
+
+/** A requested check still waiting for the one before it to finish: later requests join it. */
+let waiting: Promise<StoredOrder[]> | undefined;
+
+/**
+ * A due check at the clock's time when it starts, shared by every request made while it waits its
+ * turn. A big page's batches arrive one after another; each needs its orders checked, none needs a
+ * check of its own: without this, each batch would wait for a full check of every stored order.
+ */
+export function requestDueCheck(db: PayNudgeDB): Promise<StoredOrder[]> {
+  waiting ??= serialized(() => {
+    waiting = undefined;
+    return dueCheck(db, Date.now());
+  });
+  return waiting;
+}
+
+/**
+ * Chrome may stop the worker in the middle of a check (its lifetime is not ours). The alarm that
+ * woke it is spent by then, so a retry is armed before anything else; the check's own alarm
+ * replaces it when the check finishes. (Chrome waits at least 30 s for a packed extension.)
+ */
+export const RETRY_MS = 5_000;
+
+async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
+  await browser.alarms.create(ALARM_NAME, { when: now + RETRY_MS });
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "armed", now);
+  const [settings, paused] = await Promise.all([
+    loadEngineSettings(db),
+    getSetting(db, "notificationsPaused"),
+  ]);
+  const { changed, cancelled } = await replanDue(db, now, settings);
+  await withdrawNotifications(cancelled);
+  // A step took over or an order closed by the clock: badges on open pages follow.
+  if (changed.length || cancelled.length) pagesChanged();
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "replanned", now);
+  await settleNotices(db);
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "settled", now);
+  // Paused (off duty): nothing is shown and nothing marked notified, so resuming shows what fell due.
+  const due = paused ? [] : await dueUnnotified(db, now);
+  // In the ledger: shown by a run cut short before marking it.
+  const ledger = await db.alerts.bulkGet(
+    due.map((o) => alertId(o.key, o.nextDueAt!)),
+  );
+  const toShow = due.filter((_, i) => ledger[i] === undefined);
+  const locale = uiLocale();
+  const notices =
+    toShow.length >= SUMMARY_FROM
+      ? [await summaryNotice(db, toShow, now, locale)]
+      : toShow.map((order) => orderNotice(order, now, locale));
+  for (const { row, options } of notices) {
+    await db.notices.put(row);
+    if (import.meta.env.MODE === "test")
+      await parkIfAsked(db, "notice-written", now);
+    await browser.notifications.create(row.id, options);
+    if (import.meta.env.MODE === "test") await parkIfAsked(db, "created", now);
+    await recordCreated(db, row.id);
+    if (import.meta.env.MODE === "test") await parkIfAsked(db, "recorded", now);
+  }
+  if (notices.length) await clearReplaced(db);
+  if (import.meta.env.MODE === "test")
+    await parkIfAsked(db, "replaced-cleared", now);
+  if (due.length) await markNotified(db, due);
+  if (import.meta.env.MODE === "test") await parkIfAsked(db, "marked", now);
+  await updateToolbarCount(db, now);
+  await armAlarm(db, now, paused);
+  if (import.meta.env.MODE === "test") await noteCheckDone(db, now);
+  return due;
+}
+
+/**
+ * While notifications are paused, due nudges stay unnotified: the alarm skips those already due
+ * (else it would fire again at once, forever) and waits for the next one to fall due or re-plan,
+ * which keeps the toolbar count current.
+ */
+async function nextAlarmWhilePaused(
+  db: PayNudgeDB,
+  now: number,
+): Promise<number | undefined> {
+  const [due, replan] = await Promise.all([
+    db.orders
+      .where("nextDueAt")
+      .above(now)
+      .filter((o) => o.status === "unpaid" && o.notifiedDueAt !== o.nextDueAt)
+      .first(),
+    db.orders.orderBy("replanAt").first(),
+  ]);
+  const moments = [due?.nextDueAt, replan?.replanAt].filter(
+    (m): m is number => m !== undefined,
+  );
+  return moments.length ? Math.min(...moments) : undefined;
+}
+
+async function armAlarm(
+  db: PayNudgeDB,
+  now: number,
+  paused = false,
+): Promise<number | undefined> {
+  const at = paused
+    ? await nextAlarmWhilePaused(db, now)
+    : await nextAlarmAt(db);
+  if (at === undefined) {
+    await browser.alarms.clear(ALARM_NAME);
+    return undefined;
+  }
+  // A moment already past fires at once; Chrome runs alarms in the past immediately.
+  const when = Math.max(at, now + 100);
+  await browser.alarms.create(ALARM_NAME, { when });
+  return when;
+}
+
+async function updateToolbarCount(db: PayNudgeDB, now: number): Promise<void> {
+  const count = await countDueNow(db, now);
+  await browser.action.setBadgeText({ text: count ? String(count) : "" });
+  if (count) await browser.action.setBadgeBackgroundColor({ color: "#ff5000" });
+}
