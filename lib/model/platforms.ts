@@ -11,10 +11,15 @@ import type { Locale, MessageKey } from "@/lib/i18n";
 
 const HOUR = 3_600_000;
 
+/** `platform.<id>`, or (failing the typecheck) what is missing: its name in the locale files. */
+type NameKey<Id extends string> = `platform.${Id}` extends MessageKey
+  ? `platform.${Id}`
+  : `platform.${Id} is missing from /locales/*.json`;
+
 /** What PayNudge knows of one platform apart from its pages' DOM. */
 interface Platform<Id extends string> {
   /** The locale key of its name; a platform without its `platform.<id>` words does not compile. */
-  label: `platform.${Id}` & MessageKey;
+  label: NameKey<Id>;
   /**
    * Chrome match patterns of its order lists: the order script runs there, and the manifest asks
    * for their hosts (those let the background read the URLs of its tabs). Single-page back-offices

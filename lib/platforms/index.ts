@@ -33,7 +33,7 @@ export const ADAPTERS: readonly PlatformAdapter[] = [
   ...(import.meta.env.MODE === "production" ? [] : [demoShop]),
 ];
 
-export { CONTENT_MATCHES, DEMO_MATCHES } from "@/lib/model/platforms";
+export { CONTENT_MATCHES } from "@/lib/model/platforms";
 export { GENERIC_ADAPTER } from "@/lib/platforms/generic";
 
 /** The patterns the content script runs on in this build (the demo shop outside production). */

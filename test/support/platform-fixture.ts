@@ -6,9 +6,9 @@ import type { OrderSnapshot } from "@/lib/model/order";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { until } from "@/test/support/until";
 
-export const FIXTURES = join(__dirname, "../fixtures/platforms");
+const FIXTURES = join(__dirname, "../fixtures/platforms");
 
-export function fixtureHtml(name: string): string {
+function fixtureHtml(name: string): string {
   return readFileSync(join(FIXTURES, name), "utf8");
 }
 

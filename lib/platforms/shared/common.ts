@@ -22,7 +22,7 @@ import {
  */
 
 /** Page text read per row is capped: a hostile 10 000-character nickname must not slow parsing. */
-export const MAX_ROW_TEXT = 20_000;
+const MAX_ROW_TEXT = 20_000;
 
 export function first(
   root: ParentNode,

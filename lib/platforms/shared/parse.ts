@@ -210,7 +210,7 @@ function dayStart(yy: number, mm: number, dd: number): number | undefined {
 }
 
 /** PDD order numbers look like `240518-123456789012345`: the first six digits are YYMMDD. */
-export const PDD_ORDER_ID = /^(\d{2})(\d{2})(\d{2})-\d{15,}$/;
+const PDD_ORDER_ID = /^(\d{2})(\d{2})(\d{2})-\d{15,}$/;
 
 /** Local midnight of the day a Pinduoduo order number names, or undefined for any other shape. */
 export function dateFromPddOrderId(orderId: string): number | undefined {
@@ -219,7 +219,7 @@ export function dateFromPddOrderId(orderId: string): number | undefined {
 }
 
 /** A bare clock time `14:32` or `14:32:07` as [h, m, s], when the text holds one and nothing else of note. */
-export function parseClock(text: string): [number, number, number] | undefined {
+function parseClock(text: string): [number, number, number] | undefined {
   const m = /(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/.exec(text);
   if (!m) return undefined;
   const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];

@@ -1,12 +1,12 @@
 import type { OrderSnapshot, PlatformId } from "@/lib/model/order";
 
-export interface ParseContext {
+interface ParseContext {
   /** For dates shown without a year and for relative dates. */
   now: number;
 }
 
 /** Where a badge host goes: appended to `parent`, before `before` when given. */
-export interface BadgeSlot {
+interface BadgeSlot {
   parent: Element;
   before?: Node | null;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { PLATFORMS } from "@/lib/model/platforms";
-import { ADAPTERS, adaptersFor, matchPattern } from "@/lib/platforms";
+import {
+  ADAPTERS,
+  adaptersFor,
+  isKnownHost,
+  matchPattern,
+} from "@/lib/platforms";
 
 /** Order lists of each adapter, by its id. */
 const KNOWN_URLS: Record<string, string[]> = {
@@ -32,6 +37,13 @@ describe("every adapter knows its own URLs and no other", () => {
         expect(adaptersFor(new URL(url)).map((a) => a.id)[0]).toBe(id);
     });
   }
+  it("lists the order lists of every adapter but the demo shop's", () => {
+    expect(
+      ADAPTERS.map((a) => a.id)
+        .filter((id) => id !== "demo-shop")
+        .sort(),
+    ).toEqual(Object.keys(KNOWN_URLS).sort());
+  });
   it("a page of a known host that lists no orders gets no adapter; an unknown site only when granted", () => {
     expect(
       adaptersFor(new URL("https://myseller.taobao.com/home.htm/shop-manage")),
@@ -90,7 +102,9 @@ describe("the table of platforms", () => {
           patterns.some((pattern) => matchPattern(pattern, new URL(url))),
           url,
         ).toBe(true);
+        expect(isKnownHost(new URL(url)), url).toBe(true);
       }
     }
+    expect(isKnownHost(new URL("https://erp.example.com/orders"))).toBe(false);
   });
 });
