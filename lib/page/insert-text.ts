@@ -15,7 +15,7 @@
  */
 
 export type EditableKind = "input" | "textarea" | "contenteditable";
-export type InsertMode = "replace" | "append";
+type InsertMode = "replace" | "append";
 
 export interface InsertOptions {
   mode: InsertMode;

@@ -22,7 +22,7 @@ export interface Tracked {
 const CLOSE_JITTER_MS = 2 * 60_000;
 
 /** One look over the page's rows. */
-export interface BadgePass {
+interface BadgePass {
   /** An order read off `row`; a second row of the same order is ignored. */
   see(row: Element, snapshot: OrderSnapshot): void;
   /**

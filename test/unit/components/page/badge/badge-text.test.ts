@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { nudgeState } from "@/lib/model/nudge-state";
+import type { OrderView } from "@/lib/model/order-view";
+import { formatClock } from "@/lib/model/time-format";
+import { badgeText, isActive } from "@/components/page/badge/badge-text";
+
+/* What a badge says of its order, as text: the state, when, the step, and the facts. */
+
+const NOW = new Date(2026, 10, 23, 15, 0).getTime();
+const MIN = 60_000;
+const view = (extra: Partial<OrderView> = {}): OrderView => ({
+  key: "taobao:1",
+  orderId: "1",
+  status: "unpaid",
+  nudgeCount: 0,
+  ...extra,
+});
+const textOf = (v: OrderView, memo?: { agent: string; at: number }) =>
+  badgeText(v, nudgeState(v, NOW), memo, NOW, "zh");
+
+describe("badgeText", () => {
+  it("an upcoming nudge: in how long, the step and channel, when the order closes", () => {
+    const text = textOf(
+      view({
+        nextDueAt: NOW + 30 * MIN,
+        nextStep: "first",
+        nextChannel: "chat",
+        deadlineAt: NOW + 3 * 60 * MIN,
+      }),
+    );
+    expect(text.label).toBe("待催付");
+    expect(text.when).toMatch(/后$/);
+    expect(text.step).toContain("·");
+    expect(text.meta).toMatch(/后自动关闭$/);
+    expect(text.title).toBe(
+      `点击复制催付话术 · 下次催付 ${formatClock(NOW + 30 * MIN)}`,
+    );
+  });
+
+  it("who nudged how often; a colleague's newer note in the memo instead", () => {
+    const nudged = view({
+      nextDueAt: NOW + 30 * MIN,
+      nudgeCount: 2,
+      lastNudgeAt: NOW - 60 * MIN,
+      lastAgent: "小美",
+    });
+    expect(textOf(nudged).meta).toBe(
+      `已催2次 · 上次 小美 ${formatClock(NOW - 60 * MIN)}`,
+    );
+    expect(textOf(nudged, { agent: "阿华", at: NOW - 10 * MIN }).meta).toBe(
+      `阿华 ${formatClock(NOW - 10 * MIN)} 已催付`,
+    );
+  });
+
+  it("a paid order only says so, and does not open the panel", () => {
+    const paid = view({ status: "paid", nextDueAt: NOW + 30 * MIN });
+    expect(isActive(nudgeState(paid, NOW))).toBe(false);
+    expect(textOf(paid)).toEqual({
+      label: "已付款",
+      when: "",
+      step: "",
+      meta: "",
+      title: "",
+    });
+  });
+});
