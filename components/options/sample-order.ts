@@ -5,7 +5,7 @@ import { orderValues, type TemplateValues } from "@/lib/templates/render";
 const MIN = 60_000;
 
 /** A made-up unpaid order for the template preview: Taobao for Chinese, Shopify for English. */
-export function sampleOrder(locale: Locale, now: number): StoredOrder {
+function sampleOrder(locale: Locale, now: number): StoredOrder {
   const platform: PlatformId = locale === "en" ? "shopify" : "taobao";
   const createdAt = now - 35 * MIN;
   return {

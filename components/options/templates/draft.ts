@@ -58,7 +58,7 @@ export interface SmsMark {
 }
 
 /** The four things every SMS must carry (shop, item, order time, a technique), checked. */
-export function smsRequired(locale: Locale, check: SmsCheck): SmsMark[] {
+function smsRequired(locale: Locale, check: SmsCheck): SmsMark[] {
   return [
     { label: t(locale, "tpl.sms.shop"), ok: check.hasShop },
     { label: t(locale, "tpl.sms.item"), ok: check.hasItem },
