@@ -175,17 +175,21 @@ export default defineConfig([
       "react-hooks/unsupported-syntax": "error",
     },
   },
-  {
-    // Relative imports reach at most into the importer's own folder; anything further is `@/`.
-    // Plain .mjs (scripts/, demo/) runs in Node without the alias, so it may be reached by path.
-    files: ["**/*.{ts,tsx,mjs}"],
+  // Relative imports reach at most into the importer's own folder; anything further is `@/`.
+  ...[
+    { files: ["lib/**", "components/**", "entrypoints/**"], mjs: false },
+    // scripts/ and demo/ are plain .mjs run by Node, which knows no `@/`: the tests and scripts
+    // reach them by path.
+    { files: ["test/**", "scripts/**", "demo/**"], mjs: true },
+  ].map(({ files, mjs }) => ({
+    files,
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              regex: "^(\\./)?\\.\\./(?!.*\\.mjs$)",
+              regex: mjs ? "^(\\./)?\\.\\./(?!.*\\.mjs$)" : "^(\\./)?\\.\\./",
               message:
                 "Import through `@/` (a relative path may not climb out of its folder).",
             },
@@ -193,7 +197,7 @@ export default defineConfig([
         },
       ],
     },
-  },
+  })),
   {
     files: [
       "lib/**/*.{ts,tsx}",
