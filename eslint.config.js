@@ -1,6 +1,12 @@
-// One lint config for the whole repository (issue #12): TypeScript, the rules of hooks, and the
-// layer map of /DEVELOPERS.md as import boundaries, so a layer that reaches above itself, a bundle
-// that pulls in zod, or a pure module that touches the browser fails `npm test`.
+// One lint config for the whole repository: TypeScript, the rules of hooks, and the layer map as
+// import boundaries, so a layer that reaches above itself, a bundle that pulls in zod, or a pure
+// module that touches the browser fails `npm test`. The policies below are the map:
+//   0 i18n · 1 model · 2 engine, templates, platforms (not each other) · 3 messaging ·
+//   4 schemas (zod; may read db's types), db (Dexie; never schemas or zod), page (the order
+//   script's logic; never db, schemas, components) · 5 background (all of lib/).
+//   components/page|popup|options|shared draw with lib/ (never background/); page and popup never
+//   schemas or zod; shared only model and i18n. entrypoints/ wire anything. model and engine touch
+//   no browser API.
 import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import prettier from "eslint-config-prettier";
@@ -9,7 +15,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-/** Each layer (see DEVELOPERS.md, "Layers") is one folder, matched from the repository root. */
+/** Each layer is one folder, matched from the repository root. */
 const ELEMENTS = [
   ["i18n", "lib/i18n"],
   ["model", "lib/model"],

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The popup's and the order script's bundles ship without zod (DEVELOPERS.md, layers). ESLint sees
+// The popup's and the order script's bundles ship without zod (eslint.config.js). ESLint sees
 // each file's own imports; this reads what the build actually put in each bundle, so a zod that
 // arrives through a chain of imports fails too. Run after `npm run build` (scripts/test.mjs does).
 import { existsSync, readFileSync } from "node:fs";
