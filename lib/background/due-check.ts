@@ -17,8 +17,8 @@ import {
   dueUnnotified,
   markNotified,
   nextAlarmAt,
-  replanDue,
-} from "@/lib/db/orders";
+} from "@/lib/db/due-orders";
+import { replanDue } from "@/lib/db/order-plans";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import type { StoredOrder } from "@/lib/model/order";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";

@@ -1,6 +1,6 @@
 import { browser } from "wxt/browser";
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { snoozeOrder } from "@/lib/db/orders";
+import { snoozeOrder } from "@/lib/db/order-actions";
 import { openOrderPage } from "@/lib/browser-tabs/open-order-page";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { runDueCheck } from "@/lib/background/due-check";

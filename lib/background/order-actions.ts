@@ -1,10 +1,6 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import {
-  logNudge,
-  markStepDone,
-  replanOrders,
-  snoozeOrder,
-} from "@/lib/db/orders";
+import { logNudge, markStepDone, snoozeOrder } from "@/lib/db/order-actions";
+import { replanOrders } from "@/lib/db/order-plans";
 import { snoozeUntil } from "@/lib/engine/snooze";
 import type { ComposeContext } from "@/lib/messaging/compose-context";
 import type { MessageReply } from "@/lib/messaging/order-requests";

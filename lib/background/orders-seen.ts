@@ -1,5 +1,5 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { upsertSeenOrders } from "@/lib/db/orders";
+import { upsertSeenOrders } from "@/lib/db/orders-seen";
 import { toView, type OrderView } from "@/lib/model/order-view";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { MAX_BATCH_ORDERS, parseOrdersSeen } from "@/lib/schemas/orders-seen";

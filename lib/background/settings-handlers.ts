@@ -1,5 +1,5 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { replanUnpaid } from "@/lib/db/orders";
+import { replanUnpaid } from "@/lib/db/order-plans";
 import { deleteTemplate } from "@/lib/db/templates";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { parseRequest } from "@/lib/schemas/requests";

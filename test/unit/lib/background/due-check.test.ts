@@ -30,7 +30,7 @@ import { PayNudgeDB } from "@/lib/db/schema";
 import { t } from "@/lib/i18n";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
-import { upsertSeenOrders } from "@/lib/db/orders";
+import { upsertSeenOrders } from "@/lib/db/orders-seen";
 
 const MIN = 60_000;
 const at = (day: number, h: number, m = 0) =>

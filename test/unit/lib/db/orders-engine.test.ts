@@ -2,15 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import type { OrderSnapshot } from "@/lib/model/order";
-import {
-  logNudge,
-  markStepDone,
-  nextAlarmAt,
-  replanDue,
-  replanUnpaid,
-  snoozeOrder,
-  upsertSeenOrders,
-} from "@/lib/db/orders";
+import { nextAlarmAt } from "@/lib/db/due-orders";
+import { logNudge, markStepDone, snoozeOrder } from "@/lib/db/order-actions";
+import { replanDue, replanUnpaid } from "@/lib/db/order-plans";
+import { upsertSeenOrders } from "@/lib/db/orders-seen";
 import { composeContext } from "@/lib/background/compose-context";
 import { nudgeState } from "@/lib/model/nudge-state";
 import { toView } from "@/lib/model/order-view";

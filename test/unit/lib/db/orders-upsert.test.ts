@@ -3,12 +3,8 @@ import { PayNudgeDB } from "@/lib/db/schema";
 import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import type { OrderSnapshot } from "@/lib/model/order";
-import {
-  dueUnnotified,
-  markNotified,
-  nextAlarmAt,
-  upsertSeenOrders,
-} from "@/lib/db/orders";
+import { dueUnnotified, markNotified, nextAlarmAt } from "@/lib/db/due-orders";
+import { upsertSeenOrders } from "@/lib/db/orders-seen";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();

@@ -1,0 +1,147 @@
+import type { PayNudgeDB } from "@/lib/db/schema";
+import { scheduleOrder, type ScheduleSettings } from "@/lib/engine/schedule";
+import { closeDeadline } from "@/lib/model/close-deadline";
+import type { StoredOrder } from "@/lib/model/order";
+
+/*
+ * Each order's plan, kept on its row: the next nudge, its step, when to look again. The engine
+ * settings are the caller's to load and check (lib/schemas/engine-settings.ts, loadEngineSettings):
+ * the database knows no zod.
+ */
+
+/**
+ * Writes the engine's answer onto the order: the next due moment with its step, and when to look
+ * again. Fields with no value are removed, so unscheduled orders drop out of the indexes.
+ */
+export function applySchedule(
+  order: StoredOrder,
+  now: number,
+  settings: ScheduleSettings,
+  buyerNudges: readonly number[] = [],
+): StoredOrder {
+  if (order.snoozedUntil !== undefined && order.snoozedUntil <= now)
+    delete order.snoozedUntil;
+  const next = scheduleOrder(order, now, settings, buyerNudges);
+  const deadline = closeDeadline(
+    { ...order, createdAt: order.createdAt ?? order.firstSeenAt },
+    settings.closeAfterMs,
+  );
+  if (deadline === undefined || order.status !== "unpaid")
+    delete order.deadlineAt;
+  else order.deadlineAt = deadline;
+  delete order.nextDueAt;
+  delete order.nextStep;
+  delete order.nextChannel;
+  delete order.nextScenario;
+  delete order.replanAt;
+  if (next) {
+    order.nextDueAt = next.at;
+    order.nextStep = next.step.id;
+    order.nextChannel = next.step.channel;
+    order.nextScenario = next.step.scenario;
+    if (next.replanAt !== undefined && next.replanAt > now)
+      order.replanAt = next.replanAt;
+  }
+  return order;
+}
+
+/**
+ * The cap counts nudges per buyer across all their orders. Pages show a (often masked) nickname:
+ * orders of one platform with the same nickname count as one buyer, which can only make the cap
+ * stricter. An order without a buyer is its own buyer.
+ */
+export function buyerId(
+  order: Pick<StoredOrder, "platform" | "buyer" | "key">,
+): string {
+  return order.buyer === undefined
+    ? `order:${order.key}`
+    : `buyer:${order.platform}:${order.buyer}`;
+}
+
+/** Times of the nudges still counting against each buyer's cap at `now`, by buyerId. */
+export async function recentNudgesByBuyer(
+  db: PayNudgeDB,
+  now: number,
+  settings: ScheduleSettings,
+): Promise<Map<string, number[]>> {
+  const recent = await db.nudges
+    .where("at")
+    .above(now - settings.buyerCap.windowMs)
+    .toArray();
+  const keys = [...new Set(recent.map((n) => n.orderKey))];
+  const orders = await db.orders.bulkGet(keys);
+  const buyerOfKey = new Map<string, string>();
+  keys.forEach((key, i) => {
+    const order = orders[i];
+    buyerOfKey.set(key, order ? buyerId(order) : `order:${key}`);
+  });
+  const out = new Map<string, number[]>();
+  for (const nudge of recent) {
+    const buyer = buyerOfKey.get(nudge.orderKey)!;
+    out.set(buyer, [...(out.get(buyer) ?? []), nudge.at]);
+  }
+  return out;
+}
+
+export interface ReplanResult {
+  changed: StoredOrder[];
+  /** Orders whose pending nudge went away: their notifications should be withdrawn. */
+  cancelled: string[];
+}
+
+/** Recomputes the given orders' next nudges from what the database holds now. */
+export async function replanOrders(
+  db: PayNudgeDB,
+  keys: readonly string[],
+  now: number,
+  settings: ScheduleSettings,
+): Promise<ReplanResult> {
+  return db.transaction("rw", db.orders, db.nudges, async () => {
+    const rows = (await db.orders.bulkGet([...keys])).filter(
+      (o): o is StoredOrder => o !== undefined,
+    );
+    const nudges = await recentNudgesByBuyer(db, now, settings);
+    const changed: StoredOrder[] = [];
+    const cancelled: string[] = [];
+    for (const row of rows) {
+      const before = JSON.stringify(row);
+      const hadDue = row.nextDueAt !== undefined;
+      const after = applySchedule(
+        { ...row },
+        now,
+        settings,
+        nudges.get(buyerId(row)),
+      );
+      if (JSON.stringify(after) === before) continue;
+      // put() replaces the row, so fields the schedule removed leave the indexes too.
+      await db.orders.put(after);
+      changed.push(after);
+      if (hadDue && after.nextDueAt === undefined) cancelled.push(after.key);
+    }
+    return { changed, cancelled };
+  });
+}
+
+/** Re-plans every order whose next nudge changes by the clock alone by `now`. */
+export async function replanDue(
+  db: PayNudgeDB,
+  now: number,
+  settings: ScheduleSettings,
+): Promise<ReplanResult> {
+  const keys = await db.orders
+    .where("replanAt")
+    .belowOrEqual(now)
+    .primaryKeys();
+  if (!keys.length) return { changed: [], cancelled: [] };
+  return replanOrders(db, keys, now, settings);
+}
+
+/** Re-plans every unpaid order: after the seller changes the engine settings. */
+export async function replanUnpaid(
+  db: PayNudgeDB,
+  now: number,
+  settings: ScheduleSettings,
+): Promise<ReplanResult> {
+  const keys = await db.orders.where("status").equals("unpaid").primaryKeys();
+  return replanOrders(db, keys, now, settings);
+}
