@@ -24,6 +24,7 @@ export async function until<T>(
     if (!last) throw error;
     throw new Error(
       `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last.value)}`,
+      { cause: error },
     );
   }
 }
