@@ -93,7 +93,7 @@ export function NudgePanel(props: NudgePanelProps) {
         titleId={`${id}-title`}
         buyer={order.buyer}
         locale={locale}
-        {...(props.onClose ? { onClose: () => props.onClose?.() } : {})}
+        onClose={props.onClose}
       />
       {warning && (
         <ColleagueNote
@@ -118,10 +118,8 @@ export function NudgePanel(props: NudgePanelProps) {
         locale={locale}
         blocked={blocked}
         canInsert={props.canInsertMessage}
-        onCopy={(...args) => props.onCopy(...args)}
-        {...(props.onInsert
-          ? { onInsert: (...args) => props.onInsert?.(...args) }
-          : {})}
+        onCopy={props.onCopy}
+        onInsert={props.onInsert}
         report={report}
       />
       <ChannelPicker
@@ -138,10 +136,8 @@ export function NudgePanel(props: NudgePanelProps) {
         blocked={blocked}
         canInsert={props.canInsertNote}
         onLog={log}
-        onCopyNote={(...args) => props.onCopyNote(...args)}
-        {...(props.onInsertNote
-          ? { onInsertNote: (...args) => props.onInsertNote?.(...args) }
-          : {})}
+        onCopyNote={props.onCopyNote}
+        onInsertNote={props.onInsertNote}
         report={report}
       />
       <p className="pn-status" role="status">

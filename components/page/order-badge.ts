@@ -56,8 +56,8 @@ export function createOrderBadge(
   const meta = doc.createElement("span");
   meta.className = "meta";
   button.append(label, when, step, meta);
-  const panel = panelBox(doc, host);
-  root.append(button, panel.element);
+  root.append(button);
+  const panel = panelBox(doc, root, host);
 
   let view: OrderView | undefined;
   let memoNote: MemoNote | undefined;

@@ -9,8 +9,6 @@ const GAP = 4;
 
 /** The nudge panel's place under a badge. */
 export interface PanelBox {
-  /** The box, for the badge's root. */
-  readonly element: HTMLElement;
   readonly open: boolean;
   /** Shows the panel with `props`, or re-renders it when it is shown. */
   show(props: NudgePanelProps): void;
@@ -18,20 +16,24 @@ export interface PanelBox {
 }
 
 /**
- * A box fixed to the viewport, so a table cell with overflow:hidden cannot clip the panel, and
- * kept next to `anchor` (the badge's host) while the page scrolls or resizes.
+ * A box in the badge's root (`root`), fixed to the viewport so a table cell with overflow:hidden
+ * cannot clip the panel, and kept next to `anchor` (the badge's host) while the page scrolls or
+ * resizes. Made when the panel first opens: most badges of a long list never open one.
  */
-export function panelBox(doc: Document, anchor: Element): PanelBox {
-  const element = doc.createElement("div");
-  element.className = "panel";
-  element.hidden = true;
+export function panelBox(
+  doc: Document,
+  root: ShadowRoot,
+  anchor: Element,
+): PanelBox {
   const win = doc.defaultView ?? window;
+  let box: { element: HTMLElement; resizes?: ResizeObserver } | undefined;
   let panel: MountedNudgePanel | undefined;
   // The whole panel stays inside the viewport: below the badge when it fits, else clamped
   // upwards. Anchored but never partly off-screen, so scrolling to reach a button cannot chase it.
   const place = () => {
+    if (!box) return;
     const rect = anchor.getBoundingClientRect();
-    const height = element.getBoundingClientRect().height;
+    const height = box.element.getBoundingClientRect().height;
     const left = Math.max(
       8,
       Math.min(rect.left, win.innerWidth - PANEL_WIDTH - 8),
@@ -40,20 +42,27 @@ export function panelBox(doc: Document, anchor: Element): PanelBox {
       8,
       Math.min(rect.bottom + GAP, win.innerHeight - height - 8),
     );
-    element.style.left = `${left}px`;
-    element.style.top = `${top}px`;
+    box.element.style.left = `${left}px`;
+    box.element.style.top = `${top}px`;
   };
-  const resizes =
-    typeof ResizeObserver === "function"
-      ? new ResizeObserver(place)
-      : undefined;
+  function made() {
+    if (box) return box;
+    const element = doc.createElement("div");
+    element.className = "panel";
+    element.hidden = true;
+    root.append(element);
+    box = { element };
+    if (typeof ResizeObserver === "function")
+      box.resizes = new ResizeObserver(place);
+    return box;
+  }
 
   return {
-    element,
     get open() {
       return panel !== undefined;
     },
     show(props) {
+      const { element, resizes } = made();
       if (panel) panel.update(props);
       else {
         panel = mountNudgePanel(element, props);
@@ -65,11 +74,11 @@ export function panelBox(doc: Document, anchor: Element): PanelBox {
       place();
     },
     hide() {
-      if (!panel) return;
+      if (!panel || !box) return;
       panel.unmount();
       panel = undefined;
-      element.hidden = true;
-      resizes?.disconnect();
+      box.element.hidden = true;
+      box.resizes?.disconnect();
       win.removeEventListener("scroll", place, true);
       win.removeEventListener("resize", place);
     },
