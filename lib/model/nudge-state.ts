@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@/lib/model/order";
+import type { StoredOrder } from "@/lib/model/order";
 
 /** A due nudge left this long without action counts as overdue. */
 export const OVERDUE_AFTER_MS = 30 * 60_000;
@@ -15,13 +15,11 @@ export type NudgeState =
   | "closed"
   | "other";
 
-export interface NudgeStateInput {
-  status: OrderStatus;
-  nextDueAt?: number;
-  nudgeCount: number;
-  snoozedUntil?: number;
-  declinedAt?: number;
-}
+/** What the state depends on: a stored order has it, and so has a badge's view of one. */
+export type NudgeStateInput = Pick<
+  StoredOrder,
+  "status" | "nextDueAt" | "nudgeCount" | "snoozedUntil" | "declinedAt"
+>;
 
 export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
   if (order.status === "paid") return "paid";
@@ -55,7 +53,7 @@ export function nextStateChangeAt(
  * wants to show the snooze asks this.
  */
 export function isSnoozed(
-  order: { status: OrderStatus; nextDueAt?: number; snoozedUntil?: number },
+  order: Pick<NudgeStateInput, "status" | "nextDueAt" | "snoozedUntil">,
   now: number,
 ): boolean {
   return (

@@ -1,4 +1,4 @@
-import type { NudgeChannel } from "@/lib/model/steps";
+import type { NudgeChannel, StepScenario } from "@/lib/model/steps";
 import { PLATFORMS } from "@/lib/model/platforms";
 
 /** A platform's id: a key of the table of platforms (model/platforms.ts). */
@@ -85,7 +85,7 @@ export interface StoredOrder extends OrderSnapshot {
   /** The plan step the next nudge belongs to, and how and with which words (lib/engine). */
   nextStep?: string;
   nextChannel?: NudgeChannel;
-  nextScenario?: string;
+  nextScenario?: StepScenario;
   /** When the next nudge changes by the clock alone (a later step takes over, the order closes). */
   replanAt?: number;
   /** The agent snoozed the order until then. */

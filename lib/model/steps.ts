@@ -1,21 +1,8 @@
 /** How a nudge reaches the buyer. */
-export type NudgeChannel = "chat" | "sms" | "phone" | "button";
-export const NUDGE_CHANNELS = [
-  "chat",
-  "sms",
-  "phone",
-  "button",
-] as const satisfies readonly NudgeChannel[];
+export const NUDGE_CHANNELS = ["chat", "sms", "phone", "button"] as const;
+export type NudgeChannel = (typeof NUDGE_CHANNELS)[number];
 
 /** Which message a step uses; templates are chosen by scenario. */
-export type StepScenario =
-  | "consulted-now"
-  | "first"
-  | "follow-up"
-  | "final"
-  | "phone"
-  | "promo-low-stock"
-  | "promo-ending";
 export const STEP_SCENARIOS = [
   "consulted-now",
   "first",
@@ -24,7 +11,8 @@ export const STEP_SCENARIOS = [
   "phone",
   "promo-low-stock",
   "promo-ending",
-] as const satisfies readonly StepScenario[];
+] as const;
+export type StepScenario = (typeof STEP_SCENARIOS)[number];
 
 /**
  * A stretch of every local day, in minutes after midnight: [from, to). `to` may be 1440 (24:00);
