@@ -12,7 +12,7 @@ import { plainSettingValue } from "@/lib/db/setting-values";
 
 /**
  * The popup's first screen read with IndexedDB itself: the same ranges, order and limits as
- * `loadPopupData(db, FIRST_SCREEN, now)` through Dexie (test/unit/first-screen-idb.test.ts holds
+ * `loadPopupData(db, FIRST_SCREEN, now)` through Dexie (test/unit/lib/db/first-screen.test.ts holds
  * the two equal). It needs no library, so the popup starts it before its own code has loaded
  * (entrypoints/popup-first-read.ts) and IndexedDB answers while React and Dexie are parsed.
  *

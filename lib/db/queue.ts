@@ -43,7 +43,7 @@ export const FIRST_SCREEN: QueueRead = {
  * The day's work for the popup, read through the `nextDueAt` and `lastNudgeAt` indexes in one
  * read-only transaction: counts and the first `limit` rows of each group only, so a large history
  * or a busy day costs nothing. Only unpaid orders carry a due time; "done" is every order nudged
- * today (nudges are never dated in the future, orders-repo.ts), most recent first.
+ * today (nudges are never dated in the future, order-actions.ts), most recent first.
  */
 export function todayQueue(
   db: PayNudgeDB,

@@ -1,7 +1,7 @@
 /*
  * Settings' defaults and the checks on the plain ones, with no zod: the popup reads two settings
  * (directly and in its first script) and ships without zod. Everything else reads through
- * settings.ts, which checks every key, the engine's with their zod schemas.
+ * lib/schemas/settings.ts, which checks every key, the engine's with their zod schemas.
  */
 import type { PayNudgeDB } from "@/lib/db/schema";
 import {
@@ -32,7 +32,7 @@ export const DEFAULT_SETTINGS = {
   minGapMs: DEFAULT_ENGINE_SETTINGS.minGapMs,
   morningAt: DEFAULT_ENGINE_SETTINGS.morningAt,
   steps: DEFAULT_ENGINE_SETTINGS.steps,
-  /** Off duty: no desktop notifications; timers, alarms and the toolbar count go on (scheduler.ts). */
+  /** Off duty: no desktop notifications; timers, alarms and the toolbar count go on (lib/background/due-check.ts). */
   notificationsPaused: false as boolean,
 };
 
@@ -40,7 +40,7 @@ export type Settings = typeof DEFAULT_SETTINGS;
 export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
-/** Settings read one by one (getSetting); the engine's are read together (engine-settings-store). */
+/** Settings read one by one (getSetting); the engine's are read together (loadEngineSettings). */
 export type PlainSettingKey = Exclude<SettingKey, EngineSettingKey>;
 
 /** Longest agent nickname and shop name (the options page's form allows the same). */
@@ -62,7 +62,7 @@ const platformMap =
 /*
  * What a stored value of each plain setting must be. Plain predicates rather than zod, so that the
  * popup (which reads two of them) ships without zod; the import checks these very predicates
- * (settings-schema.ts wraps them), and setSetting refuses a value that fails them.
+ * (lib/schemas/settings.ts wraps them), and setSetting refuses a value that fails them.
  */
 export const PLAIN_SETTING_CHECKS: {
   [K in PlainSettingKey]: (value: unknown) => value is Settings[K];

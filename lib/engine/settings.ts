@@ -120,7 +120,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
 };
 
 export type EngineSettingKey = keyof EngineSettings;
-/** Every engine setting's key; the schemas that check stored values are in settings-schema.ts. */
+/** Every engine setting's key; the schemas that check stored values are in lib/schemas/engine-settings.ts. */
 export const ENGINE_SETTING_KEYS = Object.keys(
   DEFAULT_ENGINE_SETTINGS,
 ) as EngineSettingKey[];

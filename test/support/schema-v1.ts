@@ -1,8 +1,9 @@
 import Dexie from "dexie";
 
 /**
- * The database as version 1 of the schema (lib/db.ts) left it, spelled out here because lib/db.ts
- * only ever declares the versions it has: what an upgrade, or a reader racing one, starts from.
+ * The database as version 1 of the schema (lib/db/schema.ts) left it, spelled out here because
+ * schema.ts only ever declares the versions it has: what an upgrade, or a reader racing one,
+ * starts from.
  */
 export function versionOneDb(name: string): Dexie {
   const v1 = new Dexie(name);
