@@ -162,6 +162,9 @@ describe("the route table", () => {
   });
 
   it("tells the open pages once a write their badges show has landed, and only then", async () => {
+    const settled = () => new Promise((r) => setTimeout(r, 120));
+    // A signal an earlier test's write left pending goes out first.
+    await settled();
     const sent: unknown[] = [];
     const original = fakeBrowser.tabs.sendMessage;
     onTestFinished(() => {
@@ -174,7 +177,6 @@ describe("the route table", () => {
       sent.push(message);
     }) as typeof fakeBrowser.tabs.sendMessage;
     await fakeBrowser.tabs.create({ url: SHOP });
-    const settled = () => new Promise((r) => setTimeout(r, 120));
     await expect(
       ask("snooze", { key: "taobao:404", for: "1h" }, optionsPage()),
     ).rejects.toThrow(/unknown order/);
