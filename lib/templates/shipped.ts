@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
+import { PLATFORMS } from "@/lib/model/platforms";
 import { STEP_SCENARIOS } from "@/lib/model/steps";
 import enTemplates from "@/locales/templates/en.json";
 import zhTemplates from "@/locales/templates/zh-CN.json";
@@ -186,7 +187,7 @@ export function templateContext(
   },
 ): TemplateContext {
   return {
-    locale: order.platform === "shopify" ? "en" : "zh",
+    locale: PLATFORMS[order.platform].buyerLocale,
     scenario: opts.scenario,
     channel: opts.channel,
     consulted: order.consulted,

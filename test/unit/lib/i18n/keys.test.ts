@@ -9,7 +9,7 @@ import type { TableName } from "@/lib/db/tables";
 import type { TemplateOrigin } from "@/lib/db/templates";
 import type { StepRule } from "@/lib/engine/settings";
 import type { NudgeState } from "@/lib/model/nudge-state";
-import type { PlatformId } from "@/lib/model/order";
+import { PLATFORM_IDS } from "@/lib/model/order";
 import type { NudgeChannel, StepScenario } from "@/lib/model/steps";
 import type {
   TemplateScenario,
@@ -79,17 +79,7 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
     "phone",
   ] satisfies StepScenario[]),
   family("channel", every<NudgeChannel>()(["chat", "sms", "phone", "button"])),
-  family(
-    "platform",
-    every<PlatformId>()([
-      "taobao",
-      "jd",
-      "pdd",
-      "douyin",
-      "shopify",
-      "generic",
-    ]),
-  ),
+  family("platform", PLATFORM_IDS),
   family(
     "scenario",
     every<TemplateScenario>()([
