@@ -2,10 +2,11 @@
 // import boundaries, so a layer that reaches above itself, a bundle that pulls in zod, or a pure
 // module that touches the browser fails `npm test`. The policies below are the map:
 //   0 i18n · 1 model · 2 engine, templates, platforms (not each other) · 3 messaging ·
-//   4 schemas (zod; may read db's types), db (Dexie; never schemas or zod), page (the order
-//   script's logic; never db, schemas, components) · 5 background (all of lib/).
+//   3½ browser-tabs (popup and background) · 4 schemas (zod; may read db's types), db (Dexie;
+//   never schemas or zod), page (the order script's logic; never db, schemas, components) ·
+//   5 background (all of lib/).
 //   components/page|popup|options|shared draw with lib/ (never background/); page and popup never
-//   schemas or zod; shared only model and i18n. entrypoints/ wire anything. model and engine touch
+//   schemas or zod, page never db; shared only model and i18n. entrypoints/ wire anything. model and engine touch
 //   no browser API.
 import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
@@ -23,6 +24,7 @@ const ELEMENTS = [
   ["templates", "lib/templates"],
   ["platforms", "lib/platforms"],
   ["messaging", "lib/messaging"],
+  ["browser-tabs", "lib/browser-tabs"],
   ["schemas", "lib/schemas"],
   ["db", "lib/db"],
   ["page", "lib/page"],
@@ -45,7 +47,7 @@ const LAYER_0 = ["i18n"];
 const LAYER_1 = [...LAYER_0, "model"];
 const LAYER_2 = [...LAYER_1, "engine", "templates", "platforms"];
 const LAYER_3 = [...LAYER_2, "messaging"];
-const LIB = [...LAYER_3, "schemas", "db", "page", "background"];
+const LIB = [...LAYER_3, "browser-tabs", "schemas", "db", "page", "background"];
 
 /** The popup's and the order script's bundles: never zod (it is most of a bundle's weight). */
 const ZOD_FREE_ENTRYPOINTS = {
@@ -60,6 +62,8 @@ const layerPolicies = [
   { from: el("model"), allow: to(...LAYER_0) },
   { from: el("engine", "templates", "platforms"), allow: to(...LAYER_1) },
   { from: el("messaging"), allow: to(...LAYER_2) },
+  // Focusing or opening an order's tab: the popup and the background do it, nothing else.
+  { from: el("browser-tabs"), allow: to(...LAYER_0) },
   // Layer 4. schemas may read db's types; db never imports schemas (the popup reads the db).
   { from: el("schemas"), allow: to(...LAYER_3, "db") },
   { from: el("db"), allow: to(...LAYER_3) },
@@ -67,9 +71,14 @@ const layerPolicies = [
   { from: el("background"), allow: to(...LIB) },
   // Components draw: lib/ below background/; shared imports the nouns and words only.
   { from: el("components-shared"), allow: to(...LAYER_1) },
+  // The badge and panel run in the seller's page, which can't reach the extension's database.
   {
-    from: el("components-page", "components-popup"),
-    allow: to(...LAYER_3, "db", "page", "components-shared"),
+    from: el("components-page"),
+    allow: to(...LAYER_3, "page", "components-shared"),
+  },
+  {
+    from: el("components-popup"),
+    allow: to(...LAYER_3, "db", "browser-tabs", "components-shared"),
   },
   {
     from: el("components-options"),
