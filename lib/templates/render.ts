@@ -146,7 +146,7 @@ export function orderValues(
  * Words that carry an SMS "technique" (shared/domain.md): urgency (stock, cut-off, closing),
  * privilege (VIP, faster courier) or an information check (size, address).
  */
-export const SMS_TECHNIQUE_WORDS = {
+const SMS_TECHNIQUE_WORDS = {
   urgency: [
     "库存",
     "仅剩",
