@@ -6,7 +6,7 @@ import enTemplates from "@/locales/templates/en.json";
 import zhTemplates from "@/locales/templates/zh-CN.json";
 
 /**
- * When a message is used: every plan step's scenario (lib/engine/types.ts StepScenario), plus two
+ * When a message is used: every plan step's scenario (lib/model/steps.ts StepScenario), plus two
  * no step plans but agents need: help with paying, and the polite close when the buyer no longer
  * wants the order (ask why, thank them, offer to close it).
  */

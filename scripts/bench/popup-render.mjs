@@ -9,7 +9,7 @@ import { EXTENSION_DIR, launchWithExtension } from "../chrome.mjs";
 
 const GOAL_MS = 100;
 const RUNS = 11;
-// Stages the popup marks (entrypoints/popup/main.ts), reported as medians to show where time goes.
+// Stages the popup marks (entrypoints/popup/main.tsx, components/popup/), reported as medians to show where time goes.
 const STAGES = [
   "paynudge:popup-start",
   "paynudge:popup-data-ready",

@@ -31,7 +31,7 @@ import {
  */
 
 const MIN = 60_000;
-/** lib/background/scheduler.ts RETRY_MS: the retry alarm armed before each check. */
+/** lib/background/due-check.ts RETRY_MS: the retry alarm armed before each check. */
 const RETRY_MS = 5_000;
 
 interface Served {
