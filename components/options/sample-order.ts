@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n";
+import { t, type Locale } from "@/lib/i18n";
 import type { PlatformId, StoredOrder } from "@/lib/model/order";
 import { orderValues, type TemplateValues } from "@/lib/templates/render";
 
@@ -16,17 +16,14 @@ function sampleOrder(locale: Locale, now: number): StoredOrder {
     createdAt,
     amountCents: locale === "en" ? 4590 : 23900,
     currency: locale === "en" ? "USD" : "CNY",
-    buyer: locale === "en" ? "Alex" : "晴天***",
-    items:
-      locale === "en"
-        ? [{ title: "Wool scarf", attrs: "Colour: wine red", quantity: 1 }]
-        : [
-            {
-              title: "加厚珊瑚绒四件套",
-              attrs: "颜色分类：燕麦色；尺寸：1.8m床",
-              quantity: 1,
-            },
-          ],
+    buyer: t(locale, "sample.buyer"),
+    items: [
+      {
+        title: t(locale, "sample.item"),
+        attrs: t(locale, "sample.itemAttrs"),
+        quantity: 1,
+      },
+    ],
     pageUrl: "",
     firstSeenAt: createdAt,
     lastSeenAt: now,
@@ -44,11 +41,11 @@ export function sampleValues(
 ): Record<Locale, TemplateValues> {
   const values = (locale: Locale) => {
     const order = sampleOrder(locale, now);
-    const fallback = locale === "en" ? "Cosy Home" : "暖暖小铺";
+    const fallback = t(locale, "sample.shop");
     return orderValues(order, {
       now,
       locale,
-      agent: settings.agentName || (locale === "en" ? "Sam" : "阿华"),
+      agent: settings.agentName || t(locale, "sample.agent"),
       shopName: settings.shopNames[order.platform] || fallback,
       payLink: "https://pay.example.com/sample",
     });

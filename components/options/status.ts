@@ -18,5 +18,5 @@ export function saveFailed(locale: Locale, error: unknown): Status {
 
 /** Names listed in a sentence, as each language separates them. */
 export function listText(locale: Locale, names: readonly string[]): string {
-  return names.join(locale === "zh" ? "、" : ", ");
+  return names.join(t(locale, "list.separator"));
 }

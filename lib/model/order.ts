@@ -1,3 +1,4 @@
+import { t, type Locale } from "@/lib/i18n";
 import type { NudgeChannel, StepScenario } from "@/lib/model/steps";
 import { PLATFORMS } from "@/lib/model/platforms";
 
@@ -115,12 +116,14 @@ export function formatAmount(
 /** "first title" or "first title 等3件" when the order holds several items. */
 export function itemSummary(
   items: readonly OrderItem[],
-  locale: "zh" | "en" = "zh",
+  locale: Locale = "zh",
 ): string | undefined {
   const first = items[0];
   if (!first) return undefined;
   if (items.length === 1) return first.title;
-  return locale === "zh"
-    ? `${first.title} 等${items.length}件`
-    : `${first.title} and ${items.length - 1} more`;
+  return t(locale, "order.items", {
+    title: first.title,
+    count: items.length,
+    others: items.length - 1,
+  });
 }
