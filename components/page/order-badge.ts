@@ -1,6 +1,7 @@
 import { t, type Locale } from "@/lib/i18n";
 import { nudgeState } from "@/lib/model/nudge-state";
 import type { BadgeUi } from "@/lib/page/ui-port";
+import { missingText } from "@/lib/templates/render";
 import type { OrderView } from "@/lib/model/order-view";
 import { copyOnTrustedClick } from "@/components/shared/clipboard";
 import { trusted } from "@/components/shared/trusted-event";
@@ -23,22 +24,28 @@ export interface OrderBadge extends BadgeUi {
    */
   readonly root: ShadowRoot;
   openPanel(props: NudgePanelProps): void;
-  /** Shows `text` in place of the state for two seconds. */
-  flash(text: string): void;
+  /** Shows `text` in place of the state for two seconds (`warn`: longer, in the warning colour). */
+  flash(text: string, warn?: boolean): void;
 }
+
+/** A warning stays longer than "copied": it has to be read. */
+const FLASH_MS = 2000;
+const WARN_MS = 6000;
 
 /**
  * The badge of one order: a custom element whose shadow root the page's styles cannot reach.
  * Everything it shows is set as text. Its host carries the stable test hooks and nothing else the
  * page could read: the root is closed (host.shadowRoot is null to the page, so its scripts cannot
  * reach the button or the panel), and the badge acts only on the agent's own (trusted) clicks.
- * `onActivate` gets that click, the proof a clipboard write needs.
+ * `onActivate` gets that click, the proof a clipboard write needs. `openSettings` opens the options
+ * page, offered when a copied message had a value missing.
  */
 export function createOrderBadge(
   doc: Document,
   orderId: string,
   locale: Locale,
   onActivate: (cause: MouseEvent) => void,
+  openSettings?: () => void,
 ): OrderBadge {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute("data-paynudge-order", orderId);
@@ -62,6 +69,8 @@ export function createOrderBadge(
   let view: OrderView | undefined;
   let memoNote: MemoNote | undefined;
   let flashUntil = 0;
+  /** Offered next to the badge while the message copied last had a value missing. */
+  let settings: HTMLButtonElement | undefined;
 
   // Kept from the row's own click handlers either way; acted on only when the agent clicked.
   button.addEventListener("click", (event) => {
@@ -101,14 +110,52 @@ export function createOrderBadge(
     );
   }
 
-  function flash(text: string) {
-    flashUntil = Date.now() + 2000;
-    label.className = "flash";
+  function flash(text: string, warn = false) {
+    const span = warn ? WARN_MS : FLASH_MS;
+    flashUntil = Date.now() + span;
+    label.className = warn ? "flash warn" : "flash";
     label.textContent = text;
     when.textContent = "";
     step.textContent = "";
     meta.textContent = "";
-    setTimeout(() => refresh(Date.now()), 2100);
+    setTimeout(() => refresh(Date.now()), span + 100);
+  }
+
+  function hideSettings() {
+    settings?.remove();
+    settings = undefined;
+  }
+
+  /**
+   * The message is copied all the same (the panel opening with it marks the gap): refusing would
+   * leave whatever the clipboard held before, maybe another buyer's message, to be pasted by habit.
+   * The warning names what is missing and stays offered until the next copy.
+   */
+  function copiedMissing(missing: readonly string[]) {
+    const warning = t(locale, "badge.copiedMissing", {
+      names: missingText(locale, missing),
+    });
+    flash(warning, true);
+    hideSettings();
+    if (!openSettings) return;
+    settings = doc.createElement("button");
+    settings.type = "button";
+    settings.className = "settings";
+    settings.textContent = t(locale, "copy.openSettings");
+    settings.title = warning;
+    settings.setAttribute("aria-label", `${warning} ${settings.textContent}`);
+    settings.addEventListener("click", (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+    });
+    settings.addEventListener(
+      "click",
+      trusted(() => {
+        hideSettings();
+        openSettings();
+      }),
+    );
+    button.after(settings);
   }
 
   function closePanel() {
@@ -145,7 +192,13 @@ export function createOrderBadge(
     },
     refresh,
     flash,
-    copied: (ok) => flash(t(locale, ok ? "badge.copied" : "badge.copyFailed")),
+    copied(ok, missing = []) {
+      if (ok && missing.length) copiedMissing(missing);
+      else {
+        hideSettings();
+        flash(t(locale, ok ? "badge.copied" : "badge.copyFailed"));
+      }
+    },
     copy: (text, cause) => copyOnTrustedClick(text, cause, root),
     remove() {
       closePanel();

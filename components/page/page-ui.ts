@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n";
+import { toBackground } from "@/lib/messaging/messengers";
 import type { PageUi } from "@/lib/page/ui-port";
 import { BADGE_TAG, createOrderBadge } from "@/components/page/order-badge";
 
@@ -6,7 +7,13 @@ import { BADGE_TAG, createOrderBadge } from "@/components/page/order-badge";
 export function createPageUi(doc: Document, locale: Locale): PageUi {
   return {
     createBadge: (orderId, onActivate) =>
-      createOrderBadge(doc, orderId, locale, onActivate),
+      createOrderBadge(doc, orderId, locale, onActivate, () => {
+        toBackground
+          .sendMessage("openSettings", undefined)
+          .catch((error: unknown) =>
+            console.error("PayNudge: could not open the settings", error),
+          );
+      }),
     isOwn: (node) => node.nodeName.toLowerCase() === BADGE_TAG,
   };
 }

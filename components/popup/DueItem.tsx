@@ -5,12 +5,22 @@ import { SNOOZE_CHOICES, type SnoozeChoice } from "@/lib/engine/snooze";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import { isSnoozed, nudgeState } from "@/lib/model/nudge-state";
 import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
+import { missingText } from "@/lib/templates/render";
 
 const SNOOZE_LABELS: Record<SnoozeChoice, MessageKey> = {
   "15m": "popup.snooze15m",
   "1h": "popup.snooze1h",
   morning: "popup.snoozeMorning",
 };
+
+/** What a row says after an action; a warning is not a success and offers the settings. */
+interface Feedback {
+  text: string;
+  warn?: boolean;
+}
+
+/** Warning colour, as the badge's (the popup's sheet only has the success green). */
+const WARN_STYLE = { color: "#ad4e00" } as const;
 
 export interface DueItemProps extends DueActions {
   order: StoredOrder;
@@ -28,10 +38,11 @@ export function DueItem({
   onMarkNudged,
   onSetStatus,
   onSnooze,
+  onOpenSettings,
 }: DueItemProps) {
   // Only the row's own feedback lives here; the order itself always comes from props.
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState("");
+  const [feedback, setFeedback] = useState<Feedback>({ text: "" });
   // The less frequent actions open on demand: a long queue renders three buttons a row, not nine.
   const [more, setMore] = useState(false);
   const state = nudgeState(order, now);
@@ -42,15 +53,18 @@ export function DueItem({
   const closes = closeText(order, now, locale);
   const unpaid = order.status === "unpaid";
 
-  function act(task: () => Promise<string>) {
+  function act(task: () => Promise<string | Feedback>) {
     setBusy(true);
-    setFeedback("");
+    setFeedback({ text: "" });
     task().then(
-      (message) => (setBusy(false), setFeedback(message)),
+      (message) => (
+        setBusy(false),
+        setFeedback(typeof message === "string" ? { text: message } : message)
+      ),
       (error: unknown) => {
         console.error("PayNudge popup action", error);
         setBusy(false);
-        setFeedback(t(locale, "popup.failed"));
+        setFeedback({ text: t(locale, "popup.failed") });
       },
     );
   }
@@ -100,8 +114,13 @@ export function DueItem({
               onClick={() =>
                 act(async () => {
                   const { missing } = await onCopy(order);
-                  return missing
-                    ? t(locale, "popup.copiedMissing", { n: missing })
+                  return missing.length
+                    ? {
+                        text: t(locale, "popup.copiedMissing", {
+                          names: missingText(locale, missing),
+                        }),
+                        warn: true,
+                      }
                     : t(locale, "popup.copied");
                 })
               }
@@ -130,10 +149,23 @@ export function DueItem({
             </button>
           )}
           {/* Only while there is something to say: an empty node on every row of a long queue costs. */}
-          {feedback && (
-            <span className="feedback" role="status">
-              {feedback}
+          {feedback.text && (
+            <span
+              className={feedback.warn ? "feedback warn" : "feedback"}
+              role={feedback.warn ? "alert" : "status"}
+              style={feedback.warn ? WARN_STYLE : undefined}
+            >
+              {feedback.text}
             </span>
+          )}
+          {feedback.warn && onOpenSettings && (
+            <button
+              type="button"
+              data-action="settings"
+              onClick={() => onOpenSettings()}
+            >
+              {t(locale, "copy.openSettings")}
+            </button>
           )}
           {more && (
             <div className="more-actions">

@@ -6,6 +6,7 @@ import {
   copyMessage,
   logNudge,
   openOrder,
+  openSettings,
   setNotificationsPaused,
   setOrderStatus,
   snooze,
@@ -61,6 +62,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         onMarkNudged={markNudged}
         onSetStatus={setOrderStatus}
         onSnooze={snooze}
+        onOpenSettings={openSettings}
       />
     </main>
   );

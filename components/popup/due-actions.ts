@@ -11,9 +11,11 @@ export type ManualStatus = NonNullable<StoredOrder["manualStatus"]>;
  */
 export interface DueActions {
   onOpen(order: StoredOrder): void;
-  /** Copies the filled-in message; resolves with how many variables could not be filled. */
-  onCopy?(order: StoredOrder): Promise<{ missing: number }>;
+  /** Copies the filled-in message; resolves with the variables it could not fill (names). */
+  onCopy?(order: StoredOrder): Promise<{ missing: string[] }>;
   onMarkNudged?(order: StoredOrder): Promise<void>;
   onSetStatus?(order: StoredOrder, status: ManualStatus): Promise<void>;
   onSnooze?(order: StoredOrder, choice: SnoozeChoice): Promise<void>;
+  /** Opens the options page, offered when a copied message had a value missing. */
+  onOpenSettings?(): void;
 }

@@ -10,16 +10,16 @@ import type { StoredOrder } from "@/lib/model/order";
  * query re-renders the list when it lands, so these only settle or fail.
  */
 
-/** Copies the order's filled-in reminder; resolves with how many variables it could not fill. */
+/** Copies the order's filled-in reminder; resolves with the variables it could not fill. */
 export async function copyMessage(
   order: StoredOrder,
-): Promise<{ missing: number }> {
+): Promise<{ missing: string[] }> {
   const { text, missing } = await toBackground.sendMessage("messageFor", {
     key: order.key,
   });
   if (!(await copyText(text)))
     throw new Error("PayNudge: the clipboard refused the message");
-  return { missing: missing.length };
+  return { missing };
 }
 
 /** Logs a nudge by the order's next channel and step, made by `agent` at `at`. */
@@ -56,6 +56,13 @@ export function setNotificationsPaused(paused: boolean): void {
   toBackground
     .sendMessage("setNotificationsPaused", { paused })
     .catch((error: unknown) => console.error("PayNudge pause", error));
+}
+
+/** The options page, where the shop name and the agent's nickname are set. */
+export function openSettings(): void {
+  toBackground
+    .sendMessage("openSettings", undefined)
+    .catch((error: unknown) => console.error("PayNudge settings", error));
 }
 
 /** Focuses a tab already showing the order's page, or opens one. */

@@ -19,6 +19,7 @@ import {
   handleStepDone,
 } from "@/lib/background/order-actions";
 import { answerOrdersSeen, handleViewsFor } from "@/lib/background/orders-seen";
+import { openSettings } from "@/lib/background/open-settings";
 import { pagesChanged } from "@/lib/background/page-sync";
 import {
   batchOfSenderSite,
@@ -104,6 +105,11 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     messageFor: {
       ...ownOrder,
       handle: (data) => handleMessageFor(db, data, Date.now()),
+    },
+    // Shows the seller's own settings and changes nothing: any page with a badge may ask.
+    openSettings: {
+      from: ["content", "page"],
+      handle: () => openSettings(),
     },
     logNudge: {
       ...ownOrder,

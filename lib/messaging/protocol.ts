@@ -45,6 +45,11 @@ export interface BackgroundRequests {
   /** What the badge panel shows: the order, filled-in values and the templates that fit, best first. */
   panelFor(data: MessageRequest): ComposeContext;
   messageFor(data: MessageRequest): MessageReply;
+  /**
+   * Opens the options page (a copied message had a value missing): a web page cannot open the
+   * extension's own pages, so the order script asks.
+   */
+  openSettings(): void;
 
   /* What the agent did about an order (on its page, or from the popup). */
   logNudge(data: LogNudgeRequest): OrderView;

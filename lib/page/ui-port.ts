@@ -71,8 +71,11 @@ export interface BadgeUi {
     note: { agent: string; at: number } | undefined,
     now: number,
   ): void;
-  /** Says for a moment whether the message was copied. */
-  copied(ok: boolean): void;
+  /**
+   * Says for a moment whether the message was copied; when it still had values it could not fill
+   * (`missing`, variable names), warns naming them and offers the settings instead.
+   */
+  copied(ok: boolean, missing?: readonly string[]): void;
   /**
    * Copies `text` on the agent's click (`cause`, refused unless trusted), keeping any scratch
    * field of the copy inside the badge, out of the page's reach.

@@ -43,6 +43,7 @@ export const REQUEST_SCHEMAS: {
   enabledPlatforms: NO_DATA,
   panelFor: MessageRequestSchema,
   messageFor: MessageRequestSchema,
+  openSettings: NO_DATA,
   logNudge: LogNudgeRequestSchema,
   snooze: SnoozeRequestSchema,
   stepDone: StepDoneRequestSchema,

@@ -1,11 +1,13 @@
 import { format } from "date-fns";
+import { agentOrFallback } from "@/lib/templates/render";
 
 /**
  * The standard order note, `11-23 14:05 阿华 第2次 晚上付款`: time + agent nickname + nudge count +
  * feedback. It lives in the platform's own memo, which every agent of the shop sees: it is the
  * only shared record between agents (no server), so it must both read well and parse back. Its
  * words (第…次, the 客服 stand-in) are therefore part of the format, the same whatever language an
- * agent's browser prefers: they stay here with the parser, not in /locales.
+ * agent's browser prefers: 第…次 stays here with the parser, and the stand-in is always the
+ * Chinese one of agentOrFallback (the one a Chinese message uses too).
  */
 export interface OrderNote {
   /** Epoch ms. Notes carry no year; parsing infers it. */
@@ -38,7 +40,10 @@ export function formatNote(note: {
   feedback?: string;
 }): string {
   // Spaces inside a nickname would make the note unparseable for colleagues.
-  const agent = clean(note.agent, MAX_AGENT).replace(/ /g, "") || "客服";
+  const agent = agentOrFallback(
+    clean(note.agent, MAX_AGENT).replace(/ /g, ""),
+    "zh",
+  );
   const count = Math.max(1, Math.floor(note.count));
   const feedback = clean(note.feedback ?? "", MAX_FEEDBACK);
   return `${format(note.at, "MM-dd HH:mm")} ${agent} 第${count}次${feedback ? ` ${feedback}` : ""}`;

@@ -104,6 +104,28 @@ export function unknownVariables(body: string): string[] {
   return [...new Set(names.filter((n) => !isVariable(n)))];
 }
 
+/**
+ * Who a message says is writing when the agent set no nickname: the note's stand-in (客服, which
+ * the note always uses: see notes.ts), in the buyer's language, so a one-click message never
+ * carries a 【未填:客服】 marker to a buyer.
+ */
+export function agentOrFallback(
+  agent: string | undefined,
+  locale: Locale,
+): string {
+  return agent?.trim() || t(locale, "tpl.agentFallback");
+}
+
+/** The labels of the variables a message could not fill (`missing`), as one list in `locale`. */
+export function missingText(
+  locale: Locale,
+  missing: readonly string[],
+): string {
+  return missing
+    .map((name) => (isVariable(name) ? TEMPLATE_VARIABLES[name][locale] : name))
+    .join(t(locale, "list.separator"));
+}
+
 export interface ValueContext {
   now: number;
   locale: Locale;
@@ -137,7 +159,7 @@ export function orderValues(
       closesAt !== undefined && closesAt > ctx.now
         ? formatSpan(closesAt - ctx.now, ctx.locale)
         : undefined,
-    agent: ctx.agent,
+    agent: agentOrFallback(ctx.agent, ctx.locale),
     payLink: ctx.payLink,
   };
 }

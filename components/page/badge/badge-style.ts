@@ -18,6 +18,8 @@ const STYLE = `
   .step:empty, .meta:empty { display: none; }
   .snoozed { color: #1d39c4; background: #f0f5ff; }
   .flash { font-weight: 600; }
+  .flash.warn { color: #ad4e00; background: #fff1b8; border-radius: 8px; padding: 0 4px; }
+  .settings { margin-left: 4px; color: #ad4e00; background: #fff7e6; border-color: #ffd591; }
   .panel { position: fixed; z-index: 2147483647; }
   .panel .pn-panel { max-height: calc(100vh - 16px); }
   .panel[hidden] { display: none; }

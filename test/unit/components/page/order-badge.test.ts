@@ -123,3 +123,65 @@ describe("what the page can make a badge do", () => {
     badge.remove();
   });
 });
+
+describe("what a badge says after copying", () => {
+  const labelOf = (badge: ReturnType<typeof makeBadge>["badge"]) =>
+    badge.root.querySelector("button > span")!;
+  const settingsOf = (badge: ReturnType<typeof makeBadge>["badge"]) =>
+    badge.root.querySelector<HTMLButtonElement>("button.settings");
+
+  it("a complete message: copied, in the success flash, no settings offered", () => {
+    const { badge } = makeBadge();
+    badge.copied(true, []);
+    expect(labelOf(badge).textContent).toBe("已复制");
+    expect(labelOf(badge).className).toBe("flash");
+    expect(settingsOf(badge)).toBeNull();
+  });
+
+  it("a message with values missing: a warning naming them, and the settings offered", () => {
+    const openSettings = vi.fn();
+    const badge = createOrderBadge(
+      document,
+      view.orderId,
+      "zh",
+      vi.fn(),
+      openSettings,
+    );
+    document.body.append(badge.host);
+    badge.update(view, NOW);
+    badge.copied(true, ["shop", "payLink"]);
+    expect(labelOf(badge).textContent).toBe("已复制，但缺少：店铺、付款链接");
+    expect(labelOf(badge).className).toBe("flash warn");
+    const settings = settingsOf(badge)!;
+    expect(settings.textContent).toBe("去设置");
+    // A page script's click does nothing; the agent's opens the settings.
+    settings.click();
+    expect(openSettings).not.toHaveBeenCalled();
+    trustedFire.click(settings);
+    expect(openSettings).toHaveBeenCalledOnce();
+    expect(settingsOf(badge)).toBeNull();
+  });
+
+  it("a later complete copy takes the warning away", () => {
+    const badge = createOrderBadge(
+      document,
+      view.orderId,
+      "zh",
+      vi.fn(),
+      vi.fn(),
+    );
+    document.body.append(badge.host);
+    badge.update(view, NOW);
+    badge.copied(true, ["shop"]);
+    expect(settingsOf(badge)).not.toBeNull();
+    badge.copied(true, []);
+    expect(settingsOf(badge)).toBeNull();
+    expect(labelOf(badge).textContent).toBe("已复制");
+  });
+
+  it("a failed copy says so, whatever was missing", () => {
+    const { badge } = makeBadge();
+    badge.copied(false, ["shop"]);
+    expect(labelOf(badge).textContent).toBe("复制失败");
+  });
+});

@@ -290,7 +290,7 @@ describe("row actions", () => {
   ) {
     const actions = {
       onOpen: vi.fn(),
-      onCopy: vi.fn(async () => ({ missing: 0 })),
+      onCopy: vi.fn(async () => ({ missing: [] as string[] })),
       onMarkNudged: vi.fn(async () => undefined),
       onSetStatus: vi.fn(async () => undefined),
       onSnooze: vi.fn(async () => undefined),
@@ -304,16 +304,36 @@ describe("row actions", () => {
   const button = (row: HTMLElement, action: string) =>
     row.querySelector(`[data-action="${action}"]`) as HTMLButtonElement;
 
-  it("copies the message of the row and says so, with how many values are missing", async () => {
+  it("copies the message of the row and warns naming the values that are missing, offering the settings", async () => {
     const order = stored("x", -5);
+    const onOpenSettings = vi.fn();
     const { container, actions } = renderWithActions([group("due", [order])], {
-      onCopy: vi.fn(async () => ({ missing: 2 })),
+      onCopy: vi.fn(async () => ({ missing: ["shop", "payLink"] })),
+      onOpenSettings,
     });
     const row = itemOf(container, "x");
     fireEvent.click(within(row).getByText("复制话术"));
     expect(actions.onCopy).toHaveBeenCalledWith(order);
-    expect(await within(row).findByText("已复制，2 项未填")).toBeTruthy();
+    const warning =
+      await within(row).findByText("已复制，但缺少：店铺、付款链接");
+    // A warning, not the success line.
+    expect(warning.getAttribute("role")).toBe("alert");
+    expect(warning.className).toContain("warn");
+    fireEvent.click(button(row, "settings"));
+    expect(onOpenSettings).toHaveBeenCalledTimes(1);
     expect(actions.onOpen).not.toHaveBeenCalled();
+  });
+
+  it("says a complete message is copied, with no settings offered", async () => {
+    const order = stored("x", -5);
+    const { container } = renderWithActions([group("due", [order])], {
+      onOpenSettings: vi.fn(),
+    });
+    const row = itemOf(container, "x");
+    fireEvent.click(within(row).getByText("复制话术"));
+    const done = await within(row).findByText("已复制");
+    expect(done.getAttribute("role")).toBe("status");
+    expect(button(row, "settings")).toBeNull();
   });
 
   it("marks the row nudged, paid or closed through the callbacks", async () => {

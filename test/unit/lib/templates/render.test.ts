@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { StoredOrder } from "@/lib/model/order";
+import { formatNote } from "@/lib/templates/notes";
 import {
+  agentOrFallback,
+  missingText,
   orderValues,
   renderTemplate,
   unknownVariables,
@@ -83,5 +86,41 @@ describe("template rendering", () => {
       locale: "zh",
     });
     expect(values.timeLeft).toBeUndefined();
+  });
+});
+
+describe("a message without the agent's nickname", () => {
+  it("says 客服 (customer service in English) as the note does, never a marker", () => {
+    const now = new Date(2026, 10, 23, 15, 0).getTime();
+    for (const agent of [undefined, "", "  "]) {
+      const zh = orderValues(order, { now, locale: "zh", agent });
+      const en = orderValues(order, { now, locale: "en", agent });
+      const rendered = renderTemplate("我是{{agent}}", zh, "zh");
+      expect(rendered.text).toBe("我是客服");
+      expect(rendered.missing).toEqual([]);
+      expect(renderTemplate("I am {{agent}}", en, "en").text).toBe(
+        "I am customer service",
+      );
+    }
+    // One stand-in: the note's is the Chinese message's.
+    expect(formatNote({ at: now, agent: "", count: 1 })).toContain(
+      ` ${agentOrFallback(undefined, "zh")} 第1次`,
+    );
+  });
+
+  it("keeps a nickname that is set", () => {
+    expect(agentOrFallback("阿华", "zh")).toBe("阿华");
+    expect(agentOrFallback("Sam", "en")).toBe("Sam");
+  });
+});
+
+describe("naming the values a message is missing", () => {
+  it("lists their labels in the agent's language", () => {
+    expect(missingText("zh", ["shop", "payLink"])).toBe("店铺、付款链接");
+    expect(missingText("en", ["shop", "payLink"])).toBe("shop, payment link");
+  });
+
+  it("keeps a name that is no variable as it came", () => {
+    expect(missingText("zh", ["shop", "coupon"])).toBe("店铺、coupon");
   });
 });
