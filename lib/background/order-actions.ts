@@ -3,7 +3,10 @@ import { logNudge, markStepDone, snoozeOrder } from "@/lib/db/order-actions";
 import { replanOrders } from "@/lib/db/order-plans";
 import { snoozeUntil } from "@/lib/engine/snooze";
 import type { ComposeContext } from "@/lib/messaging/compose-context";
-import type { MessageReply } from "@/lib/messaging/order-requests";
+import type {
+  LogNudgeReply,
+  MessageReply,
+} from "@/lib/messaging/order-requests";
 import { toView, type OrderView } from "@/lib/model/order-view";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { parseRequest } from "@/lib/schemas/requests";
@@ -38,21 +41,31 @@ export async function handleMessageFor(
 /**
  * The agent nudged a buyer: logged, the step done, every order of the buyer re-planned (the cap is
  * theirs). The order's alert is withdrawn, and so are those of the buyer's orders that no longer wait.
+ * A repeat of the step's last log (a double click, another tab) is answered, not logged.
  */
 export async function handleLogNudge(
   db: PayNudgeDB,
   data: unknown,
   now: number,
-): Promise<OrderView> {
-  const { key, ...entry } = parseRequest("logNudge", data);
-  const { order, cancelled } = await logNudge(
+): Promise<LogNudgeReply> {
+  const { key, again, ...entry } = parseRequest("logNudge", data);
+  const result = await logNudge(
     db,
     key,
     entry,
     now,
     await loadEngineSettings(db),
+    { again: again === true },
   );
-  await withdrawNotifications([key, ...cancelled]);
+  const { order, duplicateOf } = result;
+  if (duplicateOf) {
+    const duplicate: NonNullable<LogNudgeReply["duplicate"]> = {
+      at: duplicateOf.at,
+    };
+    if (duplicateOf.step !== undefined) duplicate.step = duplicateOf.step;
+    return { ...toView(order), duplicate };
+  }
+  await withdrawNotifications([key, ...result.cancelled]);
   await runDueCheck(db, now);
   return toView(order);
 }

@@ -23,8 +23,26 @@ async function requireOrder(db: PayNudgeDB, key: string): Promise<StoredOrder> {
 }
 
 /**
+ * How long a logged nudge stands for its step: the same order, step and answer logged again within
+ * it is the same nudge (a double click, a second tab), unless the agent says it is another.
+ */
+export const DUPLICATE_LOG_WINDOW_MS = 5 * 60_000;
+
+/** What logNudge did: logged, or refused as a repeat of `duplicateOf` (nothing written). */
+export type LogNudgeResult =
+  | (ReplanResult & { order: StoredOrder; duplicateOf?: undefined })
+  | { order: StoredOrder; duplicateOf: NudgeLog };
+
+/** The buyer's answer a log carries: a different one is news, not a repeat. */
+const sameAnswer = (a: NudgeEntry, b: NudgeLog) =>
+  a.outcome === b.outcome && a.reason === b.reason && a.when === b.when;
+
+/**
  * Records a nudge an agent made: the shared log entry, the order's count and time, its step done.
- * Then re-plans every order of the buyer, since the nudge counts against their cap.
+ * Then re-plans every order of the buyer, since the nudge counts against their cap. A repeat of a
+ * nudge logged within DUPLICATE_LOG_WINDOW_MS (same step, same answer) is refused, unless `again`
+ * (the agent's explicit "log once more"); the check and the write share one transaction, so two
+ * tabs racing log one nudge.
  */
 export async function logNudge(
   db: PayNudgeDB,
@@ -32,37 +50,59 @@ export async function logNudge(
   entry: NudgeEntry,
   now: number,
   settings: ScheduleSettings,
-): Promise<ReplanResult & { order: StoredOrder }> {
+  { again = false }: { again?: boolean } = {},
+): Promise<LogNudgeResult> {
   // A nudge cannot have happened in the future; a skewed clock must not break the cap.
   const at = Math.min(entry.at, now);
-  const keys = await db.transaction("rw", db.orders, db.nudges, async () => {
-    const order = await requireOrder(db, key);
-    const step = entry.step ?? order.nextStep;
-    const log: NudgeLog = { orderKey: key, at, channel: entry.channel };
-    if (step !== undefined) log.step = step;
-    if (entry.agent !== undefined) log.agent = entry.agent;
-    if (entry.templateId !== undefined) log.templateId = entry.templateId;
-    if (entry.note !== undefined) log.note = entry.note;
-    if (entry.outcome !== undefined) log.outcome = entry.outcome;
-    if (entry.reason !== undefined) log.reason = entry.reason;
-    if (entry.when !== undefined) log.when = entry.when;
-    await db.nudges.add(log);
-    order.nudgeCount += 1;
-    order.lastNudgeAt = Math.max(order.lastNudgeAt ?? at, at);
-    if (entry.agent !== undefined && order.lastNudgeAt === at)
-      order.lastAgent = entry.agent;
-    if (step !== undefined)
-      order.doneSteps = [...new Set([...(order.doneSteps ?? []), step])];
-    delete order.snoozedUntil;
-    // What the buyer said last decides: "no longer wants it" stops the nudges; another answer
-    // (they changed their mind) lets them go on. Silence changes nothing.
-    if (entry.outcome === "not-wanted") order.declinedAt = at;
-    else if (entry.outcome !== undefined && entry.outcome !== "no-answer")
-      delete order.declinedAt;
-    await db.orders.put(order);
-    return sameBuyerKeys(db, order);
-  });
-  const result = await replanOrders(db, keys, now, settings);
+  const done = await db.transaction(
+    "rw",
+    db.orders,
+    db.nudges,
+    async (): Promise<
+      { order: StoredOrder; duplicateOf: NudgeLog } | { keys: string[] }
+    > => {
+      const order = await requireOrder(db, key);
+      const step = entry.step ?? order.nextStep;
+      if (!again) {
+        const duplicateOf = await db.nudges
+          .where("orderKey")
+          .equals(key)
+          .filter(
+            (log) =>
+              log.step === step &&
+              sameAnswer(entry, log) &&
+              Math.abs(log.at - at) < DUPLICATE_LOG_WINDOW_MS,
+          )
+          .last();
+        if (duplicateOf) return { order, duplicateOf };
+      }
+      const log: NudgeLog = { orderKey: key, at, channel: entry.channel };
+      if (step !== undefined) log.step = step;
+      if (entry.agent !== undefined) log.agent = entry.agent;
+      if (entry.templateId !== undefined) log.templateId = entry.templateId;
+      if (entry.note !== undefined) log.note = entry.note;
+      if (entry.outcome !== undefined) log.outcome = entry.outcome;
+      if (entry.reason !== undefined) log.reason = entry.reason;
+      if (entry.when !== undefined) log.when = entry.when;
+      await db.nudges.add(log);
+      order.nudgeCount += 1;
+      order.lastNudgeAt = Math.max(order.lastNudgeAt ?? at, at);
+      if (entry.agent !== undefined && order.lastNudgeAt === at)
+        order.lastAgent = entry.agent;
+      if (step !== undefined)
+        order.doneSteps = [...new Set([...(order.doneSteps ?? []), step])];
+      delete order.snoozedUntil;
+      // What the buyer said last decides: "no longer wants it" stops the nudges; another answer
+      // (they changed their mind) lets them go on. Silence changes nothing.
+      if (entry.outcome === "not-wanted") order.declinedAt = at;
+      else if (entry.outcome !== undefined && entry.outcome !== "no-answer")
+        delete order.declinedAt;
+      await db.orders.put(order);
+      return { keys: await sameBuyerKeys(db, order) };
+    },
+  );
+  if ("duplicateOf" in done) return done;
+  const result = await replanOrders(db, done.keys, now, settings);
   return { ...result, order: await requireOrder(db, key) };
 }
 

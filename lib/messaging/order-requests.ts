@@ -1,6 +1,7 @@
 import type { SnoozeChoice } from "@/lib/engine/snooze";
 import type { NudgeEntry } from "@/lib/model/nudge-log";
 import type { OrderSnapshot, StoredOrder } from "@/lib/model/order";
+import type { OrderView } from "@/lib/model/order-view";
 
 /*
  * What the order script (and the popup, for the same actions) asks about orders. Plain types: the
@@ -25,8 +26,20 @@ export interface MessageReply {
   missing: string[];
 }
 
-/** A nudge the agent made on the page (chat sent, SMS, call, the platform's button). */
-export type LogNudgeRequest = NudgeEntry & { key: string };
+/**
+ * A nudge the agent made on the page (chat sent, SMS, call, the platform's button). `again`: the
+ * agent says it is another nudge of the same step (再记一次), not a repeat of the last log.
+ */
+export type LogNudgeRequest = NudgeEntry & { key: string; again?: boolean };
+
+/**
+ * The answer to a logged nudge: the order as it now is. With `duplicate` nothing was logged: the
+ * same step was logged at `duplicate.at` (a double click, another tab), and only `again` logs it
+ * once more.
+ */
+export type LogNudgeReply = OrderView & {
+  duplicate?: { at: number; step?: string };
+};
 
 /** "Remind me later": 15 minutes, an hour, or tomorrow morning. */
 export interface SnoozeRequest {

@@ -34,6 +34,7 @@ export const LogNudgeRequestSchema = schemaOf<LogNudgeRequest>()(
     reason: z.enum(REASON_IDS).optional(),
     when: z.enum(WHEN_IDS).optional(),
     note: z.string().min(1).max(300).optional(),
+    again: z.boolean().optional(),
   }),
 );
 

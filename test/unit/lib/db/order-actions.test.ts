@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { PayNudgeDB } from "@/lib/db/schema";
+import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
+import type { OrderSnapshot } from "@/lib/model/order";
+import { DUPLICATE_LOG_WINDOW_MS, logNudge } from "@/lib/db/order-actions";
+import { upsertSeenOrders } from "@/lib/db/orders-seen";
+import { loadNudgeReport } from "@/lib/db/report";
+import { nudgeLogCsv } from "@/lib/db/csv";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+
+const MIN = 60_000;
+const at = (day: number, h: number, m = 0) =>
+  new Date(2026, 10, day, h, m).getTime();
+const T0 = at(23, 12);
+const LOGGED = at(23, 12, 31);
+
+const snap = (id: string): OrderSnapshot => ({
+  platform: "taobao",
+  orderId: id,
+  status: "unpaid",
+  createdAt: T0,
+  buyer: "牛**",
+  items: [{ title: "杯子" }],
+});
+
+let db: PayNudgeDB;
+beforeEach(async () => {
+  db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
+  await upsertSeenOrders(
+    db,
+    parseOrdersSeen({
+      pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+      orders: [snap("1")],
+    }),
+    T0 + MIN,
+    await loadEngineSettings(db),
+  );
+});
+
+const log = async (
+  atMs: number,
+  extra: { step?: string; outcome?: "will-pay" } = {},
+  options: { again?: boolean } = {},
+) =>
+  logNudge(
+    db,
+    "taobao:1",
+    { channel: "chat", at: atMs, ...extra },
+    atMs,
+    await loadEngineSettings(db),
+    options,
+  );
+
+describe("one log per nudge", () => {
+  it("refuses the same step logged again within the window, leaving the order and the log as they were", async () => {
+    const first = await log(LOGGED, { step: "first" });
+    expect(first.duplicateOf).toBeUndefined();
+    const before = await db.orders.get("taobao:1");
+
+    const second = await log(LOGGED + MIN, { step: "first" });
+    expect(second.duplicateOf).toMatchObject({ at: LOGGED, step: "first" });
+    expect(second.order.nudgeCount).toBe(1);
+    expect(await db.nudges.count()).toBe(1);
+    expect(await db.orders.get("taobao:1")).toEqual(before);
+  });
+
+  it("refuses a repeat of the current step when the step is left to the plan", async () => {
+    await log(LOGGED);
+    // The first log moved the plan on: a repeat names the step it repeats.
+    const repeat = await log(LOGGED + MIN, { step: "first" });
+    expect(repeat.duplicateOf?.step).toBe("first");
+    expect(await db.nudges.count()).toBe(1);
+  });
+
+  it("logs the same step again when the agent says so", async () => {
+    await log(LOGGED, { step: "first" });
+    const again = await log(LOGGED + MIN, { step: "first" }, { again: true });
+    expect(again.duplicateOf).toBeUndefined();
+    expect(again.order.nudgeCount).toBe(2);
+    expect(await db.nudges.count()).toBe(2);
+  });
+
+  it("logs the same step again once the window has passed", async () => {
+    await log(LOGGED, { step: "first" });
+    const later = await log(LOGGED + DUPLICATE_LOG_WINDOW_MS, {
+      step: "first",
+    });
+    expect(later.duplicateOf).toBeUndefined();
+    expect(later.order.nudgeCount).toBe(2);
+  });
+
+  it("logs a new answer from the buyer: it is news, not a repeat", async () => {
+    await log(LOGGED, { step: "first" });
+    const answer = await log(LOGGED + MIN, {
+      step: "first",
+      outcome: "will-pay",
+    });
+    expect(answer.duplicateOf).toBeUndefined();
+    expect(await db.nudges.count()).toBe(2);
+  });
+
+  it("logs one nudge when two tabs log the same step at once, and the count, log and report agree", async () => {
+    const settings = await loadEngineSettings(db);
+    const results = await Promise.all(
+      [0, 1].map(() =>
+        logNudge(
+          db,
+          "taobao:1",
+          { channel: "chat", at: LOGGED, step: "first" },
+          LOGGED,
+          settings,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.duplicateOf === undefined)).toHaveLength(1);
+    expect(await db.nudges.count()).toBe(1);
+    expect((await db.orders.get("taobao:1"))?.nudgeCount).toBe(1);
+    const report = await loadNudgeReport(db, "today", LOGGED + MIN);
+    expect(report.nudges).toBe(1);
+    const csv = nudgeLogCsv(await db.nudges.toArray(), new Map());
+    expect(csv.trim().split("\n")).toHaveLength(2);
+  });
+});
