@@ -88,5 +88,7 @@ describe("a page with 10 000 orders", () => {
     expect(new Set(states.map((s) => s.state))).not.toContain("");
     expect(states.every((s) => /^\d+$/.test(s.due) || s.due === "")).toBe(true);
     expect((await dbCounts(await ext.extPage())).orders).toBe(ROWS);
-  });
+    // What is proved here is that every row ends up badged and stored, not how fast: a loaded CI
+    // machine takes 2–3× the ~70 s of a quiet one (speed goals live in `npm run bench`).
+  }, 300_000);
 });
