@@ -65,12 +65,12 @@ describe("a page with 10 000 orders", () => {
     const page = await ext.context.newPage();
     await page.goto(server.origin + PATH, {
       waitUntil: "domcontentloaded",
-      timeout: 60_000,
+      timeout: 150_000,
     });
     await page.waitForFunction(
       (n) => document.querySelectorAll("[data-paynudge-order]").length === n,
       ROWS,
-      { timeout: 60_000 },
+      { timeout: 150_000 },
     );
     await waitForBadges(page, ROWS).catch(() =>
       page.waitForFunction(
@@ -79,7 +79,7 @@ describe("a page with 10 000 orders", () => {
             h.getAttribute("data-paynudge-state"),
           ).length === n,
         ROWS,
-        { timeout: 60_000 },
+        { timeout: 150_000 },
       ),
     );
     const states = Object.values(await badgeStates(page));
