@@ -88,7 +88,7 @@ describe("a one-click copy never carries a placeholder unannounced", () => {
     const b = badge(HIGH_VALUE_ID);
     await b.click("button");
     const copied = await until(clipboard, (text) => text.includes("云***朵"));
-    expect(copied).toContain("暖暖家居小铺的客服客服");
+    expect(copied).toContain("我是暖暖家居小铺的客服，");
     expect(copied).not.toContain("【未填");
     // A complete message: the success flash, nothing offered.
     expect(await b.text("button .flash")).toBe("已复制");
