@@ -1,8 +1,12 @@
 import { capFreeFrom } from "@/lib/engine/cap";
-import { stepGapMs, type PlanOrder } from "@/lib/engine/plan";
+import { fallbackChannel, stepGapMs, type PlanOrder } from "@/lib/engine/plan";
 import type { EngineSettings } from "@/lib/engine/settings";
 import type { PlannedStep } from "@/lib/model/steps";
-import { nextAllowed, SEARCH_HORIZON_MS } from "@/lib/engine/windows";
+import {
+  allowedUntil,
+  nextAllowed,
+  SEARCH_HORIZON_MS,
+} from "@/lib/engine/windows";
 
 /** What has happened to an order so far, as stored. */
 export interface NudgeProgress {
@@ -26,7 +30,9 @@ export interface NextNudge {
  * their orders). The current step is the latest pending one already reached, else the first one
  * ahead: a missed early step gives way to a later one rather than being sent late with the wrong
  * words. Snooze, the gap after the last nudge and the buyer cap can only push the moment later,
- * and it is then moved into an allowed window again. Nothing after the close deadline.
+ * and it is then moved into an allowed window again. A moment whose allowed stretch ended unused
+ * before `now` moves to the next allowed one, or gives way to a later step. Nothing after the
+ * close deadline.
  */
 export function nextNudge(
   order: PlanOrder,
@@ -63,6 +69,21 @@ export function nextNudge(
     pending.filter((step) => step.at <= t).pop() ??
     pending.find((step) => step.at > t)!;
 
+  const limit = (from: number) =>
+    closesAt === undefined ? from + SEARCH_HORIZON_MS : closesAt - 1;
+  // The step's moment, placed in an allowed stretch. A stretch that ended by `now` was missed (a
+  // step due at 01:45, still pending at 02:09 in quiet hours): the step moves to the stretch holding
+  // `now` or the next one, so nothing says "nudge now" while its channel is not allowed.
+  const placeDue = (from: number, channel: PlannedStep["channel"]) => {
+    let at = nextAllowed(from, channel, s, limit(from));
+    while (at !== undefined && at < now) {
+      const end = allowedUntil(at, channel, s, now);
+      if (end === undefined) break;
+      at = nextAllowed(end, channel, s, limit(end));
+    }
+    return at;
+  };
+
   let t = Math.max(now, gate);
   let step = pick(t);
   let at: number | undefined;
@@ -75,18 +96,13 @@ export function nextNudge(
       s.buyerCap,
     );
     if (!Number.isFinite(earliest)) return undefined;
-    // The planned moment is already an allowed one; a pushed one has to be placed again.
-    at =
-      earliest === step.at
-        ? step.at
-        : nextAllowed(
-            earliest,
-            step.channel,
-            s,
-            closesAt === undefined
-              ? earliest + SEARCH_HORIZON_MS
-              : closesAt - 1,
-          );
+    at = placeDue(earliest, step.channel);
+    const fallback = fallbackChannel(step.channel);
+    if (at === undefined && fallback !== undefined) {
+      // Its channel is closed until the deadline (SMS after 21:00): the chat takes the step over.
+      at = placeDue(earliest, fallback);
+      if (at !== undefined) step = { ...step, channel: fallback };
+    }
     if (at === undefined) {
       // This step fits nowhere before the order closes (a call pushed out of every phone window):
       // a later step may still fit, so the order is not left without a nudge.
@@ -102,7 +118,15 @@ export function nextNudge(
   if (at === undefined || (closesAt !== undefined && at >= closesAt))
     return undefined;
   const following = pending.find((p) => p.at > step.at);
-  const change = Math.min(following?.at ?? Infinity, closesAt ?? Infinity);
+  let change = Math.min(following?.at ?? Infinity, closesAt ?? Infinity);
+  // Once the allowed stretch holding the due moment ends unused, the nudge moves on.
+  const stretchEnd = allowedUntil(
+    at,
+    step.channel,
+    s,
+    Number.isFinite(change) ? change : at + SEARCH_HORIZON_MS,
+  );
+  if (stretchEnd !== undefined) change = Math.min(change, stretchEnd);
   const next: NextNudge = { at, step };
   if (Number.isFinite(change)) next.replanAt = change;
   return next;

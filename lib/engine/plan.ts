@@ -35,17 +35,33 @@ function applies(rule: StepRule, order: PlanOrder, s: EngineSettings): boolean {
 }
 
 /**
- * With a short close window (Douyin: 30 min) the usual "1 h before close" and "1 h apart" would
- * not fit at all: both shrink to a share of the window.
+ * With a short close window (Douyin: 30 min) the usual "30 min after the order", "1 h before close"
+ * and "1 h apart" would not fit at all: each shrinks to a share of the window. Whole milliseconds,
+ * so every due time derived from it is one too.
  */
 function shrink(ms: number, order: PlanOrder, share: number): number {
   if (order.closesAt === undefined) return ms;
-  return Math.min(ms, Math.max(0, (order.closesAt - order.placedAt) * share));
+  return Math.min(
+    ms,
+    Math.max(0, Math.floor((order.closesAt - order.placedAt) * share)),
+  );
 }
 
 /** The least gap between two steps of this order's plan. */
 export function stepGapMs(order: PlanOrder, s: EngineSettings): number {
   return shrink(s.minGapMs, order, 1 / 4);
+}
+
+/**
+ * The channel a step falls back to when its own is not allowed at any moment before the deadline
+ * (an SMS step of a night order on a 30-minute window): the chat, open whenever nudging is. A phone
+ * step has none: it is a call on top of the chat and SMS series, and a chat in its place would
+ * repeat them.
+ */
+export function fallbackChannel(
+  channel: PlannedStep["channel"],
+): PlannedStep["channel"] | undefined {
+  return channel === "sms" || channel === "button" ? "chat" : undefined;
 }
 
 /**
@@ -86,12 +102,25 @@ export function planOrder(order: PlanOrder, s: EngineSettings): PlannedStep[] {
       if (closesAt === undefined) return;
       raw = closesAt - shrink(rule.offsetMs, order, 1 / 3);
     } else {
-      raw = placedAt + rule.offsetMs;
+      raw = placedAt + shrink(rule.offsetMs, order, 1 / 3);
     }
     const { scenario, channel } = promo && rule.promo ? rule.promo : rule;
     const at = placeStep(raw, channel, closesAt, placedAt, s);
-    if (at !== undefined)
+    if (at !== undefined) {
       candidates.push({ id: rule.id, scenario, channel, at, rank });
+      return;
+    }
+    const fallback = fallbackChannel(channel);
+    if (fallback === undefined) return;
+    const chatAt = placeStep(raw, fallback, closesAt, placedAt, s);
+    if (chatAt !== undefined)
+      candidates.push({
+        id: rule.id,
+        scenario,
+        channel: fallback,
+        at: chatAt,
+        rank,
+      });
   });
 
   const gap = stepGapMs(order, s);
@@ -111,15 +140,18 @@ export function planOrder(order: PlanOrder, s: EngineSettings): PlannedStep[] {
       queue.unshift(step);
       continue;
     }
-    const later = placeStep(
-      last.at + gap,
-      step.channel,
-      closesAt,
-      last.at + gap,
-      s,
-    );
+    // A step pushed past the final reminder is dropped: the final words close the series.
+    if (rule.anchor !== "close" && s.steps[last.rank]!.anchor === "close")
+      continue;
+    let channel = step.channel;
+    let later = placeStep(last.at + gap, channel, closesAt, last.at + gap, s);
+    const fallback = fallbackChannel(channel);
+    if (later === undefined && fallback !== undefined) {
+      channel = fallback;
+      later = placeStep(last.at + gap, channel, closesAt, last.at + gap, s);
+    }
     if (later === undefined) continue;
-    queue.push({ ...step, at: later });
+    queue.push({ ...step, channel, at: later });
     queue.sort((a, b) => a.at - b.at || a.rank - b.rank);
   }
   return kept.map(({ id, scenario, channel, at }) => ({

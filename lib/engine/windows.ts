@@ -143,6 +143,23 @@ export function nextAllowed(
 }
 
 /**
+ * The end of the allowed stretch holding t: the first moment after t, and not after `limit`, when
+ * the channel is no longer allowed. Undefined when it stays allowed until `limit`, or t itself is
+ * not allowed.
+ */
+export function allowedUntil(
+  t: number,
+  channel: NudgeChannel,
+  s: WindowSettings,
+  limit = t + SEARCH_HORIZON_MS,
+): number | undefined {
+  if (!allowedAt(t, channel, s)) return undefined;
+  return breakpoints(t, limit, s, channel).find(
+    (b) => b > t && !allowedAt(b, channel, s),
+  );
+}
+
+/**
  * The latest allowed moment before t, and not before `floor`, placed BEFORE_QUIET_MS before the
  * forbidden stretch begins (or at the start of a shorter allowed stretch). For a step that cannot
  * move forward because the order would have closed by then.

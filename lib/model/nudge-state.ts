@@ -10,6 +10,8 @@ export type NudgeState =
   | "overdue"
   | "reminded"
   | "declined"
+  /** Unpaid, the deadline still ahead, but no nudge fits before it (quiet hours, the buyer cap). */
+  | "no-slot"
   | "expired"
   | "paid"
   | "closed"
@@ -18,7 +20,12 @@ export type NudgeState =
 /** What the state depends on: a stored order has it, and so has a badge's view of one. */
 export type NudgeStateInput = Pick<
   StoredOrder,
-  "status" | "nextDueAt" | "nudgeCount" | "snoozedUntil" | "declinedAt"
+  | "status"
+  | "nextDueAt"
+  | "nudgeCount"
+  | "snoozedUntil"
+  | "declinedAt"
+  | "deadlineAt"
 >;
 
 export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
@@ -26,8 +33,15 @@ export function nudgeState(order: NudgeStateInput, now: number): NudgeState {
   if (order.status === "closed") return "closed";
   if (order.status === "other") return "other";
   if (order.declinedAt !== undefined) return "declined";
-  if (order.nextDueAt === undefined)
-    return order.nudgeCount > 0 ? "reminded" : "expired";
+  if (order.nextDueAt === undefined) {
+    if (order.nudgeCount > 0) return "reminded";
+    // Never "past deadline" while the deadline is ahead: say why no nudge is planned instead.
+    if (order.deadlineAt !== undefined && now < order.deadlineAt)
+      return order.snoozedUntil !== undefined && now < order.snoozedUntil
+        ? "snoozed"
+        : "no-slot";
+    return "expired";
+  }
   if (now < order.nextDueAt)
     return order.snoozedUntil !== undefined && now < order.snoozedUntil
       ? "snoozed"

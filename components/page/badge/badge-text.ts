@@ -16,6 +16,8 @@ const ACTIVE: ReadonlySet<NudgeState> = new Set([
   "reminded",
   // Still opens the panel: the buyer may change their mind, and the note is still to write.
   "declined",
+  // The deadline is ahead: the agent may still act by hand, and the badge says why none is planned.
+  "no-slot",
   "expired",
 ]);
 

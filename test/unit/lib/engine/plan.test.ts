@@ -95,14 +95,18 @@ describe("the default plan", () => {
     ).toEqual([]);
   });
 
-  it("Douyin (closes after 30 min): the final nudge shrinks to a third of the window; the 30-min one cannot happen", () => {
+  it("Douyin (closes after 30 min): the order-anchored and final nudges shrink to a third of the window", () => {
+    // Issue #13: the 30-min step used to land on the deadline and be dropped.
     expect(
       steps({
         status: "unpaid",
         placedAt: at(23, 12),
         closesAt: at(23, 12, 30),
       }),
-    ).toEqual([["final", "sms", "final", at(23, 12, 20)]]);
+    ).toEqual([
+      ["first", "chat", "first", at(23, 12, 10)],
+      ["final", "sms", "final", at(23, 12, 20)],
+    ]);
     const consulted = steps({
       status: "unpaid",
       placedAt: at(23, 12),
@@ -111,8 +115,32 @@ describe("the default plan", () => {
     });
     expect(consulted.map((s) => [s[0], s[3]])).toEqual([
       ["consulted-now", at(23, 12)],
+      ["follow-up", at(23, 12, 10)],
       ["final", at(23, 12, 20)],
     ]);
+  });
+
+  it("Douyin at 00:49: the SMS final falls back to the chat, open until the deadline (issue #13)", () => {
+    expect(
+      steps({
+        status: "unpaid",
+        placedAt: at(23, 0, 49),
+        closesAt: at(23, 1, 19),
+      }),
+    ).toEqual([
+      ["first", "chat", "first", at(23, 0, 59)],
+      ["final", "chat", "final", at(23, 1, 9)],
+    ]);
+  });
+
+  it("due times are whole milliseconds in a window not divisible by the shares", () => {
+    const placedAt = at(23, 12);
+    const plan = planOrder(
+      { status: "unpaid", placedAt, closesAt: placedAt + 30 * 60_000 + 1 },
+      S,
+    );
+    expect(plan.length).toBeGreaterThan(0);
+    for (const step of plan) expect(Number.isInteger(step.at)).toBe(true);
   });
 
   it("Shopify (never closes): no final step", () => {
@@ -152,10 +180,17 @@ describe("the next nudge", () => {
       at: at(23, 12, 30),
       step: { id: "first" },
     });
+    // Issue #13: the SMS follow-up stays due only while SMS is allowed (until 21:00); missed, it
+    // moves to the next morning's SMS window instead of saying "nudge now" at night.
     expect(next(at(23, 16, 1))).toMatchObject({
       at: at(23, 16),
       step: { id: "follow-up" },
-      replanAt: at(26, 11),
+      replanAt: at(23, 21),
+    });
+    expect(next(at(23, 21, 30))).toMatchObject({
+      at: at(24, 9),
+      step: { id: "follow-up" },
+      replanAt: at(24, 21),
     });
     expect(next(at(26, 11, 30))).toMatchObject({
       at: at(26, 11),
@@ -275,7 +310,13 @@ describe("a step that cannot be placed", () => {
       amountCents: 0,
     };
     const plan = planOrder(order, s);
-    expect(plan.map((p) => p.id)).toEqual(["first", "phone", "final"]);
+    // Since issue #13 the 4-h follow-up shrinks into the 3 h 10 min window (it used to be dropped).
+    expect(plan.map((p) => p.id)).toEqual([
+      "first",
+      "phone",
+      "follow-up",
+      "final",
+    ]);
     const firstAt = plan[0]!.at;
     const next = nextNudge(
       order,
@@ -285,7 +326,7 @@ describe("a step that cannot be placed", () => {
       s,
       firstAt,
     );
-    expect(next?.step.id).toBe("final");
-    expect(next?.at).toBe(plan[2]!.at);
+    expect(next?.step.id).toBe("follow-up");
+    expect(next?.at).toBe(firstAt + 60 * 60_000);
   });
 });

@@ -7,7 +7,14 @@ import {
   type EngineSettings,
 } from "@/lib/engine/settings";
 import type { DayWindow, PlannedStep } from "@/lib/model/steps";
-import { allowedAt, inAnyWindow, promotionAt } from "@/lib/engine/windows";
+import {
+  allowedAt,
+  inAnyWindow,
+  nextAllowed,
+  promotionAt,
+} from "@/lib/engine/windows";
+import { nudgeState } from "@/lib/model/nudge-state";
+import { PLATFORMS } from "@/lib/model/platforms";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -226,5 +233,173 @@ describe("engine properties over random orders, times and settings", () => {
       ),
       RUNS,
     );
+  });
+});
+
+/*
+ * Issue #13: every open order gets a fitting plan at any hour, or an honest reason. Checked at every
+ * hour of the day (not the hour the suite runs) × every platform's default close window × the order
+ * segments × promotion on and off, with the defaults the seller starts from.
+ */
+describe("a plan for every open order, or an honest reason, at every hour", () => {
+  const DAY = 24 * HOUR;
+  const day = new Date(2026, 10, 23).getTime();
+  const segments: { name: string; order: Partial<PlanOrder> }[] = [
+    { name: "silent", order: { consulted: false, amountCents: 9_900 } },
+    { name: "consulted", order: { consulted: true, amountCents: 9_900 } },
+    {
+      name: "silent high-value",
+      order: { consulted: false, amountCents: 90_000 },
+    },
+    {
+      name: "consulted high-value",
+      order: { consulted: true, amountCents: 90_000 },
+    },
+  ];
+  const promo = {
+    ...DEFAULT_ENGINE_SETTINGS,
+    promotions: [{ from: "2026-11-20", to: "2026-11-30" }],
+  };
+  const cases = Object.entries(PLATFORMS).flatMap(([platform, p]) =>
+    [false, true].flatMap((promotion) =>
+      segments.map((segment) => ({
+        platform,
+        closeAfterMs: p.closeAfterMs,
+        promotion,
+        segment,
+      })),
+    ),
+  );
+  const runs = {
+    numRuns: Math.max(
+      4,
+      Math.round(Number(process.env.PAYNUDGE_FC_RUNS ?? 300) / 75),
+    ),
+  };
+
+  for (let hour = 0; hour < 24; hour++) {
+    it(`orders placed at ${String(hour).padStart(2, "0")}:xx, every platform, segment, with and without a promotion`, () => {
+      for (const c of cases) {
+        const s = c.promotion ? promo : DEFAULT_ENGINE_SETTINGS;
+        fc.assert(
+          fc.property(
+            fc.integer({ min: 0, max: HOUR - 1 }),
+            fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+            (withinHour, fraction) => {
+              const placedAt = day + hour * HOUR + withinHour;
+              const order: PlanOrder = {
+                status: "unpaid",
+                placedAt,
+                ...c.segment.order,
+              };
+              if (c.closeAfterMs !== undefined)
+                order.closesAt = placedAt + c.closeAfterMs;
+              const plan = planOrder(order, s);
+              for (const step of plan) {
+                expect(Number.isInteger(step.at)).toBe(true);
+                expect(allowedAt(step.at, step.channel, s)).toBe(true);
+                checkMoment(step.at, step, order, s);
+              }
+              const span = c.closeAfterMs ?? 3 * DAY;
+              const now = placedAt + Math.floor(span * fraction);
+              const next = nextNudge(order, plan, {}, [], s, now);
+              // A nudge exists exactly when the chat (open whenever nudging is) has a moment left.
+              const limit =
+                order.closesAt === undefined
+                  ? now + 14 * DAY
+                  : order.closesAt - 1;
+              const room = nextAllowed(now, "chat", s, limit) !== undefined;
+              expect(
+                next !== undefined,
+                `${c.platform} ${c.segment.name}`,
+              ).toBe(room);
+              if (next) {
+                expect(Number.isInteger(next.at)).toBe(true);
+                checkMoment(next.at, next.step, order, s);
+                expect(allowedAt(next.at, next.step.channel, s)).toBe(true);
+                // "Nudge now" only while that step's channel is allowed.
+                if (next.at <= now)
+                  expect(allowedAt(now, next.step.channel, s)).toBe(true);
+                if (next.replanAt !== undefined)
+                  expect(next.replanAt).toBeGreaterThan(now);
+              }
+              const state = nudgeState(
+                {
+                  status: "unpaid",
+                  nudgeCount: 0,
+                  ...(next ? { nextDueAt: next.at } : {}),
+                  ...(order.closesAt === undefined
+                    ? {}
+                    : { deadlineAt: order.closesAt }),
+                },
+                now,
+              );
+              if (order.closesAt !== undefined)
+                expect(state).not.toBe("expired");
+              if (!next) expect(state).toBe("no-slot");
+            },
+          ),
+          runs,
+        );
+      }
+    });
+  }
+
+  it("the Douyin order of 00:49 (issue #13): a chat nudge before the deadline, never 超时未付 with time left", () => {
+    const placedAt = new Date(2026, 10, 23, 0, 49).getTime();
+    const order: PlanOrder = {
+      status: "unpaid",
+      placedAt,
+      closesAt: placedAt + PLATFORMS.douyin.closeAfterMs,
+      consulted: false,
+    };
+    const plan = planOrder(order, DEFAULT_ENGINE_SETTINGS);
+    expect(plan.length).toBeGreaterThan(0);
+    const now = placedAt + 14 * MIN;
+    const next = nextNudge(order, plan, {}, [], DEFAULT_ENGINE_SETTINGS, now);
+    expect(next).toBeDefined();
+    expect(next!.at).toBeLessThan(order.closesAt!);
+    expect(next!.step.channel).toBe("chat");
+  });
+
+  it("at 02:09 a step missed before the quiet hours is not due: it moves to 09:00, before the deadline", () => {
+    // Taobao order at 01:00 (closes in 72 h): the first chat step was 01:30, missed.
+    const placedAt = new Date(2026, 10, 23, 1, 0).getTime();
+    const order: PlanOrder = {
+      status: "unpaid",
+      placedAt,
+      closesAt: placedAt + 72 * HOUR,
+      consulted: false,
+    };
+    const plan = planOrder(order, DEFAULT_ENGINE_SETTINGS);
+    const at = (h: number, m = 0) => new Date(2026, 10, 23, h, m).getTime();
+    expect(plan[0]).toMatchObject({ id: "first", at: at(1, 30) });
+    const before = nextNudge(
+      order,
+      plan,
+      {},
+      [],
+      DEFAULT_ENGINE_SETTINGS,
+      at(1, 45),
+    );
+    expect(before).toMatchObject({ at: at(1, 30), replanAt: at(2) });
+    const inQuiet = nextNudge(
+      order,
+      plan,
+      {},
+      [],
+      DEFAULT_ENGINE_SETTINGS,
+      at(2, 9),
+    );
+    expect(inQuiet!.at).toBeGreaterThan(at(2, 9));
+    expect(
+      allowedAt(inQuiet!.at, inQuiet!.step.channel, DEFAULT_ENGINE_SETTINGS),
+    ).toBe(true);
+    expect(
+      nudgeState(
+        { status: "unpaid", nudgeCount: 0, nextDueAt: inQuiet!.at },
+        at(2, 9),
+      ),
+    ).toBe("upcoming");
   });
 });

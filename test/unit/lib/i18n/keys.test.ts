@@ -64,6 +64,7 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
       "overdue",
       "reminded",
       "declined",
+      "no-slot",
       "expired",
       "paid",
       "closed",
