@@ -97,13 +97,13 @@ export function allowedAt(
   return own === undefined || inAnyWindow(t, own);
 }
 
-/** Window edges and midnights in [from, to], ascending. */
-function breakpoints(
+/** Window edges and midnights in [from, to], ascending; lazily, as most searches end within a day. */
+function* breakpoints(
   from: number,
   to: number,
   s: WindowSettings,
   channel: NudgeChannel,
-): number[] {
+): Generator<number> {
   const minutes = new Set<number>([0]);
   for (const w of [
     ...s.quietHours,
@@ -114,7 +114,6 @@ function breakpoints(
     minutes.add(w.to % 1440);
   }
   const sorted = [...minutes].sort((a, b) => a - b);
-  const out: number[] = [];
   for (
     let day = localMidnight(from);
     day.getTime() <= to;
@@ -122,10 +121,9 @@ function breakpoints(
   ) {
     for (const m of sorted) {
       const at = atMinute(day, m);
-      if (at >= from && at <= to) out.push(at);
+      if (at >= from && at <= to) yield at;
     }
   }
-  return out;
 }
 
 /** The first moment at or after t, and not after `limit`, when the channel is allowed. */
@@ -137,9 +135,9 @@ export function nextAllowed(
 ): number | undefined {
   if (t > limit) return undefined;
   if (allowedAt(t, channel, s)) return t;
-  return breakpoints(t, limit, s, channel).find(
-    (b) => b > t && allowedAt(b, channel, s),
-  );
+  for (const b of breakpoints(t, limit, s, channel))
+    if (b > t && allowedAt(b, channel, s)) return b;
+  return undefined;
 }
 
 /**
@@ -154,9 +152,9 @@ export function allowedUntil(
   limit = t + SEARCH_HORIZON_MS,
 ): number | undefined {
   if (!allowedAt(t, channel, s)) return undefined;
-  return breakpoints(t, limit, s, channel).find(
-    (b) => b > t && !allowedAt(b, channel, s),
-  );
+  for (const b of breakpoints(t, limit, s, channel))
+    if (b > t && !allowedAt(b, channel, s)) return b;
+  return undefined;
 }
 
 /**
@@ -173,7 +171,7 @@ export function lastAllowedBefore(
   if (t <= floor) return undefined;
   const points = [
     floor,
-    ...breakpoints(floor, t, s, channel).filter((b) => b > floor && b < t),
+    ...[...breakpoints(floor, t, s, channel)].filter((b) => b > floor && b < t),
     t,
   ];
   // Each [points[i], points[i+1]) has one verdict; walk back to the last allowed stretch.
