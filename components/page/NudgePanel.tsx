@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { t } from "@/lib/i18n";
 import type { NudgeLogEntry, PanelModel } from "@/lib/page/ui-port";
@@ -13,6 +13,7 @@ import { PanelHeader } from "@/components/page/nudge-panel/PanelHeader";
 import {
   noteFor,
   payWhen,
+  type LastLog,
   type Outcome,
 } from "@/components/page/nudge-panel/panel-logic";
 import { TemplatePicker } from "@/components/page/nudge-panel/TemplatePicker";
@@ -45,16 +46,37 @@ export function NudgePanel(props: NudgePanelProps) {
   const choose = (change: Partial<Outcome>) =>
     setChosen((before) => ({ ...before, ...change }));
   const [confirmed, setConfirmed] = useState(false);
-  const { status, report } = useStatus();
+  const { status, report, say } = useStatus();
   // Frozen when the panel opens: logging this nudge must not bump the note it is about to write.
   const [defaultCount] = useState(
     () => Math.max(order.nudgeCount, warning?.count ?? 0) + 1,
   );
-  const count = props.noteCount ?? defaultCount;
+  /** Nudges logged since the panel opened (here or, as a refusal tells, in another tab). */
+  const [loggedSince, setLoggedSince] = useState(0);
+  const count = (props.noteCount ?? defaultCount) + loggedSince;
+  const [last, setLast] = useState<LastLog>();
+  // A ref, not state: a second click in the same tick must already see the first one in flight.
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
+
+  // A log moves the panel on to the order's next step: its best template leads again.
+  const [shownStep, setShownStep] = useState(props.step);
+  if (props.step !== shownStep) {
+    setShownStep(props.step);
+    const best = templates[0];
+    if (best) {
+      setTemplateId(best.id);
+      choose({ channel: best.channel });
+    }
+  }
 
   const now = clock();
-  const note = noteFor(chosen, { at: now, agent: props.agent, count, locale });
   const blocked = !!warning?.insideCooldown && !confirmed;
+  // After a log the note shown is the one logged: copied or written into the memo, it must match.
+  const note =
+    last?.kind === "logged"
+      ? last.note
+      : noteFor(chosen, { at: now, agent: props.agent, count, locale });
 
   function chooseTemplate(next: string) {
     setTemplateId(next);
@@ -62,19 +84,52 @@ export function NudgePanel(props: NudgePanelProps) {
     if (tpl) choose({ channel: tpl.channel });
   }
 
-  function log() {
+  /** Logs the nudge once: `again` is the agent's 再记一次, another nudge of the step just logged. */
+  async function log(again: boolean) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    const at = clock();
     const entry: NudgeLogEntry = {
-      at: now,
+      at,
       channel: chosen.channel,
-      step: props.step ?? template?.scenario,
+      step: again && last ? last.step : (props.step ?? template?.scenario),
       templateId: template?.id,
       agent: props.agent,
       outcome: chosen.outcome,
       reason: chosen.reason,
       when: payWhen(chosen),
-      note,
+      note: noteFor(chosen, { at, agent: props.agent, count, locale }),
+      ...(again ? { again: true as const } : {}),
     };
-    void report(() => props.onLog(entry), "panel.logged", "panel.logFailed");
+    say(undefined);
+    try {
+      const answer = await props.onLog(entry);
+      if (answer.duplicateAt !== undefined) {
+        // Logged elsewhere: the next note counts that nudge too.
+        setLoggedSince((n) => Math.max(n, answer.nudgeCount + 1 - count));
+        setLast({
+          kind: "duplicate",
+          at: answer.duplicateAt,
+          step: entry.step,
+        });
+      } else {
+        setLoggedSince((n) => n + 1);
+        setLast({
+          kind: "logged",
+          at,
+          count,
+          note: entry.note,
+          step: entry.step,
+        });
+        say("panel.logged");
+      }
+    } catch {
+      say("panel.logFailed");
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
   }
 
   return (
@@ -134,8 +189,10 @@ export function NudgePanel(props: NudgePanelProps) {
         note={note}
         locale={locale}
         blocked={blocked}
+        busy={busy}
+        last={last}
         canInsert={props.canInsertNote}
-        onLog={log}
+        onLog={(again) => void log(again)}
         onCopyNote={props.onCopyNote}
         onInsertNote={props.onInsertNote}
         report={report}

@@ -6,8 +6,19 @@ import { bestMessage } from "@/lib/templates/render";
 import { findEditable, insertText } from "@/lib/page/insert-text";
 import type { OrderBadges, Tracked } from "@/lib/page/order-badges";
 import type { PanelModel } from "@/lib/page/ui-port";
-import type { LogNudgeRequest } from "@/lib/messaging/order-requests";
 import type { OrderView } from "@/lib/model/order-view";
+import type {
+  LogNudgeReply,
+  LogNudgeRequest,
+} from "@/lib/messaging/order-requests";
+
+/** The order's view in a refusal, as badges keep it. */
+function withoutDuplicate({
+  duplicate: _refused,
+  ...view
+}: LogNudgeReply): OrderView {
+  return view;
+}
 
 export interface PanelControlOptions {
   doc: Document;
@@ -16,7 +27,8 @@ export interface PanelControlOptions {
   now: () => number;
   /** What the nudge panel of one order shows. */
   panelFor(key: string): Promise<ComposeContext>;
-  logNudge(request: LogNudgeRequest): Promise<OrderView>;
+  /** The order's view, or why nothing was logged (`duplicate`). */
+  logNudge(request: LogNudgeRequest): Promise<LogNudgeReply>;
   /** The adapter of the page's rows: it knows where the page's chat box and memo field are. */
   editorsOf(): PlatformAdapter | undefined;
   /** A nudge was logged and its badge shows the new view. */
@@ -64,24 +76,44 @@ export function panelControl(opts: PanelControlOptions) {
       onInsert: (text) => insert("chat", text),
       onCopyNote: (note, cause) => entry.badge.copy(note, cause),
       onInsertNote: (note) => insert("memo", note),
-      async onLog({ agent, ...rest }) {
-        const view = await opts.logNudge({
+      async onLog({ agent, again, ...rest }) {
+        const reply = await opts.logNudge({
           key,
           ...rest,
           ...(agent ? { agent } : {}),
+          ...(again ? { again } : {}),
         });
+        const { duplicate } = reply;
+        const view = duplicate ? withoutDuplicate(reply) : reply;
+        // Refused or not, the reply is the order as it is now (another tab may have logged it).
         const logged = badges.get(key);
         if (logged) {
           logged.view = view;
           logged.badge.update(view, now());
           opts.onLogged();
         }
-        return true;
+        if (duplicate)
+          return { nudgeCount: view.nudgeCount, duplicateAt: duplicate.at };
+        await nextStep(key);
+        return { nudgeCount: view.nudgeCount };
       },
       onClose: () => {
         if (open?.key === key) open = undefined;
       },
     };
+  }
+
+  /** A nudge was logged: the open panel moves on to the order's next step (its best templates). */
+  async function nextStep(key: string): Promise<void> {
+    try {
+      const context = await opts.panelFor(key);
+      if (opts.signal.aborted || open?.key !== key) return;
+      open = { key, context };
+      refresh();
+    } catch (error) {
+      // The nudge is logged either way; the panel keeps the step it showed.
+      console.error("PayNudge: could not read the order's next step", error);
+    }
   }
 
   /**

@@ -24,7 +24,18 @@ export type NudgeLogEntry = NudgeEntry & {
   when?: WhenId;
   /** The standard note written for this nudge. */
   note: string;
+  /** The agent says this is another nudge of a step just logged (再记一次), not a repeat. */
+  again?: true;
 };
+
+/**
+ * What became of a logged nudge: the order's count now, and `duplicateAt` when nothing was logged
+ * because the same step was logged then (a double click, another tab).
+ */
+interface LogAnswer {
+  nudgeCount: number;
+  duplicateAt?: number;
+}
 
 /** What the nudge panel of one order shows, and what its controls do. */
 export interface PanelModel {
@@ -49,7 +60,8 @@ export interface PanelModel {
   onCopy(text: string, templateId: string, cause: Event): unknown;
   /** Resolve false when inserting failed. Without it there is no insert button. */
   onInsert?(text: string, templateId: string): unknown;
-  onLog(entry: NudgeLogEntry): unknown;
+  /** Rejects when the nudge could not be logged. */
+  onLog(entry: NudgeLogEntry): Promise<LogAnswer>;
   onCopyNote(note: string, cause: Event): unknown;
   onInsertNote?(note: string): unknown;
   onClose?(): void;

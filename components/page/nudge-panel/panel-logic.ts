@@ -44,6 +44,14 @@ export interface Outcome {
   when?: WhenId;
 }
 
+/**
+ * The panel's last log of this order: logged here (the note's count and text), or refused because
+ * the step was already logged at `at` (a double click, another tab). `step` is what 再记一次 logs.
+ */
+export type LastLog =
+  | { kind: "logged"; at: number; count: number; note: string; step?: string }
+  | { kind: "duplicate"; at: number; step?: string };
+
 /** When the buyer said they will pay: only with that outcome. */
 export function payWhen({ outcome, when }: Outcome): WhenId | undefined {
   return outcome === "will-pay" ? when : undefined;

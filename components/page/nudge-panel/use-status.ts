@@ -3,7 +3,7 @@ import type { StatusKey } from "@/components/page/nudge-panel/panel-logic";
 
 /**
  * The panel's status line, and `report`, which runs an action and says how it went: a result of
- * false (or a throw) is the failure.
+ * false (or a throw) is the failure; `say` sets the line directly.
  */
 export function useStatus() {
   const [status, setStatus] = useState<StatusKey | undefined>(undefined);
@@ -21,7 +21,7 @@ export function useStatus() {
     }
     setStatus(result === false ? failed : ok);
   }
-  return { status, report };
+  return { status, report, say: setStatus };
 }
 
 export type Report = ReturnType<typeof useStatus>["report"];

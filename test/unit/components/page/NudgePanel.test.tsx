@@ -67,7 +67,7 @@ function setup(extra: Partial<NudgePanelProps> = {}) {
     clock: () => NOW,
     onCopy: vi.fn(() => true),
     onInsert: vi.fn(() => true),
-    onLog: vi.fn(),
+    onLog: vi.fn(async () => ({ nudgeCount: 1 })),
     onCopyNote: vi.fn(),
     onInsertNote: vi.fn(),
     ...extra,
@@ -499,5 +499,105 @@ describe("mounting the panel in a badge’s shadow root", () => {
     act(() => mounted.unmount());
     expect(shadow.childNodes).toHaveLength(0);
     host.remove();
+  });
+});
+
+describe("nudge panel: one log per nudge", () => {
+  const logged = (view: ReturnType<typeof setup>["view"]) =>
+    view.container.querySelector("[data-paynudge-logged]")?.textContent;
+  const refusal = (view: ReturnType<typeof setup>["view"]) =>
+    view.container.querySelector("[data-paynudge-duplicate]")?.textContent;
+
+  it("after a log shows what was logged, and offers only an explicit 再记一次 that logs the same step again", async () => {
+    const { props, view, note } = setup();
+    trustedFire.click(button("记录本次催付"));
+    await waitFor(() => expect(logged(view)).toBe("已记录：第1次 · 15:00"));
+    expect(screen.queryByRole("button", { name: "记录本次催付" })).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("已记录");
+    // The note shown is the one logged: copied or written into the memo now, it matches the log.
+    expect(note()).toBe("11-23 15:00 小美 第1次 已留言");
+
+    trustedFire.click(button("再记一次"));
+    await waitFor(() => expect(logged(view)).toBe("已记录：第2次 · 15:00"));
+    expect(props.onLog).toHaveBeenCalledTimes(2);
+    expect(props.onLog).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        again: true,
+        step: "first",
+        note: "11-23 15:00 小美 第2次 已留言",
+      }),
+    );
+    expect(vi.mocked(props.onLog).mock.calls[0]![0]).not.toHaveProperty(
+      "again",
+    );
+    expect(note()).toBe("11-23 15:00 小美 第2次 已留言");
+  });
+
+  it("sends one log while one is on its way, and ignores the second click of a double click", async () => {
+    let land: (answer: { nudgeCount: number }) => void = () => undefined;
+    const onLog = vi.fn(
+      () =>
+        new Promise<{ nudgeCount: number }>((resolve) => {
+          land = resolve;
+        }),
+    );
+    const { view } = setup({ onLog });
+    const log = button("记录本次催付");
+    trustedFire.click(log, { detail: 1 });
+    trustedFire.click(log, { detail: 1 });
+    expect(log.disabled).toBe(true);
+    expect(onLog).toHaveBeenCalledOnce();
+    await act(async () => land({ nudgeCount: 1 }));
+    expect(logged(view)).toBe("已记录：第1次 · 15:00");
+    // The double click's second click lands on 再记一次 once the first has been logged.
+    trustedFire.click(button("再记一次"), { detail: 2 });
+    expect(onLog).toHaveBeenCalledOnce();
+  });
+
+  it("says when the step was already logged (another tab), and 再记一次 counts that nudge too", async () => {
+    const onLog = vi
+      .fn<NudgePanelProps["onLog"]>()
+      .mockResolvedValueOnce({ nudgeCount: 1, duplicateAt: NOW - 2 * MIN })
+      .mockResolvedValue({ nudgeCount: 2 });
+    const { view } = setup({ onLog });
+    trustedFire.click(button("记录本次催付"));
+    await waitFor(() => expect(refusal(view)).toContain("14:58"));
+    expect(refusal(view)).toContain("没有重复记录");
+    expect(logged(view)).toBeUndefined();
+    expect(screen.getByRole("status").textContent).toBe("");
+
+    trustedFire.click(button("再记一次"));
+    await waitFor(() => expect(logged(view)).toBe("已记录：第2次 · 15:00"));
+    expect(onLog).toHaveBeenLastCalledWith(
+      expect.objectContaining({ again: true, step: "first" }),
+    );
+    expect(refusal(view)).toBeUndefined();
+  });
+
+  it("says a failed log failed and lets the agent try again", async () => {
+    const onLog = vi
+      .fn<NudgePanelProps["onLog"]>()
+      .mockRejectedValueOnce(new Error("gone"))
+      .mockResolvedValue({ nudgeCount: 1 });
+    const { view } = setup({ onLog });
+    trustedFire.click(button("记录本次催付"));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe("记录失败，请重试"),
+    );
+    trustedFire.click(button("记录本次催付"));
+    await waitFor(() => expect(logged(view)).toBe("已记录：第1次 · 15:00"));
+    expect(vi.mocked(onLog).mock.calls[1]![0]).not.toHaveProperty("again");
+  });
+
+  it("moves on to the next step's best template when the order's step changes", () => {
+    const { props, view } = setup();
+    trustedFire.change(screen.getByLabelText("话术"), {
+      target: { value: templates[1]!.id },
+    });
+    const next = templatesFor({ locale: "zh", scenario: "follow-up" });
+    view.rerender(<NudgePanel {...props} step="follow-up" templates={next} />);
+    expect((screen.getByLabelText("话术") as HTMLSelectElement).value).toBe(
+      next[0]!.id,
+    );
   });
 });

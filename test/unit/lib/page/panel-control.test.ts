@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ComposeContext } from "@/lib/messaging/compose-context";
+import type { LogNudgeReply } from "@/lib/messaging/order-requests";
 import type { StoredOrder } from "@/lib/model/order";
 import type { OrderView } from "@/lib/model/order-view";
 import type { Tracked } from "@/lib/page/order-badges";
@@ -97,7 +98,7 @@ function setup(contexts: Record<string, ComposeContext>) {
     signal: controller.signal,
     now: () => NOW,
     panelFor: vi.fn(async (key: string) => contexts[key]!),
-    logNudge: vi.fn(async () => logged),
+    logNudge: vi.fn(async (): Promise<LogNudgeReply> => logged),
     editorsOf: () => undefined,
     onLogged: vi.fn(),
   };
@@ -224,5 +225,63 @@ describe("the panel's buttons", () => {
     expect(model.canInsertNote).toBe(true);
     expect(model.onInsertNote!("11-23 15:00 小美 第1次")).toBe(true);
     expect(memo.value).toBe("11-23 15:00 小美 第1次");
+  });
+});
+
+describe("one log per nudge", () => {
+  it("moves the open panel on to the order's next step once the nudge is logged", async () => {
+    const { panel, entries, opts, click } = setup({
+      "taobao:1": context(order("1")),
+    });
+    const badge = entries.get("taobao:1")!.badge;
+    await panel.activate("taobao:1", click());
+    opts.panelFor.mockResolvedValueOnce({
+      ...context({ ...order("1"), nudgeCount: 1 }),
+      step: "follow-up",
+      templates: templatesFor({ locale: "zh", scenario: "follow-up" }),
+    });
+    const answer = await badge.model()!.onLog({
+      at: NOW,
+      channel: "chat",
+      step: "first",
+      note: "11-23 15:00 小美 第1次 已催付",
+    });
+    expect(answer).toEqual({ nudgeCount: 1 });
+    expect(badge.model()!.step).toBe("follow-up");
+    expect(badge.model()!.templates[0]!.scenario).toBe("follow-up");
+  });
+
+  it("passes the agent's 再记一次 on, and hands a refusal back to the panel with the badge brought up to date", async () => {
+    const { panel, entries, opts, click, logged } = setup({
+      "taobao:1": context(order("1")),
+    });
+    const badge = entries.get("taobao:1")!.badge;
+    await panel.activate("taobao:1", click());
+    const entry = {
+      at: NOW,
+      channel: "chat" as const,
+      step: "first",
+      note: "11-23 15:00 小美 第1次 已催付",
+    };
+    opts.logNudge.mockResolvedValueOnce({
+      ...logged,
+      duplicate: { at: NOW - 2 * MIN, step: "first" },
+    });
+    const panelReads = opts.panelFor.mock.calls.length;
+    expect(await badge.model()!.onLog(entry)).toEqual({
+      nudgeCount: 1,
+      duplicateAt: NOW - 2 * MIN,
+    });
+    expect(badge.update).toHaveBeenLastCalledWith(logged, NOW);
+    expect(entries.get("taobao:1")!.view).toEqual(logged);
+    // Nothing was logged: the panel stays on its step.
+    expect(opts.panelFor.mock.calls.length).toBe(panelReads);
+
+    await badge.model()!.onLog({ ...entry, again: true });
+    expect(opts.logNudge).toHaveBeenLastCalledWith({
+      key: "taobao:1",
+      ...entry,
+      again: true,
+    });
   });
 });
