@@ -133,7 +133,7 @@ export function DueItem({
               type="button"
               data-action="nudged"
               disabled={busy}
-              onClick={() => act(() => onMarkNudged(order).then(() => ""))}
+              onClick={() => act(() => onMarkNudged(order))}
             >
               {t(locale, "popup.markNudged")}
             </button>

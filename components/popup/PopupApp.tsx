@@ -1,4 +1,5 @@
 import { useLiveQuery } from "dexie-react-hooks";
+import { format } from "date-fns";
 import { useCallback, useEffect, useLayoutEffect } from "react";
 import { DueList } from "@/components/popup/DueList";
 import { PauseSwitch } from "@/components/popup/PauseSwitch";
@@ -39,8 +40,16 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
   }, [complete]);
   const agent = data?.agent;
   const markNudged = useCallback(
-    (order: StoredOrder) => logNudge(order, agent, Date.now()),
-    [agent],
+    // A repeat the background refused (a double click, another tab) says so instead of nothing.
+    async (order: StoredOrder) => {
+      const reply = await logNudge(order, agent, Date.now());
+      return reply.duplicate
+        ? t(locale, "popup.alreadyLogged", {
+            time: format(reply.duplicate.at, "HH:mm"),
+          })
+        : "";
+    },
+    [agent, locale],
   );
   return (
     <main>

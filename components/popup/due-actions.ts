@@ -13,7 +13,7 @@ export interface DueActions {
   onOpen(order: StoredOrder): void;
   /** Copies the filled-in message; resolves with the variables it could not fill (names). */
   onCopy?(order: StoredOrder): Promise<{ missing: string[] }>;
-  onMarkNudged?(order: StoredOrder): Promise<void>;
+  onMarkNudged?(order: StoredOrder): Promise<string>;
   onSetStatus?(order: StoredOrder, status: ManualStatus): Promise<void>;
   onSnooze?(order: StoredOrder, choice: SnoozeChoice): Promise<void>;
   /** Opens the options page, offered when a copied message had a value missing. */

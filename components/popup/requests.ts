@@ -3,6 +3,7 @@ import type { ManualStatus } from "@/components/popup/due-actions";
 import { openOrderPage } from "@/lib/browser-tabs/open-order-page";
 import type { SnoozeChoice } from "@/lib/engine/snooze";
 import { toBackground } from "@/lib/messaging/messengers";
+import type { LogNudgeReply } from "@/lib/messaging/order-requests";
 import type { StoredOrder } from "@/lib/model/order";
 
 /*
@@ -27,8 +28,8 @@ export async function logNudge(
   order: StoredOrder,
   agent: string | undefined,
   at: number,
-): Promise<void> {
-  await toBackground.sendMessage("logNudge", {
+): Promise<LogNudgeReply> {
+  return toBackground.sendMessage("logNudge", {
     key: order.key,
     channel: order.nextChannel ?? "chat",
     ...(order.nextStep !== undefined && { step: order.nextStep }),

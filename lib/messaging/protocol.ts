@@ -7,6 +7,7 @@ import type {
   ImportSessionRequest,
 } from "@/lib/messaging/import-requests";
 import type {
+  LogNudgeReply,
   LogNudgeRequest,
   MessageReply,
   MessageRequest,
@@ -52,7 +53,7 @@ export interface BackgroundRequests {
   openSettings(): void;
 
   /* What the agent did about an order (on its page, or from the popup). */
-  logNudge(data: LogNudgeRequest): OrderView;
+  logNudge(data: LogNudgeRequest): LogNudgeReply;
   snooze(data: SnoozeRequest): OrderView;
   stepDone(data: StepDoneRequest): OrderView;
   setOrderStatus(data: SetOrderStatusRequest): void;

@@ -8,6 +8,7 @@ import { findRows, readOrders } from "@/lib/page/read-orders";
 import { reportInChunks, viewsInChunks } from "@/lib/page/report";
 import type { PageUi } from "@/lib/page/ui-port";
 import type {
+  LogNudgeReply,
   LogNudgeRequest,
   OrdersSeen,
 } from "@/lib/messaging/order-requests";
@@ -24,7 +25,7 @@ export interface WatchOptions {
   report(batch: OrdersSeen): Promise<OrderView[]>;
   /** What the nudge panel of one order shows. */
   panelFor(key: string): Promise<ComposeContext>;
-  logNudge(request: LogNudgeRequest): Promise<OrderView>;
+  logNudge(request: LogNudgeRequest): Promise<LogNudgeReply>;
   /** What the background knows of these orders now (read only). */
   viewsFor(keys: string[]): Promise<OrderView[]>;
 }

@@ -136,8 +136,9 @@ export function panelControl(opts: PanelControlOptions) {
       open = { key, context };
       const props = model(key, entry, context);
       if (!props.warning?.insideCooldown) {
-        const ok = await entry.badge.copy(bestMessage(context).text, cause);
-        entry.badge.copied(ok);
+        const best = bestMessage(context);
+        const ok = await entry.badge.copy(best.text, cause);
+        entry.badge.copied(ok, best.missing);
       }
       entry.badge.openPanel(props);
     } catch (error) {

@@ -95,6 +95,22 @@ describe("a one-click copy never carries a placeholder unannounced", () => {
     expect(await b.exists("button.settings")).toBe(false);
   });
 
+  it("a message missing the shop's name: the badge copies it, warns naming it and offers the settings", async () => {
+    await shop.goto(server.origin + NO_SHOP);
+    await waitForBadges(shop, 1);
+    const b = badge(NO_SHOP_ID);
+    await b.click("button");
+    const copied = await until(clipboard, (text) => text.includes("雨***晴"));
+    expect(copied).toContain("【未填:店铺】");
+    await expect
+      .poll(() => b.text("button .flash.warn"))
+      .toBe("已复制，但缺少：店铺");
+    const opened = optionsOpened();
+    await b.click("button.settings");
+    const options = await opened;
+    await options.close();
+  });
+
   it("a message missing the shop's name: the popup copies it, warns naming it in place of the success line, and offers the settings", async () => {
     await shop.goto(server.origin + NO_SHOP);
     await waitForBadges(shop, 1);

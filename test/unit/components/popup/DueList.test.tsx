@@ -291,7 +291,7 @@ describe("row actions", () => {
     const actions = {
       onOpen: vi.fn(),
       onCopy: vi.fn(async () => ({ missing: [] as string[] })),
-      onMarkNudged: vi.fn(async () => undefined),
+      onMarkNudged: vi.fn(async () => ""),
       onSetStatus: vi.fn(async () => undefined),
       onSnooze: vi.fn(async () => undefined),
       ...overrides,
@@ -401,6 +401,19 @@ describe("row actions", () => {
     expect(button(row, "nudged").disabled).toBe(false);
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  it("says so when the background refused a repeat of a nudge already logged", async () => {
+    const { container } = renderWithActions([group("due", [stored("g", -5)])], {
+      onMarkNudged: vi.fn(
+        async () => "这一步已在 10:05 记录过，没有重复记录。",
+      ),
+    });
+    const row = itemOf(container, "g");
+    fireEvent.click(button(row, "nudged"));
+    expect(
+      await within(row).findByText("这一步已在 10:05 记录过，没有重复记录。"),
+    ).toBeTruthy();
   });
 
   it("offers no actions on an order that is paid or closed, and no snooze when nothing is scheduled", () => {

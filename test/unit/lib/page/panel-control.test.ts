@@ -119,7 +119,7 @@ describe("the badge's click", () => {
     const cause = click();
     await panel.activate("taobao:1", cause);
     expect(badge.copy).toHaveBeenCalledWith(bestMessage(ctx).text, cause);
-    expect(badge.copied).toHaveBeenCalledWith(true);
+    expect(badge.copied).toHaveBeenCalledWith(true, bestMessage(ctx).missing);
     const model = badge.model()!;
     expect(model.templates).toEqual(ctx.templates);
     expect(model.agent).toBe("小美");
