@@ -12,6 +12,7 @@ const STYLE = `
   .reminded { color: #531dab; background: #f9f0ff; }
   .declined { color: #8c8c8c; background: #fafafa; border-style: dashed; }
   .expired { color: #8c8c8c; background: #fafafa; }
+  .no-slot { color: #8c8c8c; background: #fafafa; border-style: dotted; }
   .paid, .closed, .other { color: #8c8c8c; background: transparent; border-color: #d9d9d9; cursor: default; }
   .when { opacity: 0.85; }
   .step, .meta { font-size: 11px; opacity: 0.85; }
