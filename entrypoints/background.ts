@@ -10,6 +10,7 @@ import { registerRoutes } from "@/lib/background/routes";
 import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
 import { watchGrantedSites } from "@/lib/background/granted-sites";
 import { getDb } from "@/lib/db/schema";
+import { replanEveryOpenOrder } from "@/lib/background/replan-all";
 
 export default defineBackground(() => {
   const db = getDb();
@@ -40,8 +41,14 @@ export default defineBackground(() => {
   browser.notifications.onClosed.addListener(
     (id) => void handleNotificationClosed(db, id).catch(report),
   );
-  // Never reset data here: onInstalled fires on every launch of an unpacked extension.
-  browser.runtime.onInstalled.addListener(() => void check());
+  // Never reset data here: onInstalled fires on every launch of an unpacked extension. A new
+  // version re-plans the open orders (its engine may plan them differently), then checks.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== "update") return void check();
+    void replanEveryOpenOrder(db, Date.now()).catch((error) =>
+      console.error("PayNudge re-plan after update", error),
+    );
+  });
   browser.runtime.onStartup.addListener(() => void check());
   // The order content script on the sites the seller granted, kept in step with the permissions.
   watchGrantedSites();

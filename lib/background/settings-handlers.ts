@@ -1,7 +1,5 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { replanUnpaid } from "@/lib/db/order-plans";
 import { deleteTemplate } from "@/lib/db/templates";
-import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { parseRequest } from "@/lib/schemas/requests";
 import { getSetting, setSetting } from "@/lib/schemas/settings";
 import { saveTemplate } from "@/lib/schemas/templates";
@@ -11,7 +9,7 @@ import {
   syncGrantedSites,
 } from "@/lib/background/granted-sites";
 import { runDueCheck } from "@/lib/background/due-check";
-import { withdrawNotifications } from "@/lib/background/notices";
+import { replanEveryOpenOrder } from "@/lib/background/replan-all";
 
 /*
  * What the extension's pages change: the agent's and shops' names, off duty, the nudge plan,
@@ -59,14 +57,7 @@ export async function handleSaveEngineSettings(
       if (value !== undefined) await db.settings.put({ key, value });
     }
   });
-  const { changed, cancelled } = await replanUnpaid(
-    db,
-    now,
-    await loadEngineSettings(db),
-  );
-  await withdrawNotifications(cancelled);
-  await runDueCheck(db, now);
-  return { replanned: changed.length };
+  return replanEveryOpenOrder(db, now);
 }
 
 export async function handleSaveTemplate(
