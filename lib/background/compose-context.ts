@@ -1,14 +1,75 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import type { ComposeContext } from "@/lib/messaging/compose-context";
+import type { StoredOrder } from "@/lib/model/order";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { getSetting } from "@/lib/schemas/settings";
 import { allTemplates } from "@/lib/schemas/templates";
+import { REASON_IDS, type ReasonId } from "@/lib/templates/outcomes";
 import { orderValues } from "@/lib/templates/render";
 import {
   isTemplateScenario,
   templateContext,
   templatesFor,
 } from "@/lib/templates/shipped";
+
+/** Why the buyer has not paid, as the latest nudge logged with a known reason says. */
+async function latestReason(
+  db: PayNudgeDB,
+  key: string,
+): Promise<ReasonId | undefined> {
+  const logs = await db.nudges.where("orderKey").equals(key).sortBy("at");
+  for (const log of logs.reverse()) {
+    const reason = log.reason;
+    if (
+      reason !== undefined &&
+      (REASON_IDS as readonly string[]).includes(reason)
+    )
+      return reason as ReasonId;
+  }
+  return undefined;
+}
+
+function isPaid(order: StoredOrder): boolean {
+  return (
+    order.status === "paid" ||
+    (order.status === "unpaid" && order.manualStatus === "paid")
+  );
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Has PayNudge seen this buyer pay before: another paid order on the same platform, from the same
+ * shop (its name when both pages showed one, else the same page origin), with the same nickname.
+ * True or unknown, never false: an empty history may only mean PayNudge was installed recently.
+ */
+async function returningBuyer(
+  db: PayNudgeDB,
+  order: StoredOrder,
+): Promise<true | undefined> {
+  if (order.buyer === undefined) return undefined;
+  const origin = originOf(order.pageUrl);
+  const paid = await db.orders
+    .where("buyer")
+    .equals(order.buyer)
+    .filter(
+      (other) =>
+        other.key !== order.key &&
+        other.platform === order.platform &&
+        isPaid(other) &&
+        (order.shopName !== undefined && other.shopName !== undefined
+          ? other.shopName === order.shopName
+          : origin !== undefined && originOf(other.pageUrl) === origin),
+    )
+    .first();
+  return paid ? true : undefined;
+}
 
 /**
  * The seller's own templates and edits count (allTemplates): the best fit for the order's next
@@ -21,12 +82,16 @@ export async function composeContext(
 ): Promise<ComposeContext> {
   const order = await db.orders.get(key);
   if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-  const [engine, agent, shopNames, pool] = await Promise.all([
-    loadEngineSettings(db),
-    getSetting(db, "agentName"),
-    getSetting(db, "shopNames"),
-    allTemplates(db),
-  ]);
+  const [engine, agent, shopNames, pool, reason, returning] = await Promise.all(
+    [
+      loadEngineSettings(db),
+      getSetting(db, "agentName"),
+      getSetting(db, "shopNames"),
+      allTemplates(db),
+      latestReason(db, key),
+      returningBuyer(db, order),
+    ],
+  );
   // A buyer who said they no longer want it gets the polite close, not another reminder.
   const scenario =
     order.declinedAt !== undefined
@@ -39,6 +104,8 @@ export async function composeContext(
       order.nextChannel === "sms" || order.nextChannel === "phone"
         ? order.nextChannel
         : "chat",
+    returning,
+    reason,
   });
   const context: ComposeContext = {
     order,

@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
 import { PLATFORMS } from "@/lib/model/platforms";
 import { STEP_SCENARIOS } from "@/lib/model/steps";
+import { REASON_IDS, type ReasonId } from "@/lib/templates/outcomes";
 import enTemplates from "@/locales/templates/en.json";
 import zhTemplates from "@/locales/templates/zh-CN.json";
 
@@ -58,6 +59,8 @@ interface ShippedEntry {
   segment?: string;
   channel?: string;
   orderKind?: string;
+  /** Written for the step after a buyer gave this reason (a REASON_IDS id). */
+  reason?: string;
   name: string;
   body: string;
 }
@@ -84,11 +87,18 @@ function oneOf<T extends string>(
   throw new Error(`shipped template ${what}: unknown value "${value}"`);
 }
 
+/**
+ * A shipped template may be written for one reason the buyer gave. The reason lives beside the
+ * template, keyed by its id, not on MessageTemplate: the seller's stored edit of a shipped template
+ * keeps the id (so the edit still answers that reason) and the stored row's shape stays as it is.
+ */
+type ShippedTemplate = MessageTemplate & { reason?: ReasonId };
+
 /** A language's data file as templates, every facet checked (JSON carries no types). */
 export function shippedTemplates(
   locale: Locale,
   entries: readonly ShippedEntry[],
-): MessageTemplate[] {
+): ShippedTemplate[] {
   return entries.map((e) => ({
     id: e.id,
     scenario: oneOf(TEMPLATE_SCENARIOS, e.scenario, `${e.id} scenario`),
@@ -104,14 +114,28 @@ export function shippedTemplates(
             `${e.id} orderKind`,
           ),
         }),
+    ...(e.reason === undefined
+      ? {}
+      : { reason: oneOf(REASON_IDS, e.reason, `${e.id} reason`) }),
     name: e.name,
     body: e.body,
   }));
 }
 
-export const DEFAULT_TEMPLATES: MessageTemplate[] = (
+const SHIPPED_TEMPLATES: ShippedTemplate[] = (
   Object.keys(SHIPPED) as Locale[]
 ).flatMap((locale) => shippedTemplates(locale, SHIPPED[locale]));
+
+/** The shipped templates as MessageTemplates: the reason is kept apart (REASON_OF). */
+export const DEFAULT_TEMPLATES: MessageTemplate[] = SHIPPED_TEMPLATES.map(
+  ({ reason: _reason, ...tpl }) => tpl,
+);
+
+const REASON_OF: ReadonlyMap<string, ReasonId> = new Map(
+  SHIPPED_TEMPLATES.flatMap((tpl) =>
+    tpl.reason === undefined ? [] : [[tpl.id, tpl.reason] as const],
+  ),
+);
 
 /** What is known about the order in front of the agent; unknown facts are left out. */
 export interface TemplateContext {
@@ -123,6 +147,8 @@ export interface TemplateContext {
   channel?: TemplateChannel;
   /** The platform gives a payment link for this order. */
   hasPayLink?: boolean;
+  /** Why the buyer has not paid, as last logged for this order. */
+  reason?: ReasonId;
 }
 
 const SEGMENT_FLAG = {
@@ -149,12 +175,22 @@ function fit(tpl: MessageTemplate, ctx: TemplateContext): number | undefined {
   if (tpl.body.includes("{{payLink}}")) score += ctx.hasPayLink ? 1 : -3;
   if (ctx.channel && tpl.channel === ctx.channel) score += 10;
   if (ctx.scenario && tpl.scenario === ctx.scenario) score += 100;
+  const reason = REASON_OF.get(tpl.id);
+  if (reason !== undefined) {
+    const fitsStep =
+      (!ctx.scenario || tpl.scenario === ctx.scenario) &&
+      (!ctx.channel || tpl.channel === ctx.channel);
+    // What the buyer said outranks every other fact, but only for a step the text was written
+    // for; otherwise it follows its scenario's general texts, still there to pick by hand.
+    score += reason === ctx.reason && fitsStep ? 1000 : -50;
+  }
   return score;
 }
 
 /**
- * The templates that suit an order, best first: the requested scenario, then the channel, then the
- * buyer's segment and the kind of order. Other scenarios follow, because the agent may need one
+ * The templates that suit an order, best first: a text written for the reason the buyer gave
+ * (when it fits the step's scenario and channel), then the requested scenario, then the channel,
+ * then the buyer's segment and the kind of order. Other scenarios follow, because the agent may need one
  * the plan did not foresee (a buyer asking for help with paying). Templates that contradict what
  * is known (a "returning buyer" text for a new buyer) are left out. Falls back to Chinese when the
  * locale has no templates.
@@ -184,6 +220,7 @@ export function templateContext(
     channel?: TemplateChannel;
     returning?: boolean;
     hasPayLink?: boolean;
+    reason?: ReasonId;
   },
 ): TemplateContext {
   return {
@@ -197,5 +234,6 @@ export function templateContext(
         ? undefined
         : order.amountCents >= opts.highValueCents,
     hasPayLink: opts.hasPayLink,
+    reason: opts.reason,
   };
 }

@@ -238,6 +238,72 @@ describe("choosing templates for an order", () => {
     expect(list[0]!.id).toBe("zh-final");
   });
 
+  it("answers the reason the buyer gave with the text written for it, in the step it fits", () => {
+    for (const locale of ["zh", "en"] as const)
+      for (const reason of [
+        "shipping-cost",
+        "comparing",
+        "coupon",
+        "payment-method",
+        "balance",
+      ] as const) {
+        const list = templatesFor({
+          locale,
+          scenario: "follow-up",
+          channel: "chat",
+          returning: true,
+          reason,
+        });
+        expect(list[0]!.id).toBe(`${locale}-follow-up-${reason}`);
+      }
+    // A reason with no text of its own, or a step the text was not written for: unchanged.
+    const plain = ids(templatesFor({ locale: "zh", scenario: "follow-up" }));
+    expect(
+      ids(
+        templatesFor({
+          locale: "zh",
+          scenario: "follow-up",
+          reason: "wrong-order",
+        }),
+      ),
+    ).toEqual(plain);
+    expect(
+      templatesFor({
+        locale: "zh",
+        scenario: "follow-up",
+        channel: "sms",
+        reason: "coupon",
+      })[0]!.id,
+    ).toBe("zh-follow-up-sms");
+    expect(
+      templatesFor({ locale: "zh", scenario: "final", reason: "coupon" })[0]!
+        .id,
+    ).toBe("zh-final");
+  });
+
+  it("keeps the reasons' texts after the step's general ones when no reason was logged", () => {
+    const list = ids(templatesFor({ locale: "zh", scenario: "follow-up" }));
+    expect(list[0]).toBe("zh-follow-up");
+    expect(list.indexOf("zh-follow-up-coupon")).toBeGreaterThan(
+      list.indexOf("zh-follow-up-sms-returning"),
+    );
+    expect(list.indexOf("zh-follow-up-coupon")).toBeLessThan(
+      list.indexOf("zh-final"),
+    );
+  });
+
+  it("keeps a reason's text answering it after the seller edits its wording", () => {
+    const pool = DEFAULT_TEMPLATES.map((t) =>
+      t.id === "zh-follow-up-coupon" ? { ...t, body: "改过的：{{item}}" } : t,
+    );
+    expect(
+      templatesFor(
+        { locale: "zh", scenario: "follow-up", reason: "coupon" },
+        pool,
+      )[0]!.body,
+    ).toBe("改过的：{{item}}");
+  });
+
   it("accepts a plan step’s scenario given as a string", () => {
     expect(isTemplateScenario("follow-up")).toBe(true);
     expect(isTemplateScenario("constructor")).toBe(false);
@@ -271,6 +337,12 @@ describe("choosing templates for an order", () => {
     expect(
       templateContext({ platform: "jd" }, { highValueCents: 50_000 }).highValue,
     ).toBeUndefined();
+    expect(
+      templateContext(
+        { platform: "jd" },
+        { highValueCents: 50_000, reason: "coupon", returning: true },
+      ),
+    ).toMatchObject({ reason: "coupon", returning: true });
   });
 });
 
@@ -387,6 +459,11 @@ describe("the shipped wording's data files", () => {
       "zh-payment-help-new",
       "zh-payment-help-link",
       "zh-declined",
+      "zh-follow-up-shipping-cost",
+      "zh-follow-up-comparing",
+      "zh-follow-up-coupon",
+      "zh-follow-up-payment-method",
+      "zh-follow-up-balance",
     ]);
     expect(byLocale("en")).toEqual([
       "default-first-en",
@@ -406,6 +483,11 @@ describe("the shipped wording's data files", () => {
       "en-declined",
       "en-payment-help",
       "en-payment-help-new",
+      "en-follow-up-shipping-cost",
+      "en-follow-up-comparing",
+      "en-follow-up-coupon",
+      "en-follow-up-payment-method",
+      "en-follow-up-balance",
     ]);
   });
 
@@ -431,6 +513,7 @@ describe("the shipped wording's data files", () => {
       { segment: "vip" },
       { channel: "email" },
       { orderKind: "chatty" },
+      { reason: "too-expensive" },
     ])
       expect(
         () => shippedTemplates("zh", [{ ...entry, ...wrong }]),
