@@ -20,7 +20,6 @@ interface Feedback {
 }
 
 /** Warning colour, as the badge's (the popup's sheet only has the success green). */
-const WARN_STYLE = { color: "#ad4e00" } as const;
 
 export interface DueItemProps extends DueActions {
   order: StoredOrder;
@@ -153,7 +152,6 @@ export function DueItem({
             <span
               className={feedback.warn ? "feedback warn" : "feedback"}
               role={feedback.warn ? "alert" : "status"}
-              style={feedback.warn ? WARN_STYLE : undefined}
             >
               {feedback.text}
             </span>
