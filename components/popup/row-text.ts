@@ -3,6 +3,7 @@ import type { QueueGroup } from "@/lib/db/queue";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import { isSnoozed, nudgeState } from "@/lib/model/nudge-state";
 import type { StoredOrder } from "@/lib/model/order";
+import { promiseText } from "@/lib/model/order-view";
 import {
   formatClock,
   formatOrderTime,
@@ -43,7 +44,7 @@ export function whenText(
   }`;
 }
 
-/** "首次催付 · 短信": the plan step of the next nudge and its channel. */
+/** "首次催付 · 短信 · 买家说中午付": the plan step of the next nudge, its channel, the buyer's word. */
 export function stepText(order: StoredOrder, locale: Locale): string {
   if (order.nextDueAt === undefined) return "";
   const parts: string[] = [];
@@ -53,6 +54,8 @@ export function stepText(order: StoredOrder, locale: Locale): string {
   }
   if (order.nextChannel !== undefined)
     parts.push(t(locale, `channel.${order.nextChannel}`));
+  const promise = promiseText(order, locale);
+  if (promise) parts.push(promise);
   return parts.join(" · ");
 }
 

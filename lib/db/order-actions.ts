@@ -1,5 +1,6 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { replanOrders, type ReplanResult } from "@/lib/db/order-plans";
+import { promisedMoment } from "@/lib/engine/promise";
 import type { ScheduleSettings } from "@/lib/engine/schedule";
 import type { NudgeEntry, NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
@@ -97,6 +98,17 @@ export async function logNudge(
       if (entry.outcome === "not-wanted") order.declinedAt = at;
       else if (entry.outcome !== undefined && entry.outcome !== "no-answer")
         delete order.declinedAt;
+      // The buyer's latest word on when they pay holds until the next log replaces it.
+      delete order.promisedAt;
+      delete order.promisedWhen;
+      const promised =
+        entry.outcome === "will-pay" && entry.when !== undefined
+          ? promisedMoment(entry.when, at, settings)
+          : undefined;
+      if (promised !== undefined) {
+        order.promisedAt = promised;
+        order.promisedWhen = entry.when;
+      }
       await db.orders.put(order);
       return { keys: await sameBuyerKeys(db, order) };
     },

@@ -1,5 +1,6 @@
 import { capFreeFrom } from "@/lib/engine/cap";
 import { fallbackChannel, stepGapMs, type PlanOrder } from "@/lib/engine/plan";
+import { PROMISE_GRACE_MS } from "@/lib/engine/promise";
 import type { EngineSettings } from "@/lib/engine/settings";
 import type { PlannedStep } from "@/lib/model/steps";
 import {
@@ -15,6 +16,8 @@ export interface NudgeProgress {
   /** The order's latest logged nudge. */
   lastNudgeAt?: number;
   snoozedUntil?: number;
+  /** When the buyer said they would pay (lib/engine/promise.ts): nothing is planned before it. */
+  promisedAt?: number;
 }
 
 export interface NextNudge {
@@ -26,13 +29,9 @@ export interface NextNudge {
 }
 
 /**
- * The next nudge of a planned order, given what has happened and the buyer's logged nudges (all of
- * their orders). The current step is the latest pending one already reached, else the first one
- * ahead: a missed early step gives way to a later one rather than being sent late with the wrong
- * words. Snooze, the gap after the last nudge and the buyer cap can only push the moment later,
- * and it is then moved into an allowed window again. A moment whose allowed stretch ended unused
- * before `now` moves to the next allowed one, or gives way to a later step. Nothing after the
- * close deadline.
+ * The next nudge of a planned order (see nextNudgeFrom). The buyer's word moves it: nothing before
+ * the moment they said they would pay, plus PROMISE_GRACE_MS. When that leaves no nudge before the
+ * close deadline, the final reminder (the plan's last step) still goes out before it.
  */
 export function nextNudge(
   order: PlanOrder,
@@ -41,6 +40,40 @@ export function nextNudge(
   buyerNudges: readonly number[],
   s: EngineSettings,
   now: number,
+): NextNudge | undefined {
+  const { promisedAt, ...rest } = progress;
+  if (promisedAt === undefined)
+    return nextNudgeFrom(order, plan, rest, buyerNudges, s, now);
+  const waited = nextNudgeFrom(
+    order,
+    plan,
+    rest,
+    buyerNudges,
+    s,
+    now,
+    promisedAt + PROMISE_GRACE_MS,
+  );
+  if (waited) return waited;
+  return nextNudgeFrom(order, plan.slice(-1), rest, buyerNudges, s, now);
+}
+
+/**
+ * The next nudge of a planned order, given what has happened and the buyer's logged nudges (all of
+ * their orders). The current step is the latest pending one already reached, else the first one
+ * ahead: a missed early step gives way to a later one rather than being sent late with the wrong
+ * words. Snooze, the gap after the last nudge and the buyer cap can only push the moment later,
+ * and it is then moved into an allowed window again. A moment whose allowed stretch ended unused
+ * before `now` moves to the next allowed one, or gives way to a later step. Nothing after the
+ * close deadline.
+ */
+function nextNudgeFrom(
+  order: PlanOrder,
+  plan: readonly PlannedStep[],
+  progress: NudgeProgress,
+  buyerNudges: readonly number[],
+  s: EngineSettings,
+  now: number,
+  notBefore = -Infinity,
 ): NextNudge | undefined {
   if (order.status !== "unpaid") return undefined;
   const { closesAt } = order;
@@ -62,6 +95,7 @@ export function nextNudge(
   if (!pending.length) return undefined;
 
   const gate = Math.max(
+    notBefore,
     progress.snoozedUntil ?? -Infinity,
     last === undefined ? -Infinity : last + stepGapMs(order, s),
   );

@@ -33,6 +33,7 @@ export type SchedulableOrder = Pick<
       | "doneSteps"
       | "lastNudgeAt"
       | "snoozedUntil"
+      | "promisedAt"
     >
   >;
 
@@ -68,6 +69,7 @@ export function scheduleOrder(
   if (order.lastNudgeAt !== undefined) progress.lastNudgeAt = order.lastNudgeAt;
   if (order.snoozedUntil !== undefined)
     progress.snoozedUntil = order.snoozedUntil;
+  if (order.promisedAt !== undefined) progress.promisedAt = order.promisedAt;
   return nextNudge(
     input,
     planOrder(input, settings),

@@ -1,4 +1,6 @@
+import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
+import { formatClock } from "@/lib/model/time-format";
 
 /**
  * What a badge needs of an order, as the background knows it: what the page cannot read off the
@@ -19,6 +21,8 @@ export type OrderView = Pick<
       | "lastNudgeAt"
       | "lastAgent"
       | "declinedAt"
+      | "promisedAt"
+      | "promisedWhen"
     >
   >;
 
@@ -38,5 +42,31 @@ export function toView(order: StoredOrder): OrderView {
   if (order.lastNudgeAt !== undefined) view.lastNudgeAt = order.lastNudgeAt;
   if (order.lastAgent !== undefined) view.lastAgent = order.lastAgent;
   if (order.declinedAt !== undefined) view.declinedAt = order.declinedAt;
+  if (order.promisedAt !== undefined) view.promisedAt = order.promisedAt;
+  if (order.promisedWhen !== undefined) view.promisedWhen = order.promisedWhen;
   return view;
+}
+
+// The words a buyer can name (lib/templates/outcomes.ts WHEN_IDS), as the badge says them.
+const WHEN_WORDS: Readonly<Record<string, MessageKey>> = {
+  now: "when.now",
+  noon: "when.noon",
+  afternoon: "when.afternoon",
+  evening: "when.evening",
+  tomorrow: "when.tomorrow",
+};
+
+/** "买家说中午付" / "买家说 14:30 付": what the buyer said of when they pay, or "" when nothing. */
+export function promiseText(
+  order: Pick<StoredOrder, "promisedAt" | "promisedWhen">,
+  locale: Locale,
+): string {
+  if (order.promisedAt === undefined) return "";
+  const word =
+    order.promisedWhen === undefined
+      ? undefined
+      : WHEN_WORDS[order.promisedWhen];
+  return word !== undefined
+    ? t(locale, "badge.promised", { when: t(locale, word) })
+    : t(locale, "badge.promisedAt", { time: formatClock(order.promisedAt) });
 }

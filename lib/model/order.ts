@@ -98,6 +98,13 @@ export interface StoredOrder extends OrderSnapshot {
    * one). Nudging stops: the agent thanks them and offers to close it. A later outcome lifts it.
    */
   declinedAt?: number;
+  /**
+   * When the buyer said they would pay (the latest logged answer, "will pay" with a time): the next
+   * nudge waits for it unless the deadline comes first. `promisedWhen` is the word they used (a
+   * lib/templates/outcomes.ts when id), absent for a time the agent typed. A later answer replaces it.
+   */
+  promisedAt?: number;
+  promisedWhen?: string;
 }
 
 export function orderKey(platform: PlatformId, orderId: string): string {

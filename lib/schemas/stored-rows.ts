@@ -48,6 +48,8 @@ const StoredOrderSchema = schemaOf<StoredOrder>()(
     snoozedUntil: epochMs.optional(),
     doneSteps: z.array(stepId).max(100).optional(),
     declinedAt: epochMs.optional(),
+    promisedAt: epochMs.optional(),
+    promisedWhen: z.enum(WHEN_IDS).optional(),
   })
     .strict()
     .refine((o) => o.key === orderKey(o.platform, o.orderId), {

@@ -6,7 +6,7 @@ import {
   formatOrderTime,
   formatSpan,
 } from "@/lib/model/time-format";
-import type { OrderView } from "@/lib/model/order-view";
+import { promiseText, type OrderView } from "@/lib/model/order-view";
 
 const ACTIVE: ReadonlySet<NudgeState> = new Set([
   "upcoming",
@@ -74,6 +74,8 @@ export function badgeText(
           .join("·")
       : "";
   const facts: string[] = [];
+  const promise = active ? promiseText(view, locale) : "";
+  if (promise) facts.push(promise);
   if (active && view.deadlineAt !== undefined && view.deadlineAt > now) {
     facts.push(
       t(locale, "badge.closesIn", {

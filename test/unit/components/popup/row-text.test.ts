@@ -85,3 +85,17 @@ describe("rows shown per group", () => {
     expect(rowsPerGroup([], 7)).toEqual([]);
   });
 });
+
+describe("the buyer's promised time in a popup row", () => {
+  it("follows the step: Buyer said they'd pay at noon", () => {
+    const row = order({
+      nextDueAt: NOW + HOUR,
+      nextStep: "follow-up",
+      nextChannel: "chat",
+      promisedAt: NOW,
+      promisedWhen: "noon",
+    });
+    expect(stepText(row, "en")).toMatch(/Buyer said they'd pay at noon$/);
+    expect(stepText(row, "zh")).toMatch(/买家说中午付$/);
+  });
+});

@@ -6,6 +6,7 @@ import { DUPLICATE_LOG_WINDOW_MS, logNudge } from "@/lib/db/order-actions";
 import { upsertSeenOrders } from "@/lib/db/orders-seen";
 import { loadNudgeReport } from "@/lib/db/report";
 import { nudgeLogCsv } from "@/lib/db/csv";
+import { PROMISE_GRACE_MS } from "@/lib/engine/promise";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 
 const MIN = 60_000;
@@ -119,5 +120,44 @@ describe("one log per nudge", () => {
     expect(report.nudges).toBe(1);
     const csv = nudgeLogCsv(await db.nudges.toArray(), new Map());
     expect(csv.trim().split("\n")).toHaveLength(2);
+  });
+});
+
+describe("the buyer's promised time", () => {
+  const logAnswer = async (
+    atMs: number,
+    outcome: "will-pay" | "no-answer",
+    when?: string,
+  ) =>
+    logNudge(
+      db,
+      "taobao:1",
+      { channel: "chat", at: atMs, outcome, ...(when ? { when } : {}) },
+      atMs,
+      await loadEngineSettings(db),
+    );
+
+  it("is stored with a will-pay log and moves the next nudge to after it", async () => {
+    await logAnswer(LOGGED, "will-pay", "evening");
+    const order = (await db.orders.get("taobao:1"))!;
+    expect(order.promisedAt).toBe(at(23, 20));
+    expect(order.promisedWhen).toBe("evening");
+    expect(order.nextDueAt).toBeGreaterThanOrEqual(
+      at(23, 20) + PROMISE_GRACE_MS,
+    );
+  });
+
+  it("is replaced by a later answer, and cleared by one without a time", async () => {
+    await logAnswer(LOGGED, "will-pay", "evening");
+    await logAnswer(LOGGED + 10 * MIN, "will-pay", "noon");
+    let order = (await db.orders.get("taobao:1"))!;
+    // Noon has passed at 12:41: the buyer means tomorrow's.
+    expect(order.promisedAt).toBe(at(24, 12));
+    expect(order.promisedWhen).toBe("noon");
+
+    await logAnswer(LOGGED + 20 * MIN, "no-answer");
+    order = (await db.orders.get("taobao:1"))!;
+    expect(order.promisedAt).toBeUndefined();
+    expect(order.promisedWhen).toBeUndefined();
   });
 });

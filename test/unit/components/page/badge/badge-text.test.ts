@@ -64,3 +64,17 @@ describe("badgeText", () => {
     });
   });
 });
+
+describe("the buyer's promised time on the badge", () => {
+  it("says 买家说中午付, or the typed time", () => {
+    const due = { nextDueAt: NOW + 30 * MIN, nextStep: "follow-up" };
+    expect(
+      textOf(view({ ...due, promisedAt: NOW, promisedWhen: "noon" })).meta,
+    ).toContain("买家说中午付");
+    expect(
+      textOf(
+        view({ ...due, promisedAt: new Date(2026, 10, 23, 14, 30).getTime() }),
+      ).meta,
+    ).toContain("买家说 14:30 付");
+  });
+});
