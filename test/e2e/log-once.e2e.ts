@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoOrders } from "../../demo/orders.mjs";
 import {
   closedRoot,
   dbRows,
@@ -11,6 +10,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
+  overdueDemoOrder,
 } from "@/test/support/browser/harness";
 
 /*
@@ -18,13 +18,8 @@ import {
  * logs the same step is refused and says so, and only the agent's explicit 再记一次 logs another.
  */
 
-const MIN = 60_000;
 const T = Math.floor(Date.now() / 1000) * 1000;
-const TARGET = demoOrders(T)
-  .slice(0, 15)
-  .find(
-    (o) => o.status === "等待买家付款" && o.createdAt + 30 * MIN < T - 30 * MIN,
-  )!;
+const TARGET = overdueDemoOrder(T);
 const KEY = `taobao:${TARGET.id}`;
 
 let server: Awaited<ReturnType<typeof startServer>>;

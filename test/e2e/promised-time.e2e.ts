@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoOrders } from "../../demo/orders.mjs";
 import { PROMISE_GRACE_MS, promisedMoment } from "@/lib/engine/promise";
 import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import {
@@ -12,6 +11,7 @@ import {
   until,
   type Extension,
   type Page,
+  overdueDemoOrder,
 } from "@/test/support/browser/harness";
 
 /*
@@ -19,13 +19,8 @@ import {
  * moves the badge's due time to after that noon, and the badge says 买家说中午付.
  */
 
-const MIN = 60_000;
 const T = Math.floor(Date.now() / 1000) * 1000;
-const TARGET = demoOrders(T)
-  .slice(0, 15)
-  .find(
-    (o) => o.status === "等待买家付款" && o.createdAt + 30 * MIN < T - 30 * MIN,
-  )!;
+const TARGET = overdueDemoOrder(T);
 const KEY = `taobao:${TARGET.id}`;
 
 let server: Awaited<ReturnType<typeof startServer>>;

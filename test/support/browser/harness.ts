@@ -8,7 +8,7 @@ export {
   DEMO_PAGE,
 } from "../../../demo/server.mjs";
 import { DEMO_PAGE } from "../../../demo/server.mjs";
-import { DEMO_SHOP_NAME } from "../../../demo/orders.mjs";
+import { DEMO_SHOP_NAME, demoOrders } from "../../../demo/orders.mjs";
 import { renderTaobaoSoldList } from "../../../demo/taobao-page.mjs";
 
 export type Extension = Awaited<ReturnType<typeof startExtension>>;
@@ -270,6 +270,22 @@ export function dueSoonPage(
     ];
   });
   return { route, dueAt: () => dueAt };
+}
+
+/**
+ * An unpaid order on the demo shop's first page (its orders placed relative to `at`) whose first
+ * nudge fell due over half an hour before `at`: one the panel offers to log now.
+ */
+export function overdueDemoOrder(at: number) {
+  const MIN = 60_000;
+  const order = demoOrders(at)
+    .slice(0, 15)
+    .find(
+      (o) =>
+        o.status === "等待买家付款" && o.createdAt + 30 * MIN < at - 30 * MIN,
+    );
+  if (!order) throw new Error("the demo shop has no overdue unpaid order");
+  return order;
 }
 
 /**
