@@ -10,6 +10,7 @@ import {
   snapshot,
   textOfAll,
   totalOf,
+  flatSegment,
 } from "@/lib/platforms/shared/common";
 import {
   isStatusWord,
@@ -127,16 +128,10 @@ function segmentOf(row: Element): Element[] {
   const { statuses } = anchorsIn(row);
   if (statuses.length) return [row];
   // A flat table: the header row holds the number, the next rows (up to the next number) the rest.
-  const out = [row];
-  for (
-    let next = row.nextElementSibling;
-    next && out.length < 60;
-    next = next.nextElementSibling
-  ) {
-    if (next.tagName !== row.tagName || anchorsIn(next).ids.length) break;
-    out.push(next);
-  }
-  return out;
+  return flatSegment(
+    row,
+    (next) => next.tagName !== row.tagName || anchorsIn(next).ids.length > 0,
+  );
 }
 
 function anyOf(

@@ -4,6 +4,7 @@ import {
   closesOf,
   createdFrom,
   first,
+  flatSegment,
   flagOf,
   itemsFromLinks,
   labelledText,
@@ -53,14 +54,7 @@ function idOf(row: Element): string | undefined {
 /** Header row plus the rows up to the next header, when a table holds several orders flat. */
 function segmentOf(row: Element): Element[] {
   if (row.tagName !== "TR") return [row];
-  const out = [row];
-  for (
-    let next = row.nextElementSibling;
-    next && !next.querySelector(ID_SELECTOR) && out.length < 60;
-    next = next.nextElementSibling
-  )
-    out.push(next);
-  return out;
+  return flatSegment(row, (next) => next.querySelector(ID_SELECTOR) !== null);
 }
 
 export const jdOrderList: PlatformAdapter<"jd"> = {

@@ -10,6 +10,7 @@ import {
   statusIn,
   textOfAll,
   totalOf,
+  flatSegment,
 } from "@/lib/platforms/shared/common";
 import {
   isStatusWord,
@@ -44,14 +45,7 @@ function headerTable(row: Element): Element | null {
 
 function segmentOf(row: Element): Element[] {
   if (row.tagName !== "TR") return [row];
-  const out = [row];
-  for (
-    let next = row.nextElementSibling;
-    next && !PDD_ID.test(textOf(next)) && out.length < 60;
-    next = next.nextElementSibling
-  )
-    out.push(next);
-  return out;
+  return flatSegment(row, (next) => PDD_ID.test(textOf(next)));
 }
 
 export const pinduoduo: PlatformAdapter<"pdd"> = {

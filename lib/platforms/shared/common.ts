@@ -273,3 +273,21 @@ export function labelledText(
   }
   return undefined;
 }
+
+/**
+ * An order in a flat table: its header row and the sibling rows after it, up to the row that
+ * starts the next order (at most 60 rows, however the page is built).
+ */
+export function flatSegment(
+  row: Element,
+  startsNextOrder: (next: Element) => boolean,
+): Element[] {
+  const out = [row];
+  for (
+    let next = row.nextElementSibling;
+    next && out.length < 60 && !startsNextOrder(next);
+    next = next.nextElementSibling
+  )
+    out.push(next);
+  return out;
+}
