@@ -4,6 +4,7 @@ import { promisedMoment } from "@/lib/engine/promise";
 import type { ScheduleSettings } from "@/lib/engine/schedule";
 import type { NudgeEntry, NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
+import { isWhenId } from "@/lib/templates/outcomes";
 
 /* What the agent did about one order: a nudge logged, a snooze, a step done; then re-planned. */
 
@@ -107,7 +108,8 @@ export async function logNudge(
           : undefined;
       if (promised !== undefined) {
         order.promisedAt = promised;
-        order.promisedWhen = entry.when;
+        // A word is kept to be said again (买家说中午付); a typed time is promisedAt itself.
+        if (isWhenId(entry.when)) order.promisedWhen = entry.when;
       }
       await db.orders.put(order);
       return { keys: await sameBuyerKeys(db, order) };

@@ -2,6 +2,7 @@ import type { SnoozeChoice } from "@/lib/engine/snooze";
 import type { NudgeEntry } from "@/lib/model/nudge-log";
 import type { OrderSnapshot, StoredOrder } from "@/lib/model/order";
 import type { OrderView } from "@/lib/model/order-view";
+import type { PayWhenText } from "@/lib/templates/outcomes";
 
 /*
  * What the order script (and the popup, for the same actions) asks about orders. Plain types: the
@@ -28,9 +29,14 @@ export interface MessageReply {
 
 /**
  * A nudge the agent made on the page (chat sent, SMS, call, the platform's button). `again`: the
- * agent says it is another nudge of the same step (再记一次), not a repeat of the last log.
+ * agent says it is another nudge of the same step (再记一次), not a repeat of the last log. `when`
+ * (with "will pay"): a word, or the time the agent typed as "HH:mm"; nothing else is accepted.
  */
-export type LogNudgeRequest = NudgeEntry & { key: string; again?: boolean };
+export type LogNudgeRequest = Omit<NudgeEntry, "when"> & {
+  key: string;
+  when?: PayWhenText;
+  again?: boolean;
+};
 
 /**
  * The answer to a logged nudge: the order as it now is. With `duplicate` nothing was logged: the

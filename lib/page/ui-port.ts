@@ -2,7 +2,11 @@ import type { Locale } from "@/lib/i18n";
 import type { NudgeEntry } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
 import type { ColleagueWarning } from "@/lib/templates/notes";
-import type { OutcomeId, ReasonId, WhenId } from "@/lib/templates/outcomes";
+import type {
+  OutcomeId,
+  PayWhenText,
+  ReasonId,
+} from "@/lib/templates/outcomes";
 import type { TemplateValues } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 import type { OrderView } from "@/lib/model/order-view";
@@ -21,7 +25,7 @@ import type { OrderView } from "@/lib/model/order-view";
 export type NudgeLogEntry = NudgeEntry & {
   outcome?: OutcomeId;
   reason?: ReasonId;
-  when?: WhenId;
+  when?: PayWhenText;
   /** The standard note written for this nudge. */
   note: string;
   /** The agent says this is another nudge of a step just logged (再记一次), not a repeat. */
@@ -36,6 +40,14 @@ interface LogAnswer {
   nudgeCount: number;
   duplicateAt?: number;
 }
+
+/**
+ * What 插入聊天框 did. `unsure`: inserted, but the page does not show whose chat is open (the agent
+ * is asked to check); `other-buyer`: the open chat is another buyer's, nothing was inserted.
+ */
+export type ChatInsert =
+  | { status: "inserted" | "unsure" | "failed" }
+  | { status: "other-buyer"; chatBuyer: string; orderBuyer: string };
 
 /** What the nudge panel of one order shows, and what its controls do. */
 export interface PanelModel {
@@ -58,8 +70,14 @@ export interface PanelModel {
   canInsertNote?: boolean;
   /** Resolve false when copying failed. `cause` is the agent's (trusted) click, for the clipboard. */
   onCopy(text: string, templateId: string, cause: Event): unknown;
-  /** Resolve false when inserting failed. Without it there is no insert button. */
-  onInsert?(text: string, templateId: string): unknown;
+  /**
+   * Inserts into the page's chat box once the open chat's buyer is checked against the order's
+   * (`ChatInsert` says how it went); false when inserting failed. Without it there is no insert button.
+   */
+  onInsert?(
+    text: string,
+    templateId: string,
+  ): ChatInsert | boolean | Promise<ChatInsert | boolean>;
   /** Rejects when the nudge could not be logged. */
   onLog(entry: NudgeLogEntry): Promise<LogAnswer>;
   onCopyNote(note: string, cause: Event): unknown;

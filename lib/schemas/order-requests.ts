@@ -10,8 +10,9 @@ import type {
 } from "@/lib/messaging/order-requests";
 import { NUDGE_CHANNELS } from "@/lib/model/steps";
 import { epochMs } from "@/lib/schemas/order";
+import { payWhenText } from "@/lib/schemas/pay-when";
 import { schemaOf } from "@/lib/schemas/schema-of";
-import { OUTCOME_IDS, REASON_IDS, WHEN_IDS } from "@/lib/templates/outcomes";
+import { OUTCOME_IDS, REASON_IDS } from "@/lib/templates/outcomes";
 
 /* Checks on the requests about one order (messaging/order-requests.ts), on arrival. */
 
@@ -32,7 +33,7 @@ export const LogNudgeRequestSchema = schemaOf<LogNudgeRequest>()(
     templateId: z.string().min(1).max(80).optional(),
     outcome: z.enum(OUTCOME_IDS).optional(),
     reason: z.enum(REASON_IDS).optional(),
-    when: z.enum(WHEN_IDS).optional(),
+    when: payWhenText.optional(),
     note: z.string().min(1).max(300).optional(),
     again: z.boolean().optional(),
   }),

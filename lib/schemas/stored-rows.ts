@@ -7,9 +7,10 @@ import type {
 } from "@/lib/db/schema";
 import type { TableName } from "@/lib/db/tables";
 import type { NudgeLog } from "@/lib/model/nudge-log";
-import { orderKey, type StoredOrder } from "@/lib/model/order";
+import { NO_SLOT_CAUSES, orderKey, type StoredOrder } from "@/lib/model/order";
 import { NUDGE_CHANNELS, STEP_SCENARIOS } from "@/lib/model/steps";
 import { epochMs, OrderSnapshotSchema } from "@/lib/schemas/order";
+import { payWhenText } from "@/lib/schemas/pay-when";
 import { schemaOf } from "@/lib/schemas/schema-of";
 import { isSettingKey, SETTING_SCHEMAS } from "@/lib/schemas/settings";
 import { MessageTemplateSchema } from "@/lib/schemas/templates";
@@ -49,6 +50,7 @@ const StoredOrderSchema = schemaOf<StoredOrder>()(
     doneSteps: z.array(stepId).max(100).optional(),
     declinedAt: epochMs.optional(),
     promisedAt: epochMs.optional(),
+    noSlotCause: z.enum(NO_SLOT_CAUSES).optional(),
     promisedWhen: z.enum(WHEN_IDS).optional(),
   })
     .strict()
@@ -70,7 +72,8 @@ const NudgeLogSchema = schemaOf<NudgeLog>()(
       agent: agent.optional(),
       outcome: z.enum(OUTCOME_IDS).optional(),
       reason: z.enum(REASON_IDS).optional(),
-      when: z.enum(WHEN_IDS).optional(),
+      // A word or the "HH:mm" the agent typed, as the log request accepted it.
+      when: payWhenText.optional(),
       note: z.string().min(1).max(300).optional(),
     })
     .strict(),

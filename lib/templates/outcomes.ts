@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import { inEveryLocale, t, type Locale, type MessageKey } from "@/lib/i18n";
+import { isClockTime, type ClockTime } from "@/lib/model/clock-time";
 import type { NudgeChannel } from "@/lib/model/steps";
 
 /** What the buyer said (or did not say) after a nudge. */
@@ -133,7 +134,10 @@ export const REASONS: Record<ReasonId, Reason> = {
   },
 };
 
-/** When a buyer who promised to pay said they would. A number is an epoch-ms moment. */
+/**
+ * When a buyer who promised to pay said they would: a word, or a time of day the agent typed
+ * ("14:30", lib/model/clock-time.ts). A number is an epoch-ms moment.
+ */
 export const WHEN_IDS = [
   "now",
   "noon",
@@ -142,7 +146,9 @@ export const WHEN_IDS = [
   "tomorrow",
 ] as const;
 export type WhenId = (typeof WHEN_IDS)[number];
-export type PayWhen = WhenId | number;
+/** What a log carries (the request, the stored row): a word or a typed time. */
+export type PayWhenText = WhenId | ClockTime;
+export type PayWhen = PayWhenText | number;
 
 export const WHEN_LABELS: Record<WhenId, Labelled> = {
   now: inEveryLocale("when.now"),
@@ -166,6 +172,17 @@ export function isReasonId(value: unknown): value is ReasonId {
   );
 }
 
+export function isWhenId(value: unknown): value is WhenId {
+  return (
+    typeof value === "string" && (WHEN_IDS as readonly string[]).includes(value)
+  );
+}
+
+/** What a log may say of when the buyer pays, as text: a word, or a typed "HH:mm". */
+export function isPayWhenText(value: unknown): value is PayWhenText {
+  return isWhenId(value) || isClockTime(value);
+}
+
 /**
  * The feedback part of an order note, kept short because the memo field is small and colleagues
  * scan it: '晚上付款', '支付遇到问题（缺少支付方式）', '不想要了（嫌运费贵）'.
@@ -180,7 +197,9 @@ export function feedbackText(
     const moment =
       typeof when === "number"
         ? format(when, "HH:mm")
-        : WHEN_LABELS[when][locale];
+        : isWhenId(when)
+          ? WHEN_LABELS[when][locale]
+          : when;
     const base = t(locale, "note.willPayAt", { when: moment });
     return withReason(base, reason, locale);
   }

@@ -1,4 +1,5 @@
 import { t, type Locale } from "@/lib/i18n";
+import { isClockTime } from "@/lib/model/clock-time";
 import {
   OUTCOME_IDS,
   OUTCOMES,
@@ -7,14 +8,14 @@ import {
   WHEN_IDS,
   WHEN_LABELS,
   isReasonId,
-  type WhenId,
+  isWhenId,
 } from "@/lib/templates/outcomes";
 import { trusted } from "@/components/shared/trusted-event";
 import type { Outcome } from "@/components/page/nudge-panel/panel-logic";
 
 /**
- * What the buyer said: an outcome (with when they will pay, for "will pay") and the reason they
- * gave, with what to do about it.
+ * What the buyer said: an outcome (with when they will pay, for "will pay": a word, or a time the
+ * agent types instead) and the reason they gave, with what to do about it.
  */
 export function OutcomeForm(props: {
   id: string;
@@ -60,12 +61,10 @@ export function OutcomeForm(props: {
           </label>
           <select
             id={`${id}-when`}
-            value={when ?? ""}
+            value={isWhenId(when) ? when : ""}
             onChange={trusted((e) =>
               onChange({
-                when: (WHEN_IDS as readonly string[]).includes(e.target.value)
-                  ? (e.target.value as WhenId)
-                  : undefined,
+                when: isWhenId(e.target.value) ? e.target.value : undefined,
               }),
             )}
           >
@@ -76,6 +75,25 @@ export function OutcomeForm(props: {
               </option>
             ))}
           </select>
+          {/* One answer or the other: a typed time replaces the word, a word clears the time. A
+              time input's value is "HH:mm" once both fields are filled, "" while one is empty. */}
+          <div className="pn-row">
+            <label htmlFor={`${id}-when-time`}>
+              {t(locale, "panel.whenTime")}
+            </label>
+            <input
+              id={`${id}-when-time`}
+              type="time"
+              value={isClockTime(when) ? when : ""}
+              onChange={trusted((e) =>
+                onChange({
+                  when: isClockTime(e.target.value)
+                    ? e.target.value
+                    : undefined,
+                }),
+              )}
+            />
+          </div>
         </div>
       )}
 

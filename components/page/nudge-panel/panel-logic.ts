@@ -7,8 +7,8 @@ import {
   channelFeedback,
   feedbackText,
   type OutcomeId,
+  type PayWhenText,
   type ReasonId,
-  type WhenId,
 } from "@/lib/templates/outcomes";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 
@@ -41,7 +41,8 @@ export interface Outcome {
   channel: NudgeChannel;
   outcome?: OutcomeId;
   reason?: ReasonId;
-  when?: WhenId;
+  /** A word, or the time the agent typed ("14:30"). */
+  when?: PayWhenText;
 }
 
 /**
@@ -53,7 +54,7 @@ export type LastLog =
   | { kind: "duplicate"; at: number; step?: string };
 
 /** When the buyer said they will pay: only with that outcome. */
-export function payWhen({ outcome, when }: Outcome): WhenId | undefined {
+export function payWhen({ outcome, when }: Outcome): PayWhenText | undefined {
   return outcome === "will-pay" ? when : undefined;
 }
 

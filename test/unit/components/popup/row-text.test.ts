@@ -26,6 +26,24 @@ const order = (extra: Partial<StoredOrder> = {}): StoredOrder => ({
 });
 
 describe("a popup row's words", () => {
+  it("says why no nudge is planned while the deadline is ahead: quiet hours or the buyer cap", () => {
+    const noSlot = order({
+      deadlineAt: NOW + 20 * MIN,
+      noSlotCause: "quiet-hours",
+    });
+    expect(whenText(noSlot, NOW, "zh")).toBe(
+      "关闭前无可催时段 · 静默时段至关闭",
+    );
+    expect(whenText({ ...noSlot, noSlotCause: "buyer-cap" }, NOW, "en")).toBe(
+      "No nudge fits before close · Buyer's nudge cap reached",
+    );
+    // Without a cause (or once the deadline passed) only the state.
+    expect(whenText(order({ deadlineAt: NOW + 20 * MIN }), NOW, "zh")).toBe(
+      "关闭前无可催时段",
+    );
+    expect(whenText(noSlot, NOW + 21 * MIN, "zh")).toBe("超时未付");
+  });
+
   it("says when the next nudge is due, today by the clock", () => {
     expect(whenText(order({ nextDueAt: NOW + 90 * MIN }), NOW, "en")).toBe(
       "13:30 · in 1h 30m",
@@ -97,5 +115,16 @@ describe("the buyer's promised time in a popup row", () => {
     });
     expect(stepText(row, "en")).toMatch(/Buyer said they'd pay at noon$/);
     expect(stepText(row, "zh")).toMatch(/买家说中午付$/);
+  });
+
+  it("says the time the agent typed: 买家说 14:30 付", () => {
+    const row = order({
+      nextDueAt: NOW + HOUR,
+      nextStep: "follow-up",
+      nextChannel: "chat",
+      promisedAt: new Date(2026, 10, 23, 14, 30).getTime(),
+    });
+    expect(stepText(row, "zh")).toMatch(/买家说 14:30 付$/);
+    expect(stepText(row, "en")).toMatch(/Buyer said they'd pay at 14:30$/);
   });
 });

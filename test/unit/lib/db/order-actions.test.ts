@@ -147,6 +147,21 @@ describe("the buyer's promised time", () => {
     );
   });
 
+  it("takes a time the agent typed: the next such time after the log, kept as the moment alone", async () => {
+    await logAnswer(LOGGED, "will-pay", "14:30");
+    let order = (await db.orders.get("taobao:1"))!;
+    expect(order.promisedAt).toBe(at(23, 14, 30));
+    expect(order.promisedWhen).toBeUndefined();
+    expect(order.nextDueAt).toBeGreaterThanOrEqual(
+      at(23, 14, 30) + PROMISE_GRACE_MS,
+    );
+    expect((await db.nudges.toArray()).map((n) => n.when)).toEqual(["14:30"]);
+    // 12:00 has passed at 12:41: the buyer means tomorrow's.
+    await logAnswer(LOGGED + 10 * MIN, "will-pay", "12:00");
+    order = (await db.orders.get("taobao:1"))!;
+    expect(order.promisedAt).toBe(at(24, 12));
+  });
+
   it("is replaced by a later answer, and cleared by one without a time", async () => {
     await logAnswer(LOGGED, "will-pay", "evening");
     await logAnswer(LOGGED + 10 * MIN, "will-pay", "noon");

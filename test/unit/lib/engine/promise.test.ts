@@ -32,6 +32,93 @@ describe("the moment a buyer names", () => {
   });
 });
 
+describe("a time the agent typed", () => {
+  it("is that day's time when still ahead, else the next day's", () => {
+    expect(promisedMoment("14:30", at(9), s)).toBe(at(14, 30));
+    expect(promisedMoment("00:00", at(9), s)).toBe(at(24));
+    expect(promisedMoment("23:59", at(23, 58), s)).toBe(at(23, 59));
+    expect(promisedMoment("09:15", at(9, 20), s)).toBe(at(9, 15) + 24 * HOUR);
+    // The very minute of the log has begun: "after the log" means tomorrow's.
+    expect(promisedMoment("09:00", at(9), s)).toBe(at(9) + 24 * HOUR);
+    expect(promisedMoment("09:01", at(9) + 59_999, s)).toBe(at(9, 1));
+  });
+
+  it("is refused unless it is exactly HH:mm", () => {
+    for (const wrong of [
+      "9:30",
+      "24:00",
+      "12:60",
+      "14:30:00",
+      " 14:30",
+      "14:30 ",
+      "14.30",
+      "1430",
+      "",
+      "constructor",
+      "toString",
+    ])
+      expect(promisedMoment(wrong, at(9), s), wrong).toBeUndefined();
+  });
+
+  it("at every hour of the log, and every typed time: after the log, within 24 h, whole ms", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59_999 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 400 }),
+        (logHour, logMinute, logMs, hour, minute, day) => {
+          const logAt = DAY_START + day * 24 * HOUR + logHour * HOUR;
+          const loggedAt = logAt + logMinute * MIN + logMs;
+          const typed = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+          const promised = promisedMoment(typed, loggedAt, s)!;
+          expect(promised).toBeGreaterThan(loggedAt);
+          // Within 24 h of the clock on the wall: 24 h exactly, but where the machine's zone
+          // changes its offset in between (daylight saving), by that change.
+          const shift =
+            (new Date(promised).getTimezoneOffset() -
+              new Date(loggedAt).getTimezoneOffset()) *
+            MIN;
+          expect(promised).toBeLessThanOrEqual(loggedAt + 24 * HOUR + shift);
+          expect(Number.isInteger(promised)).toBe(true);
+          const d = new Date(promised);
+          // A time a daylight-saving jump skips is read as the clock reads it then.
+          if (
+            d.getTimezoneOffset() ===
+            new Date(promised - HOUR).getTimezoneOffset()
+          )
+            expect([d.getHours(), d.getMinutes(), d.getSeconds()]).toEqual([
+              hour,
+              minute,
+              0,
+            ]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // And every hour of the log exhaustively, against one typed time either side of it.
+    for (let hour = 0; hour < 24; hour++) {
+      const logAt = at(hour, 17);
+      for (const typed of ["00:00", "08:05", "12:00", "17:45", "23:59"]) {
+        const promised = promisedMoment(typed, logAt, s)!;
+        expect(promised, `${hour}h ${typed}`).toBeGreaterThan(logAt);
+        expect(promised, `${hour}h ${typed}`).toBeLessThanOrEqual(
+          logAt + 24 * HOUR,
+        );
+      }
+    }
+  });
+
+  it("moves the next nudge to after it plus the grace", () => {
+    const promisedAt = promisedMoment("14:30", at(1, 3), s)!;
+    const next = scheduleOrder({ ...nightOrder, promisedAt }, at(1, 3), s)!;
+    expect(next.at).toBeGreaterThanOrEqual(at(14, 30) + PROMISE_GRACE_MS);
+    expect(Number.isInteger(next.at)).toBe(true);
+  });
+});
+
 /** A Taobao order placed at 00:58, its first nudge logged at 01:03 with the buyer's answer. */
 const nightOrder: SchedulableOrder = {
   platform: "taobao",

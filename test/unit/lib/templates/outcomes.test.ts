@@ -9,7 +9,9 @@ import {
   channelFeedback,
   feedbackText,
   isOutcomeId,
+  isPayWhenText,
   isReasonId,
+  isWhenId,
 } from "@/lib/templates/outcomes";
 
 describe("outcomes and reasons", () => {
@@ -80,6 +82,20 @@ describe("feedback for the order note", () => {
         new Date(2026, 10, 23, 20, 30).getTime(),
       ),
     ).toBe("20:30付款（余额不足）");
+    // A time the agent typed reads as typed, in either language.
+    expect(feedbackText("will-pay", undefined, "14:30")).toBe("14:30付款");
+    expect(feedbackText("will-pay", "coupon", "09:05", "en")).toBe(
+      "will pay 09:05 (waiting for coupon)",
+    );
+  });
+
+  it("tells a word or a typed HH:mm from anything else", () => {
+    for (const ok of [...WHEN_IDS, "00:00", "14:30", "23:59"])
+      expect(isPayWhenText(ok), ok).toBe(true);
+    for (const wrong of ["24:00", "9:30", "14:30:00", "soon", "toString", 5])
+      expect(isPayWhenText(wrong), String(wrong)).toBe(false);
+    expect(isWhenId("noon")).toBe(true);
+    expect(isWhenId("14:30")).toBe(false);
   });
 
   it("names the outcome and, briefly, the reason", () => {
@@ -104,7 +120,7 @@ describe("feedback for the order note", () => {
   it("gives feedback that survives the round trip through a memo", () => {
     for (const outcome of OUTCOME_IDS) {
       for (const reason of [undefined, ...REASON_IDS]) {
-        for (const when of [undefined, ...WHEN_IDS]) {
+        for (const when of [undefined, ...WHEN_IDS, "07:45" as const]) {
           const feedback = feedbackText(outcome, reason, when);
           const at = new Date(2026, 10, 23, 14, 5).getTime();
           const [note] = parseNotes(
