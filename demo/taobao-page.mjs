@@ -141,11 +141,32 @@ const PAGE_SCRIPT = `
     const chatLink = event.target.closest('[data-chat]');
     if (chatLink) {
       event.preventDefault();
-      document.getElementById('ww-buyer').textContent = chatLink.getAttribute('data-chat');
-      document.getElementById('ww-chat').hidden = false;
-      document.getElementById('ww-input').focus();
+      openChat(chatLink.getAttribute('data-chat'));
     }
   });
+  // One conversation per buyer, as in a real 旺旺 window: switching keeps each one's unsent draft
+  // and sent lines. An empty buyer is the recent-messages view, whose header names nobody.
+  const chats = new Map();
+  let current = null;
+  const input = document.getElementById('ww-input');
+  const log = document.getElementById('ww-log');
+  function openChat(buyer) {
+    if (current !== null)
+      chats.set(current, { draft: input.textContent, lines: [...log.children].map((p) => p.textContent) });
+    current = buyer;
+    const saved = chats.get(buyer) || { draft: '', lines: [] };
+    document.getElementById('ww-buyer').textContent = buyer;
+    document.getElementById('ww-with').hidden = !buyer;
+    document.getElementById('ww-inbox').hidden = !!buyer;
+    input.textContent = saved.draft;
+    log.replaceChildren(...saved.lines.map((text) => {
+      const line = document.createElement('p');
+      line.textContent = text;
+      return line;
+    }));
+    document.getElementById('ww-chat').hidden = false;
+    input.focus();
+  }
   document.getElementById('memo-save').addEventListener('click', () => {
     const input = document.querySelector('input[name="orderid"][value="' + orderId + '"]');
     const row = input && input.closest('.trade-order-main');
@@ -158,7 +179,6 @@ const PAGE_SCRIPT = `
   });
   document.getElementById('memo-cancel').addEventListener('click', () => { dialog.hidden = true; });
   document.getElementById('ww-send').addEventListener('click', () => {
-    const input = document.getElementById('ww-input');
     const line = document.createElement('p');
     line.textContent = input.textContent;
     document.getElementById('ww-log').append(line);
@@ -197,7 +217,7 @@ export function renderTaobaoSoldList(orders, opts) {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(opts.title ?? "已卖出的宝贝")}</title><style>${STYLE}</style></head>
 <body>
-  <div class="site-nav">您好，<a class="site-nav-login-info-nick" href="#me">${esc(opts.shopName)}</a> · 卖家中心</div>
+  <div class="site-nav">您好，<a class="site-nav-login-info-nick" href="#me">${esc(opts.shopName)}</a> · 卖家中心 · <a href="#ww" data-chat="">旺旺消息</a></div>
   <div class="seller-top">已卖出的宝贝<small>PayNudge 演示店铺 · 数据均为虚构</small></div>
   <div id="sold_container">
     <div class="tabs">${tabs}</div>
@@ -211,7 +231,7 @@ export function renderTaobaoSoldList(orders, opts) {
     <p><button type="button" id="memo-save">确定</button> <button type="button" id="memo-cancel">取消</button></p>
   </div>
   <div class="ww-chat" id="ww-chat" hidden>
-    <div class="ww-head">旺旺 · 与 <span id="ww-buyer"></span> 聊天中</div>
+    <div class="ww-head">旺旺 · <span id="ww-with">与 <span id="ww-buyer"></span> 聊天中</span><span id="ww-inbox" hidden>最近消息</span></div>
     <div class="ww-log" id="ww-log"></div>
     <div class="ww-input" id="ww-input" contenteditable="true" aria-label="输入消息"></div>
     <p style="text-align:right;margin:4px 8px"><button type="button" id="ww-send">发送</button></p>

@@ -176,6 +176,7 @@ export function NudgePanel(props: NudgePanelProps) {
         onCopy={props.onCopy}
         onInsert={props.onInsert}
         report={report}
+        say={say}
       />
       <ChannelPicker
         id={`${id}-channel`}

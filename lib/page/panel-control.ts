@@ -1,11 +1,13 @@
 import type { ComposeContext } from "@/lib/messaging/compose-context";
+import { sameBuyer } from "@/lib/model/same-buyer";
+import { openChatBuyer } from "@/lib/platforms/shared/chat-buyer";
 import { editorSelectors } from "@/lib/platforms/shared/editors";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { memoWarning } from "@/lib/templates/notes";
 import { bestMessage } from "@/lib/templates/render";
 import { findEditable, insertText } from "@/lib/page/insert-text";
 import type { OrderBadges, Tracked } from "@/lib/page/order-badges";
-import type { PanelModel } from "@/lib/page/ui-port";
+import type { ChatInsert, PanelModel } from "@/lib/page/ui-port";
 import type { OrderView } from "@/lib/model/order-view";
 import type {
   LogNudgeReply,
@@ -50,6 +52,24 @@ export function panelControl(opts: PanelControlOptions) {
     const field = editor(kind);
     return field ? insertText(field, text, { mode: "append" }).ok : false;
   };
+  /**
+   * A message names its buyer, item and amount: it goes into the open chat only when that chat is
+   * not visibly another buyer's. The page's nickname is read as text and only ever shown as text.
+   */
+  const insertMessage = (orderBuyer: string | undefined, text: string) => {
+    const chatBuyer = openChatBuyer(doc, opts.editorsOf());
+    const match = sameBuyer(orderBuyer, chatBuyer);
+    if (match === "different")
+      return {
+        status: "other-buyer",
+        chatBuyer: chatBuyer ?? "",
+        orderBuyer: orderBuyer ?? "",
+      } satisfies ChatInsert;
+    if (!insert("chat", text)) return { status: "failed" } satisfies ChatInsert;
+    return {
+      status: match === "same" ? "inserted" : "unsure",
+    } satisfies ChatInsert;
+  };
 
   function model(
     key: string,
@@ -73,7 +93,9 @@ export function panelControl(opts: PanelControlOptions) {
       canInsertMessage: editor("chat") !== undefined,
       canInsertNote: editor("memo") !== undefined,
       onCopy: (text, _templateId, cause) => entry.badge.copy(text, cause),
-      onInsert: (text) => insert("chat", text),
+      // The row as last parsed shows the buyer as the page does now; the stored order as it was.
+      onInsert: (text) =>
+        insertMessage(entry.snapshot?.buyer ?? context.order.buyer, text),
       onCopyNote: (note, cause) => entry.badge.copy(note, cause),
       onInsertNote: (note) => insert("memo", note),
       async onLog({ agent, again, ...rest }) {

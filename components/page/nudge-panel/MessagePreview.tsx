@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { t, type Locale } from "@/lib/i18n";
 import {
   renderParts,
@@ -6,7 +6,9 @@ import {
   type TemplateValues,
 } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
+import type { ChatInsert, PanelModel } from "@/lib/page/ui-port";
 import { nativeEvent, trusted } from "@/components/shared/trusted-event";
+import type { StatusKey } from "@/components/page/nudge-panel/panel-logic";
 import type { Report } from "@/components/page/nudge-panel/use-status";
 
 /**
@@ -22,8 +24,10 @@ export function MessagePreview(props: {
   blocked: boolean;
   canInsert?: boolean;
   onCopy(text: string, templateId: string, cause: Event): unknown;
-  onInsert?(text: string, templateId: string): unknown;
+  onInsert?: PanelModel["onInsert"];
   report: Report;
+  /** Sets the panel's status line. */
+  say(status: StatusKey | undefined): void;
 }) {
   const { template, values, locale, blocked, report } = props;
   const hasInsert = props.onInsert !== undefined;
@@ -36,6 +40,29 @@ export function MessagePreview(props: {
     ? renderTemplate(template.body, values, locale).text
     : "";
   const noChatBox = props.canInsert === false;
+  /** Whose chat the last insert found open, when that is worth a warning. */
+  const [chatCheck, setChatCheck] = useState<ChatInsert>();
+
+  async function insert(tpl: MessageTemplate) {
+    setChatCheck(undefined);
+    props.say(undefined);
+    let answer: ChatInsert | boolean | undefined;
+    try {
+      answer = await props.onInsert?.(text, tpl.id);
+    } catch {
+      answer = false;
+    }
+    const check: ChatInsert =
+      typeof answer === "object"
+        ? answer
+        : { status: answer === false ? "failed" : "inserted" };
+    setChatCheck(check);
+    // Another buyer's chat: nothing went in, and the warning below says whose chat is open.
+    if (check.status !== "other-buyer")
+      props.say(
+        check.status === "failed" ? "panel.insertFailed" : "panel.inserted",
+      );
+  }
   return (
     <div className="pn-section">
       <span className="pn-label" id={`${props.id}-label`}>
@@ -83,15 +110,7 @@ export function MessagePreview(props: {
             type="button"
             disabled={blocked || !template || noChatBox}
             title={noChatBox ? t(locale, "panel.noChatBox") : undefined}
-            onClick={trusted(
-              () =>
-                template &&
-                void report(
-                  () => props.onInsert?.(text, template.id),
-                  "panel.inserted",
-                  "panel.insertFailed",
-                ),
-            )}
+            onClick={trusted(() => template && void insert(template))}
           >
             {t(locale, "panel.insert")}
           </button>
@@ -99,6 +118,27 @@ export function MessagePreview(props: {
       </div>
       {hasInsert && noChatBox && (
         <p className="pn-hint">{t(locale, "panel.noChatBox")}</p>
+      )}
+      {chatCheck?.status === "other-buyer" && (
+        <p
+          className="pn-hint pn-warn"
+          role="alert"
+          data-paynudge-chat-check="other-buyer"
+        >
+          {t(locale, "panel.otherBuyer", {
+            chat: chatCheck.chatBuyer,
+            order: chatCheck.orderBuyer,
+          })}
+        </p>
+      )}
+      {chatCheck?.status === "unsure" && (
+        <p
+          className="pn-hint pn-warn"
+          role="alert"
+          data-paynudge-chat-check="unsure"
+        >
+          {t(locale, "panel.unsureBuyer")}
+        </p>
       )}
     </div>
   );

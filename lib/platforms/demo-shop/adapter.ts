@@ -10,4 +10,6 @@ export const demoShop: PlatformAdapter<"taobao"> = {
   matches: (url) =>
     (url.hostname === "localhost" || url.hostname === "127.0.0.1") &&
     url.pathname.startsWith(DEMO_PATH),
+  // The demo's 旺旺 window names the buyer in its header (demo/taobao-page.mjs, ours, 2026).
+  chatBuyer: ["#ww-chat #ww-buyer"],
 };

@@ -39,6 +39,8 @@ const ORDER_ID = /订单(?:编)?号\s*[：:]?\s*(\d{12,24})/;
 export const douyin: PlatformAdapter<"douyin"> = {
   id: "douyin-fxg",
   platform: "douyin",
+  // No chatBuyer: Douyin's buyer chat (飞鸽) is not known on this page (shared/platforms.md), so a
+  // chat found here counts as unknown and an insert warns.
   matches: (url) =>
     url.hostname === "fxg.jinritemai.com" &&
     url.pathname.startsWith("/ffa/morder/order/list"),

@@ -159,6 +159,8 @@ export function genericAdapter<P extends PlatformId>(
     id: opts.id ?? `generic-${platform}`,
     platform,
     textOnly: true,
+    // No chatBuyer: by text alone no element can be told to name the open chat's buyer (a guess
+    // could read a row's buyer and wave a wrong insert through), so a chat here counts as unknown.
     matches: opts.matches ?? (() => true),
     findRows(root) {
       const start = walkerRoot(root);

@@ -60,6 +60,8 @@ function segmentOf(row: Element): Element[] {
 export const jdOrderList: PlatformAdapter<"jd"> = {
   id: "jd-porder",
   platform: "jd",
+  // No chatBuyer: JD's buyer chat (咚咚) is not known on this page (shared/platforms.md), so a
+  // chat found here counts as unknown and an insert warns.
   matches: (url) =>
     url.hostname === "porder.shop.jd.com" &&
     url.pathname.startsWith("/order/orderlist"),

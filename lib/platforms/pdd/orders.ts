@@ -51,6 +51,8 @@ function segmentOf(row: Element): Element[] {
 export const pinduoduo: PlatformAdapter<"pdd"> = {
   id: "pdd-orders",
   platform: "pdd",
+  // No chatBuyer: PDD's buyer chat is a page of its own, not this list (shared/platforms.md knows no
+  // chat here), so a chat found here counts as unknown and an insert warns.
   matches: (url) =>
     url.hostname === "mms.pinduoduo.com" &&
     url.pathname.startsWith("/orders/list"),

@@ -34,6 +34,13 @@ export interface PlatformAdapter<P extends PlatformId = PlatformId> {
    * newest variant first). Without them the platforms' common fields are tried (shared/editors.ts).
    */
   editors?: { chat?: readonly string[]; memo?: readonly string[] };
+  /**
+   * Where the page shows the buyer of the open chat (document-wide selectors, newest variant
+   * first; the element's text is the nickname, maybe masked). A message goes into the chat box
+   * only when it matches the order's buyer; without it (or when nothing is shown) the chat's buyer
+   * is unknown and an insert warns the agent to check (shared/chat-buyer.ts).
+   */
+  chatBuyer?: readonly string[];
 }
 
 /** Elements matching any of the selectors, without those nested inside another match, in page order. */

@@ -38,6 +38,8 @@ function badgeText(el: Element): string {
 export const shopify: PlatformAdapter<"shopify"> = {
   id: "shopify-admin",
   platform: "shopify",
+  // No chatBuyer: the Shopify admin has no chat with the customer on the orders page, so a chat
+  // found here counts as unknown and an insert warns.
   matches: (url) =>
     (url.hostname === "admin.shopify.com" &&
       /^\/store\/[^/]+\/orders\/?$/.test(url.pathname)) ||

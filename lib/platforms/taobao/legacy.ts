@@ -110,6 +110,8 @@ function itemsOf(row: Element): OrderItem[] {
 export const taobaoLegacy: PlatformAdapter<"taobao"> = {
   id: "taobao-legacy",
   platform: "taobao",
+  // No chatBuyer: the buyer chat (旺旺/千牛) is a separate client, not part of this page
+  // (shared/platforms.md knows none here), so a chat found here counts as unknown and an insert warns.
   matches: (url) =>
     (url.hostname === "trade.taobao.com" ||
       url.hostname === "trade.tmall.com") &&

@@ -47,6 +47,8 @@ const ORDER_ID = /订单号\s*[：:]\s*(\d{10,24})(?!\d)/;
 export const qianniu: PlatformAdapter<"taobao"> = {
   id: "taobao-qianniu",
   platform: "taobao",
+  // No chatBuyer: nothing is known of a chat window on the new Qianniu list (shared/platforms.md;
+  // the 千牛 client sends chat cards itself), so a chat found here counts as unknown and an insert warns.
   matches: (url) =>
     (url.hostname === "myseller.taobao.com" ||
       url.hostname === "qn.taobao.com") &&

@@ -17,6 +17,7 @@ import { NUDGE_PANEL_CSS } from "@/components/page/nudge-panel.css";
 import { templatesFor } from "@/lib/templates/shipped";
 import { colleagueWarning, parseNotes } from "@/lib/templates/notes";
 import type { StoredOrder } from "@/lib/model/order";
+import type { ChatInsert } from "@/lib/page/ui-port";
 import { renderTemplate, type TemplateValues } from "@/lib/templates/render";
 import { trustedFire } from "@/test/support/trusted-events";
 
@@ -172,6 +173,46 @@ describe("nudge panel: the message", () => {
       screen.getByText("页面上没有打开的聊天框，请复制后粘贴。"),
     ).toBeTruthy();
     expect(closed.props.onInsert).not.toHaveBeenCalled();
+  });
+
+  it("says whose chat is open when it is another buyer's, inserting nothing; copy still works", async () => {
+    const { props, view } = setup({
+      onInsert: vi.fn(async () => ({
+        status: "other-buyer" as const,
+        chatBuyer: "<b>小***</b>",
+        orderBuyer: "牛**",
+      })),
+    });
+    trustedFire.click(button("插入聊天框"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe(
+      "当前聊天是买家「<b>小***</b>」，不是本订单的买家「牛**」，未插入。可复制话术后发给本订单的买家。",
+    );
+    // The page's nickname stays text.
+    expect(view.container.querySelector("b")).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("");
+    expect(button("复制话术").disabled).toBe(false);
+    trustedFire.click(button("复制话术"));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe("已复制"),
+    );
+    expect(props.onCopy).toHaveBeenCalledOnce();
+  });
+
+  it("inserts with a visible warning when the open chat's buyer is unknown, and without one when it is the order's", async () => {
+    const onInsert = vi.fn(async (): Promise<ChatInsert> => ({
+      status: "unsure",
+    }));
+    setup({ onInsert });
+    trustedFire.click(button("插入聊天框"));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "未能确认聊天对象，请核对买家后再发送。",
+    );
+    expect(screen.getByRole("status").textContent).toBe("已插入");
+    onInsert.mockResolvedValueOnce({ status: "inserted" });
+    trustedFire.click(button("插入聊天框"));
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    expect(screen.getByRole("status").textContent).toBe("已插入");
   });
 
   it("shows buyer data as text, never as markup", () => {

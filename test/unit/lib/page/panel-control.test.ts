@@ -5,6 +5,8 @@ import type { StoredOrder } from "@/lib/model/order";
 import type { OrderView } from "@/lib/model/order-view";
 import type { Tracked } from "@/lib/page/order-badges";
 import { panelControl } from "@/lib/page/panel-control";
+import type { PlatformAdapter } from "@/lib/platforms/shared/types";
+import { taobaoLegacy } from "@/lib/platforms/taobao/legacy";
 import type { BadgeUi, PanelModel } from "@/lib/page/ui-port";
 import { formatNote } from "@/lib/templates/notes";
 import { bestMessage } from "@/lib/templates/render";
@@ -99,7 +101,7 @@ function setup(contexts: Record<string, ComposeContext>) {
     now: () => NOW,
     panelFor: vi.fn(async (key: string) => contexts[key]!),
     logNudge: vi.fn(async (): Promise<LogNudgeReply> => logged),
-    editorsOf: () => undefined,
+    editorsOf: (): PlatformAdapter | undefined => undefined,
     onLogged: vi.fn(),
   };
   const panel = panelControl(opts);
@@ -283,5 +285,70 @@ describe("one log per nudge", () => {
       ...entry,
       again: true,
     });
+  });
+});
+
+describe("the right buyer's chat", () => {
+  /** The demo shop's chat window: the buyer in its header, the input below. */
+  function chatWindow(buyer: string | undefined) {
+    const box = document.createElement("div");
+    const name = document.createElement("span");
+    name.className = "chat-buyer";
+    if (buyer !== undefined) name.textContent = buyer;
+    const input = document.createElement("div");
+    input.setAttribute("contenteditable", "true");
+    input.setAttribute("aria-label", "输入消息");
+    box.append(name, input);
+    document.body.append(box);
+    return input;
+  }
+
+  async function openPanel(withChatBuyer = true) {
+    const { panel, entries, opts, click } = setup({
+      "taobao:1": context(order("1")),
+    });
+    // The panel asks for the page's adapter on each insert.
+    const adapter: PlatformAdapter = withChatBuyer
+      ? { ...taobaoLegacy, chatBuyer: [".chat-buyer"] }
+      : taobaoLegacy;
+    opts.editorsOf = () => adapter;
+    const badge = entries.get("taobao:1")!.badge;
+    await panel.activate("taobao:1", click());
+    return badge.model()!;
+  }
+
+  it("refuses to put the message into another buyer's chat, naming both buyers", async () => {
+    const input = chatWindow("小***");
+    const model = await openPanel();
+    expect(await model.onInsert!("亲，牛**您好", "t")).toEqual({
+      status: "other-buyer",
+      chatBuyer: "小***",
+      orderBuyer: "牛**",
+    });
+    expect(input.textContent).toBe("");
+  });
+
+  it("inserts into the order's buyer's chat, the masked nickname matched by its visible characters", async () => {
+    const input = chatWindow("牛奶糖");
+    const model = await openPanel();
+    expect(await model.onInsert!("亲，牛**您好", "t")).toEqual({
+      status: "inserted",
+    });
+    expect(input.textContent).toBe("亲，牛**您好");
+  });
+
+  it("inserts with a warning when the page does not show whose chat is open", async () => {
+    const blank = chatWindow("");
+    expect(await (await openPanel()).onInsert!("第一条", "t")).toEqual({
+      status: "unsure",
+    });
+    expect(blank.textContent).toBe("第一条");
+    document.body.replaceChildren();
+    const unknown = chatWindow("小***");
+    // The adapter does not say where the chat's buyer is: unknown, even though the page shows one.
+    expect(await (await openPanel(false)).onInsert!("第二条", "t")).toEqual({
+      status: "unsure",
+    });
+    expect(unknown.textContent).toBe("第二条");
   });
 });
