@@ -11,6 +11,12 @@ import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
 import { watchGrantedSites } from "@/lib/background/granted-sites";
 import { getDb } from "@/lib/db/schema";
 import { replanEveryOpenOrder } from "@/lib/background/replan-all";
+import {
+  armPrune,
+  ensurePruneAlarm,
+  PRUNE_ALARM,
+  runPrune,
+} from "@/lib/background/prune";
 
 export default defineBackground(() => {
   const db = getDb();
@@ -23,8 +29,20 @@ export default defineBackground(() => {
   // Every request, with the senders it accepts (lib/background/routes.ts).
   registerRoutes(db);
 
+  // Old paid and closed orders go daily and shortly after each launch (lib/background/prune.ts).
+  const prune = () =>
+    runPrune(db, Date.now()).catch((error) =>
+      console.error("PayNudge prune", error),
+    );
+  const armPruning = () =>
+    void armPrune().catch((error) => console.error("PayNudge prune", error));
+  void ensurePruneAlarm().catch((error) =>
+    console.error("PayNudge prune", error),
+  );
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_NAME) void check();
+    if (alarm.name === PRUNE_ALARM) void prune();
   });
   const report = (error: unknown) =>
     console.error("PayNudge notification", error);
@@ -44,12 +62,16 @@ export default defineBackground(() => {
   // Never reset data here: onInstalled fires on every launch of an unpacked extension. A new
   // version re-plans the open orders (its engine may plan them differently), then checks.
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    armPruning();
     if (reason !== "update") return void check();
     void replanEveryOpenOrder(db, Date.now()).catch((error) =>
       console.error("PayNudge re-plan after update", error),
     );
   });
-  browser.runtime.onStartup.addListener(() => void check());
+  browser.runtime.onStartup.addListener(() => {
+    armPruning();
+    void check();
+  });
   // The order content script on the sites the seller granted, kept in step with the permissions.
   watchGrantedSites();
 });

@@ -6,6 +6,7 @@ import { backupFile, nudgeLogFile } from "@/components/options/exports";
 import { GeneralSection } from "@/components/options/GeneralSection";
 import { PlanSection } from "@/components/options/plan/PlanSection";
 import { ReportSection } from "@/components/options/ReportSection";
+import { RetentionForm } from "@/components/options/RetentionForm";
 import {
   deleteTemplate,
   grantSite,
@@ -15,6 +16,7 @@ import {
   saveGeneralSettings,
   saveTemplate,
   setPlatformEnabled,
+  setRetentionDays,
   syncGrantedSites,
   wipeAllData,
 } from "@/components/options/requests";
@@ -52,6 +54,13 @@ export function OptionsApp() {
   // Stored values that fail their schema are read as defaults; the seller is told which.
   const resetSettings = useLiveQuery(
     () => invalidStoredSettings(db),
+    [dataRevision],
+  );
+  const retention = useLiveQuery(
+    async () => ({
+      rev: dataRevision,
+      days: await getSetting(db, "retentionDays"),
+    }),
     [dataRevision],
   );
   const templates = useLiveQuery(() => templateEntries(db));
@@ -129,6 +138,14 @@ export function OptionsApp() {
             return granted;
           }}
           onRevoke={async (pattern) => setSites(await revokeSite(pattern))}
+        />
+      )}
+      {retention?.rev === dataRevision && (
+        <RetentionForm
+          key={`retention-${dataRevision}`}
+          locale={locale}
+          initial={retention.days}
+          onSave={setRetentionDays}
         />
       )}
       <DataSection

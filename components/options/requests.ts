@@ -26,6 +26,10 @@ export const saveTemplate = (template: MessageTemplate) =>
 export const deleteTemplate = (id: string) =>
   toBackground.sendMessage("deleteTemplate", { id });
 
+/** Stores the retention; the background prunes what it no longer keeps. */
+export const setRetentionDays = (days: number) =>
+  toBackground.sendMessage("setRetentionDays", { days });
+
 export const setPlatformEnabled = (platform: PlatformId, enabled: boolean) =>
   toBackground.sendMessage("setPlatformEnabled", { platform, enabled });
 

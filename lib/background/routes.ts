@@ -37,6 +37,7 @@ import {
   handleSaveTemplate,
   handleSetNotificationsPaused,
   handleSetPlatformEnabled,
+  handleSetRetentionDays,
   handleSyncGrantedSites,
 } from "@/lib/background/settings-handlers";
 
@@ -59,9 +60,13 @@ export interface Route<K extends RequestType> extends Policy<unknown> {
   ): Promise<RequestReply<K>> | RequestReply<K>;
 }
 
-/** Requests that replace or delete the seller's data, or withdraw a site: from the extension's own pages only. */
+/**
+ * Requests that replace or delete the seller's data, or withdraw a site: from the extension's own
+ * pages only. A shorter retention deletes old orders, so it counts.
+ */
 export type DestructiveRequest =
   | "wipeAllData"
+  | "setRetentionDays"
   | "importBegin"
   | "importChunk"
   | "importCommit"
@@ -158,6 +163,10 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     setNotificationsPaused: {
       ...PAGES,
       handle: (data) => handleSetNotificationsPaused(db, data, Date.now()),
+    },
+    setRetentionDays: {
+      ...PAGES,
+      handle: (data) => handleSetRetentionDays(db, data, Date.now()),
     },
     syncGrantedSites: { ...PAGES, handle: () => handleSyncGrantedSites() },
     revokeSite: { ...PAGES, handle: (data) => handleRevokeSite(data) },

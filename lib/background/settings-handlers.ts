@@ -9,6 +9,7 @@ import {
   syncGrantedSites,
 } from "@/lib/background/granted-sites";
 import { runDueCheck } from "@/lib/background/due-check";
+import { runPrune } from "@/lib/background/prune";
 import { replanEveryOpenOrder } from "@/lib/background/replan-all";
 
 /*
@@ -40,6 +41,22 @@ export async function handleSetNotificationsPaused(
   const { paused } = parseRequest("setNotificationsPaused", data);
   await setSetting(db, "notificationsPaused", paused);
   await runDueCheck(db, now);
+}
+
+/**
+ * Stores how long paid and closed orders are kept; a shorter retention prunes at once, in the
+ * background (batches, lib/db/prune.ts), so the page's save answers without waiting for it.
+ */
+export async function handleSetRetentionDays(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<void> {
+  const { days } = parseRequest("setRetentionDays", data);
+  await setSetting(db, "retentionDays", days);
+  void runPrune(db, now).catch((error) =>
+    console.error("PayNudge prune", error),
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS = {
   channelWindows: DEFAULT_ENGINE_SETTINGS.channelWindows,
   promotions: DEFAULT_ENGINE_SETTINGS.promotions,
   promoWindows: DEFAULT_ENGINE_SETTINGS.promoWindows,
+  softWindow: DEFAULT_ENGINE_SETTINGS.softWindow,
   buyerCap: DEFAULT_ENGINE_SETTINGS.buyerCap,
   highValueCents: DEFAULT_ENGINE_SETTINGS.highValueCents,
   /** Per platform; `null` stored for a platform means its unpaid orders never close. */
@@ -34,6 +35,8 @@ export const DEFAULT_SETTINGS = {
   steps: DEFAULT_ENGINE_SETTINGS.steps,
   /** Off duty: no desktop notifications; timers, alarms and the toolbar count go on (lib/background/due-check.ts). */
   notificationsPaused: false as boolean,
+  /** Days a paid or closed order is kept after its last activity (lib/db/prune.ts). */
+  retentionDays: 90 as number,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -42,6 +45,13 @@ export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
 /** Settings read one by one (getSetting); the engine's are read together (loadEngineSettings). */
 export type PlainSettingKey = Exclude<SettingKey, EngineSettingKey>;
+
+/**
+ * Bounds of the retention: at least a month, well beyond the report's longest range (the last 7
+ * days, lib/db/report.ts), so a report never misses a nudge pruning took; at most ten years.
+ */
+export const RETENTION_MIN_DAYS = 31;
+export const RETENTION_MAX_DAYS = 3650;
 
 /** Longest agent nickname and shop name (the options page's form allows the same). */
 const AGENT_NAME_MAX = 30;
@@ -84,6 +94,10 @@ export const PLAIN_SETTING_CHECKS: {
     v: unknown,
   ) => v is Partial<Record<PlatformId, boolean>>,
   notificationsPaused: (v): v is boolean => typeof v === "boolean",
+  retentionDays: (v): v is number =>
+    Number.isInteger(v) &&
+    (v as number) >= RETENTION_MIN_DAYS &&
+    (v as number) <= RETENTION_MAX_DAYS,
 };
 
 /**

@@ -22,6 +22,7 @@ import type {
   GeneralSettings,
   NotificationsPausedRequest,
   PlatformEnabledRequest,
+  RetentionRequest,
   SitePatternRequest,
   TemplateIdRequest,
   WipeRequest,
@@ -68,6 +69,8 @@ export interface BackgroundRequests {
   deleteTemplate(data: TemplateIdRequest): void;
   setPlatformEnabled(data: PlatformEnabledRequest): void;
   setNotificationsPaused(data: NotificationsPausedRequest): void;
+  /** Stores the retention, then prunes in the background what it no longer keeps (not awaited). */
+  setRetentionDays(data: RetentionRequest): void;
   /** The sites granted to the generic adapter; registrations are synced with the permissions first. */
   syncGrantedSites(): string[];
   /** Withdraws a granted site's permission and its content-script registration. */

@@ -25,6 +25,11 @@ export interface NotificationsPausedRequest {
   paused: boolean;
 }
 
+/** How many days paid and closed orders are kept after their last activity (lib/db/prune.ts). */
+export interface RetentionRequest {
+  days: number;
+}
+
 /** A platform the content script works on (on unless turned off). */
 export interface PlatformEnabledRequest {
   platform: PlatformId;

@@ -4,11 +4,16 @@ import type {
   GeneralSettings,
   NotificationsPausedRequest,
   PlatformEnabledRequest,
+  RetentionRequest,
   SitePatternRequest,
   TemplateIdRequest,
   WipeRequest,
 } from "@/lib/messaging/settings-requests";
 import { PLATFORM_IDS } from "@/lib/model/order";
+import {
+  RETENTION_MAX_DAYS,
+  RETENTION_MIN_DAYS,
+} from "@/lib/db/setting-values";
 import { EngineSettingSchemas } from "@/lib/schemas/engine-settings";
 import { schemaOf } from "@/lib/schemas/schema-of";
 
@@ -30,6 +35,13 @@ export const EngineSettingsPatchSchema = schemaOf<EngineSettingsPatch>()(
 
 export const NotificationsPausedSchema = schemaOf<NotificationsPausedRequest>()(
   z.object({ paused: z.boolean() }),
+);
+
+/** Whole days, within the bounds the stored setting holds (lib/db/setting-values.ts says why). */
+export const RetentionSchema = schemaOf<RetentionRequest>()(
+  z.object({
+    days: z.int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS),
+  }),
 );
 
 export const PlatformEnabledSchema = schemaOf<PlatformEnabledRequest>()(

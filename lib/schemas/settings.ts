@@ -21,6 +21,7 @@ export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {
   notificationsPaused: z.custom<boolean>(
     PLAIN_SETTING_CHECKS.notificationsPaused,
   ),
+  retentionDays: z.custom<number>(PLAIN_SETTING_CHECKS.retentionDays),
   ...EngineSettingSchemas,
 };
 

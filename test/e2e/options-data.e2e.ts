@@ -33,6 +33,38 @@ async function importFile(file: string | { name: string; buffer: Buffer }) {
   );
 }
 
+/** Rows put straight into one store of the extension's IndexedDB. */
+async function putRows(page: Page, store: string, rows: unknown[]) {
+  await page.evaluate(
+    ({ store, rows }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("paynudge");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store, "readwrite");
+          for (const row of rows) tx.objectStore(store).put(row);
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { store, rows },
+  );
+}
+
+/** An order last seen `days` ago. */
+const oldOrder = (orderId: string, status: string, days: number) => ({
+  key: `taobao:${orderId}`,
+  platform: "taobao",
+  orderId,
+  status,
+  items: [{ title: "加厚珊瑚绒四件套" }],
+  pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+  firstSeenAt: T - (days + 1) * 86_400_000,
+  lastSeenAt: T - days * 86_400_000,
+  nudgeCount: 0,
+});
+
 const MALFORMED = (tables: unknown) =>
   Buffer.from(
     JSON.stringify({
@@ -249,6 +281,43 @@ describe("options page: settings and data", () => {
     await options.fill('input[name="agentName"]', "阿华");
     await options.click('form[aria-label="常规"] button[type="submit"]');
     await expect.poll(() => warning.textContent()).not.toContain("客服昵称");
+  });
+
+  it("keeps paid and closed orders for the days the seller sets: a shorter retention prunes older ones, never an unpaid one", async () => {
+    const form = 'form[aria-label="保留期限"]';
+    const field = options.locator('input[name="retentionDays"]');
+    const save = () => options.click(`${form} button[type="submit"]`);
+    expect(await field.inputValue()).toBe("90");
+    // Seen last 60 days ago: kept by the default 90 days.
+    await putRows(options, "orders", [
+      oldOrder("4100000000000000001", "paid", 60),
+      oldOrder("4100000000000000002", "unpaid", 60),
+      oldOrder("4100000000000000003", "closed", 20),
+    ]);
+    const keys = async () =>
+      (await dbRows<{ key: string }>(options, "orders")).map((o) => o.key);
+
+    await field.fill("7");
+    await save();
+    await expect
+      .poll(() => options.locator(`${form} [role="alert"]`).textContent())
+      .toBe("请输入 31–3650 之间的整数天数。");
+    expect(await keys()).toContain("taobao:4100000000000000001");
+
+    await field.fill("45");
+    await save();
+    await expect
+      .poll(() => options.locator(`${form} [role="status"]`).textContent())
+      .toBe("已保存");
+    await expect.poll(keys).not.toContain("taobao:4100000000000000001");
+    const left = await keys();
+    expect(left).toContain("taobao:4100000000000000002");
+    expect(left).toContain("taobao:4100000000000000003");
+    // The demo shop's orders, seen minutes ago, are all still there.
+    expect(left.length).toBeGreaterThanOrEqual(15 + 2);
+
+    await options.reload();
+    await expect.poll(() => field.inputValue()).toBe("45");
   });
 
   it("restores a 100 000-order backup larger than Chrome's message limit, in chunks, showing progress", async () => {

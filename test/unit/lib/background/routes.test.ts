@@ -101,6 +101,7 @@ describe("requests that replace or delete the data, or withdraw a site", () => {
       importCommit: { session },
       importAbort: { session },
       revokeSite: { pattern: "https://erp.example.com/*" },
+      setRetentionDays: { days: 31 },
     };
     for (const [type, data] of Object.entries(attempts))
       await expect(
@@ -147,6 +148,7 @@ describe("the route table", () => {
         "saveGeneralSettings",
         "saveEngineSettings",
         "setNotificationsPaused",
+        "setRetentionDays",
         "setOrderStatus",
       ]),
     );
