@@ -30,10 +30,12 @@ export async function nudgeLogFile(
   db: PayNudgeDB,
   now: number,
 ): Promise<TextFile> {
-  const [nudges, orders] = await Promise.all([
-    db.nudges.toArray(),
-    db.orders.toArray(),
-  ]);
+  // One read transaction: a prune running meanwhile never leaves a row without its order's columns.
+  const [nudges, orders] = await db.transaction(
+    "r",
+    [db.nudges, db.orders],
+    () => Promise.all([db.nudges.toArray(), db.orders.toArray()]),
+  );
   return {
     name: `paynudge-nudges-${stamp(now)}.csv`,
     text: nudgeLogCsv(nudges, new Map(orders.map((o) => [o.key, o]))),

@@ -4,8 +4,11 @@ import type { StoredOrder } from "@/lib/model/order";
 
 /*
  * Keeping the database bounded at 双11 scale: paid and closed orders whose last activity is older
- * than the retention are deleted, with their nudge log, alert ledger and notice rows. Unpaid (and
- * "other") orders are never pruned, whatever their age: they may still be nudged.
+ * than the retention are deleted, with their nudge log, alert ledger and notice rows. So are the
+ * two kinds that would otherwise pile up for ever: unpaid orders whose close deadline passed
+ * before the cutoff (the platform closed them; the page that would have said so was never opened
+ * again) and orders in another status (shipped, refunded) that PayNudge only saw. An unpaid order
+ * whose deadline is unknown or inside the retention is never pruned: it may still be nudged.
  *
  * Work is cut into batches, each its own short read-write transaction over orders, nudges, alerts
  * and notices, with a pause between them: the worker never holds a long transaction, so page
@@ -44,21 +47,27 @@ export interface PruneOptions {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Settled (paid, closed, another status) or unpaid past a deadline that is itself before the cutoff. */
+function settledBefore(order: StoredOrder, cutoff: number): boolean {
+  if (order.status !== "unpaid") return true;
+  return order.deadlineAt !== undefined && order.deadlineAt < cutoff;
+}
+
 /**
- * Paid or closed and untouched since the cutoff: neither seen on a page nor nudged. The order's
+ * Settled and untouched since the cutoff: neither seen on a page nor nudged. The order's
  * own logs are checked too (prunableKeys), since a restored backup may carry a log newer than its
  * order's lastNudgeAt.
  */
 function prunableOrder(order: StoredOrder, cutoff: number): boolean {
   return (
-    (order.status === "paid" || order.status === "closed") &&
+    settledBefore(order, cutoff) &&
     order.lastSeenAt < cutoff &&
     (order.lastNudgeAt ?? Number.NEGATIVE_INFINITY) < cutoff
   );
 }
 
 /**
- * Deletes the paid and closed orders whose last activity (lastSeenAt, lastNudgeAt, any nudge
+ * Deletes the settled orders (settledBefore) whose last activity (lastSeenAt, lastNudgeAt, any nudge
  * logged) is before `now − retentionDays`, with their nudge logs, alerts and notices; answers how
  * many rows of each went. Idempotent: a second run with the same arguments deletes nothing.
  *

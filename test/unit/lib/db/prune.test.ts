@@ -76,8 +76,12 @@ describe("pruning old orders", () => {
       // Old enough to go: paid and closed, neither seen nor nudged for more than 90 days.
       order("old-paid", "paid", 120, { lastNudgeAt: daysAgo(121) }),
       order("old-closed", "closed", 91),
-      // Never pruned, whatever the age: unpaid (and unknown) orders may still be nudged.
+      // Never pruned, whatever the age: an unpaid order whose deadline is unknown or inside the
+      // retention may still be nudged.
       order("old-unpaid", "unpaid", 3000),
+      order("unpaid-open", "unpaid", 120, { deadlineAt: daysAgo(80) }),
+      // Settled all the same: the platform closed it long ago, or it was never unpaid.
+      order("expired-unpaid", "unpaid", 120, { deadlineAt: daysAgo(119) }),
       order("old-other", "other", 400),
       // Within the retention: seen, or nudged, in the last 90 days.
       order("recent-paid", "paid", 89),
@@ -112,7 +116,7 @@ describe("pruning old orders", () => {
     const counts = await pruneOrders(db, NOW, RETENTION);
 
     expect(counts).toMatchObject({
-      orders: 2,
+      orders: 4,
       nudges: 2,
       alerts: 2,
       notices: 2,
@@ -122,9 +126,9 @@ describe("pruning old orders", () => {
         "taobao:edge-paid",
         "taobao:logged-closed",
         "taobao:nudged-paid",
-        "taobao:old-other",
         "taobao:old-unpaid",
         "taobao:recent-paid",
+        "taobao:unpaid-open",
       ].sort(),
     );
     // Every log of a stored order is kept, however old (recent-paid's is 95 days old).
@@ -154,13 +158,12 @@ describe("pruning old orders", () => {
     expect(await restoredTableRows(db)).toEqual(after);
   });
 
-  it("a shorter retention takes more; unpaid orders still stay", async () => {
+  it("a shorter retention takes more; unpaid orders with no deadline past it still stay", async () => {
     await pruneOrders(db, NOW, 31);
     expect(await keys()).toEqual(
       [
         "taobao:logged-closed",
         "taobao:nudged-paid",
-        "taobao:old-other",
         "taobao:old-unpaid",
       ].sort(),
     );
@@ -169,7 +172,7 @@ describe("pruning old orders", () => {
   it("refuses a retention that is not a positive number of days", async () => {
     for (const days of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
       await expect(pruneOrders(db, NOW, days)).rejects.toThrow(RangeError);
-    expect(await db.orders.count()).toBe(8);
+    expect(await db.orders.count()).toBe(10);
   });
 });
 
@@ -305,10 +308,9 @@ describe("30 simulated days of a busy shop", () => {
   const DAYS = 30;
   const SHORT = 5;
 
-  it("stays bounded: paid and closed orders past a short retention go each day, unpaid ones all stay", async () => {
+  it("stays bounded: settled orders past a short retention go each day, and so do unpaid ones the platform closed", async () => {
     const start = daysAgo(DAYS);
     const totals: number[] = [];
-    let unpaid = 0;
     for (let day = 0; day < DAYS; day++) {
       const morning = start + day * DAY_MS;
       const evening = morning + 10 * 3_600_000;
@@ -316,14 +318,15 @@ describe("30 simulated days of a busy shop", () => {
       const logs: NudgeLog[] = [];
       for (let i = 0; i < PER_DAY; i++) {
         const id = `${day}-${i}`;
-        // By the evening most are paid (90%), some closed (6%), the rest still unpaid.
+        // By the evening most are paid (90%), some closed (6%); the rest stay unpaid, their page is
+        // never opened again, and the platform closes them the next morning.
         const status = i % 50 < 45 ? "paid" : i % 50 < 48 ? "closed" : "unpaid";
-        if (status === "unpaid") unpaid += 1;
         const nudged = i % 3 === 0;
         orders.push({
           ...order(id, status, 0),
           firstSeenAt: morning,
           lastSeenAt: evening,
+          deadlineAt: morning + DAY_MS,
           ...(nudged
             ? { lastNudgeAt: morning + 3_600_000, nudgeCount: 1 }
             : {}),
@@ -336,13 +339,13 @@ describe("30 simulated days of a busy shop", () => {
       totals.push(await db.orders.count());
     }
 
-    // Paid and closed orders of at most the last SHORT days (plus today), and every unpaid one.
-    const settled = PER_DAY * 0.96;
-    const bound = (SHORT + 1) * settled + unpaid;
-    expect(Math.max(...totals)).toBeLessThanOrEqual(bound);
-    expect(totals.at(-1)).toBe(SHORT * settled + unpaid);
+    // The orders of at most the last SHORT days (plus today), whatever their status.
+    expect(Math.max(...totals)).toBeLessThanOrEqual((SHORT + 1) * PER_DAY);
+    // The oldest day's unpaid orders closed a day after it: they wait one more day.
+    const unpaidPerDay = (PER_DAY * 2) / 50;
+    expect(totals.at(-1)).toBe(SHORT * PER_DAY + unpaidPerDay);
     expect(await db.orders.where("status").equals("unpaid").count()).toBe(
-      unpaid,
+      (SHORT + 1) * unpaidPerDay,
     );
     // The log holds exactly the logs of the stored orders: none lost, none orphaned.
     const stored = new Set(await db.orders.toCollection().primaryKeys());
