@@ -13,7 +13,7 @@ import {
 
 afterEach(cleanup);
 
-const FIELD = "已付款、已关闭订单保留天数";
+const FIELD = "已结束订单保留天数";
 
 function form(onSave = vi.fn(async (_days: number) => undefined)) {
   render(<RetentionForm locale="zh" initial={90} onSave={onSave} />);
