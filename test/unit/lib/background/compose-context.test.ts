@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { composeContext } from "@/lib/background/compose-context";
 import { PayNudgeDB } from "@/lib/db/schema";
+import { logNudge } from "@/lib/db/order-actions";
+import { upsertSeenOrders } from "@/lib/db/orders-seen";
+import type { NudgeEntry } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -80,7 +85,7 @@ describe("the words the panel offers first", () => {
     expect(await best()).toBe("zh-follow-up");
   });
 
-  it("stay the step's text when the reason's text is for another channel", async () => {
+  it("answer the reason on the step's own channel and scenario: the SMS, the final reminder", async () => {
     await db.orders.update("taobao:1", { nextChannel: "sms" });
     await db.nudges.add({
       orderKey: "taobao:1",
@@ -88,8 +93,120 @@ describe("the words the panel offers first", () => {
       channel: "chat",
       reason: "coupon",
     });
-    expect(await best()).toBe("zh-follow-up-sms");
+    expect(await best()).toBe("zh-follow-up-sms-coupon");
+    await db.orders.update("taobao:1", {
+      nextStep: "final",
+      nextScenario: "final",
+    });
+    expect(await best()).toBe("zh-final-sms-coupon");
+    await db.orders.update("taobao:1", { nextChannel: "chat" });
+    expect(await best()).toBe("zh-final-coupon");
+    // No text of the reason's for this step: the step's own.
+    await db.orders.update("taobao:1", {
+      nextStep: "phone",
+      nextScenario: "phone",
+      nextChannel: "phone",
+    });
+    expect(await best()).toBe("zh-phone");
   });
+
+  it("answer the reason before the returning buyer's text, which leads again without one", async () => {
+    await db.orders.put(order("0", { status: "paid", nudgeCount: 0 }));
+    await db.orders.update("taobao:1", { nextChannel: "sms" });
+    expect(await best()).toBe("zh-follow-up-sms-returning");
+    await db.nudges.add({
+      orderKey: "taobao:1",
+      at: NOW - 30 * MIN,
+      channel: "chat",
+      reason: "balance",
+    });
+    expect(await best()).toBe("zh-follow-up-sms-balance");
+  });
+});
+
+describe("after a reason is logged, at any hour", () => {
+  const REASONS = [
+    "shipping-cost",
+    "comparing",
+    "coupon",
+    "payment-method",
+    "balance",
+  ] as const;
+  const DAY = new Date(2026, 10, 23).getTime();
+  /** A Taobao order (3 days to pay: SMS steps) and a Douyin one (30 minutes: chat at night). */
+  const PLATFORMS = [
+    { platform: "taobao", pageUrl: page, firstAfter: 40 * MIN },
+    {
+      platform: "douyin",
+      pageUrl: "https://fxg.jinritemai.com/ffa/morder/order/list",
+      firstAfter: 10 * MIN,
+    },
+  ] as const;
+
+  it("every step the plan brings next leads with the reason's text where one is written for it", async () => {
+    const reached = new Set<string>();
+    // Each hour of the day with one of the reasons in turn (every reason × step: shipped.test.ts).
+    for (let hour = 0; hour < 24; hour++)
+      for (const { platform, pageUrl, firstAfter } of PLATFORMS) {
+        const reason = REASONS[hour % REASONS.length]!;
+        const logDb = new PayNudgeDB(`test-${crypto.randomUUID()}`);
+        const settings = await loadEngineSettings(logDb);
+        const key = `${platform}:9`;
+        let at = DAY + hour * 60 * MIN;
+        await upsertSeenOrders(
+          logDb,
+          parseOrdersSeen({
+            pageUrl,
+            orders: [
+              {
+                platform,
+                orderId: "9",
+                status: "unpaid",
+                createdAt: at - firstAfter,
+                buyer: "牛**",
+                items: [{ title: "加厚珊瑚绒四件套" }],
+              },
+            ],
+          }),
+          at - firstAfter + MIN,
+          settings,
+        );
+        // The first nudge brings the buyer's reason; each later step is logged when it is due.
+        let entry: NudgeEntry = { at, channel: "chat", step: "first", reason };
+        for (let steps = 0; steps < 5; steps++) {
+          await logNudge(logDb, key, entry, at, settings);
+          const next = (await logDb.orders.get(key))!;
+          if (next.nextDueAt === undefined || next.nextStep === undefined)
+            break;
+          at = Math.max(at, next.nextDueAt);
+          const bestId = (await composeContext(logDb, key, at)).templates[0]!
+            .id;
+          const scenario = next.nextScenario ?? next.nextStep;
+          const channel = next.nextChannel === "sms" ? "sms" : "chat";
+          const what = `${platform} ${hour}h ${reason} → ${scenario} ${next.nextChannel}`;
+          if (
+            (scenario === "follow-up" || scenario === "final") &&
+            next.nextChannel !== "phone"
+          ) {
+            reached.add(`${scenario} ${channel}`);
+            const kind = channel === "sms" ? `${scenario}-sms` : scenario;
+            expect(bestId, what).toBe(`zh-${kind}-${reason}`);
+          } else expect(bestId, what).not.toContain(reason);
+          entry = {
+            at,
+            channel: next.nextChannel ?? "chat",
+            step: next.nextStep,
+          };
+        }
+        logDb.close();
+      }
+    // The hours of the day bring the SMS steps and, where no SMS fits before a Douyin order
+    // closes at night, the final reminder in the chat. (A follow-up in the chat comes only from
+    // the seller's own plan: the first test above.)
+    expect([...reached]).toEqual(
+      expect.arrayContaining(["final chat", "final sms", "follow-up sms"]),
+    );
+  }, 60_000);
 });
 
 describe("a returning buyer", () => {

@@ -3,11 +3,18 @@ import {
   DEFAULT_TEMPLATES,
   isTemplateScenario,
   shippedTemplates,
+  TEMPLATE_CHANNELS,
   TEMPLATE_SCENARIOS,
   templateContext,
   templatesFor,
   type MessageTemplate,
+  type TemplateChannel,
+  type TemplateContext,
+  type TemplateScenario,
 } from "@/lib/templates/shipped";
+import type { ReasonId } from "@/lib/templates/outcomes";
+import enTemplates from "@/locales/templates/en.json";
+import zhTemplates from "@/locales/templates/zh-CN.json";
 import type { StoredOrder } from "@/lib/model/order";
 import {
   orderValues,
@@ -39,6 +46,45 @@ const enValues: TemplateValues = {
 };
 
 const ids = (list: readonly MessageTemplate[]) => list.map((t) => t.id);
+
+/** The shipped texts written for a reason, read from the data files themselves. */
+const REASON_TEXTS = [
+  ...zhTemplates.map((e) => ({ ...e, locale: "zh" as const })),
+  ...enTemplates.map((e) => ({ ...e, locale: "en" as const })),
+].flatMap((e) =>
+  "reason" in e && typeof e.reason === "string"
+    ? [e as typeof e & { reason: string; channel?: string }]
+    : [],
+);
+
+/** The reasons buyers give most (shared/domain.md), each with its own words at every later step. */
+const MAIN_REASONS: readonly ReasonId[] = [
+  "shipping-cost",
+  "comparing",
+  "coupon",
+  "payment-method",
+  "balance",
+];
+
+/** The steps after a first nudge, on the plan's channel or the chat it falls back to. */
+const LATER_STEPS: readonly [TemplateScenario, TemplateChannel][] = [
+  ["follow-up", "chat"],
+  ["follow-up", "sms"],
+  ["final", "chat"],
+  ["final", "sms"],
+];
+
+/** What else may be known of an order: nothing, a returning buyer, a new one, a big order, a kind. */
+const FACTS: readonly Partial<TemplateContext>[] = [
+  {},
+  { returning: true },
+  { returning: false },
+  { highValue: true },
+  { highValue: true, returning: true },
+  { consulted: true },
+  { consulted: false },
+  { hasPayLink: true },
+];
 
 describe("the default template set", () => {
   it("has unique ids and uses only known variables", () => {
@@ -238,47 +284,91 @@ describe("choosing templates for an order", () => {
     expect(list[0]!.id).toBe("zh-final");
   });
 
-  it("answers the reason the buyer gave with the text written for it, in the step it fits", () => {
+  it("has a text of its own for each main reason at each later step, chat and SMS, in Chinese and English", () => {
     for (const locale of ["zh", "en"] as const)
-      for (const reason of [
-        "shipping-cost",
-        "comparing",
-        "coupon",
-        "payment-method",
-        "balance",
-      ] as const) {
+      for (const reason of MAIN_REASONS)
+        for (const [scenario, channel] of LATER_STEPS)
+          expect(
+            REASON_TEXTS.filter(
+              (e) =>
+                e.locale === locale &&
+                e.reason === reason &&
+                e.scenario === scenario &&
+                (e.channel ?? "chat") === channel,
+            ),
+            `${locale} ${reason} ${scenario} ${channel}`,
+          ).toHaveLength(1);
+  });
+
+  it("answers the reason the buyer gave with the text written for it, at whatever step comes next", () => {
+    expect(REASON_TEXTS.length).toBeGreaterThanOrEqual(40);
+    for (const e of REASON_TEXTS)
+      // Whatever else is known of the order: the buyer's word outranks it.
+      for (const facts of FACTS) {
         const list = templatesFor({
-          locale,
-          scenario: "follow-up",
-          channel: "chat",
-          returning: true,
-          reason,
+          locale: e.locale,
+          scenario: e.scenario as TemplateScenario,
+          channel: (e.channel ?? "chat") as TemplateChannel,
+          reason: e.reason as ReasonId,
+          ...facts,
         });
-        expect(list[0]!.id).toBe(`${locale}-follow-up-${reason}`);
+        expect(list[0]!.id, `${e.id} ${JSON.stringify(facts)}`).toBe(e.id);
       }
-    // A reason with no text of its own, or a step the text was not written for: unchanged.
-    const plain = ids(templatesFor({ locale: "zh", scenario: "follow-up" }));
+  });
+
+  it("never leads with a reason's text when no reason was logged, at any step, channel or kind of buyer", () => {
+    const reasonIds = new Set(REASON_TEXTS.map((e) => e.id));
+    for (const locale of ["zh", "en"] as const)
+      for (const scenario of TEMPLATE_SCENARIOS)
+        for (const channel of [undefined, ...TEMPLATE_CHANNELS])
+          for (const facts of FACTS) {
+            const list = templatesFor({ locale, scenario, channel, ...facts });
+            const what = `${locale} ${scenario} ${channel} ${JSON.stringify(facts)}`;
+            expect(list.length, what).toBeGreaterThan(0);
+            expect(reasonIds.has(list[0]!.id), `${what}: ${list[0]!.id}`).toBe(
+              false,
+            );
+          }
+  });
+
+  it("keeps a step's own text for a reason nothing was written for, or a step no reason's text fits", () => {
+    // A reason with no text of its own: the order is as if none was logged.
+    for (const [scenario, channel] of LATER_STEPS)
+      expect(
+        ids(
+          templatesFor({
+            locale: "zh",
+            scenario,
+            channel,
+            reason: "wrong-order",
+          }),
+        ),
+      ).toEqual(ids(templatesFor({ locale: "zh", scenario, channel })));
     expect(
-      ids(
-        templatesFor({
-          locale: "zh",
-          scenario: "follow-up",
-          reason: "wrong-order",
-        }),
-      ),
-    ).toEqual(plain);
+      templatesFor({
+        locale: "zh",
+        scenario: "phone",
+        channel: "phone",
+        reason: "coupon",
+      })[0]!.id,
+    ).toBe("zh-phone");
+    expect(
+      templatesFor({
+        locale: "zh",
+        scenario: "promo-ending",
+        channel: "sms",
+        reason: "coupon",
+      })[0]!.id,
+    ).toBe("zh-promo-ending-sms");
+    // The returning buyer's texts still lead when no reason was logged.
     expect(
       templatesFor({
         locale: "zh",
         scenario: "follow-up",
         channel: "sms",
-        reason: "coupon",
+        returning: true,
       })[0]!.id,
-    ).toBe("zh-follow-up-sms");
-    expect(
-      templatesFor({ locale: "zh", scenario: "final", reason: "coupon" })[0]!
-        .id,
-    ).toBe("zh-final");
+    ).toBe("zh-follow-up-sms-returning");
   });
 
   it("keeps the reasons' texts after the step's general ones when no reason was logged", () => {
@@ -464,6 +554,21 @@ describe("the shipped wording's data files", () => {
       "zh-follow-up-coupon",
       "zh-follow-up-payment-method",
       "zh-follow-up-balance",
+      "zh-final-shipping-cost",
+      "zh-final-comparing",
+      "zh-final-coupon",
+      "zh-final-payment-method",
+      "zh-final-balance",
+      "zh-follow-up-sms-shipping-cost",
+      "zh-follow-up-sms-comparing",
+      "zh-follow-up-sms-coupon",
+      "zh-follow-up-sms-payment-method",
+      "zh-follow-up-sms-balance",
+      "zh-final-sms-shipping-cost",
+      "zh-final-sms-comparing",
+      "zh-final-sms-coupon",
+      "zh-final-sms-payment-method",
+      "zh-final-sms-balance",
     ]);
     expect(byLocale("en")).toEqual([
       "default-first-en",
@@ -488,6 +593,21 @@ describe("the shipped wording's data files", () => {
       "en-follow-up-coupon",
       "en-follow-up-payment-method",
       "en-follow-up-balance",
+      "en-final-shipping-cost",
+      "en-final-comparing",
+      "en-final-coupon",
+      "en-final-payment-method",
+      "en-final-balance",
+      "en-follow-up-sms-shipping-cost",
+      "en-follow-up-sms-comparing",
+      "en-follow-up-sms-coupon",
+      "en-follow-up-sms-payment-method",
+      "en-follow-up-sms-balance",
+      "en-final-sms-shipping-cost",
+      "en-final-sms-comparing",
+      "en-final-sms-coupon",
+      "en-final-sms-payment-method",
+      "en-final-sms-balance",
     ]);
   });
 
