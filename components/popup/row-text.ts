@@ -3,7 +3,7 @@ import type { QueueGroup } from "@/lib/db/queue";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import { isSnoozed, nudgeState } from "@/lib/model/nudge-state";
 import type { StoredOrder } from "@/lib/model/order";
-import { promiseText } from "@/lib/model/order-view";
+import { noSlotText, promiseText } from "@/lib/model/order-view";
 import {
   formatClock,
   formatOrderTime,
@@ -36,7 +36,12 @@ export function whenText(
     return t(locale, "popup.snoozedUntil", {
       time: clockOrDate(order.snoozedUntil!, now),
     });
-  if (due === undefined) return t(locale, `state.${nudgeState(order, now)}`);
+  if (due === undefined) {
+    const state = t(locale, `state.${nudgeState(order, now)}`);
+    // None planned while the deadline is ahead: why (quiet hours until the close, the buyer cap).
+    const cause = noSlotText(order, now, locale);
+    return cause ? `${state} · ${cause}` : state;
+  }
   return `${clockOrDate(due, now)} · ${
     now < due
       ? t(locale, "badge.in", { t: formatSpan(due - now, locale) })

@@ -1,5 +1,9 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { scheduleOrder, type ScheduleSettings } from "@/lib/engine/schedule";
+import {
+  scheduleNoSlotCause,
+  scheduleOrder,
+  type ScheduleSettings,
+} from "@/lib/engine/schedule";
 import { closeDeadline } from "@/lib/model/close-deadline";
 import type { StoredOrder } from "@/lib/model/order";
 
@@ -34,6 +38,12 @@ export function applySchedule(
   delete order.nextChannel;
   delete order.nextScenario;
   delete order.replanAt;
+  delete order.noSlotCause;
+  if (!next && order.deadlineAt !== undefined && now < order.deadlineAt) {
+    // The state says 关闭前无可催时段: the badge and the popup say why as well.
+    const cause = scheduleNoSlotCause(order, now, settings, buyerNudges);
+    if (cause !== undefined) order.noSlotCause = cause;
+  }
   if (next) {
     order.nextDueAt = next.at;
     order.nextStep = next.step.id;

@@ -5,8 +5,10 @@ import type { EngineSettings } from "@/lib/engine/settings";
 import type { PlannedStep } from "@/lib/model/steps";
 import {
   allowedUntil,
+  inWindow,
   nextAllowed,
   SEARCH_HORIZON_MS,
+  windowEnd,
 } from "@/lib/engine/windows";
 
 /** What has happened to an order so far, as stored. */
@@ -63,7 +65,8 @@ export function nextNudge(
  * ahead: a missed early step gives way to a later one rather than being sent late with the wrong
  * words. Snooze, the gap after the last nudge and the buyer cap can only push the moment later,
  * and it is then moved into an allowed window again. A moment whose allowed stretch ended unused
- * before `now` moves to the next allowed one, or gives way to a later step. Nothing after the
+ * before `now` moves to the next allowed one, or gives way to a later step. A moment in the soft
+ * window moves past it when it can (and a later step it then passes takes over). Nothing after the
  * close deadline.
  */
 function nextNudgeFrom(
@@ -118,6 +121,21 @@ function nextNudgeFrom(
     return at;
   };
 
+  // The soft window (17:00–19:00): a moment inside moves to its end, into an allowed stretch again,
+  // when that is before the deadline and itself outside the soft window (a later day's may be
+  // reached when the channel's windows are narrow); otherwise it stays. Each try lands at least a
+  // day's soft window later, so a horizon's worth of days bounds it.
+  const soft = s.softWindow;
+  const inSoft = (x: number) => soft.on && inWindow(x, soft);
+  const avoidSoft = (placed: number, channel: PlannedStep["channel"]) => {
+    let moved: number | undefined = placed;
+    for (let day = 0; moved !== undefined && inSoft(moved); day++) {
+      if (day > SEARCH_HORIZON_MS / 86_400_000) return placed;
+      moved = placeDue(windowEnd(moved, soft), channel);
+    }
+    return moved ?? placed;
+  };
+
   let t = Math.max(now, gate);
   let step = pick(t);
   let at: number | undefined;
@@ -137,6 +155,7 @@ function nextNudgeFrom(
       at = placeDue(earliest, fallback);
       if (at !== undefined) step = { ...step, channel: fallback };
     }
+    if (at !== undefined) at = avoidSoft(at, step.channel);
     if (at === undefined) {
       // This step fits nowhere before the order closes (a call pushed out of every phone window):
       // a later step may still fit, so the order is not left without a nudge.

@@ -4,12 +4,13 @@ import {
   type NextNudge,
   type NudgeProgress,
 } from "@/lib/engine/next";
+import { noSlotCause } from "@/lib/engine/no-slot";
 import { planOrder, type PlanOrder } from "@/lib/engine/plan";
 import {
   DEFAULT_ENGINE_SETTINGS,
   type EngineSettings,
 } from "@/lib/engine/settings";
-import type { StoredOrder } from "@/lib/model/order";
+import type { NoSlotCause, StoredOrder } from "@/lib/model/order";
 
 /** The scheduler's settings are the engine's (lib/engine/settings.ts). */
 export type ScheduleSettings = EngineSettings;
@@ -64,16 +65,41 @@ export function scheduleOrder(
   // The buyer said they no longer want it: nudging on would be nagging.
   if (order.declinedAt !== undefined) return undefined;
   const input = planInput(order, settings);
+  return nextNudge(
+    input,
+    planOrder(input, settings),
+    progressOf(order),
+    buyerNudges,
+    settings,
+    now,
+  );
+}
+
+function progressOf(order: SchedulableOrder): NudgeProgress {
   const progress: NudgeProgress = {};
   if (order.doneSteps) progress.doneSteps = order.doneSteps;
   if (order.lastNudgeAt !== undefined) progress.lastNudgeAt = order.lastNudgeAt;
   if (order.snoozedUntil !== undefined)
     progress.snoozedUntil = order.snoozedUntil;
   if (order.promisedAt !== undefined) progress.promisedAt = order.promisedAt;
-  return nextNudge(
-    input,
-    planOrder(input, settings),
-    progress,
+  return progress;
+}
+
+/**
+ * Why scheduleOrder gives this open order no nudge while its deadline is ahead (engine/no-slot.ts):
+ * the quiet hours or the buyer cap. Undefined when it gives one, or for a declined order (its state
+ * says so already).
+ */
+export function scheduleNoSlotCause(
+  order: SchedulableOrder,
+  now: number,
+  settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
+  buyerNudges: readonly number[] = [],
+): NoSlotCause | undefined {
+  if (order.declinedAt !== undefined) return undefined;
+  return noSlotCause(
+    planInput(order, settings),
+    progressOf(order),
     buyerNudges,
     settings,
     now,

@@ -21,6 +21,15 @@ export interface StepRule {
   promo?: { scenario: StepScenario; channel: NudgeChannel };
 }
 
+/**
+ * A stretch of every day that nudges avoid when they can (17:00–19:00, the practice's "next worst"
+ * time): a nudge falling inside moves to its end when that keeps it before the deadline and inside
+ * the allowed windows, else it stays (lib/engine/next.ts). `from < to`, minutes after midnight.
+ */
+interface SoftWindow extends DayWindow {
+  on: boolean;
+}
+
 /** A promotion the seller sets, local calendar dates inclusive, e.g. 双11 2026-11-10..2026-11-12. */
 export interface Promotion {
   from: string;
@@ -36,6 +45,8 @@ export interface EngineSettings {
   promotions: Promotion[];
   /** During a promotion these replace the quiet hours: nudges only inside them. */
   promoWindows: DayWindow[];
+  /** Avoided when a later moment fits (SoftWindow). */
+  softWindow: SoftWindow;
   /** At most `count` nudges to one buyer in any `windowMs`, across all their orders. */
   buyerCap: { count: number; windowMs: number };
   /** Orders worth at least this get a phone step. */
@@ -111,6 +122,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   },
   promotions: [],
   promoWindows: [w(0, 3), w(10, 12), w(20, 24)],
+  softWindow: { on: true, ...w(17, 19) },
   buyerCap: { count: 3, windowMs: 24 * HOUR },
   highValueCents: 50_000,
   closeAfterMs: DEFAULT_CLOSE_AFTER_MS,

@@ -52,6 +52,17 @@ export function inAnyWindow(t: number, windows: readonly DayWindow[]): boolean {
   return windows.some((w) => inWindow(t, w));
 }
 
+/** The end of the occurrence of `w` that holds t (t must be inside it): that day's `to`, or the next day's when it wraps. */
+export function windowEnd(t: number, w: DayWindow): number {
+  const day = localMidnight(t);
+  if (w.from > w.to && minuteOfDay(t) >= w.from)
+    return atMinute(
+      new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1),
+      w.to,
+    );
+  return atMinute(day, w.to);
+}
+
 function dateOf(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return new Date(y, m - 1, d);

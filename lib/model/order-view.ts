@@ -1,5 +1,5 @@
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
-import type { StoredOrder } from "@/lib/model/order";
+import type { NoSlotCause, StoredOrder } from "@/lib/model/order";
 import { formatClock } from "@/lib/model/time-format";
 
 /**
@@ -23,6 +23,7 @@ export type OrderView = Pick<
       | "declinedAt"
       | "promisedAt"
       | "promisedWhen"
+      | "noSlotCause"
     >
   >;
 
@@ -44,7 +45,36 @@ export function toView(order: StoredOrder): OrderView {
   if (order.declinedAt !== undefined) view.declinedAt = order.declinedAt;
   if (order.promisedAt !== undefined) view.promisedAt = order.promisedAt;
   if (order.promisedWhen !== undefined) view.promisedWhen = order.promisedWhen;
+  if (order.noSlotCause !== undefined) view.noSlotCause = order.noSlotCause;
   return view;
+}
+
+const NO_SLOT_WORDS: Readonly<Record<NoSlotCause, MessageKey>> = {
+  "quiet-hours": "noSlot.quietHours",
+  "buyer-cap": "noSlot.buyerCap",
+};
+
+/**
+ * "静默时段至关闭" / "已达买家催付上限": why no nudge is planned while the deadline is ahead, or ""
+ * when one is planned, the order is not open or the deadline has passed.
+ */
+export function noSlotText(
+  order: Pick<
+    StoredOrder,
+    "status" | "nextDueAt" | "deadlineAt" | "noSlotCause"
+  >,
+  now: number,
+  locale: Locale,
+): string {
+  if (
+    order.noSlotCause === undefined ||
+    order.status !== "unpaid" ||
+    order.nextDueAt !== undefined ||
+    order.deadlineAt === undefined ||
+    now >= order.deadlineAt
+  )
+    return "";
+  return t(locale, NO_SLOT_WORDS[order.noSlotCause]);
 }
 
 // The words a buyer can name (lib/templates/outcomes.ts WHEN_IDS), as the badge says them.

@@ -105,7 +105,16 @@ export interface StoredOrder extends OrderSnapshot {
    */
   promisedAt?: number;
   promisedWhen?: string;
+  /**
+   * Why no nudge is planned while the deadline is ahead (lib/engine/no-slot.ts): absent when one
+   * is, or when nothing but the steps running out explains it.
+   */
+  noSlotCause?: NoSlotCause;
 }
+
+/** What keeps every nudge out until the deadline: the quiet (or closed) hours, or the buyer cap. */
+export const NO_SLOT_CAUSES = ["quiet-hours", "buyer-cap"] as const;
+export type NoSlotCause = (typeof NO_SLOT_CAUSES)[number];
 
 export function orderKey(platform: PlatformId, orderId: string): string {
   return `${platform}:${orderId}`;

@@ -53,6 +53,10 @@ export const EngineSettingSchemas = {
     )
     .max(50),
   promoWindows: z.array(DayWindowSchema).max(12),
+  // One stretch of a day, not wrapping past midnight (the options page asks for from < to).
+  softWindow: z
+    .object({ on: z.boolean(), from: minuteOfDay, to: minuteOfDay })
+    .refine((w) => w.from < w.to),
   buyerCap: z.object({
     count: z.number().int().min(0).max(100),
     windowMs: duration,

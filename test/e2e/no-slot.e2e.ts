@@ -8,15 +8,20 @@ import {
   startServer,
   waitForBadges,
   type Extension,
+  type Page,
 } from "@/test/support/browser/harness";
 
 const MIN = 60_000;
 const PAGE = "/paynudge-demo/no-slot.htm";
 const OPEN_ID = "3905120000000000101";
 const CLOSED_ID = "3905120000000000102";
+// The same buyer as OPEN_ID: the buyer cap counts their nudges across all three orders.
+const SIBLING_ID = "3905120000000000103";
+const THIRD_ID = "3905120000000000104";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
+let shop: Page;
 
 /** Minute of the local day, as the engine's day windows count it. */
 const minuteOfDay = (at: number) => {
@@ -25,8 +30,8 @@ const minuteOfDay = (at: number) => {
 };
 
 beforeAll(async () => {
-  // Two unpaid orders on a 30-minute close window: one placed 5 minutes ago (25 minutes left),
-  // one placed 40 minutes ago (its deadline has passed).
+  // Unpaid orders on a 30-minute close window: three of one buyer placed 5 minutes ago (25 minutes
+  // left), one placed 40 minutes ago (its deadline has passed).
   server = await startServer({
     routes: [
       orderPage(PAGE, () => [
@@ -60,6 +65,31 @@ beforeAll(async () => {
           ],
           total: "59.00",
         },
+        {
+          id: SIBLING_ID,
+          createdAt: Date.now() - 5 * MIN,
+          status: "等待买家付款" as const,
+          buyer: "夜***猫",
+          items: [
+            {
+              title: "羊毛手套",
+              sku: "颜色：酒红",
+              price: "69.00",
+              quantity: 1,
+            },
+          ],
+          total: "69.00",
+        },
+        {
+          id: THIRD_ID,
+          createdAt: Date.now() - 5 * MIN,
+          status: "等待买家付款" as const,
+          buyer: "夜***猫",
+          items: [
+            { title: "羊毛帽", sku: "颜色：酒红", price: "49.00", quantity: 1 },
+          ],
+          total: "49.00",
+        },
       ]),
     ],
   });
@@ -70,6 +100,7 @@ beforeAll(async () => {
   await putSettings(await ext.extPage(), {
     quietHours: [{ from: (now + 1440 - 60) % 1440, to: (now + 120) % 1440 }],
     channelWindows: {},
+    softWindow: { on: false, from: 17 * 60, to: 19 * 60 },
     closeAfterMs: { taobao: 30 * MIN },
   });
 });
@@ -80,15 +111,72 @@ afterAll(async () => {
 });
 
 describe("an order no nudge can reach before it closes", () => {
-  it("says so on its badge, never 超时未付 while its deadline is ahead, and nothing is due", async () => {
-    const shop = await ext.context.newPage();
+  it("says so on its badge, and why (quiet hours until the close), never 超时未付 while its deadline is ahead, and nothing is due", async () => {
+    shop = await ext.context.newPage();
     await shop.goto(server.origin + PAGE);
-    await waitForBadges(shop, 2);
+    await waitForBadges(shop, 4);
     const states = await badgeStates(shop);
     expect(states[OPEN_ID]).toEqual({ state: "no-slot", due: "" });
     expect(states[CLOSED_ID]?.state).toBe("expired");
     const badge = closedRoot(shop, `[data-paynudge-order="${OPEN_ID}"]`);
-    expect(await badge.text("button")).toContain("关闭前无可催时段");
-    expect(await badge.text("button")).not.toContain("超时未付");
+    const text = await badge.text("button");
+    expect(text).toContain("关闭前无可催时段");
+    expect(text).toContain("静默时段至关闭");
+    expect(text).not.toContain("超时未付");
+  });
+
+  it("names the buyer cap once three nudges to the buyer leave their other orders no slot, on the badge and in the popup", async () => {
+    const ext_ = await ext.extPage();
+    const send = (type: string, data: unknown) =>
+      ext_.evaluate(
+        ([type, data]) =>
+          new Promise<{ res?: unknown; err?: unknown }>((resolve) =>
+            chrome.runtime.sendMessage(
+              { id: 1, type, data, timestamp: Date.now() },
+              resolve,
+            ),
+          ),
+        [type, data] as const,
+      );
+    // The night ends: the orders of the buyer get a nudge before they close.
+    expect((await send("saveEngineSettings", { quietHours: [] })).err).toBe(
+      undefined,
+    );
+    await expect
+      .poll(async () => (await badgeStates(shop))[SIBLING_ID]?.due)
+      .toMatch(/^\d+$/);
+    // Three nudges to the buyer (one on SIBLING_ID, two on OPEN_ID): the cap (3 in 24 h) leaves
+    // their orders none before they close.
+    for (const [id, again] of [
+      [SIBLING_ID, false],
+      [OPEN_ID, false],
+      [OPEN_ID, true],
+    ] as const) {
+      const reply = await send("logNudge", {
+        key: `taobao:${id}`,
+        channel: "chat",
+        at: Date.now(),
+        again,
+      });
+      expect(reply.err).toBeUndefined();
+    }
+    await expect
+      .poll(async () => (await badgeStates(shop))[THIRD_ID])
+      .toEqual({ state: "no-slot", due: "" });
+    const badge = closedRoot(shop, `[data-paynudge-order="${THIRD_ID}"]`);
+    await expect.poll(() => badge.text("button")).toContain("已达买家催付上限");
+    expect(await badge.text("button")).not.toContain("静默时段至关闭");
+
+    // The popup lists SIBLING_ID (nudged today, its last step still ahead) and says why it waits.
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.popupUrl);
+    await expect
+      .poll(() =>
+        popup
+          .locator(`[data-paynudge-popup-item="${SIBLING_ID}"]`)
+          .textContent()
+          .catch(() => ""),
+      )
+      .toContain("已达买家催付上限");
   });
 });

@@ -184,6 +184,67 @@ describe("options page: nudge plan and templates", () => {
       .toBe("我的首催");
   });
 
+  it("edits the soft window: saved, kept after a reload, and a nudge inside it moves to its end", async () => {
+    await options.reload();
+    const plan = options.locator('form[aria-label="催付计划"]');
+    const on = plan.locator('input[name="soft-on"]');
+    // Off in this suite (ALL_HOURS), 17:00–19:00 as shipped.
+    await on.waitFor();
+    expect(await on.isChecked()).toBe(false);
+    expect(await options.inputValue('input[name="soft-from"]')).toBe("17:00");
+    expect(await options.inputValue('input[name="soft-to"]')).toBe("19:00");
+
+    // Start after end is refused in place.
+    await options.fill('input[name="soft-from"]', "19:00");
+    await options.fill('input[name="soft-to"]', "17:00");
+    await plan.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => plan.locator('[role="alert"]').textContent())
+      .toBe("开始要早于结束（不跨零点）");
+
+    // A window from the minute of the order's next nudge to ten minutes later: it moves to the end.
+    const before = await orderRow();
+    const due = new Date(before.nextDueAt!);
+    const from = due.getHours() * 60 + due.getMinutes();
+    const to = Math.min(1440, from + 10);
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+    await on.check();
+    await options.fill('input[name="soft-from"]', hhmm(from));
+    await options.fill('input[name="soft-to"]', hhmm(to));
+    await plan.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => plan.locator('[role="status"]').textContent())
+      .toMatch(/^已保存，\d+ 个未付订单的计划已更新$/);
+    const settings = await dbRows<{ key: string; value: unknown }>(
+      options,
+      "settings",
+    );
+    expect(settings.find((r) => r.key === "softWindow")?.value).toEqual({
+      on: true,
+      from,
+      to,
+    });
+    const end = new Date(
+      due.getFullYear(),
+      due.getMonth(),
+      due.getDate(),
+      0,
+      to,
+    ).getTime();
+    await until(orderRow, (o) => o.nextDueAt === end);
+    await expect
+      .poll(async () => (await badgeStates(shop))[ORDER_ID]?.due)
+      .toBe(String(end));
+
+    await options.reload();
+    await expect.poll(() => on.isChecked()).toBe(true);
+    expect(await options.inputValue('input[name="soft-from"]')).toBe(
+      hhmm(from),
+    );
+    expect(await options.inputValue('input[name="soft-to"]')).toBe(hhmm(to));
+  });
+
   it("leaves the pages of a platform the seller switched off alone, open ones at once", async () => {
     const sites = options.locator('section[aria-label="平台与网站"]');
     const taobao = sites.locator('input[name="platform-taobao"]');

@@ -16,6 +16,7 @@ import {
   type SampleKind,
 } from "@/components/options/plan/preview";
 import { PromotionsEditor } from "@/components/options/plan/PromotionsEditor";
+import { SoftWindowFields } from "@/components/options/plan/SoftWindowFields";
 import { StepsEditor } from "@/components/options/plan/StepsEditor";
 import { WindowsEditor } from "@/components/options/plan/WindowsEditor";
 import { saveFailed, type Status } from "@/components/options/status";
@@ -117,6 +118,12 @@ export function PlanSection({
         windows={draft.smsWindows}
         onChange={(smsWindows) => update({ smsWindows })}
         showErrors={showErrors}
+      />
+      <SoftWindowFields
+        locale={locale}
+        draft={draft}
+        onChange={update}
+        errorOf={errorOf}
       />
       <PromotionsEditor
         locale={locale}

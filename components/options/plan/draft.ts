@@ -1,5 +1,7 @@
 import {
   draftToWindows,
+  minutesToText,
+  textToMinutes,
   windowError,
   windowsToDraft,
   type WindowDraft,
@@ -48,6 +50,9 @@ export interface PlanDraft {
   phoneWindows: WindowDraft[];
   smsWindows: WindowDraft[];
   promotions: PromotionDraft[];
+  /** The soft window (17:00–19:00 by default): on, and `HH:MM` from < to. */
+  softOn: boolean;
+  soft: WindowDraft;
   capCount: string;
   /** The buyer cap's window, in hours. */
   capHours: string;
@@ -78,6 +83,11 @@ export function toDraft(s: EngineSettings): PlanDraft {
       to: p.to,
       label: p.label ?? "",
     })),
+    softOn: s.softWindow.on,
+    soft: {
+      from: minutesToText(s.softWindow.from),
+      to: minutesToText(s.softWindow.to),
+    },
     capCount: String(s.buyerCap.count),
     capHours: num(s.buyerCap.windowMs / HOUR),
     highValue: num(s.highValueCents / 100),
@@ -127,6 +137,10 @@ export function draftErrors(
       errors[`promo-${i}`] = t(locale, "plan.err.dates");
     }
   });
+  const softError = windowError(d.soft, locale);
+  if (softError) errors.soft = softError;
+  else if (textToMinutes(d.soft.from)! > textToMinutes(d.soft.to)!)
+    errors.soft = t(locale, "plan.err.softOrder");
   const count = amount(d.capCount);
   if (count === undefined || !Number.isInteger(count) || count > 100)
     errors.capCount = t(locale, "plan.err.count");
@@ -178,6 +192,11 @@ export function fromDraft(
         ? { from: p.from, to: p.to, label: p.label.trim() }
         : { from: p.from, to: p.to },
     ),
+    softWindow: {
+      on: d.softOn,
+      from: textToMinutes(d.soft.from)!,
+      to: textToMinutes(d.soft.to)!,
+    },
     buyerCap: {
       count: Number(d.capCount),
       windowMs: Math.round(Number(d.capHours) * HOUR),

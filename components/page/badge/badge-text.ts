@@ -6,7 +6,11 @@ import {
   formatOrderTime,
   formatSpan,
 } from "@/lib/model/time-format";
-import { promiseText, type OrderView } from "@/lib/model/order-view";
+import {
+  noSlotText,
+  promiseText,
+  type OrderView,
+} from "@/lib/model/order-view";
 
 const ACTIVE: ReadonlySet<NudgeState> = new Set([
   "upcoming",
@@ -57,7 +61,9 @@ export function badgeText(
   const label = t(locale, `state.${state}`);
   const due = view.nextDueAt;
   let when: string;
-  if (due === undefined || !active) when = "";
+  if (!active) when = "";
+  // None planned while the deadline is ahead: why (quiet hours until the close, the buyer cap).
+  else if (due === undefined) when = noSlotText(view, now, locale);
   else if (state === "upcoming" || state === "snoozed")
     when = t(locale, "badge.in", { t: formatSpan(due - now, locale) });
   else if (state === "overdue")

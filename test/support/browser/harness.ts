@@ -185,8 +185,12 @@ export async function putSettings(
   );
 }
 
-/** Whatever the hour a test runs at: no quiet hours or channel windows move due moments. */
-export const ALL_HOURS = { quietHours: [], channelWindows: {} };
+/** Whatever the hour a test runs at: no quiet hours, channel windows or soft window move due moments. */
+export const ALL_HOURS = {
+  quietHours: [],
+  channelWindows: {},
+  softWindow: { on: false, from: 17 * 60, to: 19 * 60 },
+};
 
 export async function badgeStates(
   page: Page,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nextNudge, type NudgeProgress } from "@/lib/engine/next";
+import { noSlotCause } from "@/lib/engine/no-slot";
 import { planOrder, stepGapMs, type PlanOrder } from "@/lib/engine/plan";
 import {
   DEFAULT_ENGINE_SETTINGS,
@@ -11,7 +12,9 @@ import {
   allowedAt,
   inAnyWindow,
   nextAllowed,
+  inWindow,
   promotionAt,
+  windowEnd,
 } from "@/lib/engine/windows";
 import { nudgeState } from "@/lib/model/nudge-state";
 import { PLATFORMS } from "@/lib/model/platforms";
@@ -55,6 +58,20 @@ const settingsArb: fc.Arbitrary<EngineSettings> = fc
       fc.constant(DEFAULT_ENGINE_SETTINGS.promoWindows),
       fc.array(windowArb, { minLength: 1, maxLength: 3 }),
     ),
+    softWindow: fc.oneof(
+      fc.constant(DEFAULT_ENGINE_SETTINGS.softWindow),
+      fc
+        .record({
+          on: fc.boolean(),
+          from: fc.integer({ min: 0, max: 46 }),
+          length: fc.integer({ min: 1, max: 8 }),
+        })
+        .map(({ on, from, length }) => ({
+          on,
+          from: from * 30,
+          to: Math.min(48, from + length) * 30,
+        })),
+    ),
     capCount: fc.integer({ min: 1, max: 4 }),
     capHours: fc.integer({ min: 1, max: 48 }),
     minGapMin: fc.integer({ min: 5, max: 180 }),
@@ -73,6 +90,7 @@ const settingsArb: fc.Arbitrary<EngineSettings> = fc
         ]
       : [],
     promoWindows: r.promoWindows,
+    softWindow: r.softWindow,
     buyerCap: { count: r.capCount, windowMs: r.capHours * HOUR },
     minGapMs: r.minGapMin * MIN,
     highValueCents: r.highValueCents,
@@ -116,6 +134,25 @@ function checkMoment(
   if (order.closesAt !== undefined) expect(at).toBeLessThan(order.closesAt);
 }
 
+/**
+ * A nudge inside the soft window (17:00–19:00) only when no allowed moment for its channel outside
+ * any soft window is left before the deadline: the first allowed moment after each soft stretch is
+ * inside a later one, until the deadline.
+ */
+function checkSoft(
+  next: { at: number; step: PlannedStep },
+  order: PlanOrder,
+  s: EngineSettings,
+) {
+  const soft = s.softWindow;
+  if (!soft.on || order.closesAt === undefined) return;
+  const limit = order.closesAt - 1;
+  let x: number | undefined = next.at;
+  while (x !== undefined && inWindow(x, soft))
+    x = nextAllowed(windowEnd(x, soft), next.step.channel, s, limit);
+  if (x !== next.at) expect(x).toBeUndefined();
+}
+
 // PAYNUDGE_FC_RUNS raises the count for a long hunt (e.g. 20000) without slowing the everyday suite.
 const RUNS = { numRuns: Number(process.env.PAYNUDGE_FC_RUNS ?? 300) };
 
@@ -155,6 +192,7 @@ describe("engine properties over random orders, times and settings", () => {
           const first = nextNudge(order, plan, {}, buyer, s, now);
           if (!first) return;
           checkMoment(first.at, first.step, order, s);
+          checkSoft(first, order, s);
           // Until the plan itself says it changes, asking again later gives the same answer.
           const until = first.replanAt ?? now + 200 * HOUR;
           const later = now + Math.floor((until - now) * fraction * 0.999);
@@ -317,6 +355,8 @@ describe("a plan for every open order, or an honest reason, at every hour", () =
                 expect(Number.isInteger(next.at)).toBe(true);
                 checkMoment(next.at, next.step, order, s);
                 expect(allowedAt(next.at, next.step.channel, s)).toBe(true);
+                // Soft window on (the default): inside 17–19 only when nothing after it fits.
+                checkSoft(next, order, s);
                 // "Nudge now" only while that step's channel is allowed.
                 if (next.at <= now)
                   expect(allowedAt(now, next.step.channel, s)).toBe(true);
@@ -336,7 +376,11 @@ describe("a plan for every open order, or an honest reason, at every hour", () =
               );
               if (order.closesAt !== undefined)
                 expect(state).not.toBe("expired");
-              if (!next) expect(state).toBe("no-slot");
+              if (!next) {
+                expect(state).toBe("no-slot");
+                // And says which: with no nudges logged, only the closed hours keep it out.
+                expect(noSlotCause(order, {}, [], s, now)).toBe("quiet-hours");
+              }
             },
           ),
           runs,

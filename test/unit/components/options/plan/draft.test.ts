@@ -67,6 +67,38 @@ describe("the plan's draft", () => {
     expect(applyPatch(base, patch).closeAfterMs.taobao).toBeUndefined();
   });
 
+  it("the soft window: on 17:00–19:00 by default, switched off or moved, start before end", () => {
+    expect(toDraft(base)).toMatchObject({
+      softOn: true,
+      soft: { from: "17:00", to: "19:00" },
+    });
+    const patch = fromDraft(
+      draft({ softOn: false, soft: { from: "16:30", to: "18:00" } }),
+      base,
+    );
+    expect(patch.softWindow).toEqual({ on: false, from: 990, to: 1080 });
+    expect(
+      EngineSettingSchemas.softWindow.safeParse(patch.softWindow).success,
+    ).toBe(true);
+    expect(
+      draftErrors(draft({ soft: { from: "19:00", to: "17:00" } }), "zh"),
+    ).toEqual({ soft: "开始要早于结束（不跨零点）" });
+    expect(
+      draftErrors(draft({ soft: { from: "17:00", to: "17:00" } }), "zh"),
+    ).toEqual({ soft: "开始和结束不能相同" });
+    expect(
+      draftErrors(draft({ soft: { from: "7pm", to: "19:00" } }), "en"),
+    ).toHaveProperty("soft");
+    // The stored check refuses a window that wraps or is empty.
+    expect(
+      EngineSettingSchemas.softWindow.safeParse({
+        on: true,
+        from: 1140,
+        to: 1020,
+      }).success,
+    ).toBe(false);
+  });
+
   it("names every field that cannot be saved, and only those", () => {
     const d = draft();
     const errors = draftErrors(

@@ -19,6 +19,21 @@ const textOf = (v: OrderView, memo?: { agent: string; at: number }) =>
   badgeText(v, nudgeState(v, NOW), memo, NOW, "zh");
 
 describe("badgeText", () => {
+  it("no nudge fits before the close: says why (quiet hours, the buyer cap), never 超时未付", () => {
+    const quiet = view({
+      deadlineAt: NOW + 20 * MIN,
+      noSlotCause: "quiet-hours",
+    });
+    expect(textOf(quiet)).toMatchObject({
+      label: "关闭前无可催时段",
+      when: "静默时段至关闭",
+    });
+    expect(textOf({ ...quiet, noSlotCause: "buyer-cap" }).when).toBe(
+      "已达买家催付上限",
+    );
+    expect(textOf(view({ deadlineAt: NOW + 20 * MIN })).when).toBe("");
+  });
+
   it("an upcoming nudge: in how long, the step and channel, when the order closes", () => {
     const text = textOf(
       view({
