@@ -1,9 +1,5 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import {
-  applySchedule,
-  buyerId,
-  recentNudgesByBuyer,
-} from "@/lib/db/order-plans";
+import { applySchedule, buyerId } from "@/lib/db/order-plans";
 import type { ScheduleSettings } from "@/lib/engine/schedule";
 import type { OrdersSeen } from "@/lib/messaging/order-requests";
 import {
@@ -55,6 +51,57 @@ function mergeSnapshot(
   return applySchedule(merged, seen.now, settings, buyerNudges);
 }
 
+/**
+ * The nudges still counting against the cap of each of `buyers` (buyerId), as recentNudgesByBuyer
+ * (lib/db/order-plans.ts) answers for them: the same times in the same order. That one reads the
+ * order of every nudge logged within the cap's window to learn its buyer; on a promotion day,
+ * thousands of orders for every batch. Here only the orders that can belong to `buyers` are read:
+ * those the buyer index lists under their nicknames (keys only), plus the order itself for a buyer
+ * known by no nickname (`order:<key>`).
+ */
+export async function recentNudgesOfBuyers(
+  db: PayNudgeDB,
+  now: number,
+  settings: ScheduleSettings,
+  buyers: ReadonlySet<string>,
+): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  if (!buyers.size) return out;
+  const recent = await db.nudges
+    .where("at")
+    .above(now - settings.buyerCap.windowMs)
+    .toArray();
+  if (!recent.length) return out;
+  const nicknames = new Set<string>();
+  const ownKeys = new Set<string>();
+  for (const buyer of buyers) {
+    if (buyer.startsWith("order:")) ownKeys.add(buyer.slice("order:".length));
+    else nicknames.add(buyer.slice(buyer.indexOf(":", "buyer:".length) + 1));
+  }
+  const named = nicknames.size
+    ? await db.orders
+        .where("buyer")
+        .anyOf([...nicknames])
+        .primaryKeys()
+    : [];
+  const mayBelong = new Set<string>([...named, ...ownKeys]);
+  const keys = [...new Set(recent.map((n) => n.orderKey))].filter((key) =>
+    mayBelong.has(key),
+  );
+  const orders = await db.orders.bulkGet(keys);
+  const buyerOfKey = new Map<string, string>();
+  keys.forEach((key, i) => {
+    const order = orders[i];
+    buyerOfKey.set(key, order ? buyerId(order) : `order:${key}`);
+  });
+  for (const nudge of recent) {
+    const buyer = buyerOfKey.get(nudge.orderKey);
+    if (buyer === undefined || !buyers.has(buyer)) continue;
+    out.set(buyer, [...(out.get(buyer) ?? []), nudge.at]);
+  }
+  return out;
+}
+
 export interface UpsertResult {
   views: OrderView[];
   /** Orders that had a nudge pending and no longer do (paid, closed): their alerts are withdrawn. */
@@ -75,23 +122,29 @@ export async function upsertSeenOrders(
 
   return db.transaction("rw", db.orders, db.nudges, async () => {
     const existing = await db.orders.bulkGet(keys);
-    const nudges = await recentNudgesByBuyer(db, now, settings);
-    const seen = { pageUrl: batch.pageUrl, shopName: batch.shopName, now };
-    const merged = keys.map((key, i) => {
-      const snapshot = byKey.get(key)!;
-      const buyer = buyerId({
+    const buyers = keys.map((key, i) =>
+      buyerId({
         ...existing[i],
-        ...knownFields(snapshot),
+        ...knownFields(byKey.get(key)!),
         key,
-      } as StoredOrder);
-      return mergeSnapshot(
+      } as StoredOrder),
+    );
+    const nudges = await recentNudgesOfBuyers(
+      db,
+      now,
+      settings,
+      new Set(buyers),
+    );
+    const seen = { pageUrl: batch.pageUrl, shopName: batch.shopName, now };
+    const merged = keys.map((key, i) =>
+      mergeSnapshot(
         existing[i],
-        snapshot,
+        byKey.get(key)!,
         seen,
         settings,
-        nudges.get(buyer),
-      );
-    });
+        nudges.get(buyers[i]!),
+      ),
+    );
     await db.orders.bulkPut(merged);
     const cancelled = merged
       .filter(
