@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostRoutes, selfSignedTls } from "../../demo/server.mjs";
 import {
+  ALL_HOURS,
   closedRoot,
+  putSettings,
   startExtension,
   startServer,
   until,
@@ -54,6 +56,8 @@ beforeAll(async () => {
     routes: [hostRoutes(PAGES)],
   });
   ext = await startExtension({ hostMap: server.port });
+  // Every hour allowed, no soft window: the states asserted below must not depend on the clock.
+  await putSettings(await ext.extPage(), ALL_HOURS);
 });
 
 afterAll(async () => {

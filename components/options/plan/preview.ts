@@ -1,3 +1,4 @@
+import { nextNudge } from "@/lib/engine/next";
 import { planOrder, type PlanOrder } from "@/lib/engine/plan";
 import type { EngineSettings } from "@/lib/engine/settings";
 import type { PlannedStep } from "@/lib/model/steps";
@@ -41,5 +42,11 @@ export function previewPlan(
         : SAMPLE_CENTS,
     consulted: kind === "consulted",
   };
-  return { order, steps: planOrder(order, settings) };
+  // The soft window (and a channel closed until the deadline) moves a step when its nudge is placed
+  // (lib/engine/next.ts), not in the plan: show when each step would really go out, and how.
+  const steps = planOrder(order, settings).map((step) => {
+    const next = nextNudge(order, [step], {}, [], settings, placedAt);
+    return next ? { ...step, at: next.at, channel: next.step.channel } : step;
+  });
+  return { order, steps };
 }

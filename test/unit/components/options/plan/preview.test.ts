@@ -52,4 +52,20 @@ describe("the plan's preview on a sample order", () => {
       9900,
     );
   });
+
+  it("shows a step the soft window moves at the moment it will really go out", () => {
+    const placed = new Date(2026, 10, 23, 16, 45).getTime();
+    const first = (on: boolean) =>
+      previewPlan(
+        {
+          ...DEFAULT_ENGINE_SETTINGS,
+          softWindow: { ...DEFAULT_ENGINE_SETTINGS.softWindow, on },
+        },
+        placed,
+        "silent",
+      ).steps.find((s) => s.id === "first")!;
+    // Due 30 minutes after the order, at 17:15: inside 17:00–19:00, so it goes at 19:00.
+    expect(first(true).at).toBe(new Date(2026, 10, 23, 19, 0).getTime());
+    expect(first(false).at).toBe(placed + 30 * MIN);
+  });
 });
