@@ -171,7 +171,7 @@ const MAKE_ROWS = ({ from, to, total, unpaid, now }) => {
 };
 
 /** A copy of the built extension with one empty page to run the bundled code in. */
-function withBenchPage() {
+export function withBenchPage() {
   const dir = mkdtempSync(join(tmpdir(), "paynudge-bench-ext-"));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   writeFileSync(
@@ -185,30 +185,45 @@ const median = (values) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (v) => `${v.toFixed(2)} ms`;
 
+/**
+ * Opens the bench page (withBenchPage) and seeds database `full` with the 双11 store at `now`, and,
+ * when named, `openOnly` with its open and nudged orders alone. The page is left open, with the
+ * bundled database code in it.
+ */
+export async function seedStore(context, extensionId, now, full, openOnly) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/bench-db.html`);
+  await page.evaluate(await bundle(entry(), "iife"));
+  await page.evaluate(
+    async ({ total, unpaid, now, full, openOnly }) => {
+      for (let from = 0; from < total; from += 10_000) {
+        const chunk = {
+          from,
+          to: Math.min(total, from + 10_000),
+          total,
+          unpaid,
+          now,
+        };
+        await globalThis.__bench.seed(full, chunk);
+        if (openOnly) await globalThis.__bench.seed(openOnly, chunk, true);
+      }
+    },
+    { total: ORDERS, unpaid: UNPAID, now, full, openOnly },
+  );
+  return page;
+}
+
 export default async function run() {
-  const code = await bundle(entry(), "iife");
   const extensionDir = withBenchPage();
   const browser = await launchWithExtension({ extensionDir });
   try {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/bench-db.html`);
-    await page.evaluate(code);
     const now = Date.now();
-    await page.evaluate(
-      async ({ total, unpaid, now, full, openOnly }) => {
-        for (let from = 0; from < total; from += 10_000) {
-          const chunk = {
-            from,
-            to: Math.min(total, from + 10_000),
-            total,
-            unpaid,
-            now,
-          };
-          await globalThis.__bench.seed(full, chunk);
-          await globalThis.__bench.seed(openOnly, chunk, true);
-        }
-      },
-      { total: ORDERS, unpaid: UNPAID, now, full: FULL, openOnly: OPEN },
+    const page = await seedStore(
+      browser.context,
+      browser.extensionId,
+      now,
+      FULL,
+      OPEN,
     );
     const stored = await page.evaluate(
       (n) => globalThis.__bench.counts(n),
