@@ -57,7 +57,8 @@ function mergeSnapshot(
  * order of every nudge logged within the cap's window to learn its buyer; on a promotion day,
  * thousands of orders for every batch. Here only the orders that can belong to `buyers` are read:
  * those the buyer index lists under their nicknames (keys only), plus the order itself for a buyer
- * known by no nickname (`order:<key>`).
+ * known by no nickname (`order:<key>`). When the nicknames have more orders than there are nudged
+ * ones (a quiet day, or nicknames shared by many), the nudged orders are read as that one does.
  */
 export async function recentNudgesOfBuyers(
   db: PayNudgeDB,
@@ -78,16 +79,20 @@ export async function recentNudgesOfBuyers(
     if (buyer.startsWith("order:")) ownKeys.add(buyer.slice("order:".length));
     else nicknames.add(buyer.slice(buyer.indexOf(":", "buyer:".length) + 1));
   }
+  const nudged = [...new Set(recent.map((n) => n.orderKey))];
+  // Keys only, and no more of them than there are nudged orders to read instead.
   const named = nicknames.size
     ? await db.orders
         .where("buyer")
         .anyOf([...nicknames])
+        .limit(nudged.length)
         .primaryKeys()
     : [];
   const mayBelong = new Set<string>([...named, ...ownKeys]);
-  const keys = [...new Set(recent.map((n) => n.orderKey))].filter((key) =>
-    mayBelong.has(key),
-  );
+  const keys =
+    named.length < nudged.length
+      ? nudged.filter((key) => mayBelong.has(key))
+      : nudged;
   const orders = await db.orders.bulkGet(keys);
   const buyerOfKey = new Map<string, string>();
   keys.forEach((key, i) => {
