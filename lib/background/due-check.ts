@@ -14,6 +14,8 @@ import { serialized } from "@/lib/background/one-at-a-time";
 import { pagesChanged } from "@/lib/background/page-sync";
 import {
   countDueNow,
+  DUE_COUNT_CAP,
+  earliestOf,
   dueUnnotified,
   markNotified,
   nextAlarmAt,
@@ -121,18 +123,10 @@ async function nextAlarmWhilePaused(
   db: PayNudgeDB,
   now: number,
 ): Promise<number | undefined> {
-  const [due, replan] = await Promise.all([
-    db.orders
-      .where("nextDueAt")
-      .above(now)
-      .filter((o) => o.status === "unpaid" && o.notifiedDueAt !== o.nextDueAt)
-      .first(),
-    db.orders.orderBy("replanAt").first(),
+  return earliestOf(db, [
+    db.orders.where("pendingDueAt").above(now),
+    db.orders.orderBy("replanAt"),
   ]);
-  const moments = [due?.nextDueAt, replan?.replanAt].filter(
-    (m): m is number => m !== undefined,
-  );
-  return moments.length ? Math.min(...moments) : undefined;
 }
 
 async function armAlarm(
@@ -155,6 +149,12 @@ async function armAlarm(
 
 async function updateToolbarCount(db: PayNudgeDB, now: number): Promise<void> {
   const count = await countDueNow(db, now);
-  await browser.action.setBadgeText({ text: count ? String(count) : "" });
+  const text =
+    count >= DUE_COUNT_CAP
+      ? `${DUE_COUNT_CAP - 1}+`
+      : count
+        ? String(count)
+        : "";
+  await browser.action.setBadgeText({ text });
   if (count) await browser.action.setBadgeBackgroundColor({ color: "#ff5000" });
 }

@@ -8,10 +8,8 @@ export async function dueUnnotified(
   db: PayNudgeDB,
   now: number,
 ): Promise<StoredOrder[]> {
-  const due = await db.orders.where("nextDueAt").belowOrEqual(now).toArray();
-  return due.filter(
-    (o) => o.status === "unpaid" && o.notifiedDueAt !== o.nextDueAt,
-  );
+  // pendingDueAt exists only on unpaid orders whose due moment was not notified (due-index.ts).
+  return db.orders.where("pendingDueAt").belowOrEqual(now).toArray();
 }
 
 export async function markNotified(
@@ -37,26 +35,40 @@ export async function markNotified(
  * changes by the clock alone (a later step takes over, an order closes), whichever comes first.
  */
 export async function nextAlarmAt(db: PayNudgeDB): Promise<number | undefined> {
-  const [due, replan] = await Promise.all([
-    db.orders
-      .orderBy("nextDueAt")
-      .filter((o) => o.status === "unpaid" && o.notifiedDueAt !== o.nextDueAt)
-      .first(),
-    db.orders.orderBy("replanAt").first(),
+  return earliestOf(db, [
+    db.orders.orderBy("pendingDueAt"),
+    db.orders.orderBy("replanAt"),
   ]);
-  const moments = [due?.nextDueAt, replan?.replanAt].filter(
-    (m): m is number => m !== undefined,
+}
+
+/** The earliest index key of these collections (each ordered by a number), read as keys only. */
+export async function earliestOf(
+  db: PayNudgeDB,
+  collections: readonly { limit(n: number): { keys(): Promise<unknown[]> } }[],
+): Promise<number | undefined> {
+  const firsts = await db.transaction("r", db.orders, () =>
+    Promise.all(collections.map((c) => c.limit(1).keys())),
   );
+  const moments = firsts.flat() as number[];
   return moments.length ? Math.min(...moments) : undefined;
 }
 
+/** The toolbar badge has room for two digits and a plus: counting further is wasted work. */
+export const DUE_COUNT_CAP = 100;
+
+/**
+ * How many unpaid orders are due now, up to DUE_COUNT_CAP (a promotion day's backlog runs to
+ * thousands, and IndexedDB counts a range entry by entry).
+ */
 export async function countDueNow(
   db: PayNudgeDB,
   now: number,
 ): Promise<number> {
-  return db.orders
-    .where("nextDueAt")
+  // openDueAt exists only on unpaid orders with a nudge planned (due-index.ts).
+  const keys = await db.orders
+    .where("openDueAt")
     .belowOrEqual(now)
-    .filter((o) => o.status === "unpaid")
-    .count();
+    .limit(DUE_COUNT_CAP)
+    .primaryKeys();
+  return keys.length;
 }

@@ -1,3 +1,4 @@
+import { withDueIndex } from "@/lib/db/due-index";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import {
   scheduleNoSlotCause,
@@ -116,11 +117,8 @@ export async function replanOrders(
     for (const row of rows) {
       const before = JSON.stringify(row);
       const hadDue = row.nextDueAt !== undefined;
-      const after = applySchedule(
-        { ...row },
-        now,
-        settings,
-        nudges.get(buyerId(row)),
+      const after = withDueIndex(
+        applySchedule({ ...row }, now, settings, nudges.get(buyerId(row))),
       );
       if (JSON.stringify(after) === before) continue;
       // put() replaces the row, so fields the schedule removed leave the indexes too.

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from "dexie";
+import { dueIndexMiddleware, withDueIndex } from "@/lib/db/due-index";
 import { DB_NAME } from "@/lib/db/name";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 import type { NudgeLog } from "@/lib/model/nudge-log";
@@ -87,6 +88,22 @@ export class PayNudgeDB extends Dexie {
     // Notification ids name their due moment (or their run, for a summary) and a record says what
     // each holds: a retry can no longer take an older notification still on screen for a new one.
     this.version(3).stores({ notices: "id" });
+    // The due check at 双11 scale reads index keys, not the day's backlog of notified rows
+    // (lib/db/due-index.ts keeps both fields on every write from now on; this fills the old rows).
+    this.version(4)
+      .stores({
+        orders:
+          "key, platform, orderId, status, nextDueAt, replanAt, createdAt, lastSeenAt, buyer, lastNudgeAt, openDueAt, pendingDueAt",
+      })
+      .upgrade((tx) =>
+        tx
+          .table<StoredOrder, string>("orders")
+          .toCollection()
+          .modify((order, ref) => {
+            ref.value = withDueIndex(order);
+          }),
+      );
+    this.use(dueIndexMiddleware);
   }
 }
 

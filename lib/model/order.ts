@@ -72,6 +72,12 @@ export interface StoredOrder extends OrderSnapshot {
   nextDueAt?: number;
   /** The due moment that was already notified, so a nudge never notifies twice. */
   notifiedDueAt?: number;
+  /**
+   * Kept by the database on every write (lib/db/due-index.ts), never set by hand: nextDueAt while
+   * unpaid, and that again while not yet notified. Indexed, so the due check reads keys only.
+   */
+  openDueAt?: number;
+  pendingDueAt?: number;
   nudgeCount: number;
   lastNudgeAt?: number;
   /**

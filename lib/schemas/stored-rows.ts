@@ -37,6 +37,8 @@ const StoredOrderSchema = schemaOf<StoredOrder>()(
     lastSeenAt: epochMs,
     nextDueAt: epochMs.optional(),
     notifiedDueAt: epochMs.optional(),
+    openDueAt: epochMs.optional(),
+    pendingDueAt: epochMs.optional(),
     nudgeCount: z.number().int().min(0).max(1000),
     lastNudgeAt: epochMs.optional(),
     manualStatus: z.enum(["paid", "closed"]).optional(),
