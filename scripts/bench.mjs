@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the extension, then runs every benchmark in scripts/bench/ in real
-// Chromium. A benchmark module's default export is an async function returning rows
+// `npm run bench`: builds the extension, then runs every benchmark in scripts/bench/, in real
+// Chromium except where the browser is not the point (bounded-db: fake-indexeddb in Node). A benchmark module's default export is an async function returning rows
 // { bench, value, goal, pass } (pass null: reported only, no goal). Goals are reported, not enforced: the exit code is non-zero only
 // when a benchmark crashes.
 import { spawnSync } from "node:child_process";
