@@ -51,14 +51,18 @@ function mergeSnapshot(
   return applySchedule(merged, seen.now, settings, buyerNudges);
 }
 
+/** How many buyer-index keys are worth reading in place of one nudged order's row. */
+const KEYS_PER_ROW = 10;
+
 /**
  * The nudges still counting against the cap of each of `buyers` (buyerId), as recentNudgesByBuyer
  * (lib/db/order-plans.ts) answers for them: the same times in the same order. That one reads the
  * order of every nudge logged within the cap's window to learn its buyer; on a promotion day,
  * thousands of orders for every batch. Here only the orders that can belong to `buyers` are read:
  * those the buyer index lists under their nicknames (keys only), plus the order itself for a buyer
- * known by no nickname (`order:<key>`). When the nicknames have more orders than there are nudged
- * ones (a quiet day, or nicknames shared by many), the nudged orders are read as that one does.
+ * known by no nickname (`order:<key>`). When a nickname has KEYS_PER_ROW times more orders than
+ * there are nudged ones (a quiet day, or a nickname shared by many), the nudged orders are read as
+ * that one does.
  */
 export async function recentNudgesOfBuyers(
   db: PayNudgeDB,
@@ -80,19 +84,22 @@ export async function recentNudgesOfBuyers(
     else nicknames.add(buyer.slice(buyer.indexOf(":", "buyer:".length) + 1));
   }
   const nudged = [...new Set(recent.map((n) => n.orderKey))];
-  // Keys only, and no more of them than there are nudged orders to read instead.
-  const named = nicknames.size
-    ? await db.orders
-        .where("buyer")
-        .anyOf([...nicknames])
-        .limit(nudged.length)
-        .primaryKeys()
-    : [];
-  const mayBelong = new Set<string>([...named, ...ownKeys]);
-  const keys =
-    named.length < nudged.length
-      ? nudged.filter((key) => mayBelong.has(key))
-      : nudged;
+  // Keys only: one exact-key read per nickname (IndexedDB's getAllKeys, all in flight at once)
+  // rather than anyOf's cursor, which steps through the index one key, and one event, at a time.
+  // A key costs far less than the row it names, so the nicknames' keys are worth reading up to
+  // KEYS_PER_ROW per nudged order; past that (a nickname shared by most of the store) the nudged
+  // orders are read as recentNudgesByBuyer does.
+  const limit = nudged.length * KEYS_PER_ROW;
+  const perNickname = await Promise.all(
+    [...nicknames].map((nickname) =>
+      db.orders.where("buyer").equals(nickname).limit(limit).primaryKeys(),
+    ),
+  );
+  const complete = perNickname.every((list) => list.length < limit);
+  const mayBelong = new Set<string>(ownKeys);
+  if (complete)
+    for (const list of perNickname) for (const key of list) mayBelong.add(key);
+  const keys = complete ? nudged.filter((key) => mayBelong.has(key)) : nudged;
   const orders = await db.orders.bulkGet(keys);
   const buyerOfKey = new Map<string, string>();
   keys.forEach((key, i) => {
@@ -102,7 +109,9 @@ export async function recentNudgesOfBuyers(
   for (const nudge of recent) {
     const buyer = buyerOfKey.get(nudge.orderKey);
     if (buyer === undefined || !buyers.has(buyer)) continue;
-    out.set(buyer, [...(out.get(buyer) ?? []), nudge.at]);
+    const times = out.get(buyer);
+    if (times) times.push(nudge.at);
+    else out.set(buyer, [nudge.at]);
   }
   return out;
 }

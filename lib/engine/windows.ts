@@ -41,15 +41,23 @@ function minuteOfDay(t: number): number {
   );
 }
 
-export function inWindow(t: number, w: DayWindow): boolean {
-  const m = minuteOfDay(t);
+function minuteInWindow(m: number, w: DayWindow): boolean {
   if (w.from < w.to) return m >= w.from && m < w.to;
   if (w.from > w.to) return m >= w.from || m < w.to;
   return false;
 }
 
+export function inWindow(t: number, w: DayWindow): boolean {
+  return minuteInWindow(minuteOfDay(t), w);
+}
+
 export function inAnyWindow(t: number, windows: readonly DayWindow[]): boolean {
-  return windows.some((w) => inWindow(t, w));
+  return minuteInAnyWindow(minuteOfDay(t), windows);
+}
+
+function minuteInAnyWindow(m: number, windows: readonly DayWindow[]): boolean {
+  for (const w of windows) if (minuteInWindow(m, w)) return true;
+  return false;
 }
 
 /** The end of the occurrence of `w` that holds t (t must be inside it): that day's `to`, or the next day's when it wraps. */
@@ -73,16 +81,56 @@ export function promotionAt(
   t: number,
   promotions: readonly Promotion[],
 ): Promotion | undefined {
-  return promotions.find((p) => {
-    const start = dateOf(p.from).getTime();
-    const last = dateOf(p.to);
-    const end = new Date(
-      last.getFullYear(),
-      last.getMonth(),
-      last.getDate() + 1,
-    ).getTime();
-    return t >= start && t < end;
+  if (!promotions.length) return undefined;
+  return promotionSpans(promotions).find(
+    ({ start, end }) => t >= start && t < end,
+  )?.promotion;
+}
+
+interface PromotionSpan {
+  promotion: Promotion;
+  from: string;
+  to: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Each promotion's span, parsed once per promotions list: planning a page asks for it at every
+ * breakpoint of every step of every order. Re-parsed when an entry's dates are no longer those it
+ * was parsed from.
+ */
+const spansOf = new WeakMap<readonly Promotion[], PromotionSpan[]>();
+
+function promotionSpans(promotions: readonly Promotion[]): PromotionSpan[] {
+  const cached = spansOf.get(promotions);
+  if (
+    cached &&
+    cached.length === promotions.length &&
+    cached.every(
+      (c, i) =>
+        c.promotion === promotions[i] &&
+        c.from === c.promotion.from &&
+        c.to === c.promotion.to,
+    )
+  )
+    return cached;
+  const spans = promotions.map((promotion) => {
+    const last = dateOf(promotion.to);
+    return {
+      promotion,
+      from: promotion.from,
+      to: promotion.to,
+      start: dateOf(promotion.from).getTime(),
+      end: new Date(
+        last.getFullYear(),
+        last.getMonth(),
+        last.getDate() + 1,
+      ).getTime(),
+    };
   });
+  spansOf.set(promotions, spans);
+  return spans;
 }
 
 type WindowSettings = Pick<
@@ -100,12 +148,69 @@ export function allowedAt(
   channel: NudgeChannel,
   s: WindowSettings,
 ): boolean {
+  const m = minuteOfDay(t);
   const base = promotionAt(t, s.promotions)
-    ? inAnyWindow(t, s.promoWindows)
-    : !inAnyWindow(t, s.quietHours);
+    ? minuteInAnyWindow(m, s.promoWindows)
+    : !minuteInAnyWindow(m, s.quietHours);
   if (!base) return false;
   const own = s.channelWindows[channel];
-  return own === undefined || inAnyWindow(t, own);
+  return own === undefined || minuteInAnyWindow(m, own);
+}
+
+/** The minutes of the day where a verdict may change for the channel (window edges, midnight), ascending. */
+function edgeMinutesOf(
+  quietHours: readonly DayWindow[],
+  promoWindows: readonly DayWindow[],
+  own: readonly DayWindow[],
+): number[] {
+  const minutes = new Set<number>([0]);
+  for (const w of [...quietHours, ...promoWindows, ...own]) {
+    minutes.add(w.from);
+    minutes.add(w.to % 1440);
+  }
+  return [...minutes].sort((a, b) => a - b);
+}
+
+interface EdgeEntry {
+  lists: readonly (readonly DayWindow[])[];
+  /** Each window's edges as they were when computed: a list changed in place is noticed. */
+  edges: number[];
+  minutes: number[];
+}
+
+/** A channel without windows of its own: one list, so its cache entry stays valid. */
+const NO_WINDOWS: readonly DayWindow[] = [];
+/**
+ * The edge minutes once per settings object and channel: planning a page asks for them at every
+ * search of every step of every order, with the same settings.
+ */
+const edgesOf = new WeakMap<object, Map<NudgeChannel, EdgeEntry>>();
+
+function sameEdges(
+  entry: EdgeEntry,
+  lists: readonly (readonly DayWindow[])[],
+): boolean {
+  let i = 0;
+  for (let l = 0; l < lists.length; l++) {
+    if (entry.lists[l] !== lists[l]) return false;
+    for (const w of lists[l]!)
+      if (entry.edges[i++] !== w.from || entry.edges[i++] !== w.to)
+        return false;
+  }
+  return i === entry.edges.length;
+}
+
+function edgeMinutes(s: WindowSettings, channel: NudgeChannel): number[] {
+  const own = s.channelWindows[channel] ?? NO_WINDOWS;
+  const lists = [s.quietHours, s.promoWindows, own] as const;
+  let byChannel = edgesOf.get(s);
+  if (!byChannel) edgesOf.set(s, (byChannel = new Map()));
+  const cached = byChannel.get(channel);
+  if (cached && sameEdges(cached, lists)) return cached.minutes;
+  const minutes = edgeMinutesOf(s.quietHours, s.promoWindows, own);
+  const edges = lists.flatMap((list) => list.flatMap((w) => [w.from, w.to]));
+  byChannel.set(channel, { lists, edges, minutes });
+  return minutes;
 }
 
 /** Window edges and midnights in [from, to], ascending; lazily, as most searches end within a day. */
@@ -115,16 +220,7 @@ function* breakpoints(
   s: WindowSettings,
   channel: NudgeChannel,
 ): Generator<number> {
-  const minutes = new Set<number>([0]);
-  for (const w of [
-    ...s.quietHours,
-    ...s.promoWindows,
-    ...(s.channelWindows[channel] ?? []),
-  ]) {
-    minutes.add(w.from);
-    minutes.add(w.to % 1440);
-  }
-  const sorted = [...minutes].sort((a, b) => a - b);
+  const sorted = edgeMinutes(s, channel);
   for (
     let day = localMidnight(from);
     day.getTime() <= to;
