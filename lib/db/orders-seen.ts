@@ -1,4 +1,5 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
+import { withDueIndex } from "@/lib/db/due-index";
 import { applySchedule, buyerId } from "@/lib/db/order-plans";
 import type { ScheduleSettings } from "@/lib/engine/schedule";
 import type { OrdersSeen } from "@/lib/messaging/order-requests";
@@ -116,6 +117,27 @@ export async function recentNudgesOfBuyers(
   return out;
 }
 
+/**
+ * How fresh lastSeenAt is kept: it only decides pruning (days), and an order list reloaded all day
+ * would otherwise rewrite every unchanged row on every reload, the largest cost of a page's batch.
+ */
+export const LAST_SEEN_RESOLUTION_MS = 60 * 60_000;
+
+/** Whether the merged row differs from the stored one in more than a recent-enough lastSeenAt. */
+function needsWrite(
+  before: StoredOrder | undefined,
+  after: StoredOrder,
+): boolean {
+  if (!before) return true;
+  if (after.lastSeenAt - before.lastSeenAt >= LAST_SEEN_RESOLUTION_MS)
+    return true;
+  return (
+    JSON.stringify(
+      withDueIndex({ ...after, lastSeenAt: before.lastSeenAt }),
+    ) !== JSON.stringify(before)
+  );
+}
+
 export interface UpsertResult {
   views: OrderView[];
   /** Orders that had a nudge pending and no longer do (paid, closed): their alerts are withdrawn. */
@@ -159,7 +181,8 @@ export async function upsertSeenOrders(
         nudges.get(buyers[i]!),
       ),
     );
-    await db.orders.bulkPut(merged);
+    const changed = merged.filter((order, i) => needsWrite(existing[i], order));
+    if (changed.length) await db.orders.bulkPut(changed);
     const cancelled = merged
       .filter(
         (order, i) =>

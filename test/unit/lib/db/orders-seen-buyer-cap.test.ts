@@ -113,4 +113,41 @@ describe("the buyer cap's nudges for a batch's buyers", () => {
       ["buyer:taobao:t**1", [NOW - 2 * HOUR, NOW - HOUR]],
     ]);
   });
+
+  it("gives the same answer when a nickname is shared by more orders than it pays to read by key", async () => {
+    const db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
+    const base = {
+      platform: "taobao" as const,
+      status: "unpaid" as const,
+      items: [],
+      pageUrl: "https://trade.taobao.com/",
+      firstSeenAt: NOW,
+      lastSeenAt: NOW,
+      nudgeCount: 0,
+    };
+    // 30 orders under one common nickname, one of them nudged: the nudged row is read instead.
+    await db.orders.bulkPut(
+      Array.from({ length: 30 }, (_, i) => ({
+        ...base,
+        key: `taobao:${i}`,
+        orderId: String(i),
+        buyer: "小王",
+      })),
+    );
+    await db.nudges.bulkAdd([
+      { orderKey: "taobao:7", at: NOW - HOUR, channel: "chat" },
+    ]);
+    const buyers = new Set(["buyer:taobao:小王", "order:taobao:99"]);
+    const nudges = await recentNudgesOfBuyers(
+      db,
+      NOW,
+      DEFAULT_ENGINE_SETTINGS,
+      buyers,
+    );
+    const all = await recentNudgesByBuyer(db, NOW, DEFAULT_ENGINE_SETTINGS);
+    expect([...nudges]).toEqual([["buyer:taobao:小王", [NOW - HOUR]]]);
+    expect(nudges.get("buyer:taobao:小王")).toEqual(
+      all.get("buyer:taobao:小王"),
+    );
+  });
 });

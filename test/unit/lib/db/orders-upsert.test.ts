@@ -4,7 +4,10 @@ import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import type { OrderSnapshot } from "@/lib/model/order";
 import { dueUnnotified, markNotified, nextAlarmAt } from "@/lib/db/due-orders";
-import { upsertSeenOrders } from "@/lib/db/orders-seen";
+import {
+  LAST_SEEN_RESOLUTION_MS,
+  upsertSeenOrders,
+} from "@/lib/db/orders-seen";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -79,8 +82,48 @@ describe("upserting seen orders", () => {
       memo: "老客",
       items: [{ title: "item-1" }],
       firstSeenAt: NOW,
-      lastSeenAt: NOW + MIN,
+      // Seen again within LAST_SEEN_RESOLUTION_MS with nothing new: the row was not rewritten.
+      lastSeenAt: NOW,
     });
+  });
+
+  it("rewrites a row seen again only when something changed, or its last sighting is an hour old", async () => {
+    await upsertSeenOrders(
+      db,
+      batch([snap("1", 10), snap("2", 10)]),
+      NOW,
+      DEFAULT_ENGINE_SETTINGS,
+    );
+    const puts: string[][] = [];
+    const realBulkPut = db.orders.bulkPut.bind(db.orders);
+    db.orders.bulkPut = ((rows: { key: string }[]) => {
+      puts.push(rows.map((r) => r.key));
+      return realBulkPut(rows as never);
+    }) as typeof db.orders.bulkPut;
+    const reload = (at: number, orders = [snap("1", 10), snap("2", 10)]) =>
+      upsertSeenOrders(db, batch(orders), at, DEFAULT_ENGINE_SETTINGS);
+
+    // A reload a minute later: nothing to write, and the badges still get their views.
+    const { views } = await reload(NOW + MIN);
+    expect(views.map((v) => v.orderId)).toEqual(["1", "2"]);
+    expect(puts).toEqual([]);
+    // One order turns paid: only that row is written.
+    await reload(NOW + 2 * MIN, [
+      snap("1", 10, { status: "paid" }),
+      snap("2", 10),
+    ]);
+    expect(puts).toEqual([["taobao:1"]]);
+    expect((await db.orders.get("taobao:1"))?.status).toBe("paid");
+    // An hour after its last sighting, lastSeenAt moves on (it decides pruning): order 2's does;
+    // order 1, written two minutes after it, waits.
+    await reload(NOW + LAST_SEEN_RESOLUTION_MS, [
+      snap("1", 10, { status: "paid" }),
+      snap("2", 10),
+    ]);
+    expect(puts.at(-1)).toEqual(["taobao:2"]);
+    expect((await db.orders.get("taobao:2"))?.lastSeenAt).toBe(
+      NOW + LAST_SEEN_RESOLUTION_MS,
+    );
   });
 
   it("cancels the pending nudge the moment a row shows paid or closed", async () => {
