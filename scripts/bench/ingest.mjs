@@ -30,6 +30,8 @@ const PAGE_URL = `https://${HOST}`;
 /** Set up in the order script's world: builds a page's orders and sends them as it does. */
 const SENDER = ({ orders, chunk, pageUrl }) => {
   const statuses = ["unpaid", "paid", "paid", "closed", "unpaid"];
+  // One moment for every page built: a reload shows the same orders with the same times.
+  const base = Date.now();
   const page = (first) =>
     Array.from({ length: orders }, (_, i) => {
       const n = first + i;
@@ -41,7 +43,7 @@ const SENDER = ({ orders, chunk, pageUrl }) => {
         // The newest page of a 双11 order list: 1 000 orders of the last 17 minutes. None is due
         // yet (the first nudge comes 30 minutes after the order), so the due check each batch
         // starts behind finds nothing to notify: its reads are in the figure, not its writes.
-        createdAt: Date.now() - (n % orders) * 1000,
+        createdAt: base - (n % orders) * 1000,
         amountCents: 12800,
         currency: "CNY",
         buyer: `买家${n % 97}**`,
