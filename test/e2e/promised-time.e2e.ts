@@ -60,6 +60,19 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The order's nudge log once it holds the one nudge the test logged. */
+const theOneLogOf = async (key: string) =>
+  until(
+    async () =>
+      (
+        await dbRows<{ orderKey: string; at: number; when?: string }>(
+          await ext.extPage(),
+          "nudges",
+        )
+      ).filter((n) => n.orderKey === key),
+    (rows) => rows.length === 1,
+  );
+
 describe("the buyer's promised time", () => {
   it("会付款 + 中午 from the panel moves the badge's due time to after noon and the badge says 买家说中午付", async () => {
     const b = closedRoot(shop, `[data-paynudge-order="${TARGET.id}"]`);
@@ -69,16 +82,7 @@ describe("the buyer's promised time", () => {
     await b.select({ label: "预计付款" }, "noon");
     await b.click({ css: ".pn-panel button", text: "记录本次催付" });
 
-    const [log] = await until(
-      async () =>
-        (
-          await dbRows<{ orderKey: string; at: number; when?: string }>(
-            await ext.extPage(),
-            "nudges",
-          )
-        ).filter((n) => n.orderKey === KEY),
-      (rows) => rows.length === 1,
-    );
+    const [log] = await theOneLogOf(KEY);
     expect(log!.when).toBe("noon");
     const promised = promisedMoment("noon", log!.at, DEFAULT_ENGINE_SETTINGS)!;
     const order = (await dbRows<OrderRow>(await ext.extPage(), "orders")).find(
@@ -117,16 +121,7 @@ describe("the buyer's promised time", () => {
     expect(await b.prop({ label: "或输入时间" }, "value")).toBe(typed);
     await b.click({ css: ".pn-panel button", text: "记录本次催付" });
 
-    const [log] = await until(
-      async () =>
-        (
-          await dbRows<{ orderKey: string; at: number; when?: string }>(
-            await ext.extPage(),
-            "nudges",
-          )
-        ).filter((n) => n.orderKey === TYPED_KEY),
-      (rows) => rows.length === 1,
-    );
+    const [log] = await theOneLogOf(TYPED_KEY);
     expect(log!.when).toBe(typed);
     const promised = promisedMoment(typed, log!.at, DEFAULT_ENGINE_SETTINGS)!;
     expect(promised).toBeGreaterThan(log!.at);

@@ -1,5 +1,6 @@
 import { FieldError } from "@/components/options/FieldError";
 import type { PlanDraft } from "@/components/options/plan/draft";
+import { TimeRangeFields } from "@/components/options/plan/TimeRangeFields";
 import { t, type Locale } from "@/lib/i18n";
 
 type SoftWindowDraft = Pick<PlanDraft, "softOn" | "soft">;
@@ -33,34 +34,13 @@ export function SoftWindowFields({
           />
           <span>{t(locale, "plan.softWindowOn")}</span>
         </label>
-        <label>
-          <span>{t(locale, "plan.from")}</span>
-          <input
-            name="soft-from"
-            className="time"
-            inputMode="numeric"
-            placeholder="HH:MM"
-            value={draft.soft.from}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) =>
-              onChange({ soft: { ...draft.soft, from: e.target.value } })
-            }
-          />
-        </label>
-        <label>
-          <span>{t(locale, "plan.to")}</span>
-          <input
-            name="soft-to"
-            className="time"
-            inputMode="numeric"
-            placeholder="HH:MM"
-            value={draft.soft.to}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) =>
-              onChange({ soft: { ...draft.soft, to: e.target.value } })
-            }
-          />
-        </label>
+        <TimeRangeFields
+          locale={locale}
+          name="soft"
+          value={draft.soft}
+          invalid={error !== undefined}
+          onChange={(patch) => onChange({ soft: { ...draft.soft, ...patch } })}
+        />
         <FieldError message={error} />
       </div>
     </fieldset>

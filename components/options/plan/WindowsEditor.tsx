@@ -1,3 +1,4 @@
+import { TimeRangeFields } from "@/components/options/plan/TimeRangeFields";
 import { FieldError } from "@/components/options/FieldError";
 import { patchAt, removeAt } from "@/components/options/list-edit";
 import {
@@ -36,30 +37,13 @@ export function WindowsEditor({
         const error = showErrors ? windowError(w, locale) : undefined;
         return (
           <div className="row" key={i}>
-            <label>
-              <span>{t(locale, "plan.from")}</span>
-              <input
-                name={`${name}-${i}-from`}
-                className="time"
-                inputMode="numeric"
-                placeholder="HH:MM"
-                value={w.from}
-                aria-invalid={error ? true : undefined}
-                onChange={(e) => set(i, { from: e.target.value })}
-              />
-            </label>
-            <label>
-              <span>{t(locale, "plan.to")}</span>
-              <input
-                name={`${name}-${i}-to`}
-                className="time"
-                inputMode="numeric"
-                placeholder="HH:MM"
-                value={w.to}
-                aria-invalid={error ? true : undefined}
-                onChange={(e) => set(i, { to: e.target.value })}
-              />
-            </label>
+            <TimeRangeFields
+              locale={locale}
+              name={`${name}-${i}`}
+              value={w}
+              invalid={error !== undefined}
+              onChange={(patch) => set(i, patch)}
+            />
             <button
               type="button"
               onClick={() => onChange(removeAt(windows, i))}

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
@@ -94,25 +94,25 @@ describe("upserting seen orders", () => {
       NOW,
       DEFAULT_ENGINE_SETTINGS,
     );
-    const puts: string[][] = [];
-    const realBulkPut = db.orders.bulkPut.bind(db.orders);
-    db.orders.bulkPut = ((rows: { key: string }[]) => {
-      puts.push(rows.map((r) => r.key));
-      return realBulkPut(rows as never);
-    }) as typeof db.orders.bulkPut;
+    const bulkPut = vi.spyOn(db.orders, "bulkPut");
+    const puts = bulkPut.mock.calls;
+    const written = () =>
+      puts.map(([rows]) =>
+        (rows as readonly { key: string }[]).map((r) => r.key),
+      );
     const reload = (at: number, orders = [snap("1", 10), snap("2", 10)]) =>
       upsertSeenOrders(db, batch(orders), at, DEFAULT_ENGINE_SETTINGS);
 
     // A reload a minute later: nothing to write, and the badges still get their views.
     const { views } = await reload(NOW + MIN);
     expect(views.map((v) => v.orderId)).toEqual(["1", "2"]);
-    expect(puts).toEqual([]);
+    expect(written()).toEqual([]);
     // One order turns paid: only that row is written.
     await reload(NOW + 2 * MIN, [
       snap("1", 10, { status: "paid" }),
       snap("2", 10),
     ]);
-    expect(puts).toEqual([["taobao:1"]]);
+    expect(written()).toEqual([["taobao:1"]]);
     expect((await db.orders.get("taobao:1"))?.status).toBe("paid");
     // An hour after its last sighting, lastSeenAt moves on (it decides pruning): order 2's does;
     // order 1, written two minutes after it, waits.
@@ -120,7 +120,7 @@ describe("upserting seen orders", () => {
       snap("1", 10, { status: "paid" }),
       snap("2", 10),
     ]);
-    expect(puts.at(-1)).toEqual(["taobao:2"]);
+    expect(written().at(-1)).toEqual(["taobao:2"]);
     expect((await db.orders.get("taobao:2"))?.lastSeenAt).toBe(
       NOW + LAST_SEEN_RESOLUTION_MS,
     );
