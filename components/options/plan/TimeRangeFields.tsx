@@ -1,7 +1,7 @@
 import { t, type Locale } from "@/lib/i18n";
 
 /** A from–to pair of times as the seller types them ("HH:MM"), before checking. */
-export interface TimeRangeDraft {
+interface TimeRangeDraft {
   from: string;
   to: string;
 }
@@ -15,6 +15,8 @@ export interface TimeRangeFieldsProps {
   onChange(patch: Partial<TimeRangeDraft>): void;
 }
 
+const LABELS = { from: "plan.from", to: "plan.to" } as const;
+
 /** The two labelled time inputs of a window of the day (quiet hours, channel hours, soft window). */
 export function TimeRangeFields({
   locale,
@@ -27,7 +29,7 @@ export function TimeRangeFields({
     <>
       {(["from", "to"] as const).map((end) => (
         <label key={end}>
-          <span>{t(locale, `plan.${end}`)}</span>
+          <span>{t(locale, LABELS[end])}</span>
           <input
             name={`${name}-${end}`}
             className="time"
