@@ -33,6 +33,14 @@ export function withDueIndex<T extends DueIndexed>(order: T): T {
   return out;
 }
 
+/** Whether writing `next` would leave the stored row as it is (derived fields included). */
+export function sameAsStored<T extends DueIndexed>(
+  stored: T,
+  next: T,
+): boolean {
+  return JSON.stringify(withDueIndex(next)) === JSON.stringify(stored);
+}
+
 /** Sets the derived fields on every row any write puts into `orders`. */
 export const dueIndexMiddleware: Middleware<DBCore> = {
   stack: "dbcore",

@@ -1,4 +1,4 @@
-import { withDueIndex } from "@/lib/db/due-index";
+import { sameAsStored } from "@/lib/db/due-index";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import {
   scheduleNoSlotCause,
@@ -115,12 +115,14 @@ export async function replanOrders(
     const changed: StoredOrder[] = [];
     const cancelled: string[] = [];
     for (const row of rows) {
-      const before = JSON.stringify(row);
       const hadDue = row.nextDueAt !== undefined;
-      const after = withDueIndex(
-        applySchedule({ ...row }, now, settings, nudges.get(buyerId(row))),
+      const after = applySchedule(
+        { ...row },
+        now,
+        settings,
+        nudges.get(buyerId(row)),
       );
-      if (JSON.stringify(after) === before) continue;
+      if (sameAsStored(row, after)) continue;
       // put() replaces the row, so fields the schedule removed leave the indexes too.
       await db.orders.put(after);
       changed.push(after);

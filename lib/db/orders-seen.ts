@@ -1,5 +1,5 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { withDueIndex } from "@/lib/db/due-index";
+import { sameAsStored } from "@/lib/db/due-index";
 import { applySchedule, buyerId } from "@/lib/db/order-plans";
 import type { ScheduleSettings } from "@/lib/engine/schedule";
 import type { OrdersSeen } from "@/lib/messaging/order-requests";
@@ -131,11 +131,7 @@ function needsWrite(
   if (!before) return true;
   if (after.lastSeenAt - before.lastSeenAt >= LAST_SEEN_RESOLUTION_MS)
     return true;
-  return (
-    JSON.stringify(
-      withDueIndex({ ...after, lastSeenAt: before.lastSeenAt }),
-    ) !== JSON.stringify(before)
-  );
+  return !sameAsStored(before, { ...after, lastSeenAt: before.lastSeenAt });
 }
 
 export interface UpsertResult {
