@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   closedRoot,
   dbRows,
+  nudgesOf,
   DEMO_PAGE,
   demoShopRoute,
   openDemoShop,
@@ -30,12 +31,10 @@ const badge = (page: Page) =>
   closedRoot(page, `[data-paynudge-order="${TARGET.id}"]`);
 const action = (text: string) => ({ css: ".pn-panel button", text });
 const nudgeRows = async () =>
-  (
-    await dbRows<{ orderKey: string; step?: string; note?: string }>(
-      await ext.extPage(),
-      "nudges",
-    )
-  ).filter((n) => n.orderKey === KEY);
+  nudgesOf<{ orderKey: string; step?: string; note?: string }>(
+    await ext.extPage(),
+    KEY,
+  );
 
 /** Opens the order's panel in `page` by the agent's click on its badge. */
 async function openPanel(page: Page) {

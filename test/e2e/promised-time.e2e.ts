@@ -6,6 +6,7 @@ import {
   badgeStates,
   closedRoot,
   dbRows,
+  nudgesOf,
   demoShopRoute,
   openDemoShop,
   startServer,
@@ -64,12 +65,10 @@ afterAll(async () => {
 const theOneLogOf = async (key: string) =>
   until(
     async () =>
-      (
-        await dbRows<{ orderKey: string; at: number; when?: string }>(
-          await ext.extPage(),
-          "nudges",
-        )
-      ).filter((n) => n.orderKey === key),
+      nudgesOf<{ orderKey: string; at: number; when?: string }>(
+        await ext.extPage(),
+        key,
+      ),
     (rows) => rows.length === 1,
   );
 

@@ -155,6 +155,16 @@ export async function dbRows<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
+/** The nudge log of one order, as stored. */
+export async function nudgesOf<T extends { orderKey: string }>(
+  page: Page,
+  orderKey: string,
+): Promise<T[]> {
+  return (await dbRows<T>(page, "nudges")).filter(
+    (n) => n.orderKey === orderKey,
+  );
+}
+
 /** Stores settings rows directly, once the background has created the database. */
 export async function putSettings(
   page: Page,
