@@ -1,3 +1,5 @@
+import { firstShown } from "@/lib/platforms/shared/shown";
+
 /**
  * Putting a message or an order note into the page's own chat box or memo field without breaking
  * the page's editor. Pages are React apps (Douyin's `#seller_words`, PDD's `textarea.note-textarea`)
@@ -60,14 +62,6 @@ export function editableKind(
   return isContentEditable(el) ? "contenteditable" : undefined;
 }
 
-function hidden(el: Element): boolean {
-  if (el.closest('[hidden], [aria-hidden="true"]')) return true;
-  const view = el.ownerDocument.defaultView;
-  // Without layout (tests) only the inline style can tell; in the browser the computed style does.
-  const style = view?.getComputedStyle(el);
-  return style?.display === "none" || style?.visibility === "hidden";
-}
-
 /**
  * The first editable, visible field that matches one of `selectors`, tried in order (the most
  * specific, newest page variant first). Bad selectors are skipped rather than thrown.
@@ -76,19 +70,8 @@ export function findEditable(
   root: ParentNode,
   selectors: readonly string[],
 ): HTMLElement | undefined {
-  for (const selector of selectors) {
-    let found: NodeListOf<Element>;
-    try {
-      found = root.querySelectorAll(selector);
-    } catch {
-      continue;
-    }
-    for (const el of found) {
-      if (el.isConnected && editableKind(el) && !hidden(el))
-        return el as HTMLElement;
-    }
-  }
-  return undefined;
+  return firstShown(root, selectors, (el) => editableKind(el) !== undefined) as
+    HTMLElement | undefined;
 }
 
 function currentText(el: Element, kind: EditableKind): string {
