@@ -2,7 +2,11 @@ import type { DueActions } from "@/components/popup/due-actions";
 import { DueItem } from "@/components/popup/DueItem";
 import { rowsPerGroup } from "@/components/popup/row-text";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
-import { FIRST_SCREEN_ROWS, type QueueGroup } from "@/lib/db/queue";
+import {
+  FIRST_SCREEN_ROWS,
+  type QueueGroup,
+  type QueueGroupId,
+} from "@/lib/db/queue";
 
 export interface DueListProps extends DueActions {
   /** `undefined` while loading. */
@@ -14,6 +18,11 @@ export interface DueListProps extends DueActions {
    * FIRST_SCREEN_ROWS across the groups, and no "more" lines until the whole queue is in.
    */
   firstScreen?: boolean;
+  /**
+   * Reads more of a group than the popup read at first (its "show more" button, offered once
+   * the whole queue is in); the list re-renders from the new props.
+   */
+  onShowMore?(id: QueueGroupId): void;
 }
 
 const GROUP_TITLES: Record<QueueGroup["id"], MessageKey> = {
@@ -29,6 +38,7 @@ export function DueList({
   now,
   locale,
   firstScreen = false,
+  onShowMore,
   ...actions
 }: DueListProps) {
   if (groups === undefined)
@@ -67,11 +77,27 @@ export function DueList({
             ))}
           </ul>
           {!firstScreen && group.count > group.orders.length && (
-            <p className="more">
-              {t(locale, "popup.more", {
-                n: group.count - group.orders.length,
-              })}
-            </p>
+            <div className="more actions">
+              {/* A count that stopped at its cap ("99+") says how many at least, never a guess. */}
+              <span>
+                {group.countIsLowerBound
+                  ? t(locale, "popup.moreThan", {
+                      n: group.count - group.orders.length,
+                    })
+                  : t(locale, "popup.more", {
+                      n: group.count - group.orders.length,
+                    })}
+              </span>
+              {onShowMore && (
+                <button
+                  type="button"
+                  data-action="show-more"
+                  onClick={() => onShowMore(group.id)}
+                >
+                  {t(locale, "popup.showMore")}
+                </button>
+              )}
+            </div>
           )}
         </section>
       ))}

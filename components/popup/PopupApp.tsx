@@ -1,6 +1,6 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { format } from "date-fns";
-import { useCallback, useEffect, useLayoutEffect } from "react";
+import { useCallback, useEffect, useLayoutEffect, useState } from "react";
 import { DueList } from "@/components/popup/DueList";
 import { PauseSwitch } from "@/components/popup/PauseSwitch";
 import {
@@ -14,6 +14,12 @@ import {
 } from "@/components/popup/requests";
 import { useNow } from "@/components/popup/use-now";
 import { loadPopupData, type PopupData } from "@/lib/db/popup-data";
+import {
+  FULL_QUEUE,
+  showMore,
+  type GroupLimits,
+  type QueueGroupId,
+} from "@/lib/db/queue";
 import { getDb } from "@/lib/db/schema";
 import { pickLocale, t } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
@@ -22,7 +28,17 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
   const locale = pickLocale(navigator.languages);
   // Each tick re-runs the query, so states and countdowns move on while the popup stays open.
   const tick = useNow(30_000);
-  const data = useLiveQuery(() => loadPopupData(getDb()), [tick], initial);
+  // The groups the agent asked to see more of: the live query reads those further from then on.
+  const [more, setMore] = useState<GroupLimits>({});
+  const data = useLiveQuery(
+    () => loadPopupData(getDb(), { ...FULL_QUEUE, more }),
+    [tick, more],
+    initial,
+  );
+  const onShowMore = useCallback(
+    (id: QueueGroupId) => setMore((shown) => showMore(shown, id)),
+    [],
+  );
   // Until the live query first answers, only the first screen's rows (read before React loaded)
   // are known.
   const complete = data !== undefined && data !== initial;
@@ -72,6 +88,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         onSetStatus={setOrderStatus}
         onSnooze={snooze}
         onOpenSettings={openSettings}
+        onShowMore={onShowMore}
       />
     </main>
   );

@@ -120,6 +120,41 @@ describe("popup due list", () => {
     ).toBeTruthy();
   });
 
+  it("says a count that stopped at its cap is one, and offers to show more of the group", () => {
+    const onShowMore = vi.fn();
+    const { container } = render(
+      <DueList
+        groups={[
+          {
+            ...group("overdue", [stored("1", -40), stored("2", -41)], 99),
+            countIsLowerBound: true,
+          },
+          group("later", [stored("3", 10)]),
+        ]}
+        now={NOW}
+        locale="zh"
+        onOpen={() => undefined}
+        onShowMore={onShowMore}
+      />,
+    );
+    expect(
+      container.querySelector('[data-group="overdue"] .count')?.textContent,
+    ).toBe("99+");
+    expect(
+      screen.getByText("还有 97 个以上订单未显示，请先处理上面的。"),
+    ).toBeTruthy();
+    // Only a group with rows left to show offers more.
+    expect(
+      container.querySelectorAll('[data-action="show-more"]'),
+    ).toHaveLength(1);
+    fireEvent.click(
+      container.querySelector(
+        '[data-group="overdue"] [data-action="show-more"]',
+      )!,
+    );
+    expect(onShowMore).toHaveBeenCalledWith("overdue");
+  });
+
   it("opens the order the agent clicks", () => {
     const onOpen = vi.fn();
     const order = stored("x", -5);
@@ -223,6 +258,7 @@ describe("what each row tells the agent", () => {
         locale="zh"
         firstScreen
         onOpen={() => undefined}
+        onShowMore={() => undefined}
       />,
     );
     expect(ids(first.container)).toEqual([
@@ -244,6 +280,9 @@ describe("what each row tells the agent", () => {
       first.container.querySelector('[data-group="due"] .count')?.textContent,
     ).toBe("5");
     expect(first.container.querySelector(".more")).toBeNull();
+    expect(
+      first.container.querySelector('[data-action="show-more"]'),
+    ).toBeNull();
     groups[0] = group("overdue", many("o", 5), 40);
     first.rerender(
       <DueList
@@ -251,6 +290,7 @@ describe("what each row tells the agent", () => {
         now={NOW}
         locale="zh"
         onOpen={() => undefined}
+        onShowMore={() => undefined}
       />,
     );
     expect(
@@ -259,6 +299,11 @@ describe("what each row tells the agent", () => {
     ).toBe("40");
     expect(ids(first.container)).toHaveLength(13);
     expect(first.container.querySelector(".more")?.textContent).toContain("35");
+    expect(
+      first.container.querySelector(
+        '[data-group="overdue"] [data-action="show-more"]',
+      ),
+    ).not.toBeNull();
   });
 
   it("shows a snoozed order as snoozed until its time, and an ended snooze as due again", () => {

@@ -5,7 +5,14 @@ import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import { logNudge } from "@/lib/db/order-actions";
 import { upsertSeenOrders } from "@/lib/db/orders-seen";
 import type { StoredOrder } from "@/lib/model/order";
-import { FIRST_SCREEN, todayQueue } from "@/lib/db/queue";
+import {
+  COUNT_CAP,
+  FIRST_SCREEN,
+  FULL_QUEUE,
+  GROUP_PAGE,
+  showMore,
+  todayQueue,
+} from "@/lib/db/queue";
 import { versionOneDb } from "@/test/support/schema-v1";
 
 const MIN = 60_000;
@@ -68,14 +75,15 @@ describe("today's queue", () => {
     });
   });
 
-  it("reads only the first rows of a huge group but counts them all", async () => {
+  it("reads only the first rows of a huge group, and counts it up to the cap: 99+", async () => {
     await db.orders.bulkPut(
       Array.from({ length: 500 }, (_, i) =>
         row(String(i).padStart(3, "0"), -40 - i),
       ),
     );
     const [overdue] = await todayQueue(db, NOW, { limit: 10, counts: true });
-    expect(overdue!.count).toBe(500);
+    expect(COUNT_CAP).toBe(100);
+    expect(overdue).toMatchObject({ count: 99, countIsLowerBound: true });
     expect(overdue!.orders.map((o) => o.orderId)).toEqual([
       "499",
       "498",
@@ -88,6 +96,76 @@ describe("today's queue", () => {
       "491",
       "490",
     ]);
+  });
+
+  it("counts exactly below the cap, and says '99+' from the cap on", async () => {
+    const overdue = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        row(`o${String(i).padStart(3, "0")}`, -40 - i),
+      );
+    await db.orders.bulkPut(overdue(COUNT_CAP - 1));
+    const [below] = await todayQueue(db, NOW);
+    expect(below!.count).toBe(99);
+    expect(below!.countIsLowerBound).toBeUndefined();
+    expect(below!.orders).toHaveLength(GROUP_PAGE);
+    await db.orders.bulkPut(overdue(COUNT_CAP));
+    const [at] = await todayQueue(db, NOW);
+    expect(at).toMatchObject({ count: 99, countIsLowerBound: true });
+  });
+
+  it("reads a page more of the group the agent asks for, and counts past it", async () => {
+    await db.orders.bulkPut([
+      ...Array.from({ length: 150 }, (_, i) =>
+        row(`late${String(i).padStart(3, "0")}`, -40 - i),
+      ),
+      ...Array.from({ length: 30 }, (_, i) =>
+        row(`soon${String(i).padStart(2, "0")}`, 10 + i),
+      ),
+    ]);
+    let more = showMore({}, "overdue");
+    expect(more).toEqual({ overdue: GROUP_PAGE * 2 });
+    const [overdue, , later] = await todayQueue(db, NOW, {
+      ...FULL_QUEUE,
+      more,
+    });
+    expect(overdue!.orders).toHaveLength(GROUP_PAGE * 2);
+    expect(overdue!.orders[GROUP_PAGE]!.orderId).toBe(
+      `late${149 - GROUP_PAGE}`,
+    );
+    // The other groups keep their first page.
+    expect(later).toMatchObject({ count: 30 });
+    expect(later!.orders).toHaveLength(GROUP_PAGE);
+    // Past the cap: counted a little beyond the rows read, so that more are still said to be there.
+    for (let i = 0; i < 3; i++) more = showMore(more, "overdue");
+    const [further] = await todayQueue(db, NOW, { ...FULL_QUEUE, more });
+    expect(further!.orders).toHaveLength(GROUP_PAGE * 5);
+    expect(further).toMatchObject({
+      count: GROUP_PAGE * 5 + 1,
+      countIsLowerBound: true,
+    });
+    // Asked for more than there are: all of them, counted to the end.
+    for (let i = 0; i < 3; i++) more = showMore(more, "overdue");
+    const [all] = await todayQueue(db, NOW, { ...FULL_QUEUE, more });
+    expect(all!.orders).toHaveLength(150);
+    expect(all!.count).toBe(150);
+    expect(all!.countIsLowerBound).toBeUndefined();
+  });
+
+  it("lists the most recently nudged first when a busy day's done group is read in part", async () => {
+    await db.orders.bulkPut(
+      Array.from({ length: 130 }, (_, i) => ({
+        ...row(`n${String(i).padStart(3, "0")}`, undefined, "paid"),
+        lastNudgeAt: NOW - (130 - i) * MIN,
+      })),
+    );
+    const [, , , done] = await todayQueue(db, NOW);
+    expect(done).toMatchObject({ count: 99, countIsLowerBound: true });
+    expect(done!.orders.map((o) => o.orderId).slice(0, 3)).toEqual([
+      "n129",
+      "n128",
+      "n127",
+    ]);
+    expect(done!.orders).toHaveLength(GROUP_PAGE);
   });
 });
 
