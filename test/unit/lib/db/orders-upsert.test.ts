@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { applySchedule } from "@/lib/db/order-plans";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
@@ -125,6 +127,56 @@ describe("upserting seen orders", () => {
       NOW + LAST_SEEN_RESOLUTION_MS,
     );
   });
+
+  it("gives a reloaded order the plan a full re-plan would give, at any later moment", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 3 * 24 * 60 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(fc.integer({ min: 0, max: 6 * 60 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (ages, steps) => {
+          const local = new PayNudgeDB(`test-${crypto.randomUUID()}`);
+          const page = batch(ages.map((age, i) => snap(String(i), age)));
+          let at = NOW;
+          await upsertSeenOrders(local, page, at, DEFAULT_ENGINE_SETTINGS);
+          for (const minutes of steps) {
+            at += minutes * MIN;
+            const stored = await local.orders.bulkGet(
+              page.orders.map((o) => `taobao:${o.orderId}`),
+            );
+            const { views } = await upsertSeenOrders(
+              local,
+              page,
+              at,
+              DEFAULT_ENGINE_SETTINGS,
+            );
+            views.forEach((view, i) => {
+              const replanned = applySchedule(
+                { ...stored[i]! },
+                at,
+                DEFAULT_ENGINE_SETTINGS,
+              );
+              expect(
+                [view.nextDueAt, view.nextStep, view.nextChannel],
+                `order ${view.orderId} at +${(at - NOW) / MIN} min`,
+              ).toEqual([
+                replanned.nextDueAt,
+                replanned.nextStep,
+                replanned.nextChannel,
+              ]);
+            });
+          }
+          await local.delete();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 
   it("cancels the pending nudge the moment a row shows paid or closed", async () => {
     await upsertSeenOrders(
