@@ -48,17 +48,60 @@ export function runDueCheck(
 /** A requested check still waiting for the one before it to finish: later requests join it. */
 let waiting: Promise<StoredOrder[]> | undefined;
 
-/**
- * A due check at the clock's time when it starts, shared by every request made while it waits its
- * turn. A big page's batches arrive one after another; each needs its orders checked, none needs a
- * check of its own: without this, each batch would wait for a full check of every stored order.
- */
-export function requestDueCheck(db: PayNudgeDB): Promise<StoredOrder[]> {
+/** A check queued behind the one running, at the clock's time when it starts. */
+function queuedCheck(db: PayNudgeDB): Promise<StoredOrder[]> {
   waiting ??= serialized(() => {
     waiting = undefined;
     return dueCheck(db, Date.now());
   });
   return waiting;
+}
+
+/**
+ * How long a page's batches must stop arriving before their due check starts. A big page sends
+ * its orders in batches back to back; a check between two of them would only slow the next one.
+ */
+export const BATCH_QUIET_MS = 100;
+
+/** Requests made during the current quiet wait: one check answers them all. */
+let quiet:
+  | {
+      timer: ReturnType<typeof setTimeout>;
+      done: Promise<StoredOrder[]>;
+      start: () => void;
+    }
+  | undefined;
+
+/**
+ * A due check once the batches in flight have stopped arriving (BATCH_QUIET_MS), shared by every
+ * request made meanwhile, and by those made while it waits for the check before it to finish.
+ * A worker stopped during the wait loses nothing: a retry alarm is armed at the first request.
+ */
+export function requestDueCheck(db: PayNudgeDB): Promise<StoredOrder[]> {
+  if (quiet) clearTimeout(quiet.timer);
+  else {
+    let start!: () => void;
+    const done = new Promise<StoredOrder[]>((resolve, reject) => {
+      start = () => queuedCheck(db).then(resolve, reject);
+    });
+    quiet = { timer: undefined!, done, start };
+    void armRetry(Date.now()).catch((error) =>
+      console.error("PayNudge retry alarm", error),
+    );
+  }
+  const current = quiet;
+  current.timer = setTimeout(() => {
+    quiet = undefined;
+    current.start();
+  }, BATCH_QUIET_MS);
+  return current.done;
+}
+
+/** The retry alarm (RETRY_MS), unless the alarm already fires sooner. */
+async function armRetry(now: number): Promise<void> {
+  const armed = await browser.alarms.get(ALARM_NAME);
+  if (armed && armed.scheduledTime <= now + RETRY_MS) return;
+  await browser.alarms.create(ALARM_NAME, { when: now + RETRY_MS });
 }
 
 /**

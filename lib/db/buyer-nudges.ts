@@ -35,10 +35,10 @@ interface Held {
   since: number;
   /** The highest nudge id read. */
   lastId: number;
-  /** Times of the held nudges, by order key. */
-  times: Map<string, number[]>;
-  /** The buyer (buyerId) of each order in `times`, as stored when read. */
+  /** The buyer (buyerId) of each order with a nudge held, as stored when read. */
   buyerOf: Map<string, string>;
+  /** Times of the nudges held, by buyer, ascending. */
+  byBuyer: Map<string, number[]>;
 }
 
 const held = new WeakMap<PayNudgeDB, Held>();
@@ -46,25 +46,43 @@ const held = new WeakMap<PayNudgeDB, Held>();
 /** How far past its window what is held may reach before the older times are dropped. */
 const TRIM_AFTER_MS = 60 * 60_000;
 
-async function addBuyers(db: PayNudgeDB, state: Held, keys: string[]) {
-  const missing = keys.filter((key) => !state.buyerOf.has(key));
-  if (!missing.length) return;
-  const orders = await db.orders.bulkGet(missing);
-  missing.forEach((key, i) => {
-    const order = orders[i];
-    state.buyerOf.set(key, order ? buyerId(order) : `order:${key}`);
-  });
-}
-
-function addNudges(
+/** Adds nudges (of any order) to what is held, learning the buyers of orders new to it. */
+async function addNudges(
+  db: PayNudgeDB,
   state: Held,
   nudges: readonly { orderKey: string; at: number }[],
-): void {
-  for (const { orderKey, at } of nudges) {
-    if (at <= state.since) continue;
-    const list = state.times.get(orderKey);
-    if (list) list.push(at);
-    else state.times.set(orderKey, [at]);
+): Promise<void> {
+  const kept = nudges.filter(({ at }) => at > state.since);
+  const missing = [
+    ...new Set(
+      kept.map((n) => n.orderKey).filter((key) => !state.buyerOf.has(key)),
+    ),
+  ];
+  if (missing.length) {
+    const orders = await db.orders.bulkGet(missing);
+    missing.forEach((key, i) => {
+      const order = orders[i];
+      state.buyerOf.set(key, order ? buyerId(order) : `order:${key}`);
+    });
+  }
+  const touched = new Set<number[]>();
+  for (const { orderKey, at } of kept) {
+    const buyer = state.buyerOf.get(orderKey)!;
+    let times = state.byBuyer.get(buyer);
+    if (!times) state.byBuyer.set(buyer, (times = []));
+    times.push(at);
+    touched.add(times);
+  }
+  for (const times of touched) times.sort((a, b) => a - b);
+}
+
+/** Drops the times at or before `since` (a window's worth of trimming at a time). */
+function trim(state: Held, since: number): void {
+  state.since = since;
+  for (const [buyer, times] of state.byBuyer) {
+    const kept = times.filter((at) => at > since);
+    if (kept.length) state.byBuyer.set(buyer, kept);
+    else state.byBuyer.delete(buyer);
   }
 }
 
@@ -74,25 +92,14 @@ async function current(db: PayNudgeDB, since: number): Promise<Held> {
   let state = held.get(db);
   if (!state || since < state.since || top < state.lastId) {
     const recent = await db.nudges.where("at").above(since).toArray();
-    state = { since, lastId: top, times: new Map(), buyerOf: new Map() };
-    addNudges(state, recent);
+    state = { since, lastId: top, buyerOf: new Map(), byBuyer: new Map() };
+    await addNudges(db, state, recent);
   } else if (top > state.lastId) {
     const added = await db.nudges.where(":id").above(state.lastId).toArray();
     state.lastId = top;
-    addNudges(state, added);
+    await addNudges(db, state, added);
   }
-  if (since - state.since > TRIM_AFTER_MS) {
-    state.since = since;
-    for (const [key, list] of state.times) {
-      const kept = list.filter((at) => at > since);
-      if (kept.length) state.times.set(key, kept);
-      else {
-        state.times.delete(key);
-        state.buyerOf.delete(key);
-      }
-    }
-  }
-  await addBuyers(db, state, [...state.times.keys()]);
+  if (since - state.since > TRIM_AFTER_MS) trim(state, since);
   held.set(db, state);
   return state;
 }
@@ -109,19 +116,14 @@ export async function recentNudgesByBuyer(
   buyers?: ReadonlySet<string>,
 ): Promise<Map<string, number[]>> {
   const since = now - settings.buyerCap.windowMs;
-  const state = await current(db, since);
+  const { byBuyer } = await current(db, since);
   const out = new Map<string, number[]>();
-  for (const [key, list] of state.times) {
-    const buyer = state.buyerOf.get(key)!;
-    if (buyers && !buyers.has(buyer)) continue;
-    for (const at of list) {
-      if (at <= since) continue;
-      const times = out.get(buyer);
-      if (times) times.push(at);
-      else out.set(buyer, [at]);
-    }
-  }
-  for (const times of out.values()) times.sort((a, b) => a - b);
+  const add = (buyer: string, times: readonly number[] | undefined) => {
+    const counting = times?.filter((at) => at > since);
+    if (counting?.length) out.set(buyer, counting);
+  };
+  if (buyers) for (const buyer of buyers) add(buyer, byBuyer.get(buyer));
+  else for (const [buyer, times] of byBuyer) add(buyer, times);
   return out;
 }
 

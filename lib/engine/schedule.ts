@@ -6,6 +6,7 @@ import {
 } from "@/lib/engine/next";
 import { noSlotCause } from "@/lib/engine/no-slot";
 import { planOrder, type PlanOrder } from "@/lib/engine/plan";
+import { withLocalDays } from "@/lib/engine/windows";
 import {
   DEFAULT_ENGINE_SETTINGS,
   type EngineSettings,
@@ -65,13 +66,15 @@ export function scheduleOrder(
   // The buyer said they no longer want it: nudging on would be nagging.
   if (order.declinedAt !== undefined) return undefined;
   const input = planInput(order, settings);
-  return nextNudge(
-    input,
-    planOrder(input, settings),
-    progressOf(order),
-    buyerNudges,
-    settings,
-    now,
+  return withLocalDays(() =>
+    nextNudge(
+      input,
+      planOrder(input, settings),
+      progressOf(order),
+      buyerNudges,
+      settings,
+      now,
+    ),
   );
 }
 
@@ -97,12 +100,14 @@ export function scheduleNoSlotCause(
   buyerNudges: readonly number[] = [],
 ): NoSlotCause | undefined {
   if (order.declinedAt !== undefined) return undefined;
-  return noSlotCause(
-    planInput(order, settings),
-    progressOf(order),
-    buyerNudges,
-    settings,
-    now,
+  return withLocalDays(() =>
+    noSlotCause(
+      planInput(order, settings),
+      progressOf(order),
+      buyerNudges,
+      settings,
+      now,
+    ),
   );
 }
 

@@ -14,17 +14,68 @@ export const SEARCH_HORIZON_MS = 14 * DAY;
 /** A step moved back before quiet hours lands this long before they begin. */
 const BEFORE_QUIET_MS = 10 * MIN;
 
-function localMidnight(t: number): Date {
-  const d = new Date(t);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+/** A local day: [start, end) in epoch ms, from one midnight to the next. */
+interface LocalDay {
+  start: number;
+  end: number;
 }
 
-/** The local moment `minutes` after the midnight of the day `day` (DST-safe: built from fields). */
-function atMinute(day: Date, minutes: number): number {
+/**
+ * The local days met while planning one order (withLocalDays), so each is read from the clock's
+ * calendar once: planning a 1 000-order page asks for local times of day tens of thousands of
+ * times, and each reading from the calendar costs a time-zone lookup. Kept for one planning only,
+ * so a time-zone change between two is always seen; outside one, nothing is kept.
+ */
+let days: LocalDay[] | undefined;
+
+/** Runs `plan` with the local days it meets kept (see `days`): a planning is synchronous. */
+export function withLocalDays<T>(plan: () => T): T {
+  if (days) return plan();
+  days = [];
+  try {
+    return plan();
+  } finally {
+    days = undefined;
+  }
+}
+
+function dayOf(t: number): LocalDay {
+  if (days)
+    for (const day of days) if (t >= day.start && t < day.end) return day;
+  const d = new Date(t);
+  const day = {
+    start: new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime(),
+    end: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime(),
+  };
+  days?.push(day);
+  return day;
+}
+
+/**
+ * A day of exactly 24 hours has no clock change in it, so its local times are plain offsets from
+ * its midnight; a day with a change (23 or 25 hours) is read from the calendar.
+ */
+const isPlain = (day: LocalDay) => day.end - day.start === DAY;
+
+function localMidnight(t: number): number {
+  return dayOf(t).start;
+}
+
+/** The next local midnight after the one at `dayStart`. */
+function nextMidnight(dayStart: number): number {
+  return dayOf(dayStart).end;
+}
+
+/** The local moment `minutes` after the midnight at `dayStart` (DST-safe: built from fields). */
+function atMinute(dayStart: number, minutes: number): number {
+  const day = dayOf(dayStart);
+  if (isPlain(day) && minutes >= 0 && minutes <= 24 * 60)
+    return day.start + minutes * MIN;
+  const d = new Date(dayStart);
   return new Date(
-    day.getFullYear(),
-    day.getMonth(),
-    day.getDate(),
+    d.getFullYear(),
+    d.getMonth(),
+    d.getDate(),
     0,
     minutes,
   ).getTime();
@@ -32,6 +83,8 @@ function atMinute(day: Date, minutes: number): number {
 
 /** Minutes (fractional) since local midnight. */
 function minuteOfDay(t: number): number {
+  const day = dayOf(t);
+  if (isPlain(day)) return (t - day.start) / MIN;
   const d = new Date(t);
   return (
     d.getHours() * 60 +
@@ -64,10 +117,7 @@ function minuteInAnyWindow(m: number, windows: readonly DayWindow[]): boolean {
 export function windowEnd(t: number, w: DayWindow): number {
   const day = localMidnight(t);
   if (w.from > w.to && minuteOfDay(t) >= w.from)
-    return atMinute(
-      new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1),
-      w.to,
-    );
+    return atMinute(nextMidnight(day), w.to);
   return atMinute(day, w.to);
 }
 
@@ -221,11 +271,7 @@ function* breakpoints(
   channel: NudgeChannel,
 ): Generator<number> {
   const sorted = edgeMinutes(s, channel);
-  for (
-    let day = localMidnight(from);
-    day.getTime() <= to;
-    day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)
-  ) {
+  for (let day = localMidnight(from); day <= to; day = nextMidnight(day)) {
     for (const m of sorted) {
       const at = atMinute(day, m);
       if (at >= from && at <= to) yield at;
@@ -295,11 +341,7 @@ export function lastAllowedBefore(
 /** "Tomorrow morning" from now: the morning of the next day, or of today before 05:00 (still night). */
 export function nextMorning(now: number, morningAt: number): number {
   const today = localMidnight(now);
-  const d = new Date(now);
-  if (d.getHours() < 5 && atMinute(today, morningAt) > now)
+  if (new Date(now).getHours() < 5 && atMinute(today, morningAt) > now)
     return atMinute(today, morningAt);
-  return atMinute(
-    new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1),
-    morningAt,
-  );
+  return atMinute(nextMidnight(today), morningAt);
 }

@@ -5,6 +5,7 @@ import {
   expect,
   it,
   onTestFinished,
+  vi,
 } from "vitest";
 import fc from "fast-check";
 import { fakeBrowser } from "wxt/testing/fake-browser";
@@ -19,7 +20,13 @@ import {
   handleNotificationClick,
 } from "@/lib/background/notification-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
-import { ALARM_NAME, RETRY_MS, runDueCheck } from "@/lib/background/due-check";
+import {
+  ALARM_NAME,
+  BATCH_QUIET_MS,
+  RETRY_MS,
+  requestDueCheck,
+  runDueCheck,
+} from "@/lib/background/due-check";
 import { uiLocale } from "@/lib/background/notification-content";
 import {
   notificationId,
@@ -345,6 +352,42 @@ describe("notifications", () => {
     expect(Object.keys(await shown()).sort()).toEqual([
       "paynudge:order:taobao:1",
       summaryNotificationId(T0 + 16 * MIN),
+    ]);
+  });
+
+  it("checks a page's batches once they stop arriving, with a retry armed from the first", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    vi.setSystemTime(T0);
+    // Orders already due: a check notifies them, and shows when it ran.
+    await upsertSeenOrders(
+      db,
+      parseOrdersSeen({
+        pageUrl: page,
+        orders: [order("1", T0 - 40 * MIN)],
+      }),
+      T0,
+      await loadEngineSettings(db),
+    );
+    const badge = vi.spyOn(fakeBrowser.action, "setBadgeText");
+    const checks = [requestDueCheck(db)];
+    await vi.advanceTimersByTimeAsync(BATCH_QUIET_MS / 2);
+    checks.push(requestDueCheck(db));
+    await vi.advanceTimersByTimeAsync(BATCH_QUIET_MS / 2);
+    checks.push(requestDueCheck(db));
+    // Batches still arriving: no check yet, but a stopped worker would be woken to run it.
+    expect(badge).not.toHaveBeenCalled();
+    expect(await shown()).toEqual({});
+    expect(await alarmAt()).toBe(T0 + RETRY_MS);
+    await vi.advanceTimersByTimeAsync(BATCH_QUIET_MS);
+    const [a, b, c] = await Promise.all(checks);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    expect(badge).toHaveBeenCalledTimes(1);
+    expect(Object.keys(await shown())).toEqual([
+      notificationId("taobao:1", T0 - 10 * MIN),
     ]);
   });
 
