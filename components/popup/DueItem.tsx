@@ -1,10 +1,16 @@
 import { useState } from "react";
 import type { DueActions } from "@/components/popup/due-actions";
-import { closeText, stepText, whenText } from "@/components/popup/row-text";
+import {
+  closeAtText,
+  closeText,
+  stepText,
+  whenText,
+} from "@/components/popup/row-text";
 import { SNOOZE_CHOICES, type SnoozeChoice } from "@/lib/engine/snooze";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import { isSnoozed, nudgeState } from "@/lib/model/nudge-state";
 import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
+import { noSlotText } from "@/lib/model/order-view";
 import { missingText } from "@/lib/templates/render";
 
 const SNOOZE_LABELS: Record<SnoozeChoice, MessageKey> = {
@@ -25,6 +31,11 @@ export interface DueItemProps extends DueActions {
   order: StoredOrder;
   now: number;
   locale: Locale;
+  /**
+   * A row of the no-slot group: it says why no nudge is planned and when the order closes (by the
+   * clock), where the others say when the next nudge is due.
+   */
+  noSlot?: boolean;
 }
 
 /** One order of the queue: who, what, when, and the actions the list was given. */
@@ -32,6 +43,7 @@ export function DueItem({
   order,
   now,
   locale,
+  noSlot = false,
   onOpen,
   onCopy,
   onMarkNudged,
@@ -47,9 +59,13 @@ export function DueItem({
   const state = nudgeState(order, now);
   const due = order.nextDueAt;
   const snoozed = isSnoozed(order, now);
-  const when = whenText(order, now, locale);
+  const cause = noSlot ? noSlotText(order, now, locale) : "";
+  // The group was read a moment ago: should the deadline have passed since, the row says its state.
+  const when = cause || whenText(order, now, locale);
   const step = stepText(order, locale);
-  const closes = closeText(order, now, locale);
+  const closes = noSlot
+    ? closeAtText(order, now, locale)
+    : closeText(order, now, locale);
   const unpaid = order.status === "unpaid";
 
   function act(task: () => Promise<string | Feedback>) {

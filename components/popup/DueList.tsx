@@ -29,6 +29,7 @@ const GROUP_TITLES: Record<QueueGroup["id"], MessageKey> = {
   overdue: "popup.overdue",
   due: "popup.due",
   later: "popup.later",
+  noSlot: "popup.noSlot",
   done: "popup.done",
 };
 
@@ -54,6 +55,9 @@ export function DueList({
   );
   if (!shown.length)
     return <p className="status empty">{t(locale, "popup.empty")}</p>;
+  // No nudge is planned for a no-slot order: its rows offer no message to copy and no nudge to log
+  // (one would go past the buyer cap or into quiet hours), only its page and paid / closed.
+  const { onCopy, onMarkNudged, ...unplanned } = actions;
   return (
     <>
       {shown.map((group, g) => (
@@ -72,7 +76,9 @@ export function DueList({
                 order={order}
                 now={now}
                 locale={locale}
-                {...actions}
+                {...(group.id === "noSlot"
+                  ? { ...unplanned, noSlot: true }
+                  : { ...unplanned, onCopy, onMarkNudged })}
               />
             ))}
           </ul>

@@ -77,6 +77,24 @@ export function closeText(
     : t(locale, "popup.closePassed");
 }
 
+/**
+ * "21:30 自动关闭 · 25分后": when an order no nudge fits before closes, by the clock as well as the
+ * countdown (the seller decides whether to reach the buyer some other way before then).
+ */
+export function closeAtText(
+  order: StoredOrder,
+  now: number,
+  locale: Locale,
+): string {
+  const closesAt = order.deadlineAt;
+  if (order.status !== "unpaid" || closesAt === undefined || now >= closesAt)
+    return closeText(order, now, locale);
+  return t(locale, "popup.closesAt", {
+    time: clockOrDate(closesAt, now),
+    t: formatSpan(closesAt - now, locale),
+  });
+}
+
 /** How many of each group's rows to show when at most `limit` rows are shown in all, first groups first. */
 export function rowsPerGroup(
   groups: readonly QueueGroup[],

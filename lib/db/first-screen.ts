@@ -4,7 +4,9 @@ import { OVERDUE_AFTER_MS } from "@/lib/model/nudge-state";
 import type { StoredOrder } from "@/lib/model/order";
 import type { PopupData } from "@/lib/db/popup-data";
 import {
+  byDeadline,
   FIRST_SCREEN_ROWS,
+  isNoSlot,
   type QueueGroup,
   type QueueGroupId,
 } from "@/lib/db/queue";
@@ -83,7 +85,18 @@ function askFor(
   soonest("overdue", ranges.upperBound(overdueBefore, true));
   soonest("due", ranges.bound(overdueBefore, now));
   soonest("later", ranges.bound(now, endOfDay(now).getTime(), true));
-  // Most recent first needs a cursor walking backwards: a few rows, one at a time.
+  // No nudge fits before the close: every row with a cause (the index has no deadline to sort
+  // by), the open ones kept, soonest close first, as todayQueue does.
+  const noSlot: QueueGroup = { id: "noSlot", count: 0, orders: [] };
+  groups.push(noSlot);
+  const caused = orders.index("noSlotCause").getAll();
+  caused.onsuccess = () =>
+    (noSlot.orders = (caused.result as StoredOrder[])
+      .filter((order) => isNoSlot(order, now))
+      .sort(byDeadline)
+      .slice(0, FIRST_SCREEN_ROWS));
+  // Most recent first needs a cursor walking backwards: a few rows, one at a time. An order of the
+  // no-slot group is listed there, not here (todayQueue says why).
   const done: QueueGroup = { id: "done", count: 0, orders: [] };
   groups.push(done);
   const latest = orders
@@ -92,7 +105,8 @@ function askFor(
   latest.onsuccess = () => {
     const cursor = latest.result;
     if (!cursor) return;
-    done.orders.push(cursor.value as StoredOrder);
+    const order = cursor.value as StoredOrder;
+    if (!isNoSlot(order, now)) done.orders.push(order);
     if (done.orders.length < FIRST_SCREEN_ROWS) cursor.continue();
   };
   const settings = tx.objectStore("settings");

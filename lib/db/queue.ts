@@ -3,7 +3,7 @@ import type { PayNudgeDB } from "@/lib/db/schema";
 import { OVERDUE_AFTER_MS } from "@/lib/model/nudge-state";
 import type { StoredOrder } from "@/lib/model/order";
 
-export type QueueGroupId = "overdue" | "due" | "later" | "done";
+export type QueueGroupId = "overdue" | "due" | "later" | "noSlot" | "done";
 
 export interface QueueGroup {
   id: QueueGroupId;
@@ -14,7 +14,10 @@ export interface QueueGroup {
    * rows, the full read no further than `COUNT_CAP`.
    */
   countIsLowerBound?: boolean;
-  /** The first rows of the group, soonest first (done: most recent first). */
+  /**
+   * The first rows of the group, soonest first (no slot: soonest close first; done: most recent
+   * first).
+   */
   orders: StoredOrder[];
 }
 
@@ -68,57 +71,161 @@ export function showMore(
 }
 
 /**
- * The day's work for the popup, read through the `nextDueAt` and `lastNudgeAt` indexes in one
- * read-only transaction: the first rows of each group and, when asked, its count up to COUNT_CAP
- * (primary keys only, never the rows), so a large history or a busy day costs little. Only unpaid
- * orders carry a due time; "done" is every order nudged today (nudges are never dated in the
- * future, order-actions.ts), most recent first.
+ * An open order the popup lists under "no nudge fits before close": the engine found no allowed
+ * moment before its deadline and said why (`noSlotCause`, lib/db/order-plans.ts), and the deadline
+ * is still ahead. The cause stays on the row until the order is planned again, so one whose
+ * deadline has passed since (or that is no longer unpaid) is left out here. The same test as the
+ * row's words (`noSlotText`, lib/model/order-view.ts): an order listed here always says why.
  */
-export function todayQueue(
+export function isNoSlot(
+  order: Pick<
+    StoredOrder,
+    "status" | "nextDueAt" | "deadlineAt" | "noSlotCause"
+  >,
+  now: number,
+): boolean {
+  return (
+    order.noSlotCause !== undefined &&
+    order.status === "unpaid" &&
+    order.nextDueAt === undefined &&
+    order.deadlineAt !== undefined &&
+    order.deadlineAt > now
+  );
+}
+
+/** Soonest close first; orders closing at the same moment by key, so every reader agrees. */
+export function byDeadline(a: StoredOrder, b: StoredOrder): number {
+  return (
+    a.deadlineAt! - b.deadlineAt! ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+/**
+ * A group's answer from its rows and, for a full read, its keys: the count up to `cap`, or, without
+ * keys, no further than the rows read.
+ */
+function counted(
+  id: QueueGroupId,
+  orders: StoredOrder[],
+  wanted: number,
+  keys: number | undefined,
+  cap: number,
+): QueueGroup {
+  if (keys !== undefined)
+    // As many keys as asked for: at least that many, said as "99+" (true of "at least 99" and of
+    // "more than 99" alike).
+    return keys < cap
+      ? { id, count: keys, orders }
+      : { id, count: cap - 1, countIsLowerBound: true, orders };
+  // Fewer rows than asked for: that is all of them, counted after all.
+  return orders.length < wanted
+    ? { id, count: orders.length, orders }
+    : { id, count: orders.length, countIsLowerBound: true, orders };
+}
+
+/**
+ * The day's work for the popup, read through the `nextDueAt`, `noSlotCause` and `lastNudgeAt`
+ * indexes in one read-only transaction: the first rows of each group and, when asked, its count up
+ * to COUNT_CAP (primary keys only, never the rows), so a large history or a busy day costs little.
+ * Only unpaid orders carry a due time; "noSlot" is every open order no nudge fits before its close
+ * (`isNoSlot`), soonest close first; "done" is every other order nudged today (nudges are never
+ * dated in the future, order-actions.ts), most recent first.
+ *
+ * An order is in one group at most. A no-slot order carries no due time, so it is never in the
+ * first three; one nudged today (the buyer cap is mostly reached by today's nudges) is listed under
+ * no slot, with its cause and its close, rather than under done: the seller still has to decide
+ * about it before it closes, and done would hide that.
+ */
+export async function todayQueue(
   db: PayNudgeDB,
   now: number,
   { limit, more = {}, counts }: QueueRead = FULL_QUEUE,
 ): Promise<QueueGroup[]> {
   const overdueBefore = now - OVERDUE_AFTER_MS;
+  const startOfToday = startOfDay(now).getTime();
   const due = (lower: number, upper: number, includeLower: boolean) => () =>
     db.orders.where("nextDueAt").between(lower, upper, includeLower, true);
+  const wantedOf = (id: QueueGroupId) => more[id] ?? limit;
+  // However many rows were asked for, a count cut at the cap (cap - 1, "at least") stays above
+  // them: the popup's "more" line has more than it shows to speak of.
+  const capOf = (wanted: number) => Math.max(COUNT_CAP, wanted + 2);
+  /** A group read through an index range: rows up to `wanted`, keys up to the cap. */
   const group = async (
     id: QueueGroupId,
     rows: () => ReturnType<PayNudgeDB["orders"]["toCollection"]>,
     newestFirst = false,
+    // Keys listed in another group: read past them, neither shown nor counted here.
+    except: ReadonlySet<string> = new Set(),
   ): Promise<QueueGroup> => {
-    const wanted = more[id] ?? limit;
-    // However many rows were asked for, a count cut at the cap (cap - 1, "at least") stays above
-    // them: the popup's "more" line has more than it shows to speak of.
-    const cap = Math.max(COUNT_CAP, wanted + 2);
-    const [keys, orders] = await Promise.all([
-      counts ? rows().limit(cap).primaryKeys() : undefined,
-      (newestFirst ? rows().reverse() : rows()).limit(wanted).toArray(),
+    const wanted = wantedOf(id);
+    const cap = capOf(wanted);
+    const [keys, read] = await Promise.all([
+      counts
+        ? rows()
+            .limit(cap + except.size)
+            .primaryKeys()
+        : undefined,
+      (newestFirst ? rows().reverse() : rows())
+        .limit(wanted + except.size)
+        .toArray(),
     ]);
-    if (keys !== undefined)
-      // As many keys as asked for: at least that many, said as "99+" (true of "at least 99" and of
-      // "more than 99" alike).
-      return keys.length < cap
-        ? { id, count: keys.length, orders }
-        : { id, count: cap - 1, countIsLowerBound: true, orders };
-    // Fewer rows than asked for: that is all of them, counted after all.
-    return orders.length < wanted
-      ? { id, count: orders.length, orders }
-      : { id, count: orders.length, countIsLowerBound: true, orders };
+    const orders = except.size
+      ? read.filter((o) => !except.has(o.key)).slice(0, wanted)
+      : read;
+    if (keys === undefined) return counted(id, orders, wanted, undefined, cap);
+    const kept = except.size
+      ? keys.filter((key) => !except.has(key)).length
+      : keys.length;
+    // Every key the range holds, up to the cap once the excepted ones are set aside.
+    return counted(
+      id,
+      orders,
+      wanted,
+      keys.length < cap + except.size ? kept : cap,
+      cap,
+    );
   };
-  return db.transaction("r", db.orders, () =>
-    Promise.all([
-      group("overdue", () => db.orders.where("nextDueAt").below(overdueBefore)),
-      group("due", due(overdueBefore, now, true)),
-      group("later", due(now, endOfDay(now).getTime(), false)),
-      group(
-        "done",
-        () =>
-          db.orders
-            .where("lastNudgeAt")
-            .aboveOrEqual(startOfDay(now).getTime()),
-        true,
-      ),
-    ]),
-  );
+  /**
+   * The no-slot orders: the index holds each row with a cause, not its deadline, so all of them are
+   * read and sorted here. They are few: the cause goes whenever the order is planned again (a
+   * nudge fits, it is paid or closed, its page is seen after the close); one whose page is never
+   * seen again keeps it, read and left out here, until it is pruned.
+   */
+  const noSlot = async (): Promise<[QueueGroup, Set<string>]> => {
+    const wanted = wantedOf("noSlot");
+    const open = (await db.orders.orderBy("noSlotCause").toArray())
+      .filter((order) => isNoSlot(order, now))
+      .sort(byDeadline);
+    const group = counted(
+      "noSlot",
+      open.slice(0, wanted),
+      wanted,
+      counts ? open.length : undefined,
+      capOf(wanted),
+    );
+    // Those nudged today are listed here, not under done.
+    const nudgedToday = open
+      .filter((order) => (order.lastNudgeAt ?? -Infinity) >= startOfToday)
+      .map((order) => order.key);
+    return [group, new Set(nudgedToday)];
+  };
+  return db.transaction("r", db.orders, async () => {
+    const [overdue, dueNow, later, [noSlotGroup, nudgedNoSlot]] =
+      await Promise.all([
+        group("overdue", () =>
+          db.orders.where("nextDueAt").below(overdueBefore),
+        ),
+        group("due", due(overdueBefore, now, true)),
+        group("later", due(now, endOfDay(now).getTime(), false)),
+        noSlot(),
+      ]);
+    const done = await group(
+      "done",
+      () => db.orders.where("lastNudgeAt").aboveOrEqual(startOfToday),
+      true,
+      nudgedNoSlot,
+    );
+    return [overdue, dueNow, later, noSlotGroup, done];
+  });
 }

@@ -167,7 +167,7 @@ describe("an order no nudge can reach before it closes", () => {
     await expect.poll(() => badge.text("button")).toContain("已达买家催付上限");
     expect(await badge.text("button")).not.toContain("静默时段至关闭");
 
-    // The popup lists SIBLING_ID (nudged today, its last step still ahead) and says why it waits.
+    // The popup lists SIBLING_ID (nudged today, the cap leaves it no slot) and says why it waits.
     const popup = await ext.context.newPage();
     await popup.goto(ext.popupUrl);
     await expect
@@ -178,5 +178,35 @@ describe("an order no nudge can reach before it closes", () => {
           .catch(() => ""),
       )
       .toContain("已达买家催付上限");
+
+    // THIRD_ID (never nudged) and SIBLING_ID (nudged today) are listed under 关闭前无可催时段, each
+    // with its cause and its close, SIBLING_ID there and not under 今日已催; neither offers a
+    // message to copy or a nudge to log.
+    const noSlot = popup.locator('[data-group="noSlot"]');
+    await expect
+      .poll(() =>
+        noSlot
+          .locator("h2")
+          .textContent()
+          .catch(() => ""),
+      )
+      .toMatch(/^关闭前无可催时段 \d+$/);
+    for (const id of [THIRD_ID, SIBLING_ID]) {
+      const row = noSlot.locator(`[data-paynudge-popup-item="${id}"]`);
+      expect(await row.locator(".due").textContent()).toBe("已达买家催付上限");
+      expect(await row.locator(".closes").textContent()).toMatch(
+        /^\d\d:\d\d 自动关闭 · \d+分后$/,
+      );
+      expect(await row.locator('[data-action="copy"]').count()).toBe(0);
+      expect(await row.locator('[data-action="nudged"]').count()).toBe(0);
+    }
+    // Done today is drawn (OPEN_ID, nudged twice, is there) without SIBLING_ID.
+    const done = popup.locator('[data-group="done"]');
+    expect(
+      await done.locator(`[data-paynudge-popup-item="${OPEN_ID}"]`).count(),
+    ).toBe(1);
+    expect(
+      await done.locator(`[data-paynudge-popup-item="${SIBLING_ID}"]`).count(),
+    ).toBe(0);
   });
 });

@@ -461,6 +461,59 @@ describe("row actions", () => {
     ).toBeTruthy();
   });
 
+  it("lists the orders no nudge fits before their close with why and when they close, offering no message or nudge, only the page and paid or closed", async () => {
+    const capped = stored("n", 0, {
+      nextDueAt: undefined,
+      deadlineAt: NOW + 25 * MIN,
+      noSlotCause: "buyer-cap",
+      lastNudgeAt: NOW - 5 * MIN,
+      nudgeCount: 2,
+    });
+    const quiet = stored("q", 0, {
+      nextDueAt: undefined,
+      deadlineAt: NOW + 90 * MIN,
+      noSlotCause: "quiet-hours",
+    });
+    const { container, actions } = renderWithActions([
+      group("later", [stored("l", 30)]),
+      group("noSlot", [capped, quiet]),
+      group("done", []),
+    ]);
+    expect(
+      [...container.querySelectorAll("[data-group]")].map((g) =>
+        g.getAttribute("data-group"),
+      ),
+    ).toEqual(["later", "noSlot"]);
+    const section = container.querySelector('[data-group="noSlot"]')!;
+    expect(section.querySelector("h2")?.textContent).toBe("关闭前无可催时段 2");
+    expect(ids(section)).toEqual(["n", "q"]);
+    const row = itemOf(container, "n");
+    expect(itemOf(container, "q").getAttribute("data-state")).toBe("no-slot");
+    expect(row.querySelector(".due")?.textContent).toBe("已达买家催付上限");
+    expect(row.querySelector(".closes")?.textContent).toBe(
+      "12:25 自动关闭 · 25分后",
+    );
+    expect(itemOf(container, "q").querySelector(".due")?.textContent).toBe(
+      "静默时段至关闭",
+    );
+    // No message to copy and no nudge to log: none is planned.
+    expect(button(row, "copy")).toBeNull();
+    expect(button(row, "nudged")).toBeNull();
+    // The later group's row keeps them.
+    expect(button(itemOf(container, "l"), "copy")).not.toBeNull();
+    fireEvent.click(within(row).getByText("更多…"));
+    expect(button(row, "snooze")).toBeNull();
+    fireEvent.click(within(row).getByText("已关闭"));
+    expect(actions.onSetStatus).toHaveBeenLastCalledWith(capped, "closed");
+    await waitFor(() => expect(button(row, "paid").disabled).toBe(false));
+    fireEvent.click(within(row).getByText("已付款"));
+    expect(actions.onSetStatus).toHaveBeenLastCalledWith(capped, "paid");
+    fireEvent.click(within(row).getByText("买家n"));
+    expect(actions.onOpen).toHaveBeenCalledWith(capped);
+    expect(actions.onCopy).not.toHaveBeenCalled();
+    expect(actions.onMarkNudged).not.toHaveBeenCalled();
+  });
+
   it("offers no actions on an order that is paid or closed, and no snooze when nothing is scheduled", () => {
     const { container } = renderWithActions([
       group("done", [

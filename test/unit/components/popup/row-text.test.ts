@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  closeAtText,
   closeText,
   rowsPerGroup,
   stepText,
@@ -86,6 +87,22 @@ describe("a popup row's words", () => {
       closeText(order({ status: "paid", deadlineAt: NOW + HOUR }), NOW, "en"),
     ).toBe("");
     expect(closeText(order(), NOW, "en")).toBe("");
+  });
+
+  it("tells when an order no nudge fits before closes, by the clock and the time left", () => {
+    expect(closeAtText(order({ deadlineAt: NOW + 25 * MIN }), NOW, "zh")).toBe(
+      "12:25 自动关闭 · 25分后",
+    );
+    expect(closeAtText(order({ deadlineAt: NOW + 26 * HOUR }), NOW, "en")).toBe(
+      "auto-closes 11-24 14:00 · in 1d 2h",
+    );
+    // Once past, or not open, as the other rows say it.
+    expect(closeAtText(order({ deadlineAt: NOW - MIN }), NOW, "en")).toBe(
+      "past its auto-close time",
+    );
+    expect(
+      closeAtText(order({ status: "paid", deadlineAt: NOW + HOUR }), NOW, "en"),
+    ).toBe("");
   });
 });
 

@@ -7,7 +7,11 @@ import {
   startFirstScreenRead,
   takeFirstScreenRead,
 } from "@/lib/db/first-screen";
-import type { StoredOrder } from "@/lib/model/order";
+import {
+  NO_SLOT_CAUSES,
+  type NoSlotCause,
+  type StoredOrder,
+} from "@/lib/model/order";
 import { loadPopupData } from "@/lib/db/popup-data";
 import { FIRST_SCREEN } from "@/lib/db/queue";
 import { versionOneDb } from "@/test/support/schema-v1";
@@ -35,19 +39,31 @@ const nudgedAt = fc.oneof(
   fc.constantFrom(START_OF_DAY - 1, START_OF_DAY, NOW),
   fc.integer({ min: START_OF_DAY - 12 * 60 * MIN, max: NOW }),
 );
+// Close deadlines on the no-slot group's edge (now), either side, and ties.
+const closesAt = fc.oneof(
+  fc.constantFrom(NOW - 1, NOW, NOW + 1, NOW + 30 * MIN),
+  fc.integer({ min: NOW - 60 * MIN, max: NOW + 24 * 60 * MIN }),
+);
 const order = fc.record({
   due: fc.option(dueAt, { nil: undefined }),
   nudged: fc.option(nudgedAt, { nil: undefined }),
   status: fc.constantFrom<StoredOrder["status"]>("unpaid", "paid", "closed"),
+  deadline: fc.option(closesAt, { nil: undefined }),
+  cause: fc.option(fc.constantFrom(...NO_SLOT_CAUSES), { nil: undefined }),
 });
 
 interface Row {
   due?: number | undefined;
   nudged?: number | undefined;
   status: StoredOrder["status"];
+  deadline?: number | undefined;
+  cause?: NoSlotCause | undefined;
 }
 
-function stored(i: number, { due, nudged, status }: Row): StoredOrder {
+function stored(
+  i: number,
+  { due, nudged, status, deadline, cause }: Row,
+): StoredOrder {
   return {
     key: `taobao:${3905120000000000000n + BigInt(i)}`,
     platform: "taobao",
@@ -61,6 +77,8 @@ function stored(i: number, { due, nudged, status }: Row): StoredOrder {
     nudgeCount: nudged === undefined ? 0 : 1,
     ...(due !== undefined && { nextDueAt: due }),
     ...(nudged !== undefined && { lastNudgeAt: nudged }),
+    ...(deadline !== undefined && { deadlineAt: deadline }),
+    ...(cause !== undefined && { noSlotCause: cause }),
   };
 }
 
@@ -140,6 +158,36 @@ describe("the popup's first screen read without Dexie", () => {
       late.slice(0, 7).map((o) => o.orderId),
     );
     expect(early).toMatchObject({ now: NOW, paused: false, agent: "阿华" });
+  });
+
+  it("lists the orders no nudge fits before their close, soonest close first, and leaves them out of done", async () => {
+    const row = (i: number, closesIn: number, nudged?: number) =>
+      stored(i, {
+        status: "unpaid",
+        deadline: NOW + closesIn * MIN,
+        cause: "buyer-cap",
+        nudged,
+      });
+    await shop([
+      row(1, 50),
+      row(2, 10, NOW - 5 * MIN),
+      row(3, -1),
+      stored(4, { status: "unpaid", nudged: NOW - MIN }),
+    ]);
+    const early = await readFirstScreen(NOW);
+    const group = (id: string) =>
+      early.groups
+        .find((g) => g.id === id)!
+        .orders.map((o) => o.orderId.slice(-1));
+    expect(early.groups.map((g) => g.id)).toEqual([
+      "overdue",
+      "due",
+      "later",
+      "noSlot",
+      "done",
+    ]);
+    expect(group("noSlot")).toEqual(["2", "1"]);
+    expect(group("done")).toEqual(["4"]);
   });
 
   it("fails, and creates nothing, where the background has not made the database yet", async () => {

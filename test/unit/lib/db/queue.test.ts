@@ -12,6 +12,8 @@ import {
   GROUP_PAGE,
   showMore,
   todayQueue,
+  type QueueGroup,
+  type QueueGroupId,
 } from "@/lib/db/queue";
 import { versionOneDb } from "@/test/support/schema-v1";
 
@@ -51,6 +53,11 @@ const summary = (groups: Awaited<ReturnType<typeof todayQueue>>) =>
     ]),
   );
 
+const byId = (
+  groups: Awaited<ReturnType<typeof todayQueue>>,
+  id: QueueGroupId,
+): QueueGroup => groups.find((g) => g.id === id)!;
+
 describe("today's queue", () => {
   it("splits orders into overdue, due now, later today and done today, soonest first", async () => {
     await db.orders.bulkPut([
@@ -71,6 +78,7 @@ describe("today's queue", () => {
       overdue: { count: 2, ids: ["late2", "late1"] },
       due: { count: 2, ids: ["now1", "now2"] },
       later: { count: 2, ids: ["soon", "tonight"] },
+      noSlot: { count: 0, ids: [] },
       done: { count: 2, ids: ["won", "nudged"] },
     });
   });
@@ -158,7 +166,7 @@ describe("today's queue", () => {
         lastNudgeAt: NOW - (130 - i) * MIN,
       })),
     );
-    const [, , , done] = await todayQueue(db, NOW);
+    const done = byId(await todayQueue(db, NOW), "done");
     expect(done).toMatchObject({ count: 99, countIsLowerBound: true });
     expect(done!.orders.map((o) => o.orderId).slice(0, 3)).toEqual([
       "n129",
@@ -185,6 +193,7 @@ describe("the popup's first screen", () => {
       ["overdue", FIRST_SCREEN.limit, true],
       ["due", 1, false],
       ["later", 1, false],
+      ["noSlot", 0, false],
       ["done", 0, false],
     ]);
     expect(groups[0]!.orders.map((o) => o.orderId)[0]).toBe("late29");
@@ -220,11 +229,11 @@ describe("done today, through the nudge log", () => {
       NOW - 5 * MIN,
       DEFAULT_ENGINE_SETTINGS,
     );
-    const [, , , done] = await todayQueue(db, NOW);
+    const done = byId(await todayQueue(db, NOW), "done");
     expect(done).toMatchObject({ id: "done", count: 1 });
     expect(done!.orders.map((o) => o.key)).toEqual(["taobao:1"]);
     const tomorrow = NOW + 12 * 60 * MIN;
-    expect((await todayQueue(db, tomorrow))[3]!.count).toBe(0);
+    expect(byId(await todayQueue(db, tomorrow), "done").count).toBe(0);
   });
 });
 
@@ -248,5 +257,161 @@ describe("the database of an earlier version", () => {
     expect(groups.done).toEqual({ count: 1, ids: ["old"] });
     expect(groups.later).toEqual({ count: 1, ids: ["open"] });
     v2.close();
+  });
+});
+
+describe("orders no nudge fits before their close", () => {
+  const noSlot = (
+    id: string,
+    closesInMinutes: number,
+    cause: NonNullable<StoredOrder["noSlotCause"]> = "quiet-hours",
+    extra: Partial<StoredOrder> = {},
+  ): StoredOrder => ({
+    ...row(id, undefined),
+    deadlineAt: NOW + closesInMinutes * MIN,
+    noSlotCause: cause,
+    ...extra,
+  });
+
+  it("lists the open ones whose close is ahead, soonest close first, after later today", async () => {
+    await db.orders.bulkPut([
+      noSlot("late", 90),
+      noSlot("first", 10, "buyer-cap"),
+      noSlot("middle", 30),
+      row("soon", 10),
+      // Left out: paid since (the cause is only cleared when it is planned again), closed
+      // already, closing this very moment, and an open order with no cause.
+      noSlot("paid", 20, "buyer-cap", { status: "paid" }),
+      noSlot("passed", -1),
+      noSlot("now", 0),
+      { ...row("plain", undefined), deadlineAt: NOW + 20 * MIN },
+    ]);
+    const groups = await todayQueue(db, NOW);
+    expect(groups.map((g) => g.id)).toEqual([
+      "overdue",
+      "due",
+      "later",
+      "noSlot",
+      "done",
+    ]);
+    expect(summary(groups)).toEqual({
+      overdue: { count: 0, ids: [] },
+      due: { count: 0, ids: [] },
+      later: { count: 1, ids: ["soon"] },
+      noSlot: { count: 3, ids: ["first", "middle", "late"] },
+      done: { count: 0, ids: [] },
+    });
+    // The first screen reads the same rows.
+    expect(summary(await todayQueue(db, NOW, FIRST_SCREEN)).noSlot).toEqual({
+      count: 3,
+      ids: ["first", "middle", "late"],
+    });
+  });
+
+  it("lists an order nudged today that the buyer cap now leaves no slot under no slot, not done, and counts it once", async () => {
+    await db.orders.bulkPut([
+      noSlot("capped", 25, "buyer-cap", { lastNudgeAt: NOW - 5 * MIN }),
+      noSlot("other", 20, "buyer-cap"),
+      // Nudged today, its deadline passed since: done, as any order nudged today.
+      noSlot("gone", -5, "buyer-cap", { lastNudgeAt: NOW - 60 * MIN }),
+      { ...row("nudged", undefined), lastNudgeAt: NOW - 10 * MIN },
+    ]);
+    for (const read of [FULL_QUEUE, FIRST_SCREEN]) {
+      const groups = await todayQueue(db, NOW, read);
+      expect(summary(groups).noSlot).toEqual({
+        count: 2,
+        ids: ["other", "capped"],
+      });
+      expect(summary(groups).done).toEqual({
+        count: 2,
+        ids: ["nudged", "gone"],
+      });
+      const keys = groups.flatMap((g) => g.orders.map((o) => o.key));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  it("reads a page of a long list, says 99+ from the cap on, and reads more on asking", async () => {
+    await db.orders.bulkPut(
+      Array.from({ length: 130 }, (_, i) =>
+        noSlot(`c${String(i).padStart(3, "0")}`, 200 - i),
+      ),
+    );
+    const group = byId(await todayQueue(db, NOW), "noSlot");
+    expect(group).toMatchObject({ count: 99, countIsLowerBound: true });
+    expect(group.orders).toHaveLength(GROUP_PAGE);
+    expect(group.orders[0]!.orderId).toBe("c129");
+    const more = showMore({}, "noSlot");
+    const longer = byId(
+      await todayQueue(db, NOW, { ...FULL_QUEUE, more }),
+      "noSlot",
+    );
+    expect(longer.orders).toHaveLength(GROUP_PAGE * 2);
+    expect(longer.orders[GROUP_PAGE]!.orderId).toBe(`c${129 - GROUP_PAGE}`);
+    // Asked for them all: counted to the end.
+    const all = byId(
+      await todayQueue(db, NOW, { ...FULL_QUEUE, more: { noSlot: 200 } }),
+      "noSlot",
+    );
+    expect(all.orders).toHaveLength(130);
+    expect(all).toMatchObject({ count: 130 });
+    expect(all.countIsLowerBound).toBeUndefined();
+  });
+
+  it("counts done without the no-slot orders nudged today, below and beyond the cap", async () => {
+    const nudged = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...row(`n${String(i).padStart(3, "0")}`, undefined),
+        lastNudgeAt: NOW - (i + 1) * MIN,
+      }));
+    // The no-slot ones are the latest nudged: done reads past them.
+    const capped = Array.from({ length: 10 }, (_, i) =>
+      noSlot(`cap${i}`, 30, "buyer-cap", { lastNudgeAt: NOW - i * 1000 }),
+    );
+    await db.orders.bulkPut([...nudged(COUNT_CAP - 1), ...capped]);
+    let done = byId(await todayQueue(db, NOW), "done");
+    expect(done.count).toBe(COUNT_CAP - 1);
+    expect(done.countIsLowerBound).toBeUndefined();
+    expect(done.orders).toHaveLength(GROUP_PAGE);
+    expect(done.orders[0]!.orderId).toBe("n000");
+    expect(done.orders.some((o) => o.noSlotCause)).toBe(false);
+    expect(byId(await todayQueue(db, NOW), "noSlot").count).toBe(10);
+    await db.orders.bulkPut(nudged(COUNT_CAP + 20));
+    done = byId(await todayQueue(db, NOW), "done");
+    expect(done).toMatchObject({ count: 99, countIsLowerBound: true });
+  });
+
+  it("lists an order the engine found no slot for, with its cause", async () => {
+    await upsertSeenOrders(
+      db,
+      parseOrdersSeen({
+        pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+        orders: [
+          {
+            platform: "taobao",
+            orderId: "9",
+            status: "unpaid",
+            createdAt: NOW - 5 * MIN,
+            items: [{ title: "围巾" }],
+          },
+        ],
+      }),
+      NOW,
+      {
+        ...DEFAULT_ENGINE_SETTINGS,
+        // Quiet from an hour ago until well after the 30-minute close.
+        quietHours: [{ from: 11 * 60, to: 14 * 60 }],
+        channelWindows: {},
+        softWindow: { ...DEFAULT_ENGINE_SETTINGS.softWindow, on: false },
+        closeAfterMs: {
+          ...DEFAULT_ENGINE_SETTINGS.closeAfterMs,
+          taobao: 30 * MIN,
+        },
+      },
+    );
+    const group = byId(await todayQueue(db, NOW), "noSlot");
+    expect(group.orders.map((o) => [o.orderId, o.noSlotCause])).toEqual([
+      ["9", "quiet-hours"],
+    ]);
   });
 });
