@@ -8,14 +8,24 @@ import type { StoredOrder } from "@/lib/model/order";
  * those questions from index keys alone:
  *   openDueAt    = nextDueAt while the order is unpaid (the toolbar's count of due nudges);
  *   pendingDueAt = openDueAt while that due moment was not notified yet (what to notify, where
- *                  the alarm goes).
+ *                  the alarm goes);
+ *   noSlotUntil  = deadlineAt while the order is unpaid, no nudge fits before it and the engine
+ *                  said why (noSlotCause): the popup lists those soonest close first, and one whose
+ *                  close has passed falls out of the range read without being planned again.
  * They are computed here, on every row written to `orders` (add, put, update, modify, import), so
  * no writer can forget them and no index can go stale.
  */
 
 type DueIndexed = Pick<
   StoredOrder,
-  "status" | "nextDueAt" | "notifiedDueAt" | "openDueAt" | "pendingDueAt"
+  | "status"
+  | "nextDueAt"
+  | "notifiedDueAt"
+  | "openDueAt"
+  | "pendingDueAt"
+  | "noSlotCause"
+  | "deadlineAt"
+  | "noSlotUntil"
 >;
 
 /**
@@ -26,6 +36,14 @@ export function withDueIndex<T extends DueIndexed>(order: T): T {
   const out = { ...order };
   delete out.openDueAt;
   delete out.pendingDueAt;
+  delete out.noSlotUntil;
+  if (
+    order.status === "unpaid" &&
+    order.nextDueAt === undefined &&
+    order.noSlotCause !== undefined &&
+    order.deadlineAt !== undefined
+  )
+    out.noSlotUntil = order.deadlineAt;
   const open = order.status === "unpaid" ? order.nextDueAt : undefined;
   if (open === undefined) return out;
   out.openDueAt = open;

@@ -4,7 +4,6 @@ import { OVERDUE_AFTER_MS } from "@/lib/model/nudge-state";
 import type { StoredOrder } from "@/lib/model/order";
 import type { PopupData } from "@/lib/db/popup-data";
 import {
-  byDeadline,
   FIRST_SCREEN_ROWS,
   isNoSlot,
   type QueueGroup,
@@ -85,16 +84,13 @@ function askFor(
   soonest("overdue", ranges.upperBound(overdueBefore, true));
   soonest("due", ranges.bound(overdueBefore, now));
   soonest("later", ranges.bound(now, endOfDay(now).getTime(), true));
-  // No nudge fits before the close: every row with a cause (the index has no deadline to sort
-  // by), the open ones kept, soonest close first, as todayQueue does.
+  // No nudge fits before the close: soonest close first, as todayQueue reads them.
   const noSlot: QueueGroup = { id: "noSlot", count: 0, orders: [] };
   groups.push(noSlot);
-  const caused = orders.index("noSlotCause").getAll();
-  caused.onsuccess = () =>
-    (noSlot.orders = (caused.result as StoredOrder[])
-      .filter((order) => isNoSlot(order, now))
-      .sort(byDeadline)
-      .slice(0, FIRST_SCREEN_ROWS));
+  const closing = orders
+    .index("noSlotUntil")
+    .getAll(ranges.lowerBound(now, true), FIRST_SCREEN_ROWS);
+  closing.onsuccess = () => (noSlot.orders = closing.result as StoredOrder[]);
   // Most recent first needs a cursor walking backwards: a few rows, one at a time. An order of the
   // no-slot group is listed there, not here (todayQueue says why).
   const done: QueueGroup = { id: "done", count: 0, orders: [] };

@@ -93,14 +93,6 @@ export function isNoSlot(
   );
 }
 
-/** Soonest close first; orders closing at the same moment by key, so every reader agrees. */
-export function byDeadline(a: StoredOrder, b: StoredOrder): number {
-  return (
-    a.deadlineAt! - b.deadlineAt! ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
-}
-
 /**
  * A group's answer from its rows and, for a full read, its keys: the count up to `cap`, or, without
  * keys, no further than the rows read.
@@ -125,7 +117,7 @@ function counted(
 }
 
 /**
- * The day's work for the popup, read through the `nextDueAt`, `noSlotCause` and `lastNudgeAt`
+ * The day's work for the popup, read through the `nextDueAt`, `noSlotUntil` and `lastNudgeAt`
  * indexes in one read-only transaction: the first rows of each group and, when asked, its count up
  * to COUNT_CAP (primary keys only, never the rows), so a large history or a busy day costs little.
  * Only unpaid orders carry a due time; "noSlot" is every open order no nudge fits before its close
@@ -151,7 +143,7 @@ export async function todayQueue(
   // them: the popup's "more" line has more than it shows to speak of.
   const capOf = (wanted: number) => Math.max(COUNT_CAP, wanted + 2);
   /** A group read through an index range: rows up to `wanted`, keys up to the cap. */
-  const group = async (
+  const byIndex = async (
     id: QueueGroupId,
     rows: () => ReturnType<PayNudgeDB["orders"]["toCollection"]>,
     newestFirst = false,
@@ -187,40 +179,29 @@ export async function todayQueue(
     );
   };
   /**
-   * The no-slot orders: the index holds each row with a cause, not its deadline, so all of them are
-   * read and sorted here. They are few: the cause goes whenever the order is planned again (a
-   * nudge fits, it is paid or closed, its page is seen after the close); one whose page is never
-   * seen again keeps it, read and left out here, until it is pruned.
+   * The no-slot orders, soonest close first, through `noSlotUntil` (their deadline, kept only while
+   * no nudge fits: due-index.ts), so one whose close has passed is not read. Every open one's key
+   * is read too (keys only): those nudged today are listed here, so done reads past them.
    */
   const noSlot = async (): Promise<[QueueGroup, Set<string>]> => {
-    const wanted = wantedOf("noSlot");
-    const open = (await db.orders.orderBy("noSlotCause").toArray())
-      .filter((order) => isNoSlot(order, now))
-      .sort(byDeadline);
-    const group = counted(
-      "noSlot",
-      open.slice(0, wanted),
-      wanted,
-      counts ? open.length : undefined,
-      capOf(wanted),
-    );
-    // Those nudged today are listed here, not under done.
-    const nudgedToday = open
-      .filter((order) => (order.lastNudgeAt ?? -Infinity) >= startOfToday)
-      .map((order) => order.key);
-    return [group, new Set(nudgedToday)];
+    const open = () => db.orders.where("noSlotUntil").above(now);
+    const [group, keys] = await Promise.all([
+      byIndex("noSlot", open),
+      open().primaryKeys(),
+    ]);
+    return [group, new Set(keys)];
   };
   return db.transaction("r", db.orders, async () => {
     const [overdue, dueNow, later, [noSlotGroup, nudgedNoSlot]] =
       await Promise.all([
-        group("overdue", () =>
+        byIndex("overdue", () =>
           db.orders.where("nextDueAt").below(overdueBefore),
         ),
-        group("due", due(overdueBefore, now, true)),
-        group("later", due(now, endOfDay(now).getTime(), false)),
+        byIndex("due", due(overdueBefore, now, true)),
+        byIndex("later", due(now, endOfDay(now).getTime(), false)),
         noSlot(),
       ]);
-    const done = await group(
+    const done = await byIndex(
       "done",
       () => db.orders.where("lastNudgeAt").aboveOrEqual(startOfToday),
       true,

@@ -78,6 +78,8 @@ export interface StoredOrder extends OrderSnapshot {
    */
   openDueAt?: number;
   pendingDueAt?: number;
+  /** deadlineAt while no nudge fits before it (noSlotCause): the popup's list of those, by close. */
+  noSlotUntil?: number;
   nudgeCount: number;
   lastNudgeAt?: number;
   /**

@@ -39,6 +39,7 @@ const StoredOrderSchema = schemaOf<StoredOrder>()(
     notifiedDueAt: epochMs.optional(),
     openDueAt: epochMs.optional(),
     pendingDueAt: epochMs.optional(),
+    noSlotUntil: epochMs.optional(),
     nudgeCount: z.number().int().min(0).max(1000),
     lastNudgeAt: epochMs.optional(),
     manualStatus: z.enum(["paid", "closed"]).optional(),

@@ -41,7 +41,7 @@ beforeEach(() => {
   db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
 });
 
-const indexed = async (index: "openDueAt" | "pendingDueAt") =>
+const indexed = async (index: "openDueAt" | "pendingDueAt" | "noSlotUntil") =>
   (await db.orders.orderBy(index).primaryKeys()).sort();
 
 describe("the due fields the database keeps on every order row", () => {
@@ -117,16 +117,36 @@ describe("the due fields the database keeps on every order row", () => {
     );
   });
 
+  it("keeps an open order's close while no nudge fits before it, and drops it once one does or it is settled", () => {
+    const closes = NOW + 30 * MIN;
+    const noSlot = row("n", undefined, {
+      noSlotCause: "buyer-cap",
+      deadlineAt: closes,
+    });
+    expect(withDueIndex(noSlot).noSlotUntil).toBe(closes);
+    for (const other of [
+      { ...noSlot, nextDueAt: NOW + 5 * MIN },
+      { ...noSlot, status: "paid" as const },
+      { ...noSlot, noSlotCause: undefined },
+      { ...noSlot, deadlineAt: undefined },
+    ])
+      expect(
+        withDueIndex({ ...other, noSlotUntil: closes }),
+      ).not.toHaveProperty("noSlotUntil");
+  });
+
   it("fills them in when an older database opens (version 4's upgrade)", async () => {
     const name = `test-${crypto.randomUUID()}`;
     const v1 = versionOneDb(name);
-    await v1
-      .table("orders")
-      .bulkPut([
-        row("open", -5),
-        row("notified", -5, { notifiedDueAt: NOW - 5 * MIN }),
-        row("paid", -5, { status: "paid" }),
-      ]);
+    await v1.table("orders").bulkPut([
+      row("open", -5),
+      row("notified", -5, { notifiedDueAt: NOW - 5 * MIN }),
+      row("paid", -5, { status: "paid" }),
+      row("capped", undefined, {
+        noSlotCause: "buyer-cap",
+        deadlineAt: NOW + 30 * MIN,
+      }),
+    ]);
     v1.close();
 
     db = new PayNudgeDB(name);
@@ -135,6 +155,8 @@ describe("the due fields the database keeps on every order row", () => {
       "taobao:open",
     ]);
     expect(await indexed("pendingDueAt")).toEqual(["taobao:open"]);
-    expect(await db.orders.count()).toBe(3);
+    // Version 5's.
+    expect(await indexed("noSlotUntil")).toEqual(["taobao:capped"]);
+    expect(await db.orders.count()).toBe(4);
   });
 });
