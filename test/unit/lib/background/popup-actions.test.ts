@@ -78,6 +78,7 @@ describe("marking an order paid or closed from the popup", () => {
       overdue: [],
       due: ["2"],
       later: ["3"],
+      noSlot: [],
       done: [],
     });
   });
