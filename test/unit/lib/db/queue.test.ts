@@ -58,6 +58,32 @@ const byId = (
   id: QueueGroupId,
 ): QueueGroup => groups.find((g) => g.id === id)!;
 
+/** One unpaid Taobao order seen on its list page at `at`, planned with `settings`. */
+const seeOne = (
+  orderId: string,
+  createdAt: number,
+  title: string,
+  at: number,
+  settings = DEFAULT_ENGINE_SETTINGS,
+) =>
+  upsertSeenOrders(
+    db,
+    parseOrdersSeen({
+      pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
+      orders: [
+        {
+          platform: "taobao",
+          orderId,
+          status: "unpaid",
+          createdAt,
+          items: [{ title }],
+        },
+      ],
+    }),
+    at,
+    settings,
+  );
+
 describe("today's queue", () => {
   it("splits orders into overdue, due now, later today and done today, soonest first", async () => {
     await db.orders.bulkPut([
@@ -205,23 +231,7 @@ describe("the popup's first screen", () => {
 
 describe("done today, through the nudge log", () => {
   it("lists an order as soon as a nudge is logged on it, and not after midnight", async () => {
-    await upsertSeenOrders(
-      db,
-      parseOrdersSeen({
-        pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
-        orders: [
-          {
-            platform: "taobao",
-            orderId: "1",
-            status: "unpaid",
-            createdAt: NOW - 60 * MIN,
-            items: [{ title: "杯子" }],
-          },
-        ],
-      }),
-      NOW - 59 * MIN,
-      DEFAULT_ENGINE_SETTINGS,
-    );
+    await seeOne("1", NOW - 60 * MIN, "杯子", NOW - 59 * MIN);
     await logNudge(
       db,
       "taobao:1",
@@ -382,33 +392,17 @@ describe("orders no nudge fits before their close", () => {
   });
 
   it("lists an order the engine found no slot for, with its cause", async () => {
-    await upsertSeenOrders(
-      db,
-      parseOrdersSeen({
-        pageUrl: "https://trade.taobao.com/trade/itemlist/list_sold_items.htm",
-        orders: [
-          {
-            platform: "taobao",
-            orderId: "9",
-            status: "unpaid",
-            createdAt: NOW - 5 * MIN,
-            items: [{ title: "围巾" }],
-          },
-        ],
-      }),
-      NOW,
-      {
-        ...DEFAULT_ENGINE_SETTINGS,
-        // Quiet from an hour ago until well after the 30-minute close.
-        quietHours: [{ from: 11 * 60, to: 14 * 60 }],
-        channelWindows: {},
-        softWindow: { ...DEFAULT_ENGINE_SETTINGS.softWindow, on: false },
-        closeAfterMs: {
-          ...DEFAULT_ENGINE_SETTINGS.closeAfterMs,
-          taobao: 30 * MIN,
-        },
+    await seeOne("9", NOW - 5 * MIN, "围巾", NOW, {
+      ...DEFAULT_ENGINE_SETTINGS,
+      // Quiet from an hour ago until well after the 30-minute close.
+      quietHours: [{ from: 11 * 60, to: 14 * 60 }],
+      channelWindows: {},
+      softWindow: { ...DEFAULT_ENGINE_SETTINGS.softWindow, on: false },
+      closeAfterMs: {
+        ...DEFAULT_ENGINE_SETTINGS.closeAfterMs,
+        taobao: 30 * MIN,
       },
-    );
+    });
     const group = byId(await todayQueue(db, NOW), "noSlot");
     expect(group.orders.map((o) => [o.orderId, o.noSlotCause])).toEqual([
       ["9", "quiet-hours"],
