@@ -55,24 +55,21 @@ interface Merged {
 function mergeSnapshot(
   existing: StoredOrder | undefined,
   snapshot: OrderSnapshot,
+  known: Partial<OrderSnapshot>,
   seen: { pageUrl: string; shopName?: string; now: number },
   settings: ScheduleSettings,
   buyerNudges: readonly number[] = [],
 ): Merged {
-  const base: StoredOrder = existing ?? {
-    ...snapshot,
-    key: orderKey(snapshot.platform, snapshot.orderId),
-    pageUrl: seen.pageUrl,
-    firstSeenAt: seen.now,
-    lastSeenAt: seen.now,
-    nudgeCount: 0,
-  };
-  const merged: StoredOrder = {
-    ...base,
-    ...knownFields(snapshot),
-    pageUrl: seen.pageUrl,
-    lastSeenAt: seen.now,
-  };
+  const merged: StoredOrder = existing
+    ? { ...existing, ...known, pageUrl: seen.pageUrl, lastSeenAt: seen.now }
+    : {
+        ...snapshot,
+        key: orderKey(snapshot.platform, snapshot.orderId),
+        pageUrl: seen.pageUrl,
+        firstSeenAt: seen.now,
+        lastSeenAt: seen.now,
+        nudgeCount: 0,
+      };
   if (merged.manualStatus && snapshot.status === "unpaid")
     merged.status = merged.manualStatus;
   else delete merged.manualStatus;
@@ -130,13 +127,12 @@ export async function upsertSeenOrders(
 
   return db.transaction("rw", db.orders, db.nudges, async () => {
     const existing = await db.orders.bulkGet(keys);
-    const buyers = keys.map((key, i) =>
-      buyerId({
-        ...existing[i],
-        ...knownFields(byKey.get(key)!),
-        key,
-      } as StoredOrder),
-    );
+    const snapshots = keys.map((key) => byKey.get(key)!);
+    const known = snapshots.map(knownFields);
+    const buyers = keys.map((key, i) => {
+      const buyer = known[i]!.buyer ?? existing[i]?.buyer;
+      return buyerId({ platform: snapshots[i]!.platform, key, buyer });
+    });
     const nudges = await recentNudgesByBuyer(
       db,
       now,
@@ -144,10 +140,11 @@ export async function upsertSeenOrders(
       new Set(buyers),
     );
     const seen = { pageUrl: batch.pageUrl, shopName: batch.shopName, now };
-    const merged = keys.map((key, i) =>
+    const merged = snapshots.map((snapshot, i) =>
       mergeSnapshot(
         existing[i],
-        byKey.get(key)!,
+        snapshot,
+        known[i]!,
         seen,
         settings,
         nudges.get(buyers[i]!),

@@ -27,7 +27,7 @@ import { seedStore, withBenchPage } from "./db-reads.mjs";
 
 const ORDERS = 1000;
 const CHUNK = 500;
-const RUNS = 9;
+const RUNS = 15;
 /** Stopped-worker runs: each waits for a stop and a start. */
 const COLD_RUNS = 3;
 const GOAL_MS = 50;
