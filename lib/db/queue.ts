@@ -181,15 +181,19 @@ export async function todayQueue(
   /**
    * The no-slot orders, soonest close first, through `noSlotUntil` (their deadline, kept only while
    * no nudge fits: due-index.ts), so one whose close has passed is not read. Every open one's key
-   * is read too (keys only): those nudged today are listed here, so done reads past them.
+   * is read (keys only): it counts the group, and those nudged today are listed here, so done reads
+   * past them.
    */
   const noSlot = async (): Promise<[QueueGroup, Set<string>]> => {
     const open = () => db.orders.where("noSlotUntil").above(now);
-    const [group, keys] = await Promise.all([
-      byIndex("noSlot", open),
+    const wanted = wantedOf("noSlot");
+    const cap = capOf(wanted);
+    const [keys, orders] = await Promise.all([
       open().primaryKeys(),
+      open().limit(wanted).toArray(),
     ]);
-    return [group, new Set(keys)];
+    const count = counts ? Math.min(keys.length, cap) : undefined;
+    return [counted("noSlot", orders, wanted, count, cap), new Set(keys)];
   };
   return db.transaction("r", db.orders, async () => {
     const [overdue, dueNow, later, [noSlotGroup, nudgedNoSlot]] =
