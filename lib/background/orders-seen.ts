@@ -32,11 +32,8 @@ export async function storeSeenOrders(
     console.warn(
       `PayNudge: orders left out of a batch: ${batch.rejected} malformed, ${batch.skipped} past the bound of ${MAX_BATCH_ORDERS}, ${foreign} of another platform`,
     );
-  const { views, cancelled } = await upsertSeenOrders(
-    db,
-    batch,
-    now,
-    await loadEngineSettings(db),
+  const { views, cancelled } = await upsertSeenOrders(db, batch, now, () =>
+    loadEngineSettings(db),
   );
   await withdrawNotifications(cancelled);
   return views;

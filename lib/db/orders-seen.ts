@@ -113,11 +113,18 @@ export interface UpsertResult {
   cancelled: string[];
 }
 
+/**
+ * The engine settings a batch is planned with: given, or read (and checked by the caller: the
+ * database knows no zod) inside the batch's transaction, beside its other reads.
+ */
+export type BatchSettings =
+  ScheduleSettings | (() => Promise<ScheduleSettings>);
+
 export async function upsertSeenOrders(
   db: PayNudgeDB,
   batch: OrdersSeen,
   now: number,
-  settings: ScheduleSettings,
+  settings: BatchSettings,
 ): Promise<UpsertResult> {
   // The same order may appear twice on a page (e.g. an iframe and its parent): the last one wins.
   const byKey = new Map<string, OrderSnapshot>();
@@ -125,31 +132,32 @@ export async function upsertSeenOrders(
     byKey.set(orderKey(snapshot.platform, snapshot.orderId), snapshot);
   const keys = [...byKey.keys()];
 
-  return db.transaction("rw", db.orders, db.nudges, async () => {
-    const existing = await db.orders.bulkGet(keys);
+  return db.transaction("rw", db.orders, db.nudges, db.settings, async () => {
+    // The batch's reads go out together: each one waited for in turn is a round trip to IndexedDB.
+    const loading = typeof settings === "function" ? settings() : settings;
+    const [existing, loaded, nudges] = await Promise.all([
+      db.orders.bulkGet(keys),
+      loading,
+      (async () => recentNudgesByBuyer(db, now, await loading))(),
+    ]);
     const snapshots = keys.map((key) => byKey.get(key)!);
     const known = snapshots.map(knownFields);
-    const buyers = keys.map((key, i) => {
-      const buyer = known[i]!.buyer ?? existing[i]?.buyer;
-      return buyerId({ platform: snapshots[i]!.platform, key, buyer });
-    });
-    const nudges = await recentNudgesByBuyer(
-      db,
-      now,
-      settings,
-      new Set(buyers),
-    );
     const seen = { pageUrl: batch.pageUrl, shopName: batch.shopName, now };
-    const merged = snapshots.map((snapshot, i) =>
-      mergeSnapshot(
+    const merged = snapshots.map((snapshot, i) => {
+      const buyer = buyerId({
+        platform: snapshot.platform,
+        key: keys[i]!,
+        buyer: known[i]!.buyer ?? existing[i]?.buyer,
+      });
+      return mergeSnapshot(
         existing[i],
         snapshot,
         known[i]!,
         seen,
-        settings,
-        nudges.get(buyers[i]!),
-      ),
-    );
+        loaded,
+        nudges.get(buyer),
+      );
+    });
     const changed = merged.flatMap((m, i) =>
       needsWrite(existing[i], m) ? [m.order] : [],
     );

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { applySchedule } from "@/lib/db/order-plans";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
+import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import type { OrderSnapshot } from "@/lib/model/order";
 import { dueUnnotified, markNotified, nextAlarmAt } from "@/lib/db/due-orders";
@@ -61,6 +62,29 @@ describe("upserting seen orders", () => {
       lastSeenAt: NOW,
       nudgeCount: 0,
     });
+  });
+
+  it("plans with the settings it reads inside its own transaction, and stores nothing when they fail", async () => {
+    // Quiet 11:30–13:00: a first nudge at 12:20 waits for 13:00.
+    await db.settings.put({
+      key: "quietHours",
+      value: [{ from: 11 * 60 + 30, to: 13 * 60 }],
+    });
+    const { views } = await upsertSeenOrders(
+      db,
+      batch([snap("1", 10)]),
+      NOW,
+      () => loadEngineSettings(db),
+    );
+    expect(views[0]!.nextDueAt).toBe(NOW + 60 * MIN);
+    expect((await db.orders.get("taobao:1"))?.nextDueAt).toBe(NOW + 60 * MIN);
+
+    await expect(
+      upsertSeenOrders(db, batch([snap("2", 10)]), NOW, () =>
+        Promise.reject(new Error("settings unreadable")),
+      ),
+    ).rejects.toThrow("settings unreadable");
+    expect(await db.orders.get("taobao:2")).toBeUndefined();
   });
 
   it("keeps what an earlier page showed when a later snapshot lacks it", async () => {

@@ -4,7 +4,7 @@ import type { OrderView } from "@/lib/model/order-view";
 import { reportInChunks, viewsInChunks } from "@/lib/page/report";
 
 /*
- * A big page goes to the background in messages of 500 orders (or keys), far below what one
+ * A big page goes to the background in messages of 1 000 orders (or keys), half what one
  * message may carry; the badges take the answers together, at most once a second.
  */
 
@@ -23,21 +23,21 @@ const viewOf = (o: OrderSnapshot): OrderView => ({
 afterEach(() => vi.restoreAllMocks());
 
 describe("reportInChunks", () => {
-  it("sends 500 orders at a time and shows every answer, together when they come back fast", async () => {
+  it("sends 1 000 orders at a time and shows every answer, together when they come back fast", async () => {
     const send = vi.fn(async (orders: OrderSnapshot[]) => orders.map(viewOf));
     const show = vi.fn();
     const done = await reportInChunks(
-      snapshots(1234),
+      snapshots(2234),
       send,
       show,
       new AbortController().signal,
     );
     expect(done).toBe(true);
     expect(send.mock.calls.map(([orders]) => orders.length)).toEqual([
-      500, 500, 234,
+      1000, 1000, 234,
     ]);
     expect(show).toHaveBeenCalledOnce();
-    expect(show.mock.calls[0]![0]).toHaveLength(1234);
+    expect(show.mock.calls[0]![0]).toHaveLength(2234);
   });
 
   it("shows what came back at most once a second while a slow page's chunks go out", async () => {
@@ -49,7 +49,7 @@ describe("reportInChunks", () => {
     });
     const show = vi.fn();
     await reportInChunks(
-      snapshots(2500),
+      snapshots(5000),
       send,
       show,
       new AbortController().signal,
@@ -57,7 +57,7 @@ describe("reportInChunks", () => {
     expect(send).toHaveBeenCalledTimes(5);
     // 1.2 s, 2.4 s, then the rest at the end: no view shown twice, none left out.
     expect(show.mock.calls.map(([views]) => views.length)).toEqual([
-      1000, 1000, 500,
+      2000, 2000, 1000,
     ]);
   });
 
@@ -81,15 +81,17 @@ describe("reportInChunks", () => {
 });
 
 describe("viewsInChunks", () => {
-  it("asks 500 keys at a time and answers every view", async () => {
-    const keys = Array.from({ length: 1001 }, (_, i) => `taobao:${i}`);
+  it("asks 1 000 keys at a time and answers every view", async () => {
+    const keys = Array.from({ length: 2001 }, (_, i) => `taobao:${i}`);
     const ask = vi.fn(async (some: string[]) =>
       some.map((key) =>
         viewOf({ platform: "taobao", orderId: key.slice(7) } as OrderSnapshot),
       ),
     );
     const views = await viewsInChunks(keys, ask, new AbortController().signal);
-    expect(ask.mock.calls.map(([some]) => some.length)).toEqual([500, 500, 1]);
+    expect(ask.mock.calls.map(([some]) => some.length)).toEqual([
+      1000, 1000, 1,
+    ]);
     expect(views?.map((v) => v.key)).toEqual(keys);
   });
 
