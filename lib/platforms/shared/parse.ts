@@ -42,6 +42,15 @@ const ENGLISH_DATE_TIME =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)/i;
 const RELATIVE_ENGLISH =
   /\b(today|yesterday)\s+at\s+(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)/i;
+/**
+ * Chinese and Japanese admin dates (Shopify's zh-CN, zh-TW and ja admins, as the browsers' Intl
+ * formats them): `12月6日 14:03`, `12月6日 下午2:03`, `2026年12月6日 下午2:03`, `12月6日(日) 14:03`;
+ * 上午/下午 (zh) and 午前/午後 (ja, whose 12-hour clock runs 0–11) name the half of the day.
+ */
+const CJK_DATE_TIME =
+  /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（][^)）]{1,3}[)）])?\s*(上午|下午|午前|午後)?\s*(\d{1,2}):(\d{2})/;
+const RELATIVE_CJK =
+  /(今天|昨天|今日|昨日)\s*(上午|下午|午前|午後)?\s*(\d{1,2}):(\d{2})/;
 
 function to24h(hour: number, meridiem: string): number | undefined {
   if (hour < 1 || hour > 12) return undefined;
@@ -49,11 +58,52 @@ function to24h(hour: number, meridiem: string): number | undefined {
   return (hour % 12) + (pm ? 12 : 0);
 }
 
+/** A clock hour after 上午/下午/午前/午後: 0–12 (zh-TW's 12-hour clock and ja's 0–11 both fit). */
+function cjk24h(hour: number, half: string | undefined): number | undefined {
+  if (!half) return hour <= 23 ? hour : undefined;
+  if (hour > 12) return undefined;
+  return (hour % 12) + (half === "下午" || half === "午後" ? 12 : 0);
+}
+
+/** A month and day shown without the year: this year's, unless that lies ahead (then last year's). */
+function yearless(
+  now: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+): number | undefined {
+  const thisYear = new Date(now).getFullYear();
+  const guess = localTime(thisYear, mo, d, h, mi, 0);
+  if (guess !== undefined && guess > now + 86_400_000)
+    return localTime(thisYear - 1, mo, d, h, mi, 0);
+  return guess;
+}
+
+/** Today's or yesterday's date at a clock time. */
+function onDay(
+  now: number,
+  yesterday: boolean,
+  h: number,
+  mi: number,
+): number | undefined {
+  const base = new Date(now);
+  if (yesterday) base.setDate(base.getDate() - 1);
+  return localTime(
+    base.getFullYear(),
+    base.getMonth() + 1,
+    base.getDate(),
+    h,
+    mi,
+    0,
+  );
+}
+
 /**
  * A date-time as the platforms show it, read in the browser's local time:
  * `2024-05-18 14:32:07`, `2024/05/18 14:32`, `2024年5月18日 14:32`, `Jul 20 at 4:34pm`,
- * `Jul 20, 2024 at 4:34 pm`, `Today at 9:05am`. Shopify omits the year for this year's orders:
- * a date that would lie in the future belongs to the year before.
+ * `Jul 20, 2024 at 4:34 pm`, `Today at 9:05am`, `12月6日 下午2:03`, `今天 14:03`. Shopify omits the
+ * year for this year's orders: a date that would lie in the future belongs to the year before.
  */
 export function parseDateTime(text: string, now: number): number | undefined {
   const numeric = NUMERIC_DATE_TIME.exec(text);
@@ -73,16 +123,23 @@ export function parseDateTime(text: string, now: number): number | undefined {
     const [, day, h, mi, meridiem] = relative;
     const hour = to24h(Number(h), meridiem!);
     if (hour === undefined) return undefined;
-    const base = new Date(now);
-    if (day!.toLowerCase() === "yesterday") base.setDate(base.getDate() - 1);
-    return localTime(
-      base.getFullYear(),
-      base.getMonth() + 1,
-      base.getDate(),
-      hour,
-      Number(mi),
-      0,
-    );
+    return onDay(now, day!.toLowerCase() === "yesterday", hour, Number(mi));
+  }
+  const cjk = CJK_DATE_TIME.exec(text);
+  if (cjk) {
+    const [, y, mo, d, half, h, mi] = cjk;
+    const hour = cjk24h(Number(h), half);
+    if (hour === undefined) return undefined;
+    return y
+      ? localTime(Number(y), Number(mo), Number(d), hour, Number(mi), 0)
+      : yearless(now, Number(mo), Number(d), hour, Number(mi));
+  }
+  const cjkRelative = RELATIVE_CJK.exec(text);
+  if (cjkRelative) {
+    const [, day, half, h, mi] = cjkRelative;
+    const hour = cjk24h(Number(h), half);
+    if (hour === undefined) return undefined;
+    return onDay(now, day === "昨天" || day === "昨日", hour, Number(mi));
   }
   const english = ENGLISH_DATE_TIME.exec(text);
   if (english) {
@@ -91,12 +148,7 @@ export function parseDateTime(text: string, now: number): number | undefined {
     if (hour === undefined) return undefined;
     const month = MONTHS.indexOf(mon!.slice(0, 3).toLowerCase()) + 1;
     if (y) return localTime(Number(y), month, Number(d), hour, Number(mi), 0);
-    const thisYear = new Date(now).getFullYear();
-    const guess = localTime(thisYear, month, Number(d), hour, Number(mi), 0);
-    if (guess !== undefined && guess > now + 86_400_000) {
-      return localTime(thisYear - 1, month, Number(d), hour, Number(mi), 0);
-    }
-    return guess;
+    return yearless(now, month, Number(d), hour, Number(mi));
   }
   return undefined;
 }
@@ -106,7 +158,13 @@ export interface Money {
   currency: "CNY" | "USD";
 }
 
-const MONEY = /([¥￥$])\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
+/*
+ * A sign, then the amount. `US$` is dollars and `CN¥` yuan in every language; a sign right after
+ * another currency's letters (`NT$`, `HK$`, `CA$`, `JP¥`: Intl's forms in the zh-TW, zh-CN and ja
+ * admins) is not ours to read: no amount beats a wrong currency.
+ */
+const MONEY =
+  /(US\$|CN[¥￥]|(?<![A-Z])[¥￥$])\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
 
 function toCents(
   whole: string,
@@ -118,19 +176,36 @@ function toCents(
   return units * 100 + frac;
 }
 
+interface MoneyOptions {
+  /**
+   * Whether a bare ¥/￥ is yuan (the default: the Chinese platforms). In a Japanese interface it is
+   * yen, which PayNudge does not keep: such amounts are left out.
+   */
+  bareYenIsYuan?: boolean;
+}
+
 /** Every amount with a currency sign in the text, in order. Integer cents: no float drift. */
-export function parseMoneyAll(text: string): Money[] {
+export function parseMoneyAll(
+  text: string,
+  { bareYenIsYuan = true }: MoneyOptions = {},
+): Money[] {
   const out: Money[] = [];
   for (const m of text.matchAll(MONEY)) {
+    const sign = m[1]!;
+    const dollars = sign.endsWith("$");
+    if (!dollars && !bareYenIsYuan && !sign.startsWith("CN")) continue;
     const cents = toCents(m[2]!, m[3]);
     if (cents !== undefined)
-      out.push({ cents, currency: m[1] === "$" ? "USD" : "CNY" });
+      out.push({ cents, currency: dollars ? "USD" : "CNY" });
   }
   return out;
 }
 
-export function parseMoney(text: string): Money | undefined {
-  return parseMoneyAll(text)[0];
+export function parseMoney(
+  text: string,
+  options?: MoneyOptions,
+): Money | undefined {
+  return parseMoneyAll(text, options)[0];
 }
 
 /** A bare price such as `128.00` (Taobao's unit price cell shows no sign). */
@@ -139,55 +214,73 @@ export function parsePlainAmount(text: string): number | undefined {
   return m ? toCents(m[1]!, m[2]) : undefined;
 }
 
-/** Status words, longest first so that `已发货，待签收` is not read as something shorter. */
-const STATUS_WORDS: ReadonlyArray<readonly [string, OrderStatus]> = (
-  [
-    ["等待买家付款", "unpaid"],
-    ["买家未付款", "unpaid"],
-    ["待付款", "unpaid"],
-    ["待支付", "unpaid"],
-    ["未付款", "unpaid"],
-    ["等待付款", "unpaid"],
-    ["payment pending", "unpaid"],
-    ["pending", "unpaid"],
-    ["买家已付款", "paid"],
-    ["卖家已发货", "paid"],
-    ["交易成功", "paid"],
-    ["待发货", "paid"],
-    ["已发货", "paid"],
-    ["待签收", "paid"],
-    ["已签收", "paid"],
-    ["已支付", "paid"],
-    ["已付款", "paid"],
-    ["备货中", "paid"],
-    ["部分发货", "paid"],
-    ["已完成", "paid"],
-    ["等待出库", "paid"],
-    ["等待发货", "paid"],
-    ["等待确认收货", "paid"],
-    ["已发货，待签收", "paid"],
-    ["partially refunded", "paid"],
-    ["partially paid", "paid"],
-    ["authorized", "paid"],
-    ["paid", "paid"],
-    ["refunded", "closed"],
-    ["交易关闭", "closed"],
-    ["已取消", "closed"],
-    ["订单关闭", "closed"],
-    ["已关闭", "closed"],
-    ["voided", "closed"],
-    ["expired", "closed"],
-    ["cancelled", "closed"],
-    ["canceled", "closed"],
-  ] as const
-).toSorted((a, b) => b[0].length - a[0].length);
+/** Status words and what each means; matched case-insensitively. */
+export type StatusWords = ReadonlyArray<readonly [string, OrderStatus]>;
+
+/** A word list, lower-cased and longest first so that `已发货，待签收` is not read as something shorter. */
+export function longestFirst(words: StatusWords): StatusWords {
+  return words
+    .map(([word, status]) => [word.toLowerCase(), status] as const)
+    .toSorted((a, b) => b[0].length - a[0].length);
+}
+
+/**
+ * The status a short status text names by one of `words` (from longestFirst): the whole text
+ * first, else the longest word it contains; `other` when it names none.
+ */
+export function statusFromWords(text: string, words: StatusWords): OrderStatus {
+  const lower = text.trim().toLowerCase();
+  for (const [word, status] of words) if (word === lower) return status;
+  for (const [word, status] of words) if (lower.includes(word)) return status;
+  return "other";
+}
+
+/** Status words of the platforms, longest first. */
+const STATUS_WORDS: StatusWords = longestFirst([
+  ["等待买家付款", "unpaid"],
+  ["买家未付款", "unpaid"],
+  ["待付款", "unpaid"],
+  ["待支付", "unpaid"],
+  ["未付款", "unpaid"],
+  ["等待付款", "unpaid"],
+  ["payment pending", "unpaid"],
+  ["pending", "unpaid"],
+  // Without it "Unpaid" would read as the "paid" it contains.
+  ["unpaid", "unpaid"],
+  ["买家已付款", "paid"],
+  ["卖家已发货", "paid"],
+  ["交易成功", "paid"],
+  ["待发货", "paid"],
+  ["已发货", "paid"],
+  ["待签收", "paid"],
+  ["已签收", "paid"],
+  ["已支付", "paid"],
+  ["已付款", "paid"],
+  ["备货中", "paid"],
+  ["部分发货", "paid"],
+  ["已完成", "paid"],
+  ["等待出库", "paid"],
+  ["等待发货", "paid"],
+  ["等待确认收货", "paid"],
+  ["已发货，待签收", "paid"],
+  ["partially refunded", "paid"],
+  ["partially paid", "paid"],
+  ["authorized", "paid"],
+  ["paid", "paid"],
+  ["refunded", "closed"],
+  ["交易关闭", "closed"],
+  ["已取消", "closed"],
+  ["订单关闭", "closed"],
+  ["已关闭", "closed"],
+  ["voided", "closed"],
+  ["expired", "closed"],
+  ["cancelled", "closed"],
+  ["canceled", "closed"],
+] as const);
 
 /** The status a short status text names; `other` when it names none. */
 export function statusFromText(text: string): OrderStatus {
-  const lower = text.toLowerCase();
-  for (const [word, status] of STATUS_WORDS)
-    if (lower.includes(word)) return status;
-  return "other";
+  return statusFromWords(text, STATUS_WORDS);
 }
 
 /** True when the whole text (trimmed) is exactly one known status word. */
