@@ -19,6 +19,7 @@ import {
   pddCreatedAt,
   statusFromText,
 } from "@/lib/platforms/shared/parse";
+import { isOrderRow } from "@/lib/platforms/generic/row-shape";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
@@ -212,7 +213,8 @@ export function genericAdapter<P extends PlatformId>(
             (parseDateTime(text, Date.now()) !== undefined &&
               parseMoneyAll(text).length > 0);
         }
-        if (!ok) continue;
+        // Not an ad card, banner or dialog showing an order number: a row repeats its siblings.
+        if (!ok || !isOrderRow(best, node, (el) => idsUnder.has(el))) continue;
         seenIds.add(id);
         taken.add(best);
         rows.push(best);
