@@ -44,9 +44,28 @@ const SELECTORS = {
 
 const ID_SELECTOR = SELECTORS.idLink.join(",");
 
+/**
+ * The order number an id link shows. A link is told by what it holds, not by its href alone: the
+ * rows' 订单详情 / 查看详情 links also carry `orderId=` (issue 14) and show no number, and a link
+ * whose href names another order than its text is not this order's id link either.
+ */
+function shownId(link: Element): string | undefined {
+  const id = /(?<!\d)(\d{8,24})(?!\d)/.exec(textOf(link))?.[1];
+  if (!id) return undefined;
+  const named = /orderId=(\d+)/i.exec(link.getAttribute("href") ?? "")?.[1];
+  return !named || named === id ? id : undefined;
+}
+
+/** The id links under an element, in page order: the links matching the selectors that show an id. */
+function idLinksIn(root: ParentNode): Element[] {
+  return [...root.querySelectorAll(ID_SELECTOR)].filter(
+    (link) => shownId(link) !== undefined,
+  );
+}
+
 function idOf(row: Element): string | undefined {
-  const link = row.querySelector(ID_SELECTOR);
-  const fromLink = /^\d{8,24}$/.exec(textOf(link))?.[0];
+  const link = idLinksIn(row)[0];
+  const fromLink = link && shownId(link);
   if (fromLink) return fromLink;
   return /订单(?:编)?号\s*[：:]\s*(\d{8,24})/.exec(textOfAll([row]))?.[1];
 }
@@ -54,7 +73,7 @@ function idOf(row: Element): string | undefined {
 /** Header row plus the rows up to the next header, when a table holds several orders flat. */
 function segmentOf(row: Element): Element[] {
   if (row.tagName !== "TR") return [row];
-  return flatSegment(row, (next) => next.querySelector(ID_SELECTOR) !== null);
+  return flatSegment(row, (next) => idLinksIn(next).length > 0);
 }
 
 export const jdOrderList: PlatformAdapter<"jd"> = {
@@ -68,10 +87,17 @@ export const jdOrderList: PlatformAdapter<"jd"> = {
   findRows(root) {
     const rows: Element[] = [];
     const seen = new Set<Element>();
+    // Id links per block, counted once (a flat table of 1 000 orders is one block).
+    const linksIn = new Map<Element, number>();
+    const count = (block: Element) => {
+      let n = linksIn.get(block);
+      if (n === undefined) linksIn.set(block, (n = idLinksIn(block).length));
+      return n;
+    };
     for (const container of root.querySelectorAll(
       SELECTORS.container.join(","),
     )) {
-      for (const link of container.querySelectorAll(ID_SELECTOR)) {
+      for (const link of idLinksIn(container)) {
         // The block that is a child of the container (old layout) or the order's <tbody> (iView).
         let block: Element | null = link.closest("tbody");
         if (!block || !container.contains(block)) {
@@ -80,9 +106,7 @@ export const jdOrderList: PlatformAdapter<"jd"> = {
             block = block.parentElement;
         }
         let row: Element | null =
-          block !== link && block.querySelectorAll(ID_SELECTOR).length === 1
-            ? block
-            : null;
+          block !== link && count(block) === 1 ? block : null;
         row ??= link.closest("tr");
         if (row && !seen.has(row)) {
           seen.add(row);
@@ -139,7 +163,7 @@ export const jdOrderList: PlatformAdapter<"jd"> = {
     });
   },
   badgeSlot(row) {
-    const link = row.querySelector(ID_SELECTOR);
+    const link = idLinksIn(row)[0];
     if (link?.parentElement)
       return { parent: link.parentElement, before: link.nextSibling };
     return { parent: row.querySelector("td") ?? row };

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { OrderSnapshot } from "@/lib/model/order";
+import { genericAdapter } from "@/lib/platforms/generic/adapter";
 import { jdNewList, jdOrderList } from "@/lib/platforms/jd/order-lists";
 import {
   at,
@@ -15,7 +16,7 @@ import { until } from "@/test/support/until";
 // Fixture pages render late; a loaded two-core machine must not fail a correct test.
 vi.setConfig({ testTimeout: 20_000 });
 
-const { rendered } = fixturePages();
+const { load, rendered } = fixturePages();
 
 describe("JD old order list", () => {
   it("#order-shop-content blocks", async () => {
@@ -167,5 +168,51 @@ describe("JD old order list", () => {
         items: items("亚麻桌布"),
       },
     ]);
+  });
+});
+
+describe("JD rows whose 订单详情 links also carry orderId= (issue 14)", () => {
+  const url = "https://porder.shop.jd.com/order/orderlist/allOrders";
+  const expected = [
+    ["311000000001", "unpaid", "等待付款"],
+    ["311000000002", "paid", "等待出库"],
+    ["311000000003", "unpaid", "等待付款"],
+    ["311000000004", "closed", "已取消"],
+  ];
+
+  it("an id link is the one showing the order number: one row per order, its status seen", async () => {
+    const { doc, orders } = await rendered(
+      "jd-detail-links.html",
+      url,
+      jdOrderList,
+      4,
+    );
+    expect(orders.map((o) => [o.orderId, o.status, o.statusText])).toEqual(
+      expected,
+    );
+    expect(orders[0]).toMatchObject({
+      createdAt: at(2024, 5, 18, 14, 32, 7),
+      amountCents: 12800,
+      buyer: "jd_牛**",
+      closesAt: NOW + (23 * 60 + 59) * MIN,
+    });
+    // Each row is its order's whole block, and its badge goes beside the id link, never a 详情 link.
+    for (const row of jdOrderList.findRows(doc)) {
+      expect(row.tagName).toBe("TBODY");
+      const { parent } = jdOrderList.badgeSlot(row);
+      expect(parent.className).toBe("number");
+    }
+  });
+
+  it("the generic reader is not fooled by the detail links either", () => {
+    const doc = load("jd-detail-links.html", url);
+    const fallback = genericAdapter("jd");
+    expect(
+      parseAll(fallback, doc, NOW).map((o) => [
+        o.orderId,
+        o.status,
+        o.statusText,
+      ]),
+    ).toEqual(expected);
   });
 });
