@@ -2,6 +2,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { format } from "date-fns";
 import { useCallback, useEffect, useLayoutEffect, useState } from "react";
 import { DueList } from "@/components/popup/DueList";
+import { PageReadingView } from "@/components/popup/PageReadingView";
 import { PauseSwitch } from "@/components/popup/PauseSwitch";
 import {
   copyMessage,
@@ -23,6 +24,12 @@ import {
 import { getDb } from "@/lib/db/schema";
 import { pickLocale, t } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
+
+/** The page's tab when the popup runs in a tab of its own (`popup.html?tab=ID`), as tests open it. */
+function pageTab(): number | undefined {
+  const id = Number(new URLSearchParams(location.search).get("tab"));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
 
 export function PopupApp({ initial }: { initial?: PopupData }) {
   const locale = pickLocale(navigator.languages);
@@ -90,6 +97,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         onOpenSettings={openSettings}
         onShowMore={onShowMore}
       />
+      <PageReadingView locale={locale} tabId={pageTab()} />
     </main>
   );
 }

@@ -4,6 +4,11 @@ import { badgeClock } from "@/lib/page/badge-clock";
 import { orderBadges } from "@/lib/page/order-badges";
 import { onAgentInput, onPageChanges } from "@/lib/page/page-changes";
 import { panelControl } from "@/lib/page/panel-control";
+import {
+  frameReading,
+  readingTally,
+  type RowsRead,
+} from "@/lib/page/page-reading";
 import { findRows, readOrders } from "@/lib/page/read-orders";
 import { reportInChunks, viewsInChunks } from "@/lib/page/report";
 import type { PageUi } from "@/lib/page/ui-port";
@@ -12,6 +17,7 @@ import type {
   LogNudgeRequest,
   OrdersSeen,
 } from "@/lib/messaging/order-requests";
+import type { OrderSnapshot } from "@/lib/model/order";
 import type { OrderView } from "@/lib/model/order-view";
 
 export interface WatchOptions {
@@ -60,14 +66,27 @@ export function watchOrders(opts: WatchOptions) {
   });
   const show = (views: readonly OrderView[]) => badges.show(views, now());
 
+  /** The last complete read of the rows: what the seller's "what PayNudge reads" view shows. */
+  let lastRead: RowsRead | undefined;
+
   /** Reads the rows, keeps their badges, and reports the orders that changed. */
   async function scanOnce(): Promise<void> {
     const time = now();
-    const found = findRows(doc, adapters());
+    const candidates = adapters();
+    const found = findRows(doc, candidates);
     pageAdapter = found?.adapter;
     const pass = badges.pass(time);
-    if (found && !(await readOrders(found, { now: time, signal }, pass.see)))
+    const tally = readingTally(found, candidates, time);
+    const see = (row: Element, snapshot: OrderSnapshot) => {
+      tally.see(row, snapshot);
+      pass.see(row, snapshot);
+    };
+    if (
+      found &&
+      !(await readOrders(found, { now: time, signal }, see, tally.skip))
+    )
       return;
+    lastRead = tally.read;
     const changed = pass.end(found?.adapter);
     if (!changed.length) return;
     const shopName = found?.adapter.shopName?.(doc);
@@ -128,5 +147,5 @@ export function watchOrders(opts: WatchOptions) {
   signal.addEventListener("abort", badges.clear, { once: true });
 
   void scan();
-  return { scan, refresh };
+  return { scan, refresh, reading: () => frameReading(doc, lastRead) };
 }

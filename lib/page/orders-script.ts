@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
 import { pickLocale, type Locale } from "@/lib/i18n";
 import { toBackground, toContent } from "@/lib/messaging/messengers";
+import { READING_KEY } from "@/lib/model/page-reading";
 import { adaptersFor, isKnownHost } from "@/lib/platforms";
 import { claimFrame, extensionAlive } from "@/lib/page/lifetime";
 import { watchOrders } from "@/lib/page/order-watch";
@@ -51,5 +52,16 @@ export async function runOrdersScript(
     enabled = await readEnabled();
     if (!signal.aborted) await watcher.refresh();
   });
-  signal.addEventListener("abort", stopListening, { once: true });
+  // What this frame reads, for the popup's "what PayNudge reads here" (lib/model/page-reading.ts).
+  const slot = globalThis as Record<symbol, unknown>;
+  slot[Symbol.for(READING_KEY)] = watcher.reading;
+  signal.addEventListener(
+    "abort",
+    () => {
+      stopListening();
+      if (slot[Symbol.for(READING_KEY)] === watcher.reading)
+        delete slot[Symbol.for(READING_KEY)];
+    },
+    { once: true },
+  );
 }

@@ -1,10 +1,12 @@
 import type { OrderSnapshot } from "@/lib/model/order";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
-/** The order rows on the page, and the adapter that found them. */
+/** The order rows on the page, the adapter that found them, and those tried before it. */
 export interface FoundRows {
   adapter: PlatformAdapter;
   rows: Element[];
+  /** Ids of the adapters that found none first. */
+  tried: string[];
 }
 
 /** The rows of the first adapter that finds any. */
@@ -12,9 +14,11 @@ export function findRows(
   doc: Document,
   adapters: readonly PlatformAdapter[],
 ): FoundRows | undefined {
+  const tried: string[] = [];
   for (const adapter of adapters) {
     const rows = adapter.findRows(doc);
-    if (rows.length) return { adapter, rows };
+    if (rows.length) return { adapter, rows, tried };
+    tried.push(adapter.id);
   }
   return undefined;
 }
@@ -32,12 +36,14 @@ function yieldToPage(): Promise<void> {
 
 /**
  * Reads each row that is an order, in slices of SLICE_MS, and hands it to `visit` with its
- * snapshot. Resolves false, with the rest unread, once `signal` aborts.
+ * snapshot; a row the adapter reads no order from goes to `skip`. Resolves false, with the rest
+ * unread, once `signal` aborts.
  */
 export async function readOrders(
   found: FoundRows,
   { now, signal }: { now: number; signal: AbortSignal },
   visit: (row: Element, snapshot: OrderSnapshot) => void,
+  skip?: (row: Element) => void,
 ): Promise<boolean> {
   let sliceStart = performance.now();
   for (const row of found.rows) {
@@ -51,6 +57,7 @@ export async function readOrders(
     if (!row.isConnected) continue;
     const snapshot = found.adapter.parseRow(row, { now });
     if (snapshot) visit(row, snapshot);
+    else skip?.(row);
   }
   return true;
 }
