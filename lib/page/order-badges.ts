@@ -1,5 +1,6 @@
 import { nextStateChangeAt } from "@/lib/model/nudge-state";
 import { orderKey, type OrderSnapshot } from "@/lib/model/order";
+import { containsAcross } from "@/lib/platforms/shared/shadow";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { latestNote, parseNotes } from "@/lib/templates/notes";
 import type { BadgeUi, PageUi } from "@/lib/page/ui-port";
@@ -99,7 +100,11 @@ export function orderBadges(
           entry.badge.remove();
         }
         entry.closesAt = snapshot.closesAt;
-        if (!entry.badge.host.isConnected || !row.contains(entry.badge.host))
+        // Across shadow boundaries: a row may be a component whose shadow tree holds the badge.
+        if (
+          !entry.badge.host.isConnected ||
+          !containsAcross(row, entry.badge.host)
+        )
           toPlace.push({ row, badge: entry.badge });
         if (entry.fingerprint !== fingerprint) {
           entry.fingerprint = fingerprint;

@@ -1,3 +1,8 @@
+import {
+  MAX_SHADOW_DEPTH,
+  openShadowRoots,
+} from "@/lib/platforms/shared/shadow";
+
 /** Coalesce bursts of DOM changes (an SPA renders a page in many small steps). */
 const SETTLE_MS = 60;
 /** After the agent's click or focus, the page gets this long to open what it opens. */
@@ -5,7 +10,9 @@ const INPUT_SETTLE_MS = 50;
 
 /**
  * Calls `onChange` once a burst of page changes settles: DOM changes other than PayNudge's own UI
- * coming and going (`isOwn`), and route changes of single-page apps. Stops when `signal` aborts.
+ * coming and going (`isOwn`), inside open shadow roots too (present at the start or added later,
+ * as deep as the adapters search), and route changes of single-page apps. Stops when `signal`
+ * aborts.
  */
 export function onPageChanges(
   doc: Document,
@@ -18,20 +25,39 @@ export function onPageChanges(
     clearTimeout(settleTimer);
     settleTimer = setTimeout(onChange, SETTLE_MS);
   };
+  const options: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  };
+  /** How deep each observed shadow root lies: roots found inside it go at most as deep as search. */
+  const depthOf = new WeakMap<Node, number>();
+  /** Observes the open shadow roots under `scope` (which lies `depth` roots deep) not yet observed. */
+  const observeRoots = (scope: ParentNode, depth: number) => {
+    for (const shadow of openShadowRoots(scope, MAX_SHADOW_DEPTH - depth)) {
+      if (depthOf.has(shadow)) continue;
+      // A root's depth is its host's plus one; the host's tree is observed already.
+      depthOf.set(shadow, (depthOf.get(shadow.host.getRootNode()) ?? 0) + 1);
+      observer.observe(shadow, options);
+    }
+  };
   const observer = new MutationObserver((records) => {
     const relevant = records.some(
       (r) =>
         r.type !== "childList" ||
         ![...r.addedNodes, ...r.removedNodes].every(isOwn),
     );
-    if (relevant) later();
+    if (!relevant) return;
+    // Components added since (a web-component table rendered late) are observed inside as well.
+    for (const r of records)
+      for (const node of r.addedNodes)
+        if (node.nodeType === 1 && !isOwn(node))
+          observeRoots(node as Element, depthOf.get(node.getRootNode()) ?? 0);
+    later();
   });
   // Observing the document (not documentElement) also survives an SPA replacing <html>'s children.
-  observer.observe(doc, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
+  observer.observe(doc, options);
+  observeRoots(doc, 0);
   // The adapters may change with the URL even when the DOM does not (yet). History and hash
   // changes, and the Navigation API where the browser has it.
   const view = doc.defaultView;

@@ -20,6 +20,12 @@ import {
   statusFromText,
 } from "@/lib/platforms/shared/parse";
 import { isOrderRow } from "@/lib/platforms/generic/row-shape";
+import {
+  closestAcross,
+  containsAcross,
+  parentAcross,
+  walkTextAcross,
+} from "@/lib/platforms/shared/shadow";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
 /*
@@ -83,20 +89,8 @@ function walkerRoot(root: ParentNode): Node | null {
 }
 
 function textNodes(root: Node, visit: (node: Text) => void) {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(
-    root,
-    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-    {
-      acceptNode: (node) =>
-        node.nodeType === 1 &&
-        SKIP_TAGS.has((node as Element).tagName.toUpperCase())
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    },
-  );
-  for (let node = walker.nextNode(); node; node = walker.nextNode())
-    if (node.nodeType === 3) visit(node as Text);
+  // Into open shadow roots too: a web-component order table keeps its rows there.
+  walkTextAcross(root, visit, (el) => SKIP_TAGS.has(el.tagName.toUpperCase()));
 }
 
 /** The text just before a node inside its parent, as a label hint ("订单号：", "运单号"). */
@@ -171,7 +165,7 @@ export function genericAdapter<P extends PlatformId>(
       // Which order numbers lie under each element, and which elements hold a status word.
       const idsUnder = new Map<Element, Set<string>>();
       for (const { node, id } of ids) {
-        for (let el = node.parentElement; el; el = el.parentElement) {
+        for (let el = parentAcross(node); el; el = parentAcross(el)) {
           let set = idsUnder.get(el);
           if (!set) idsUnder.set(el, (set = new Set()));
           set.add(id);
@@ -181,9 +175,9 @@ export function genericAdapter<P extends PlatformId>(
       const hasStatus = new Set<Element>();
       for (const node of statuses) {
         for (
-          let el = node.parentElement;
+          let el = parentAcross(node);
           el && !hasStatus.has(el);
-          el = el.parentElement
+          el = parentAcross(el)
         ) {
           hasStatus.add(el);
           if (el === start) break;
@@ -194,14 +188,14 @@ export function genericAdapter<P extends PlatformId>(
       const seenIds = new Set<string>();
       for (const { node, id } of ids) {
         if (seenIds.has(id)) continue;
-        let best = node.parentElement;
+        let best = parentAcross(node);
         if (!best) continue;
-        while (
-          best !== start &&
-          best.parentElement &&
-          idsUnder.get(best.parentElement)?.size === 1
+        for (
+          let up = parentAcross(best);
+          best !== start && up && idsUnder.get(up)?.size === 1;
+          up = parentAcross(best)
         )
-          best = best.parentElement;
+          best = up;
         if (taken.has(best)) continue;
         // A status word inside (or in the following rows of a flat table), or a date and an amount.
         let ok = hasStatus.has(best);
@@ -264,15 +258,18 @@ export function genericAdapter<P extends PlatformId>(
         )
           anchor = node;
       });
-      let el = anchor?.parentElement;
-      if (!el || !row.contains(el))
+      let el = anchor && parentAcross(anchor);
+      if (!el || !containsAcross(row, el))
         return { parent: row, before: row.firstChild };
       // Never inside a link (a click would navigate) nor straight into a table row.
-      const link = el.closest("a");
-      if (link && link !== row && row.contains(link)) el = link;
+      const link = closestAcross(el, "a");
+      if (link && link !== row && containsAcross(row, link)) el = link;
       if (/^(TD|TH|LI|DIV|P|DD|DT)$/.test(el.tagName) || el === row)
         return { parent: el };
-      return { parent: el.parentElement ?? row, before: el.nextSibling };
+      // At the top of a shadow tree the badge goes inside, not beside it in its host's light tree.
+      return el.parentElement
+        ? { parent: el.parentElement, before: el.nextSibling }
+        : { parent: el };
     },
   };
 }

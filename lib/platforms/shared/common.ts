@@ -15,6 +15,7 @@ import {
   textOf,
   type Money,
 } from "@/lib/platforms/shared/parse";
+import { deepQueryAll, walkTextAcross } from "@/lib/platforms/shared/shadow";
 
 /*
  * Helpers shared by the adapters: reading a snapshot's optional fields without ever dropping a row
@@ -43,19 +44,16 @@ export function textOfAll(nodes: readonly Node[]): string {
   const parts: string[] = [];
   let length = 0;
   for (const node of nodes) {
-    const doc = node.ownerDocument ?? (node as Document);
-    const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-    for (
-      let text = walker.nextNode();
-      text && length < MAX_ROW_TEXT;
-      text = walker.nextNode()
-    ) {
+    if (length >= MAX_ROW_TEXT) break;
+    // Open shadow roots too: a row may be a web component, or hold one (a status tag, a price).
+    walkTextAcross(node, (text) => {
       const parent = text.parentElement?.tagName;
-      if (parent === "SCRIPT" || parent === "STYLE") continue;
-      const data = (text as Text).data;
+      if (parent === "SCRIPT" || parent === "STYLE") return;
+      const data = text.data;
       parts.push(data);
       length += data.length + 1;
-    }
+      return length < MAX_ROW_TEXT;
+    });
   }
   return parts.join(" ").slice(0, MAX_ROW_TEXT).replace(/\s+/g, " ").trim();
 }
@@ -69,8 +67,8 @@ export function statusIn(
   preferred: readonly string[] = [],
 ): { status: OrderSnapshot["status"]; statusText?: string } {
   const candidates = [
-    ...(preferred.length ? root.querySelectorAll(preferred.join(",")) : []),
-    ...root.querySelectorAll("a, span, p, div, td, em, strong, b, label"),
+    ...(preferred.length ? deepQueryAll(root, preferred.join(",")) : []),
+    ...deepQueryAll(root, "a, span, p, div, td, em, strong, b, label"),
   ];
   for (const el of candidates) {
     if (el.childElementCount > 3) continue;
@@ -79,15 +77,15 @@ export function statusIn(
       return { status: statusFromText(text), statusText: text };
   }
   // A status word as a bare text node beside other content ("等待付款<br><span>剩余…</span>").
-  const node = root as Node;
-  const doc = node.ownerDocument ?? (node as Document);
-  const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    const data = (text as Text).data;
-    if (data.length <= 40 && isStatusWord(data))
-      return { status: statusFromText(data), statusText: data.trim() };
-  }
-  return { status: "other" };
+  let found: { status: OrderSnapshot["status"]; statusText?: string } = {
+    status: "other",
+  };
+  walkTextAcross(root as Node, ({ data }) => {
+    if (data.length > 40 || !isStatusWord(data)) return;
+    found = { status: statusFromText(data), statusText: data.trim() };
+    return false;
+  });
+  return found;
 }
 
 /** Optional fields, each set only when known and valid. */

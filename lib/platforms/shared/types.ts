@@ -1,4 +1,5 @@
 import type { OrderSnapshot, PlatformId } from "@/lib/model/order";
+import { deepQueryAll, parentAcross } from "@/lib/platforms/shared/shadow";
 
 interface ParseContext {
   /** For dates shown without a year and for relative dates. */
@@ -43,30 +44,28 @@ export interface PlatformAdapter<P extends PlatformId = PlatformId> {
   chatBuyer?: readonly string[];
 }
 
-/** Elements matching any of the selectors, without those nested inside another match, in page order. */
+/**
+ * Elements matching any of the selectors, without those nested inside another match, in page order;
+ * open shadow roots are searched too (a web-component table keeps its rows there).
+ */
 export function outermost(
   root: ParentNode,
   selectors: readonly string[],
 ): Element[] {
-  const found = new Set<Element>();
-  for (const selector of selectors)
-    for (const el of root.querySelectorAll(selector)) found.add(el);
+  // One selector list: its matches come in document order, shadow trees' in their hosts' places.
+  const matches = deepQueryAll(root, selectors.join(","));
+  const found = new Set(matches);
   // Linear in rows × depth (a 1 000-order page must not cost a million `contains` calls).
   const out: Element[] = [];
-  for (const el of found) {
+  for (const el of matches) {
     let nested = false;
     for (
-      let parent = el.parentElement;
+      let parent = parentAcross(el);
       parent && !nested;
-      parent = parent.parentElement
+      parent = parentAcross(parent)
     )
       nested = found.has(parent);
     if (!nested) out.push(el);
   }
-  // One selector's matches are already in document order; several need merging.
-  if (selectors.length > 1)
-    out.sort((a, b) =>
-      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
   return out;
 }

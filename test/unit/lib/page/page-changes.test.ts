@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { onPageChanges } from "@/lib/page/page-changes";
+import { MAX_SHADOW_DEPTH } from "@/lib/platforms/shared/shadow";
+import { until } from "@/test/support/until";
+
+/*
+ * Page changes inside open shadow roots (issue 14): those present at the start, those of components
+ * added later (and nested in them), never past the adapters' depth bound, and nothing after abort.
+ */
+
+const controllers: AbortController[] = [];
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+  document.body.replaceChildren();
+});
+
+/** Starts watching; `changes()` tells how many settled bursts were reported so far. */
+function watch() {
+  const controller = new AbortController();
+  controllers.push(controller);
+  let count = 0;
+  onPageChanges(
+    document,
+    (node) => node.nodeName === "PAYNUDGE-BADGE",
+    controller.signal,
+    () => (count += 1),
+  );
+  return { changes: () => count, stop: () => controller.abort() };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+function component(html = "<div></div>"): { el: Element; root: ShadowRoot } {
+  const el = document.createElement("x-list");
+  const root = el.attachShadow({ mode: "open" });
+  root.innerHTML = html;
+  return { el, root };
+}
+
+describe("onPageChanges in open shadow roots", () => {
+  it("reports a change inside a root present at the start", async () => {
+    const { el, root } = component();
+    document.body.append(el);
+    const w = watch();
+    root.firstElementChild!.append("新订单");
+    await until(w.changes, (n) => n === 1);
+  });
+
+  it("reports changes inside components added later, nested ones too", async () => {
+    const w = watch();
+    const outer = component("<section></section>");
+    const inner = component("<ul></ul>");
+    outer.root.firstElementChild!.append(inner.el);
+    document.body.append(outer.el);
+    await until(w.changes, (n) => n === 1);
+    inner.root.firstElementChild!.append(document.createElement("li"));
+    await until(w.changes, (n) => n === 2);
+    // A text change (a countdown, a status turning paid) inside the nested root.
+    const li = inner.root.querySelector("li")!;
+    li.textContent = "等待买家付款";
+    await until(w.changes, (n) => n === 3);
+    li.firstChild!.nodeValue = "买家已付款";
+    await until(w.changes, (n) => n === 4);
+  });
+
+  it(`does not observe roots deeper than ${MAX_SHADOW_DEPTH}`, async () => {
+    let at = component();
+    document.body.append(at.el);
+    const roots = [at.root];
+    for (let i = 1; i <= MAX_SHADOW_DEPTH; i++) {
+      const next = component();
+      at.root.firstElementChild!.append(next.el);
+      roots.push(next.root);
+      at = next;
+    }
+    const w = watch();
+    roots[MAX_SHADOW_DEPTH - 1]!.firstElementChild!.append("seen");
+    await until(w.changes, (n) => n === 1);
+    roots[MAX_SHADOW_DEPTH]!.firstElementChild!.append("too deep");
+    await settle();
+    expect(w.changes()).toBe(1);
+  });
+
+  it("ignores PayNudge's own badges coming and going, and stops on abort", async () => {
+    const { el, root } = component();
+    document.body.append(el);
+    const w = watch();
+    root.firstElementChild!.append(document.createElement("paynudge-badge"));
+    await settle();
+    expect(w.changes()).toBe(0);
+    w.stop();
+    root.firstElementChild!.append("after the end");
+    await settle();
+    expect(w.changes()).toBe(0);
+  });
+});
