@@ -75,12 +75,12 @@ interface Reading {
  * The language whose header names the table shows (its order and payment columns at least; the
  * most columns wins, `<html lang>` breaks a tie), or undefined when none fits.
  */
-function readHeaders(table: Element): Reading | undefined {
-  const headers = [...table.querySelectorAll(SELECTORS.th)].map((th) => {
+function readHeaders(head: Element): Reading | undefined {
+  const headers = [...head.querySelectorAll(SELECTORS.th)].map((th) => {
     const text = visibleText(th);
     return text.length <= MAX_HEADER ? text : "";
   });
-  const pageLang = table.ownerDocument.documentElement.lang.toLowerCase();
+  const pageLang = head.ownerDocument.documentElement.lang.toLowerCase();
   let best: (Reading & { score: number }) | undefined;
   for (const language of ADMIN_LANGUAGES) {
     const columns: Reading["columns"] = {};
@@ -106,11 +106,15 @@ const readings = new WeakMap<
 
 function readingOf(row: Element): Reading | undefined {
   const table = row.closest("table");
-  if (!table) return undefined;
-  const key = (table.tHead ?? table).textContent ?? "";
+  // The header row alone (its thead, else the row of the first header cell): read per row, it
+  // must not cost the whole table (a 1 000-order page).
+  const head =
+    table && (table.tHead ?? table.querySelector(SELECTORS.th)?.parentElement);
+  if (!table || !head) return undefined;
+  const key = head.textContent ?? "";
   const known = readings.get(table);
   if (known && known.key === key) return known.reading;
-  const reading = readHeaders(table);
+  const reading = readHeaders(head);
   readings.set(table, { key, reading });
   return reading;
 }
