@@ -70,9 +70,12 @@ export function classShape(name: string): string {
     .join("");
 }
 
-/** A cheap likeness of two siblings: a run of rows is written once, with its length. */
+/**
+ * A cheap likeness of two siblings, their own text's shape included (a tab strip's links differ by
+ * their words): a run of rows is written once, with its length.
+ */
 function signature(el: Element): string {
-  return `${el.tagName}|${el.getAttribute("class") ?? ""}|${el.childElementCount}`;
+  return `${el.tagName}|${el.getAttribute("class") ?? ""}|${el.childElementCount}|${textShape(ownText(el))}`;
 }
 
 function ownText(el: Element): string {
