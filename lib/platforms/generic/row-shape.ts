@@ -1,15 +1,17 @@
+import { parentAcross } from "@/lib/platforms/shared/shadow";
+
 /*
  * Rows are rows (issue 14): the generic reader finds a candidate row by its text alone (an order
  * number with a status word, or a date and an amount), and text alone cannot tell an order from an
  * ad card, a banner or a dialog that shows an order number and 等待买家付款. A candidate is taken
  * for an order row only when
  *   - nothing around its order number is a dialog, a banner, an ad (by its class or id words) or a
- *     link off the seller's site (another origin than the page's), and
+ *     card wrapped in a link off the seller's site (another origin than the page's), and
  *   - it repeats the shape of a sibling that also holds an order (a list of orders repeats one
- *     structure), or, when no sibling holds one (a list with a single order), it sits in a
- *     table or list of orders: a tbody/ul/ol/ARIA grid or list, an element whose class names an
- *     order, or under a header naming the order columns. A candidate that breaks a structure its
- *     siblings repeat (the odd card in a list of orders) is never one.
+ *     structure), or, when it repeats none (a list with a single order), it sits in a table or
+ *     list of orders: a tbody/ul/ol/ARIA grid or list, an element whose class names an order, or
+ *     under a header naming the order columns. A candidate that breaks a structure its siblings
+ *     repeat (the odd card in a list of orders) is never one.
  */
 
 /** ARIA roles and tags that mark what is not the page's own content. */
@@ -32,8 +34,10 @@ const AD_WORDS = new Set([
   "banner",
   "guanggao",
 ]);
+const AD_HINT = /ad|sponsor|promo|banner|guanggao/i;
 /** Words of a class or id that name an order row or list (`OrderCard_card__x9Ab2`, `trade-order-main`). */
 const ORDER_WORDS = new Set(["order", "orders", "trade", "trades", "dingdan"]);
+const ORDER_HINT = /order|trade|dingdan/i;
 const LIST_TAGS = new Set(["TBODY", "TABLE", "UL", "OL"]);
 const LIST_ROLES = new Set(["grid", "treegrid", "table", "list", "rowgroup"]);
 /** A header row names at least two of these columns. */
@@ -44,13 +48,6 @@ const MAX_SIBLINGS = 24;
 /** How far above the row a list container or a header is looked for. */
 const LIST_LEVELS = 3;
 
-/** The parent of a node, across an open shadow root's boundary. */
-function parentOf(node: Node): Element | null {
-  if (node.parentElement) return node.parentElement;
-  const parent = node.parentNode as ShadowRoot | null;
-  return parent && parent.nodeType === 11 && parent.host ? parent.host : null;
-}
-
 /** The words of a class list or id: split at `-`, `_`, spaces and camelCase, lower case. */
 function wordsOf(name: string): string[] {
   return name
@@ -60,8 +57,10 @@ function wordsOf(name: string): string[] {
     .filter(Boolean);
 }
 
-function namedWords(el: Element): string[] {
-  return wordsOf(`${el.getAttribute("class") ?? ""} ${el.id}`);
+/** Whether the class or id of an element holds one of the words (a cheap test on the text first). */
+function named(el: Element, words: Set<string>, hint: RegExp): boolean {
+  const name = `${el.getAttribute("class") ?? ""} ${el.id}`;
+  return hint.test(name) && wordsOf(name).some((word) => words.has(word));
 }
 
 function pageOrigin(doc: Document): string | undefined {
@@ -73,7 +72,15 @@ function pageOrigin(doc: Document): string | undefined {
   }
 }
 
-/** A link to another origin than the page's (a javascript:, mailto: or # link never counts). */
+/** What a link wraps when it is a card rather than a number or a title. */
+const CARD_PARTS =
+  "div, p, img, li, table, section, article, h1, h2, h3, h4, button";
+
+/**
+ * A card wrapped in a link to another origin than the page's. A link that shows only an order
+ * number (an id link to the order's page, often on another of the platform's hosts) is not one, and
+ * a javascript:, mailto: or # link never counts.
+ */
 function linksOffSite(el: Element): boolean {
   if (el.tagName !== "A" && el.tagName !== "AREA") return false;
   const href = el.getAttribute("href");
@@ -82,25 +89,31 @@ function linksOffSite(el: Element): boolean {
   if (!origin) return false;
   try {
     const url = new URL(href, el.ownerDocument.URL);
-    return /^https?:$/.test(url.protocol) && url.origin !== origin;
+    if (!/^https?:$/.test(url.protocol) || url.origin === origin) return false;
   } catch {
     return false;
   }
+  return (
+    el.querySelector(CARD_PARTS) !== null ||
+    (el.textContent ?? "").replace(/\s+/g, " ").trim().length > 40
+  );
 }
 
 /** A dialog, a banner, an ad, or a link off the seller's site. */
 function isOffContent(el: Element): boolean {
   if (el.tagName === "DIALOG") return true;
+  // Most elements around an order number carry no attribute at all.
+  if (!el.hasAttributes()) return false;
   const role = el.getAttribute("role")?.trim().toLowerCase();
   if (role && OFF_ROLES.has(role)) return true;
   if (el.getAttribute("aria-modal") === "true") return true;
   if (linksOffSite(el)) return true;
-  return namedWords(el).some((word) => AD_WORDS.has(word));
+  return named(el, AD_WORDS, AD_HINT);
 }
 
 /** Whether anything from the order number's text up to the document is off the page's content. */
 function insideOffContent(idNode: Node): boolean {
-  for (let el = parentOf(idNode); el; el = parentOf(el)) {
+  for (let el = parentAcross(idNode); el; el = parentAcross(el)) {
     if (el.tagName === "BODY" || el.tagName === "HTML") return false;
     if (isOffContent(el)) return true;
   }
@@ -131,14 +144,24 @@ interface Shape {
   count: number;
 }
 
+function classesOf(el: Element): string[] {
+  return (el.getAttribute("class") ?? "").split(/\s+/).filter(Boolean);
+}
+
 function shapeOf(el: Element): Shape {
   const classes = new Set(
-    [...el.classList].map(classPrefix).filter((name) => name.length > 0),
+    classesOf(el)
+      .map(classPrefix)
+      .filter((name) => name.length > 0),
   );
   const children = new Map<string, number>();
   let count = 0;
-  for (const child of el.children) {
-    const first = child.classList[0];
+  for (
+    let child = el.firstElementChild;
+    child;
+    child = child.nextElementSibling
+  ) {
+    const first = classesOf(child)[0];
     const key = `${child.tagName}.${first ? classPrefix(first) : ""}`;
     children.set(key, (children.get(key) ?? 0) + 1);
     count += 1;
@@ -165,18 +188,16 @@ function similar(a: Shape, b: Shape): boolean {
   return (2 * shared) / (a.count + b.count) >= 0.5;
 }
 
-/** The row's siblings that hold an order and are not off-content, nearest first, a bounded number. */
-function peersOf(row: Element, holdsOrder: (el: Element) => boolean) {
-  const peers: Element[] = [];
+/** The row's siblings, nearest first, a bounded number on each side. */
+function* siblingsOf(row: Element): Generator<Element> {
   let before = row.previousElementSibling;
   let after = row.nextElementSibling;
   for (let i = 0; i < MAX_SIBLINGS && (before || after); i++) {
-    for (const el of [before, after])
-      if (el && holdsOrder(el) && !siblingOffContent(el)) peers.push(el);
+    if (before) yield before;
+    if (after) yield after;
     before = before?.previousElementSibling ?? null;
     after = after?.nextElementSibling ?? null;
   }
-  return peers;
 }
 
 function isListContainer(el: Element): boolean {
@@ -196,21 +217,28 @@ function namesColumns(el: Element | null): boolean {
 }
 
 /**
- * A lone row in a table or list of orders: between its order number and a few levels above the row,
- * a list container, a class naming an order, or an element just after a header naming order columns.
+ * A lone row in a table or list of orders: from its order number up to the row, a list container,
+ * a class naming an order, or an element just after a header naming order columns; the row's
+ * parent as a list container. Further up (a few levels), the same only when no sibling holds an
+ * order: an ancestor shared with another candidate (an ad beside the list) tells neither apart.
  */
-function inOrderList(row: Element, idNode: Node): boolean {
+function inOrderList(row: Element, idNode: Node, alone: boolean): boolean {
   let above = -1; // levels above the row; -1 while still inside it
-  for (let el = parentOf(idNode); el; el = parentOf(el)) {
+  for (let el = parentAcross(idNode); el; el = parentAcross(el)) {
     if (el.tagName === "BODY" || el.tagName === "HTML") break;
     if (el === row) above = 0;
+    else if (above >= 0) above += 1;
+    if (above > LIST_LEVELS) break;
+    if (above > 0 && !alone) return above === 1 && isListContainer(el);
     if (isListContainer(el)) return true;
-    if (namedWords(el).some((word) => ORDER_WORDS.has(word))) return true;
+    if (named(el, ORDER_WORDS, ORDER_HINT)) return true;
     if (namesColumns(el.previousElementSibling)) return true;
-    if (above >= 0 && ++above > LIST_LEVELS) break;
   }
   return false;
 }
+
+/** How many unlike siblings are compared with each other to tell an odd one out. */
+const MAX_UNLIKE = 8;
 
 /**
  * Whether a candidate row of the generic reader is an order row: `idNode` is the text of its order
@@ -222,13 +250,18 @@ export function isOrderRow(
   holdsOrder: (el: Element) => boolean,
 ): boolean {
   if (insideOffContent(idNode)) return false;
-  const peers = peersOf(row, holdsOrder);
   const shape = shapeOf(row);
-  const shapes = peers.map(shapeOf);
-  if (shapes.some((peer) => similar(shape, peer))) return true;
+  // Nearest first, stopping at the first sibling it repeats (the next row, in a list of orders).
+  const unlike: Shape[] = [];
+  for (const sibling of siblingsOf(row)) {
+    if (!holdsOrder(sibling) || siblingOffContent(sibling)) continue;
+    const other = shapeOf(sibling);
+    if (similar(shape, other)) return true;
+    if (unlike.length < MAX_UNLIKE) unlike.push(other);
+  }
   // The odd one out: its siblings repeat a structure it does not.
-  for (let i = 0; i < shapes.length; i++)
-    for (let j = i + 1; j < shapes.length; j++)
-      if (similar(shapes[i]!, shapes[j]!)) return false;
-  return inOrderList(row, idNode);
+  for (let i = 0; i < unlike.length; i++)
+    for (let j = i + 1; j < unlike.length; j++)
+      if (similar(unlike[i]!, unlike[j]!)) return false;
+  return inOrderList(row, idNode, unlike.length === 0);
 }

@@ -134,6 +134,22 @@ describe("the generic reader's rows repeat their siblings", () => {
     });
   });
 
+  it("id links to the order's page on another of the platform's hosts do not hide a row", () => {
+    const row = (id: string) => `
+      <li><span>订单号：<a href="https://porder.shop.jd.com/order/orderDetail?orderId=${id}">${id}</a></span>
+      <span>等待付款</span> <a href="https://item.jd.com/1.html"><img alt="">手工羊毛围巾</a></li>`;
+    const url = "https://shop.jd.com/jdm/trade/orders/order-list";
+    expect(
+      read(page(`<ul>${row("301234567890")}${row("301234567891")}</ul>`, url)),
+    ).toEqual({
+      "301234567890": "unpaid",
+      "301234567891": "unpaid",
+    });
+    expect(read(page(`<ul>${row("301234567890")}</ul>`, url))).toEqual({
+      "301234567890": "unpaid",
+    });
+  });
+
   it("a lone real order still reads: in a table, in a list, or under a header naming order columns", () => {
     const lone = [
       `<table><tbody><tr><td>订单号：7000000000001</td><td>¥128.00</td><td>待付款</td></tr></tbody></table>`,
@@ -149,6 +165,14 @@ describe("the generic reader's rows repeat their siblings", () => {
       read(
         page(
           `<main>${lone[0]}</main><aside>${lookAlike("7999999999991")}</aside>`,
+        ),
+      ),
+    ).toEqual({ "7000000000001": "unpaid" });
+    // A container naming orders around both tells neither apart: the ad still does not read.
+    expect(
+      read(
+        page(
+          `<div class="order-center"><main>${lone[0]}</main><aside>${lookAlike("7999999999991")}</aside></div>`,
         ),
       ),
     ).toEqual({ "7000000000001": "unpaid" });
