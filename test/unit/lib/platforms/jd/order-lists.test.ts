@@ -178,6 +178,7 @@ describe("JD rows whose 订单详情 links also carry orderId= (issue 14)", () =
     ["311000000002", "paid", "等待出库"],
     ["311000000003", "unpaid", "等待付款"],
     ["311000000004", "closed", "已取消"],
+    ["311000000005", "unpaid", "等待付款"],
   ];
 
   it("an id link is the one showing the order number: one row per order, its status seen", async () => {
@@ -185,7 +186,7 @@ describe("JD rows whose 订单详情 links also carry orderId= (issue 14)", () =
       "jd-detail-links.html",
       url,
       jdOrderList,
-      4,
+      5,
     );
     expect(orders.map((o) => [o.orderId, o.status, o.statusText])).toEqual(
       expected,
@@ -197,11 +198,16 @@ describe("JD rows whose 订单详情 links also carry orderId= (issue 14)", () =
       closesAt: NOW + (23 * 60 + 59) * MIN,
     });
     // Each row is its order's whole block, and its badge goes beside the id link, never a 详情 link.
-    for (const row of jdOrderList.findRows(doc)) {
-      expect(row.tagName).toBe("TBODY");
-      const { parent } = jdOrderList.badgeSlot(row);
-      expect(parent.className).toBe("number");
-    }
+    const rows = jdOrderList.findRows(doc);
+    expect(rows.map((row) => row.tagName)).toEqual([
+      "TBODY",
+      "TBODY",
+      "TBODY",
+      "TBODY",
+      "DIV",
+    ]);
+    for (const row of rows)
+      expect(jdOrderList.badgeSlot(row).parent.className).toBe("number");
   });
 
   it("the generic reader is not fooled by the detail links either", () => {
