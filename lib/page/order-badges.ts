@@ -37,7 +37,13 @@ interface BadgePass {
 export interface OrderBadges {
   get(key: string): Tracked | undefined;
   keys(): string[];
-  pass(now: number): BadgePass;
+  /**
+   * A look over the page's rows, or over `only` these rows (the others are left as they are: a
+   * countdown ticked in one row).
+   */
+  pass(now: number, only?: ReadonlySet<Element>): BadgePass;
+  /** Whether `row` holds a badged order. */
+  hasRow(row: Element): boolean;
   /** Badges take what the background knows. */
   show(views: readonly OrderView[], now: number): void;
   /**
@@ -64,7 +70,10 @@ export function orderBadges(
 ): OrderBadges {
   const tracked = new Map<string, Tracked>();
 
-  function pass(time: number): BadgePass {
+  /** The rows holding a badged order: a change inside one is read in that row alone. */
+  const rows = new WeakSet<Element>();
+
+  function pass(time: number, only?: ReadonlySet<Element>): BadgePass {
     const seen = new Set<string>();
     const changed: OrderSnapshot[] = [];
     // Badges go into the page together once the rows are read: every insertion makes the browser
@@ -100,6 +109,7 @@ export function orderBadges(
           entry.badge.remove();
         }
         entry.closesAt = snapshot.closesAt;
+        rows.add(row);
         // Across shadow boundaries: a row may be a component whose shadow tree holds the badge.
         if (
           !entry.badge.host.isConnected ||
@@ -121,7 +131,8 @@ export function orderBadges(
           for (const { row, badge } of toPlace)
             if (row.isConnected) place(adapter, row, badge);
         for (const [key, entry] of tracked) {
-          if (!seen.has(key) || !entry.row.isConnected) {
+          const looked = !only || only.has(entry.row);
+          if ((looked && !seen.has(key)) || !entry.row.isConnected) {
             entry.badge.remove();
             tracked.delete(key);
           }
@@ -135,6 +146,7 @@ export function orderBadges(
     get: (key) => tracked.get(key),
     keys: () => [...tracked.keys()],
     pass,
+    hasRow: (row) => rows.has(row),
     show(views, now) {
       for (const view of views) {
         const entry = tracked.get(view.key);

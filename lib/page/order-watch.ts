@@ -1,8 +1,13 @@
 import type { ComposeContext } from "@/lib/messaging/compose-context";
+import { parentAcross } from "@/lib/platforms/shared/shadow";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { badgeClock } from "@/lib/page/badge-clock";
 import { orderBadges } from "@/lib/page/order-badges";
-import { onAgentInput, onPageChanges } from "@/lib/page/page-changes";
+import {
+  onAgentInput,
+  onPageChanges,
+  type PageChange,
+} from "@/lib/page/page-changes";
 import { panelControl } from "@/lib/page/panel-control";
 import {
   frameReading,
@@ -19,6 +24,11 @@ import type {
 } from "@/lib/messaging/order-requests";
 import type { OrderSnapshot } from "@/lib/model/order";
 import type { OrderView } from "@/lib/model/order-view";
+
+/** The element a changed node is, or lies in (a changed text node's parent). */
+function parentOrSelf(node: Node): Element | null {
+  return node.nodeType === 1 ? (node as Element) : parentAcross(node);
+}
 
 export interface WatchOptions {
   doc: Document;
@@ -87,9 +97,34 @@ export function watchOrders(opts: WatchOptions) {
     )
       return;
     lastRead = tally.read;
-    const changed = pass.end(found?.adapter);
+    await reportChanged(pass.end(found?.adapter), found?.adapter);
+  }
+
+  /**
+   * Reads these rows alone (something changed inside them, a countdown ticked), leaving the rest
+   * of the page's badges as they are; false when the page must be read whole instead (a row went
+   * away, or no adapter has read the page yet).
+   */
+  async function scanRows(rows: ReadonlySet<Element>): Promise<boolean> {
+    const adapter = pageAdapter;
+    if (!adapter || [...rows].some((row) => !row.isConnected)) return false;
+    const time = now();
+    const pass = badges.pass(time, rows);
+    for (const row of rows) {
+      const snapshot = adapter.parseRow(row, { now: time });
+      if (snapshot) pass.see(row, snapshot);
+    }
+    await reportChanged(pass.end(adapter), adapter);
+    return true;
+  }
+
+  /** Reports the orders a pass found changed, and shows what the background answers. */
+  async function reportChanged(
+    changed: OrderSnapshot[],
+    adapter: PlatformAdapter | undefined,
+  ): Promise<void> {
     if (!changed.length) return;
-    const shopName = found?.adapter.shopName?.(doc);
+    const shopName = adapter?.shopName?.(doc);
     const send = (orders: OrdersSeen["orders"]) =>
       opts.report({
         pageUrl: doc.location.href,
@@ -101,14 +136,18 @@ export function watchOrders(opts: WatchOptions) {
 
   let scanning: Promise<void> | undefined;
   let rescan = false;
-  /** One scan at a time; asked for during one, another runs right after it. */
-  function scan(): Promise<void> {
+  /**
+   * One scan at a time; asked for during one, another (of the whole page) runs right after it.
+   * `rows`: only these rows changed, and are read alone when nothing else is under way.
+   */
+  function scan(rows?: ReadonlySet<Element>): Promise<void> {
     if (scanning) {
       rescan = true;
       return scanning;
     }
     scanning = (async () => {
       try {
+        if (rows && (await scanRows(rows))) return;
         do {
           rescan = false;
           await scanOnce();
@@ -141,7 +180,27 @@ export function watchOrders(opts: WatchOptions) {
     if (forgotten) await scan();
   }
 
-  onPageChanges(doc, opts.ui.isOwn, signal, () => void scan());
+  /**
+   * The badged rows a burst of changes happened in, or undefined when something changed outside
+   * them (rows came or went, the list was drawn again): then the page is read whole.
+   */
+  function changedRows(change: PageChange): Set<Element> | undefined {
+    if (change.everything) return undefined;
+    const rows = new Set<Element>();
+    for (const node of change.nodes) {
+      let row: Element | null = null;
+      for (let at = parentOrSelf(node); at && !row; at = parentAcross(at))
+        if (badges.hasRow(at)) row = at;
+      if (!row) return undefined;
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  onPageChanges(doc, opts.ui.isOwn, signal, (change) => {
+    const rows = changedRows(change);
+    if (!rows || rows.size) void scan(rows);
+  });
   // The agent opened a chat box or the memo dialog: the open panel learns it can write there.
   onAgentInput(doc, signal, panel.refresh);
   signal.addEventListener("abort", badges.clear, { once: true });

@@ -5,25 +5,47 @@ import {
 
 /** Coalesce bursts of DOM changes (an SPA renders a page in many small steps). */
 const SETTLE_MS = 60;
+/** Past this many changed places in one burst, the page is read again whole. */
+const MAX_CHANGED_NODES = 2000;
+
+/**
+ * What changed in a burst: the nodes whose text or children changed, or `everything` (the route
+ * changed, or too much changed to follow node by node).
+ */
+export type PageChange =
+  { everything: true } | { everything: false; nodes: ReadonlySet<Node> };
 /** After the agent's click or focus, the page gets this long to open what it opens. */
 const INPUT_SETTLE_MS = 50;
 
 /**
  * Calls `onChange` once a burst of page changes settles: DOM changes other than PayNudge's own UI
  * coming and going (`isOwn`), inside open shadow roots too (present at the start or added later,
- * as deep as the adapters search), and route changes of single-page apps. Stops when `signal`
- * aborts.
+ * as deep as the adapters search), and route changes of single-page apps, with where they happened
+ * (a ticking countdown changes one text node in one row). Stops when `signal` aborts.
  */
 export function onPageChanges(
   doc: Document,
   isOwn: (node: Node) => boolean,
   signal: AbortSignal,
-  onChange: () => void,
+  onChange: (change: PageChange) => void,
 ): void {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let changed: Set<Node> | "everything" = new Set();
+  const settled = () => {
+    const change: PageChange =
+      changed === "everything"
+        ? { everything: true }
+        : { everything: false, nodes: changed };
+    changed = new Set();
+    onChange(change);
+  };
   const later = () => {
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(onChange, SETTLE_MS);
+    settleTimer = setTimeout(settled, SETTLE_MS);
+  };
+  const everything = () => {
+    changed = "everything";
+    later();
   };
   const options: MutationObserverInit = {
     childList: true,
@@ -41,18 +63,22 @@ export function onPageChanges(
       observer.observe(shadow, options);
     }
   };
+  /** A change of the page's, not only PayNudge's own badges coming and going. */
+  const relevant = (r: MutationRecord) =>
+    r.type !== "childList" ||
+    ![...r.addedNodes, ...r.removedNodes].every(isOwn);
   const observer = new MutationObserver((records) => {
-    const relevant = records.some(
-      (r) =>
-        r.type !== "childList" ||
-        ![...r.addedNodes, ...r.removedNodes].every(isOwn),
-    );
-    if (!relevant) return;
+    const theirs = records.filter(relevant);
+    if (!theirs.length) return;
     // Components added since (a web-component table rendered late) are observed inside as well.
-    for (const r of records)
+    for (const r of theirs)
       for (const node of r.addedNodes)
         if (node.nodeType === 1 && !isOwn(node))
           observeRoots(node as Element, depthOf.get(node.getRootNode()) ?? 0);
+    if (changed !== "everything") {
+      for (const r of theirs) changed.add(r.target);
+      if (changed.size > MAX_CHANGED_NODES) changed = "everything";
+    }
     later();
   });
   // Observing the document (not documentElement) also survives an SPA replacing <html>'s children.
@@ -61,11 +87,11 @@ export function onPageChanges(
   // The adapters may change with the URL even when the DOM does not (yet). History and hash
   // changes, and the Navigation API where the browser has it.
   const view = doc.defaultView;
-  view?.addEventListener("popstate", later, { signal });
-  view?.addEventListener("hashchange", later, { signal });
+  view?.addEventListener("popstate", everything, { signal });
+  view?.addEventListener("hashchange", everything, { signal });
   const navigation = (view as (Window & { navigation?: EventTarget }) | null)
     ?.navigation;
-  navigation?.addEventListener("navigatesuccess", later, { signal });
+  navigation?.addEventListener("navigatesuccess", everything, { signal });
   signal.addEventListener(
     "abort",
     () => {

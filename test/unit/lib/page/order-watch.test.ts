@@ -219,6 +219,71 @@ describe("order-watch in single-page apps", () => {
     );
   });
 
+  it("only what changed is read again: a countdown tick or a status change reads its row alone, a row added reads the page", async () => {
+    const url = "https://fxg.jinritemai.com/ffa/morder/order/list";
+    const adapters = adaptersFor(new URL(url));
+    await renderInto("douyin.html", url, adapters);
+    const adapter = adapters.find((a) => a.findRows(document).length)!;
+    const findRows = vi.spyOn(adapter, "findRows");
+    const parseRow = vi.spyOn(adapter, "parseRow");
+    const { batches, report } = fakeBackground();
+    const watcher = watch(adapters, report);
+    await watcher.scan();
+    expect(badgeCount()).toBe(3);
+    const root = document.getElementById("__GARFISH_SSR_ECOM_FXG_ADMIN_DOM")!;
+    const rows = [...root.querySelectorAll(".mortise-rich-table-row")];
+    const settle = () => new Promise((r) => setTimeout(r, 200));
+    findRows.mockClear();
+    parseRow.mockClear();
+
+    // The countdown ticks, every second for three seconds' worth: one row read per burst, the
+    // page never, and nothing re-reported (the deadline it implies has not moved).
+    const countdown = root.querySelector('[class*="index_countdown"]')!;
+    const tickRow = rows.find((r) => r.contains(countdown))!;
+    for (const left of ["剩余29分58秒", "剩余29分57秒", "剩余29分56秒"]) {
+      countdown.textContent = left;
+      await settle();
+    }
+    expect(findRows).not.toHaveBeenCalled();
+    expect(parseRow).toHaveBeenCalledTimes(3);
+    expect(parseRow.mock.calls.every(([row]) => row === tickRow)).toBe(true);
+    expect(batches.length).toBe(1);
+
+    // A row's status changes in place: that order alone is read and reported, its badge follows.
+    const unpaid = batches[0]!.orders.find((o) => o.status === "unpaid")!;
+    const row = rows.find(
+      (r) => adapter.parseRow(r, { now: NOW })?.orderId === unpaid.orderId,
+    )!;
+    parseRow.mockClear();
+    const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node && node.textContent!.trim() !== unpaid.statusText)
+      node = walker.nextNode();
+    node!.textContent = PAID_WORD.douyin!;
+    await until(
+      () => batches.length,
+      (n) => n === 2,
+      3000,
+    );
+    expect(batches[1]!.orders.map((o) => [o.orderId, o.status])).toEqual([
+      [unpaid.orderId, "paid"],
+    ]);
+    expect(badges()[unpaid.orderId]).toBe("paid");
+    expect(findRows).not.toHaveBeenCalled();
+    expect(parseRow.mock.calls.map(([r]) => r)).toEqual([row]);
+
+    // A new row is not inside any badged row: the page is read whole, and it gets its badge.
+    const added = rows[0]!.cloneNode(true) as Element;
+    added.querySelector("paynudge-badge")?.remove();
+    rows.at(-1)!.after(added);
+    await until(
+      () => findRows.mock.calls.length,
+      (n) => n > 0,
+      3000,
+    );
+    expect(badgeCount()).toBe(3);
+  });
+
   it("a route change picks the adapters again; aborting removes every badge and stops reporting", async () => {
     const adapters = await pddPage();
     let current: readonly PlatformAdapter[] = [];
