@@ -9,9 +9,11 @@ const LIST_START = '<div class="list-head">';
 const LIST_END = '<div class="pagination">';
 
 /**
- * The page's own script. Moments are the page's performance.now(): `__rowsIn` right after the rows
- * went in, `__rerenderAt` right after the list was drawn again; `__rowsPainted` / `__rerenderPainted`
- * when the frame after them has been drawn (the page's own rendering, the floor beside the badges).
+ * The page's own script. Moments are the page's performance.now(): `__rowsStart` / `__rowsIn`
+ * right before and after the rows went in, `__rerenderStart` before the list is drawn again, `__rerenderAt` right after the list was drawn again; `__rowsFrame` / `__rerenderFrame` in
+ * the frame after them (an animation-frame callback, in the task that then styles and lays them
+ * out), `__rowsPainted` / `__rerenderPainted` once that frame is drawn (the page's own rendering,
+ * the floor beside the badges).
  * With `?rowsAfter=ms&rerenderAfter=ms&idle=ms` it runs that scenario by itself from its load event
  * and sets `__done` at the end; without, the driver calls `__insertRows()` and `__rerender()`.
  */
@@ -19,18 +21,25 @@ const SCENARIO = (rows) => `
 (() => {
   const ROWS = ${JSON.stringify(rows).replace(/</g, "\\u003c")};
   const list = document.getElementById('order-list');
+  // The frame after: its start (inside the frame's task, before its style and layout) and the
+  // first moment after it was drawn.
   const painted = (key) =>
-    requestAnimationFrame(() => setTimeout(() => { window[key] = performance.now(); }));
+    requestAnimationFrame(() => {
+      window[key + 'Frame'] = performance.now();
+      setTimeout(() => { window[key + 'Painted'] = performance.now(); });
+    });
   window.__insertRows = () => {
+    window.__rowsStart = performance.now();
     list.innerHTML = ROWS;
     window.__rowsIn = performance.now();
-    painted('__rowsPainted');
+    painted('__rows');
   };
   window.__rerender = () => {
+    window.__rerenderStart = performance.now();
     // A fresh list: the old row elements leave the document, new ones of the same markup come in.
     list.innerHTML = ROWS;
     window.__rerenderAt = performance.now();
-    painted('__rerenderPainted');
+    painted('__rerender');
   };
   const params = new URLSearchParams(location.search);
   if (!params.has('rowsAfter')) return;

@@ -5,7 +5,7 @@
 // main-thread time with the extension within 1.3× the page alone.
 //
 // Method, in one run: Chromium with the built extension and Chromium without it (same flags, each
-// its own fresh profile). The page loads with an empty list; its script puts the 1 000 rows in at
+// its own fresh profile), open side by side, their rounds alternating. The page loads with an empty list; its script puts the 1 000 rows in at
 // once, later draws the list again, then stays idle.
 // - Timing rounds: a MutationObserver in the page's own world notes when every row holds a badge
 //   host with a state (`[data-paynudge-order]` with a non-empty `data-paynudge-state`), after the
@@ -19,7 +19,11 @@
 //   but the long-task one. Chromium's DevTools `Performance.getMetrics` TaskDuration (all the
 //   renderer main thread's tasks: script, style, layout, paint) and ScriptDuration over the whole
 //   scenario; medians, the ratio with / without judged. Long tasks (PerformanceObserver
-//   'longtask') ending after the rows went in, the longest judged, the page alone's beside.
+//   'longtask') ending after the rows went in. The page alone has long tasks of its own (putting
+//   1 000 rows in and laying them out takes it far over 50 ms), so the figure judged is the
+//   extension's: its longest task, or the most it lengthened one of the page's own four (rows in,
+//   the frame after, re-render, the frame after) against the same task's median without it; the
+//   longest of all, with and without, beside.
 // PAYNUDGE_BENCH_PROFILE=<file.cpuprofile> adds one profiled never-seen round (CDP Profiler on the
 // page: the page's and the order script's JavaScript, both worlds) and prints where its time went.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -44,7 +48,7 @@ const QUIET_MS = 500;
 /** A timing round gives up on its badges after this long (reported as not badged). */
 const GIVE_UP_MS = 30_000;
 /** The cost rounds' idle time after the re-render is badged. */
-const IDLE_MS = 2000;
+const IDLE_MS = 1000;
 const HOST = "trade.taobao.com";
 const PATH = "/trade/itemlist/list_sold_items.htm";
 
@@ -196,80 +200,104 @@ async function costRound(context, url, schedule) {
   const metric = (name) =>
     (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   const t = await page.evaluate(() => ({
-    rowsIn: window.__rowsIn,
-    rerenderAt: window.__rerenderAt,
+    marks: [
+      window.__rowsIn,
+      window.__rowsFrame,
+      window.__rerenderAt,
+      window.__rerenderFrame,
+    ],
+    // How long the page's own script took to put the rows in and to draw them again.
+    spans: [
+      window.__rowsIn - window.__rowsStart,
+      0,
+      window.__rerenderAt - window.__rerenderStart,
+      0,
+    ],
     longTasks: window.__longTasks,
     badged: [
       ...document.querySelectorAll("#order-list [data-paynudge-order]"),
     ].filter((h) => h.getAttribute("data-paynudge-state")).length,
   }));
   await page.close();
-  const after = t.longTasks.filter((l) => l.start + l.duration >= t.rowsIn);
-  // The tasks in which the page itself put the rows in or drew them again (with the extension,
-  // its mutation callbacks run at the end of these same tasks).
-  const own = (l) =>
-    [t.rowsIn, t.rerenderAt].some(
-      (at) => l.start <= at && at <= l.start + l.duration,
-    );
+  const after = t.longTasks.filter((l) => l.start + l.duration >= t.marks[0]);
+  const holds = (l, at) => l.start <= at && at <= l.start + l.duration;
   return {
     taskMs: metric("TaskDuration"),
     scriptMs: metric("ScriptDuration"),
     layoutMs: metric("LayoutDuration"),
     styleMs: metric("RecalcStyleDuration"),
     longest: Math.max(0, ...after.map((l) => l.duration)),
-    longestOther: Math.max(
-      0,
-      ...after.filter((l) => !own(l)).map((l) => l.duration),
+    // The page's own tasks: the two in which it put the rows in and drew the list again, and the
+    // two frames after them that style and lay the rows out (0: not a long task). With the
+    // extension, its mutation callbacks run at the end of the first two, and what it put in the
+    // rows before a frame is laid out in that frame.
+    // A task under 50 ms is not reported: the page's own script time stands for it, or 0 for a frame.
+    own: t.marks.map(
+      (at, k) => after.find((l) => holds(l, at))?.duration ?? t.spans[k],
     ),
+    others: after
+      .filter((l) => !t.marks.some((at) => holds(l, at)))
+      .map((l) => l.duration),
     longCount: after.length,
     longSum: after.reduce((s, l) => s + l.duration, 0),
     badged: t.badged,
   };
 }
 
-/** One profiled never-seen timing round: where the main thread's JavaScript time went. */
+/**
+ * One profiled never-seen timing round (CDP Profiler on the page: every JavaScript world of its
+ * main thread): the main thread's time by kind (the page's script, the order script with the DOM
+ * calls it makes, the rest: style, layout, paint, parsing, GC) and the order script's functions
+ * by the time spent in them and the DOM calls they make (names as built: minified).
+ */
 async function profileRound(context, url, file) {
   const page = await context.newPage();
   await page.addInitScript(WATCH_BADGES, ORDERS);
   const cdp = await context.newCDPSession(page);
   await page.goto(url, { waitUntil: "load" });
   await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
   await cdp.send("Profiler.start");
   const round = await timeRound(page, true);
   const { profile } = await cdp.send("Profiler.stop");
   await page.close();
   writeFileSync(file, JSON.stringify(profile));
-  const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes)
+    for (const child of n.children ?? []) parent.set(child, n.id);
+  const kinds = new Map();
+  const functions = new Map();
+  const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
   profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const where = f.url ? f.url.replace(/^.*\//, "") : "";
-    const key = `${f.functionName || "(anonymous)"} ${where}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const took = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    // The nearest caller with a script: a DOM call counts for the function that made it.
+    let at = id;
+    while (at !== undefined && !byId.get(at).callFrame.url) at = parent.get(at);
+    const leaf = byId.get(id).callFrame.functionName;
+    if (at === undefined) return add(kinds, leaf || "(native)", took);
+    const f = byId.get(at).callFrame;
+    if (!f.url.startsWith("chrome-extension:"))
+      return add(kinds, "page script", took);
+    add(kinds, "order script (with its DOM calls)", took);
+    add(
+      functions,
+      `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\//, "")}:${f.lineNumber + 1}:${f.columnNumber + 1}`,
+      took,
+    );
   });
-  const byScript = new Map();
-  for (const [key, value] of self) {
-    const script = key
-      .split(" ")
-      .slice(1)
-      .join(" ")
-      .replace(/:\d+:\d+$/, "");
-    byScript.set(script, (byScript.get(script) ?? 0) + value);
-  }
   const top = (m, n) =>
     Object.fromEntries(
       [...m]
-        .filter(([k]) => !k.startsWith("(idle)"))
         .sort((a, b) => b[1] - a[1])
         .slice(0, n)
         .map(([k, v]) => [k, +v.toFixed(1)]),
     );
   console.log(
-    `  profiled round (${file}): badges ${ms(round.badges)} ms, re-render ${ms(round.rebadge)} ms; self ms by script, then by function`,
+    `  profiled round (${file}; profiling slows it): badges ${ms(round.badges)} ms, re-render ${ms(round.rebadge)} ms; ms by kind, then the order script's functions`,
   );
-  console.table(top(byScript, 8));
-  console.table(top(self, 20));
+  console.table(top(kinds, 8));
+  console.table(top(functions, 15));
 }
 
 /** Chromium without the extension, the same flags and a fresh profile of its own. */
@@ -329,10 +357,15 @@ export default async function run() {
   const cost = { with: [], known: [], without: [] };
   let schedule;
   try {
+    // Both browsers open at once and the rounds alternate, so that whatever else the machine is
+    // doing weighs on both sides alike.
     const ext = await launchWithExtension({ hostMap: server.port });
+    const plain = await launchPlain(server.port);
     try {
-      for (let i = 0; i < RUNS; i++)
+      for (let i = 0; i < RUNS; i++) {
         timing.with.push(await timePage(ext.context, url(), true));
+        timing.without.push(await timePage(plain.context, url(), false));
+      }
       // Long enough for the slowest badging seen above, the same with and without the extension.
       const slowest = (key) => {
         const xs = timing.with.flatMap((r) => [r.fresh[key], r.known[key]]);
@@ -341,26 +374,19 @@ export default async function run() {
           : Math.ceil(Math.max(...xs) / 100) * 100;
       };
       schedule = {
-        rerenderAfter: slowest("badges") + 1000,
+        rerenderAfter: slowest("badges") + 500,
         idle: slowest("rebadge") + IDLE_MS,
       };
       for (let i = 0; i < RUNS; i++) {
         const page = url();
         cost.with.push(await costRound(ext.context, page, schedule));
+        cost.without.push(await costRound(plain.context, url(), schedule));
         cost.known.push(await costRound(ext.context, page, schedule));
       }
       const file = process.env.PAYNUDGE_BENCH_PROFILE;
       if (file) await profileRound(ext.context, url(), file);
     } finally {
       await ext.close();
-    }
-    const plain = await launchPlain(server.port);
-    try {
-      for (let i = 0; i < RUNS; i++)
-        timing.without.push(await timePage(plain.context, url(), false));
-      for (let i = 0; i < RUNS; i++)
-        cost.without.push(await costRound(plain.context, url(), schedule));
-    } finally {
       await plain.close();
     }
   } finally {
@@ -394,18 +420,31 @@ export default async function run() {
       ),
     },
   });
+  // The page's own tasks (rows in, its frame, re-render, its frame), medians without the extension.
+  const OWN = ["rows in", "frame", "re-render", "frame"];
+  const ownWithout = OWN.map((_, k) =>
+    median(cost.without.map((r) => r.own[k])),
+  );
+  /** The extension's longest task, or the most it added to one of the page's own. */
+  const extLongest = (r) =>
+    Math.max(0, ...r.others, ...r.own.map((d, k) => d - ownWithout[k]));
   const costRow = (rounds) => ({
     "task ms": col(rounds, "taskMs"),
     "script ms": col(rounds, "scriptMs"),
     "style ms": col(rounds, "styleMs"),
     "layout ms": col(rounds, "layoutMs"),
-    "longest task ms": +Math.max(...rounds.map((r) => r.longest)).toFixed(0),
-    "longest not the page's own ms": +Math.max(
-      ...rounds.map((r) => r.longestOther),
-    ).toFixed(0),
     "long tasks": col(rounds, "longCount"),
     "long task ms in all": col(rounds, "longSum"),
-    "badged at end": Math.min(...rounds.map((r) => r.badged)),
+    "longest ms": +Math.max(...rounds.map((r) => r.longest)).toFixed(0),
+    [`page's own (${OWN.join(", ")}) ms, medians`]: OWN.map((_, k) =>
+      median(rounds.map((r) => r.own[k])).toFixed(0),
+    ).join(", "),
+    "others' longest ms": +Math.max(
+      0,
+      ...rounds.flatMap((r) => r.others),
+    ).toFixed(0),
+    "badged at end":
+      rounds === cost.without ? "—" : Math.min(...rounds.map((r) => r.badged)),
   });
   console.table({
     "with extension, never seen": costRow(cost.with),
@@ -435,13 +474,14 @@ export default async function run() {
       },
     );
   }
-  const longest = (rounds) => Math.max(...rounds.map((r) => r.longest));
   const withAll = [...cost.with, ...cost.known];
+  const worst = Math.max(...withAll.map(extLongest));
   rows.push({
-    bench: "page speed: longest task after the rows went in",
-    value: `${longest(withAll).toFixed(0)} ms with the extension (rounds ${withAll.map((r) => r.longest.toFixed(0)).join(", ")}); ${longest(cost.without).toFixed(0)} ms the page alone`,
+    bench:
+      "page speed: the extension's longest task after the rows went in (its own, or what it adds to one of the page's)",
+    value: `${worst.toFixed(0)} ms (rounds ${withAll.map((r) => extLongest(r).toFixed(0)).join(", ")}); longest task of all ${Math.max(...withAll.map((r) => r.longest)).toFixed(0)} ms with the extension, ${Math.max(...cost.without.map((r) => r.longest)).toFixed(0)} ms the page alone`,
     goal: `≤ ${LONG_TASK_GOAL_MS} ms`,
-    pass: longest(withAll) <= LONG_TASK_GOAL_MS,
+    pass: worst <= LONG_TASK_GOAL_MS,
   });
   const taskWithout = median(cost.without.map((r) => r.taskMs));
   for (const [rounds, label] of [
@@ -449,10 +489,11 @@ export default async function run() {
     [cost.known, "orders known"],
   ]) {
     const taskWith = median(rounds.map((r) => r.taskMs));
-    const ratios = rounds.map((r) => r.taskMs / taskWithout);
+    // Each round against the round without the extension run beside it.
+    const ratios = rounds.map((r, i) => r.taskMs / cost.without[i].taskMs);
     rows.push({
       bench: `page speed: main-thread time with / without the extension, ${label}`,
-      value: `${(taskWith / taskWithout).toFixed(2)}× (${taskWith.toFixed(0)} ms / ${taskWithout.toFixed(0)} ms, medians of ${RUNS}; rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`,
+      value: `${(taskWith / taskWithout).toFixed(2)}× (${taskWith.toFixed(0)} ms / ${taskWithout.toFixed(0)} ms, medians of ${RUNS}; paired rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×; script alone ${median(rounds.map((r) => r.scriptMs)).toFixed(0)} / ${median(cost.without.map((r) => r.scriptMs)).toFixed(0)} ms)`,
       goal: `≤ ${RATIO_GOAL}×`,
       pass: taskWith / taskWithout <= RATIO_GOAL,
     });
