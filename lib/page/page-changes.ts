@@ -1,4 +1,5 @@
 import {
+  markShadowFree,
   MAX_SHADOW_DEPTH,
   openShadowRoots,
 } from "@/lib/platforms/shared/shadow";
@@ -7,6 +8,10 @@ import {
 const SETTLE_MS = 60;
 /** Past this many changed places in one burst, the page is read again whole. */
 const MAX_CHANGED_NODES = 2000;
+/** How often custom elements still undefined are looked at (their definition may bring a root). */
+const UPGRADE_POLL_MS = 1000;
+/** At most this many undefined custom elements are waited for. */
+const MAX_PENDING = 500;
 
 /**
  * What changed in a burst: the nodes whose text or children changed, or `everything` (the route
@@ -55,13 +60,50 @@ export function onPageChanges(
   /** How deep each observed shadow root lies: roots found inside it go at most as deep as search. */
   const depthOf = new WeakMap<Node, number>();
   /** Observes the open shadow roots under `scope` (which lies `depth` roots deep) not yet observed. */
-  const observeRoots = (scope: ParentNode, depth: number) => {
+  const observeRoots = (scope: ParentNode, depth: number): boolean => {
+    let found = false;
     for (const shadow of openShadowRoots(scope, MAX_SHADOW_DEPTH - depth)) {
       if (depthOf.has(shadow)) continue;
       // A root's depth is its host's plus one; the host's tree is observed already.
       depthOf.set(shadow, (depthOf.get(shadow.host.getRootNode()) ?? 0) + 1);
       observer.observe(shadow, options);
+      found = true;
     }
+    // Until a root is seen, the adapters' searches skip asking every element for one.
+    if (found) markShadowFree(doc, false);
+    return found;
+  };
+  /**
+   * Custom elements not defined yet (a micro-frontend's bundle arrives after its markup): when the
+   * definition comes, the element may attach an open root and render into it, and no mutation
+   * record says so. They are looked at every UPGRADE_POLL_MS while there are any.
+   */
+  const pending = new Set<Element>();
+  let pendingTimer: ReturnType<typeof setInterval> | undefined;
+  const checkPending = () => {
+    let found = false;
+    for (const el of pending) {
+      if (el.isConnected && !el.matches(":defined")) continue;
+      pending.delete(el);
+      if (el.isConnected && el.shadowRoot)
+        found = observeRoots(el, depthOf.get(el.getRootNode()) ?? 0) || found;
+    }
+    if (!pending.size) {
+      clearInterval(pendingTimer);
+      pendingTimer = undefined;
+    }
+    if (found) everything();
+  };
+  const waitForDefinitions = (scope: Element | Document) => {
+    const undefinedOnes = [...scope.querySelectorAll(":not(:defined)")];
+    if (scope.nodeType === 1 && (scope as Element).matches(":not(:defined)"))
+      undefinedOnes.unshift(scope as Element);
+    for (const el of undefinedOnes) {
+      if (pending.size >= MAX_PENDING) break;
+      if (!isOwn(el)) pending.add(el);
+    }
+    if (pending.size && !pendingTimer)
+      pendingTimer = setInterval(checkPending, UPGRADE_POLL_MS);
   };
   /** A change of the page's, not only PayNudge's own badges coming and going. */
   const relevant = (r: MutationRecord) =>
@@ -73,8 +115,10 @@ export function onPageChanges(
     // Components added since (a web-component table rendered late) are observed inside as well.
     for (const r of theirs)
       for (const node of r.addedNodes)
-        if (node.nodeType === 1 && !isOwn(node))
+        if (node.nodeType === 1 && !isOwn(node)) {
           observeRoots(node as Element, depthOf.get(node.getRootNode()) ?? 0);
+          waitForDefinitions(node as Element);
+        }
     if (changed !== "everything") {
       for (const r of theirs) changed.add(r.target);
       if (changed.size > MAX_CHANGED_NODES) changed = "everything";
@@ -83,7 +127,8 @@ export function onPageChanges(
   });
   // Observing the document (not documentElement) also survives an SPA replacing <html>'s children.
   observer.observe(doc, options);
-  observeRoots(doc, 0);
+  if (!observeRoots(doc, 0)) markShadowFree(doc, true);
+  waitForDefinitions(doc);
   // The adapters may change with the URL even when the DOM does not (yet). History and hash
   // changes, and the Navigation API where the browser has it.
   const view = doc.defaultView;
@@ -97,6 +142,9 @@ export function onPageChanges(
     () => {
       observer.disconnect();
       clearTimeout(settleTimer);
+      clearInterval(pendingTimer);
+      // Nobody follows the page's roots any more: searches look for them again.
+      markShadowFree(doc, false);
     },
     { once: true },
   );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { onPageChanges } from "@/lib/page/page-changes";
-import { MAX_SHADOW_DEPTH } from "@/lib/platforms/shared/shadow";
+import { deepQueryAll, MAX_SHADOW_DEPTH } from "@/lib/platforms/shared/shadow";
 import { until } from "@/test/support/until";
 
 /*
@@ -92,5 +92,50 @@ describe("onPageChanges in open shadow roots", () => {
     root.firstElementChild!.append("after the end");
     await settle();
     expect(w.changes()).toBe(0);
+  });
+});
+
+describe("searches on a page without shadow roots", () => {
+  it("skip them until the watcher sees one, then find it", async () => {
+    document.body.innerHTML = '<p class="row" id="light"></p>';
+    const w = watch();
+    const rows = () => deepQueryAll(document, ".row").map((el) => el.id);
+    const { el, root } = component('<p class="row" id="hidden"></p>');
+    // Attached to an element already in the page: no record tells, so it is not searched yet.
+    const late = document.createElement("x-late");
+    document.body.append(late);
+    await until(w.changes, (n) => n === 1);
+    late.attachShadow({ mode: "open" }).innerHTML = '<p class="row" id="x">';
+    expect(rows()).toEqual(["light"]);
+    // A component added with its root is seen, and the page is searched deep from then on.
+    document.body.append(el);
+    await until(w.changes, (n) => n === 2);
+    expect(rows()).toEqual(["light", "x", "hidden"]);
+    root.append("新订单");
+    await until(w.changes, (n) => n === 3);
+  });
+
+  it("a custom element defined later, rendering into its new root, is observed", async () => {
+    document.body.innerHTML = "<x-order-app></x-order-app>";
+    const w = watch();
+    customElements.define(
+      "x-order-app",
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: "open" }).innerHTML =
+            '<p class="row" id="upgraded"></p>';
+        }
+      },
+    );
+    // Nothing in the document's own tree changed: the wait for its definition finds the root.
+    await until(w.changes, (n) => n === 1, 3000);
+    expect(deepQueryAll(document, ".row").map((el) => el.id)).toEqual([
+      "upgraded",
+    ]);
+    document
+      .querySelector("x-order-app")!
+      .shadowRoot!.append(document.createElement("div"));
+    await until(w.changes, (n) => n === 2);
   });
 });

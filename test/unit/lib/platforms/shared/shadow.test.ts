@@ -3,6 +3,7 @@ import {
   closestAcross,
   containsAcross,
   deepQueryAll,
+  markShadowFree,
   MAX_SHADOW_DEPTH,
   MAX_SHADOW_HOSTS,
   openShadowRoots,
@@ -190,5 +191,23 @@ describe("walkTextAcross", () => {
       "deepest",
     ]);
     expect(texts(nested(MAX_SHADOW_DEPTH + 1, "<i>too deep</i>"))).toEqual([]);
+  });
+});
+
+describe("markShadowFree", () => {
+  afterEach(() => markShadowFree(document, false));
+
+  it("skips shadow roots in a document said to hold none, and finds them again when told", () => {
+    const { el } = host('<i class="row" id="inside">shadow</i>');
+    document.body.append(el);
+    markShadowFree(document, true);
+    expect(deepQueryAll(document, ".row")).toEqual([]);
+    const texts: string[] = [];
+    walkTextAcross(document.body, (t) => void texts.push(t.data));
+    expect(texts).toEqual([]);
+    // The page watcher looks for new roots all the same.
+    expect(openShadowRoots(document)).toHaveLength(1);
+    markShadowFree(document, false);
+    expect(ids(deepQueryAll(document, ".row"))).toEqual(["inside"]);
   });
 });
