@@ -47,6 +47,12 @@ const START_MS = 500;
 const QUIET_MS = 500;
 /** A timing round gives up on its badges after this long (reported as not badged). */
 const GIVE_UP_MS = 30_000;
+/**
+ * Between rounds: the work one leaves behind (the background's due check, the closed page's
+ * teardown) is done before the next, in either browser, begins.
+ */
+const BETWEEN_MS = 1000;
+const pause = () => new Promise((resolve) => setTimeout(resolve, BETWEEN_MS));
 /** The cost rounds' idle time after the re-render is badged. */
 const IDLE_MS = 1000;
 const HOST = "trade.taobao.com";
@@ -364,7 +370,9 @@ export default async function run() {
     try {
       for (let i = 0; i < RUNS; i++) {
         timing.with.push(await timePage(ext.context, url(), true));
+        await pause();
         timing.without.push(await timePage(plain.context, url(), false));
+        await pause();
       }
       // Long enough for the slowest badging seen above, the same with and without the extension.
       const slowest = (key) => {
@@ -380,8 +388,11 @@ export default async function run() {
       for (let i = 0; i < RUNS; i++) {
         const page = url();
         cost.with.push(await costRound(ext.context, page, schedule));
+        await pause();
         cost.without.push(await costRound(plain.context, url(), schedule));
+        await pause();
         cost.known.push(await costRound(ext.context, page, schedule));
+        await pause();
       }
       const file = process.env.PAYNUDGE_BENCH_PROFILE;
       if (file) await profileRound(ext.context, url(), file);
