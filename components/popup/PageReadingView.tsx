@@ -17,6 +17,10 @@ import type { FrameReading, SkipReason } from "@/lib/model/page-reading";
 const SKIP_WORDS: Readonly<Record<SkipReason, MessageKey>> = {
   noOrderId: "reading.skippedNoOrderId",
   duplicate: "reading.skippedDuplicate",
+  noStatus: "reading.skippedNoStatus",
+  offContent: "reading.skippedOffContent",
+  oddShape: "reading.skippedOddShape",
+  notInList: "reading.skippedNotInList",
 };
 
 /** The report file: the readings, and what made them. */

@@ -4,8 +4,22 @@
  * with every text reduced to its shape. Nothing in it names a buyer or an order.
  */
 
-/** Why a candidate row gave no order. */
-export type SkipReason = "noOrderId" | "duplicate";
+/**
+ * Why a candidate row gave no order: the reader read no order number from it, or one another row
+ * already showed; or (the generic reader, which finds rows by their text) it shows an order number
+ * but no status word (nor a date and an amount), it lies in a dialog, banner, ad or a link off the
+ * site, its siblings repeat a structure it does not, or it is alone and in no list of orders.
+ */
+export type SkipReason =
+  | "noOrderId"
+  | "duplicate"
+  | "noStatus"
+  | "offContent"
+  | "oddShape"
+  | "notInList";
+
+/** A candidate a reader looked at and refused, with why. */
+export type RefuseRow = (candidate: Element, reason: SkipReason) => void;
 
 export interface SkippedRows {
   reason: SkipReason;

@@ -14,7 +14,7 @@ import {
   readingTally,
   type RowsRead,
 } from "@/lib/page/page-reading";
-import { findRows, readOrders } from "@/lib/page/read-orders";
+import { findRows, readOrders, type Refused } from "@/lib/page/read-orders";
 import { reportInChunks, viewsInChunks } from "@/lib/page/report";
 import type { PageUi } from "@/lib/page/ui-port";
 import type {
@@ -83,10 +83,17 @@ export function watchOrders(opts: WatchOptions) {
   async function scanOnce(): Promise<void> {
     const time = now();
     const candidates = adapters();
-    const found = findRows(doc, candidates);
+    const refused: Refused[] = [];
+    const found = findRows(doc, candidates, refused);
     pageAdapter = found?.adapter;
     const pass = badges.pass(time);
-    const tally = readingTally(found, candidates, time);
+    // What the reader that found the rows left out, or, when none did, what every reader did.
+    const tally = readingTally(
+      found,
+      candidates,
+      time,
+      found ? found.refused : refused,
+    );
     const see = (row: Element, snapshot: OrderSnapshot) => {
       tally.see(row, snapshot);
       pass.see(row, snapshot);

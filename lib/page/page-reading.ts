@@ -4,7 +4,7 @@ import type {
   SkipReason,
   SkippedRows,
 } from "@/lib/model/page-reading";
-import type { FoundRows } from "@/lib/page/read-orders";
+import type { FoundRows, Refused } from "@/lib/page/read-orders";
 import { pageStructure, reportRoot } from "@/lib/page/page-structure";
 
 /*
@@ -22,11 +22,15 @@ export interface RowsRead {
   at: number;
 }
 
-/** Counts one read of the rows: call `see` for each order read, `skip` for a row without one. */
+/**
+ * Counts one read of the rows: call `see` for each order read, `skip` for a row without one.
+ * `refused`: the candidates the adapters left out while finding rows.
+ */
 export function readingTally(
   found: FoundRows | undefined,
   adapters: readonly { id: string }[],
   at: number,
+  refused: readonly Refused[] = found?.refused ?? [],
 ) {
   const read: RowsRead = {
     found,
@@ -42,6 +46,7 @@ export function readingTally(
     if (entry) entry.count++;
     else read.skipped.set(reason, { count: 1, row });
   };
+  for (const { row, reason } of refused) skip(reason, row);
   return {
     read,
     see(row: Element, snapshot: OrderSnapshot) {

@@ -1,5 +1,12 @@
 import type { OrderSnapshot } from "@/lib/model/order";
+import type { SkipReason } from "@/lib/model/page-reading";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
+
+/** A candidate row an adapter refused, with why. */
+export interface Refused {
+  row: Element;
+  reason: SkipReason;
+}
 
 /** The order rows on the page, the adapter that found them, and those tried before it. */
 export interface FoundRows {
@@ -7,17 +14,27 @@ export interface FoundRows {
   rows: Element[];
   /** Ids of the adapters that found none first. */
   tried: string[];
+  /** The candidates it refused. */
+  refused: Refused[];
 }
 
-/** The rows of the first adapter that finds any. */
+/**
+ * The rows of the first adapter that finds any; `refused` (when given) collects the candidates
+ * every adapter tried refused, whether or not one found rows.
+ */
 export function findRows(
   doc: Document,
   adapters: readonly PlatformAdapter[],
+  refused: Refused[] = [],
 ): FoundRows | undefined {
   const tried: string[] = [];
   for (const adapter of adapters) {
-    const rows = adapter.findRows(doc);
-    if (rows.length) return { adapter, rows, tried };
+    const mine: Refused[] = [];
+    const rows = adapter.findRows(doc, (row, reason) =>
+      mine.push({ row, reason }),
+    );
+    refused.push(...mine);
+    if (rows.length) return { adapter, rows, tried, refused: mine };
     tried.push(adapter.id);
   }
   return undefined;

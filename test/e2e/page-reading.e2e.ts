@@ -24,6 +24,7 @@ const LEGACY = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
 const FRAMED =
   "https://myseller.taobao.com/home.htm/trade-platform/tp/legacy-sold";
 const ELSEWHERE = "https://erp.example.com/orders";
+const ADS = "https://mms.pinduoduo.com/orders/list-ads";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
@@ -39,6 +40,7 @@ beforeAll(async () => {
           "taobao-legacy-frame.html",
         ),
         "erp.example.com/orders": file("generic-unknown.html"),
+        "mms.pinduoduo.com/orders/list-ads": file("ad-cards.html"),
       }),
     ],
   });
@@ -148,6 +150,25 @@ describe("what PayNudge reads on this page", () => {
       "myseller.taobao.com/home.htm/trade-platform/tp/legacy-sold",
     );
     expect(await outer.locator(".reader").textContent()).toBe("未找到订单行");
+    await popup.close();
+    await page.close();
+  });
+
+  it("lists what the generic reader refused on a redesigned list, with why", async () => {
+    const page = await openPage(ADS, 4);
+    const popup = await popupOver(ADS);
+    const frame = popup.locator('.frame-reading[data-reader="generic-pdd"]');
+    await expect.poll(() => frame.count(), { timeout: 10_000 }).toBe(1);
+    expect(await frame.locator(".tried").textContent()).toMatch(/pdd/);
+    const off = frame.locator('summary[data-reason="offContent"]');
+    expect(await off.textContent()).toMatch(
+      /^\d+ 处在弹窗、横幅、广告或站外链接里$/,
+    );
+    // Its example shows the make-up of one, not its words.
+    await off.click();
+    const example = await frame.locator(".skipped pre").first().textContent();
+    expect(example).toContain('"tag"');
+    expect(example).not.toMatch(/\d{6}/);
     await popup.close();
     await page.close();
   });

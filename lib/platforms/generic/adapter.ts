@@ -19,7 +19,7 @@ import {
   pddCreatedAt,
   statusFromText,
 } from "@/lib/platforms/shared/parse";
-import { isOrderRow } from "@/lib/platforms/generic/row-shape";
+import { rowRefusal } from "@/lib/platforms/generic/row-shape";
 import {
   closestAcross,
   containsAcross,
@@ -157,7 +157,7 @@ export function genericAdapter<P extends PlatformId>(
     // No chatBuyer: by text alone no element can be told to name the open chat's buyer (a guess
     // could read a row's buyer and wave a wrong insert through), so a chat here counts as unknown.
     matches: opts.matches ?? (() => true),
-    findRows(root) {
+    findRows(root, refuse) {
       const start = walkerRoot(root);
       if (!start) return [];
       const { ids, statuses } = anchorsIn(start);
@@ -207,8 +207,16 @@ export function genericAdapter<P extends PlatformId>(
             (parseDateTime(text, Date.now()) !== undefined &&
               parseMoneyAll(text).length > 0);
         }
+        if (!ok) {
+          refuse?.(best, "noStatus");
+          continue;
+        }
         // Not an ad card, banner or dialog showing an order number: a row repeats its siblings.
-        if (!ok || !isOrderRow(best, node, (el) => idsUnder.has(el))) continue;
+        const refusal = rowRefusal(best, node, (el) => idsUnder.has(el));
+        if (refusal) {
+          refuse?.(best, refusal);
+          continue;
+        }
         seenIds.add(id);
         taken.add(best);
         rows.push(best);

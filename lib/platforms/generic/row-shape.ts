@@ -241,27 +241,30 @@ function inOrderList(row: Element, idNode: Node, alone: boolean): boolean {
 const MAX_UNLIKE = 8;
 
 /**
- * Whether a candidate row of the generic reader is an order row: `idNode` is the text of its order
- * number, `holdsOrder` tells the elements holding one (the reader's own map).
+ * Why a candidate row of the generic reader is not an order row, or undefined when it is: `idNode`
+ * is the text of its order number, `holdsOrder` tells the elements holding one (the reader's own
+ * map).
  */
-export function isOrderRow(
+export function rowRefusal(
   row: Element,
   idNode: Node,
   holdsOrder: (el: Element) => boolean,
-): boolean {
-  if (insideOffContent(idNode)) return false;
+): "offContent" | "oddShape" | "notInList" | undefined {
+  if (insideOffContent(idNode)) return "offContent";
   const shape = shapeOf(row);
   // Nearest first, stopping at the first sibling it repeats (the next row, in a list of orders).
   const unlike: Shape[] = [];
   for (const sibling of siblingsOf(row)) {
     if (!holdsOrder(sibling) || siblingOffContent(sibling)) continue;
     const other = shapeOf(sibling);
-    if (similar(shape, other)) return true;
+    if (similar(shape, other)) return undefined;
     if (unlike.length < MAX_UNLIKE) unlike.push(other);
   }
   // The odd one out: its siblings repeat a structure it does not.
   for (let i = 0; i < unlike.length; i++)
     for (let j = i + 1; j < unlike.length; j++)
-      if (similar(unlike[i]!, unlike[j]!)) return false;
-  return inOrderList(row, idNode, unlike.length === 0);
+      if (similar(unlike[i]!, unlike[j]!)) return "oddShape";
+  return inOrderList(row, idNode, unlike.length === 0)
+    ? undefined
+    : "notInList";
 }

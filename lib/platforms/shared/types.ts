@@ -1,4 +1,5 @@
 import type { OrderSnapshot, PlatformId } from "@/lib/model/order";
+import type { RefuseRow } from "@/lib/model/page-reading";
 import { deepQueryAll, parentAcross } from "@/lib/platforms/shared/shadow";
 
 interface ParseContext {
@@ -22,8 +23,11 @@ export interface PlatformAdapter<P extends PlatformId = PlatformId> {
   /** The platform whose orders it reads (the registry, lib/platforms/index.ts, checks it). */
   platform: P;
   matches(url: URL): boolean;
-  /** One element per order, outermost, in page order. */
-  findRows(root: ParentNode): Element[];
+  /**
+   * One element per order, outermost, in page order. `refuse` hears of the candidates it looked at
+   * and left out, with why (what the seller's "what PayNudge reads" view lists).
+   */
+  findRows(root: ParentNode, refuse?: RefuseRow): Element[];
   parseRow(row: Element, ctx: ParseContext): OrderSnapshot | undefined;
   /** Reads rows by their text alone (the generic adapter's way): no generic fallback follows it. */
   textOnly?: true;

@@ -166,6 +166,20 @@ describe("frameReading", () => {
     expect(nothing.structure.tag).toBe("body");
   });
 
+  it("lists the look-alikes the generic reader refused: a dialog, a banner, an ad off the site, an odd card", async () => {
+    const url = "https://mms.pinduoduo.com/orders/list-new";
+    const { reading } = await readPage("ad-cards.html", url);
+    expect(reading.reader).toBe("generic-pdd");
+    expect(reading.unpaid).toBeGreaterThan(0);
+    const count = (reason: string) =>
+      reading.skipped.find((s) => s.reason === reason)?.count ?? 0;
+    expect(count("offContent")).toBeGreaterThanOrEqual(2);
+    expect(count("oddShape") + count("notInList")).toBeGreaterThanOrEqual(1);
+    // Each with an example of its make-up, redacted as the rest of the report.
+    for (const skipped of reading.skipped)
+      expect(JSON.stringify(skipped.example)).not.toMatch(/\d{6}/);
+  });
+
   it("holds no order number, buyer, item or amount of the page, and no id in its path", async () => {
     const url = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
     const { reading, found, doc } = await readPage("taobao-legacy.html", url);
