@@ -45,6 +45,21 @@ export function panelBox(
     box.element.style.left = `${left}px`;
     box.element.style.top = `${top}px`;
   };
+  /**
+   * The shadow roots the badge sits in (its row inside a web component): a scroll inside one is
+   * not composed, so the window never hears of it and the panel must listen there too.
+   */
+  let scrollRoots: ShadowRoot[] = [];
+  function rootsAbove(): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    for (
+      let at = anchor.getRootNode();
+      at.nodeType === 11 && (at as ShadowRoot).host;
+      at = (at as ShadowRoot).host.getRootNode()
+    )
+      roots.push(at as ShadowRoot);
+    return roots;
+  }
   function made() {
     if (box) return box;
     const element = doc.createElement("div");
@@ -68,6 +83,12 @@ export function panelBox(
         panel = mountNudgePanel(element, props);
         resizes?.observe(element);
         win.addEventListener("scroll", place, { capture: true, passive: true });
+        scrollRoots = rootsAbove();
+        for (const root of scrollRoots)
+          root.addEventListener("scroll", place, {
+            capture: true,
+            passive: true,
+          });
         win.addEventListener("resize", place, { passive: true });
       }
       element.hidden = false;
@@ -80,6 +101,9 @@ export function panelBox(
       box.element.hidden = true;
       box.resizes?.disconnect();
       win.removeEventListener("scroll", place, true);
+      for (const root of scrollRoots)
+        root.removeEventListener("scroll", place, true);
+      scrollRoots = [];
       win.removeEventListener("resize", place);
     },
   };
