@@ -192,6 +192,12 @@ async function timePage(context, url, withExtension) {
 /** Cost: the scenario run by the page on `schedule`; main-thread metrics and long tasks. */
 async function costRound(context, url, schedule) {
   const page = await context.newPage();
+  // What the order script says went wrong, when a round ends with orders not badged.
+  const errors = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.text().includes("PayNudge"))
+      errors.push(m.text().slice(0, 200));
+  });
   await page.addInitScript(OBSERVE_LONG_TASKS);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
@@ -232,6 +238,9 @@ async function costRound(context, url, schedule) {
     scriptMs: metric("ScriptDuration"),
     layoutMs: metric("LayoutDuration"),
     styleMs: metric("RecalcStyleDuration"),
+    // Counts, not ms: how many times the page was laid out and styled.
+    layouts: metric("LayoutCount") / 1000,
+    styles: metric("RecalcStyleCount") / 1000,
     longest: Math.max(0, ...after.map((l) => l.duration)),
     // The page's own tasks: the two in which it put the rows in and drew the list again, and the
     // two frames after them that style and lay the rows out (0: not a long task). With the
@@ -247,6 +256,7 @@ async function costRound(context, url, schedule) {
     longCount: after.length,
     longSum: after.reduce((s, l) => s + l.duration, 0),
     badged: t.badged,
+    errors,
   };
 }
 
@@ -444,6 +454,8 @@ export default async function run() {
     "script ms": col(rounds, "scriptMs"),
     "style ms": col(rounds, "styleMs"),
     "layout ms": col(rounds, "layoutMs"),
+    layouts: col(rounds, "layouts"),
+    "style recalcs": col(rounds, "styles"),
     "long tasks": col(rounds, "longCount"),
     "long task ms in all": col(rounds, "longSum"),
     "longest ms": +Math.max(...rounds.map((r) => r.longest)).toFixed(0),
@@ -455,7 +467,7 @@ export default async function run() {
       ...rounds.flatMap((r) => r.others),
     ).toFixed(0),
     "badged at end":
-      rounds === cost.without ? "—" : Math.min(...rounds.map((r) => r.badged)),
+      rounds === cost.without ? "—" : rounds.map((r) => r.badged).join(", "),
   });
   console.table({
     "with extension, never seen": costRow(cost.with),
@@ -463,6 +475,13 @@ export default async function run() {
     "without extension": costRow(cost.without),
   });
 
+  // A round whose badges were not all there at its end measured less than the extension's work.
+  const short = [...cost.with, ...cost.known].filter((r) => r.badged < ORDERS);
+  if (short.length)
+    console.log(
+      `  WARNING: ${short.length} cost round(s) ended with badges missing (${short.map((r) => r.badged).join(", ")} of ${ORDERS}); their figures are low.`,
+      short.flatMap((r) => r.errors).slice(0, 3),
+    );
   const rows = [];
   for (const [kind, label] of [
     ["fresh", "orders never seen"],
