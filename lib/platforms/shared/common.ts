@@ -136,14 +136,14 @@ export function snapshot(
   return out;
 }
 
-/** Item titles from links to item pages, clipped, at most 50, without repeats. */
+/** Item titles from links to item pages (in open shadow roots too), clipped, at most 50, without repeats. */
 export function itemsFromLinks(
   root: ParentNode,
   selectors: readonly string[],
 ): OrderItem[] {
   const items: OrderItem[] = [];
   const seen = new Set<string>();
-  for (const a of root.querySelectorAll(selectors.join(","))) {
+  for (const a of deepQueryAll(root, selectors.join(","))) {
     const title = clipText(textOf(a));
     if (!title || seen.has(title) || title.length < 2) continue;
     seen.add(title);
@@ -243,6 +243,7 @@ export function buyerFrom(text: string): string | undefined {
 /**
  * The text after a label in the smallest element that starts with it (`备注：请发顺丰`), so that the
  * memo does not run on into the next cell. A label without a colon (a "添加备注" button) never counts.
+ * Open shadow roots are read too: the memo cell may be a component.
  */
 export function labelledText(
   roots: readonly Element[],
@@ -251,7 +252,7 @@ export function labelledText(
 ): string | undefined {
   const candidates = roots.flatMap((root) => [
     root,
-    ...root.querySelectorAll("span, p, div, td, dd, li, em"),
+    ...deepQueryAll(root, "span, p, div, td, dd, li, em"),
   ]);
   // Leaf elements first: "备注：发顺丰" in a span beats its cell "备注：发顺丰 修改备注".
   const ordered = [

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { adaptersFor } from "@/lib/platforms";
-import { textOfAll, statusIn } from "@/lib/platforms/shared/common";
+import {
+  itemsFromLinks,
+  labelledText,
+  statusIn,
+  textOfAll,
+} from "@/lib/platforms/shared/common";
 import { outermost } from "@/lib/platforms/shared/types";
 import { fixturePages, NOW } from "@/test/support/platform-fixture";
 import { until } from "@/test/support/until";
@@ -106,6 +111,18 @@ describe("shared readers across shadow boundaries", () => {
       status: "unpaid",
       statusText: "等待买家付款",
     });
+  });
+
+  it("itemsFromLinks and labelledText read links and memos shown inside components", () => {
+    const row = card();
+    const cell = document.createElement("x-memo");
+    cell.attachShadow({ mode: "open" }).innerHTML =
+      '<a href="//item.jd.com/1.html">手工羊毛围巾</a><span>商家备注：发顺丰</span>';
+    row.append(cell);
+    expect(itemsFromLinks(row, ['a[href*="item"]'])).toEqual([
+      { title: "手工羊毛围巾" },
+    ]);
+    expect(labelledText([row], ["商家备注"])).toBe("发顺丰");
   });
 
   it("outermost finds rows in shadow roots, without rows nested in another across a boundary", () => {
