@@ -127,6 +127,19 @@ const CASES = [
   },
 ];
 
+describe("a micro-app whose bundle arrives after the page has loaded", () => {
+  it("badges the rows its element renders once defined (no mutation record says so)", async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${CASES[1]!.url}?bundle=late`);
+    expect(
+      await page.evaluate(() => document.querySelector("micro-app:defined")),
+    ).toBeNull();
+    const states = await expectBadges(page, CASES[1]!.orders);
+    expect(unpaidOf(states)).toEqual(CASES[1]!.unpaid);
+    await page.close();
+  });
+});
+
 for (const c of CASES) {
   describe(c.name, () => {
     async function open(): Promise<Page> {
