@@ -44,8 +44,10 @@ export interface OrderBadges {
   pass(now: number, only?: ReadonlySet<Element>): BadgePass;
   /** Whether `row` holds a badged order. */
   hasRow(row: Element): boolean;
-  /** Badges take what the background knows. */
+  /** Badges take what the background knows; those waiting for it go into their rows. */
   show(views: readonly OrderView[], now: number): void;
+  /** Puts the badges still waiting for their state into their rows (the background did not say). */
+  placePending(): void;
   /**
    * Orders absent from `known` (the background forgot them) are marked as never reported, so the
    * next pass reports them again; true when there was any.
@@ -72,6 +74,18 @@ export function orderBadges(
 
   /** The rows holding a badged order: a change inside one is read in that row alone. */
   const rows = new WeakSet<Element>();
+  /**
+   * Badges of orders whose state is not known yet, with the adapter that places them: they go into
+   * their rows with it, so a page of new orders is laid out again once, not once for empty badges
+   * and again for their states (a 1 000-row table's layout is hundreds of ms).
+   */
+  const pending = new Map<string, PlatformAdapter>();
+
+  function placeNow(key: string, adapter: PlatformAdapter) {
+    pending.delete(key);
+    const entry = tracked.get(key);
+    if (entry?.row.isConnected) place(adapter, entry.row, entry.badge);
+  }
 
   function pass(time: number, only?: ReadonlySet<Element>): BadgePass {
     const seen = new Set<string>();
@@ -79,7 +93,7 @@ export function orderBadges(
     // Badges go into the page together once the rows are read: every insertion makes the browser
     // lay the list out again at its next frame, and a long table's layout costs the same for one
     // badge as for a thousand.
-    const toPlace: { row: Element; badge: BadgeUi }[] = [];
+    const toPlace: string[] = [];
     return {
       see(row, snapshot) {
         const key = orderKey(snapshot.platform, snapshot.orderId);
@@ -115,7 +129,7 @@ export function orderBadges(
           !entry.badge.host.isConnected ||
           !containsAcross(row, entry.badge.host)
         )
-          toPlace.push({ row, badge: entry.badge });
+          toPlace.push(key);
         if (entry.fingerprint !== fingerprint) {
           entry.fingerprint = fingerprint;
           entry.snapshot = snapshot;
@@ -128,13 +142,15 @@ export function orderBadges(
       },
       end(adapter) {
         if (adapter)
-          for (const { row, badge } of toPlace)
-            if (row.isConnected) place(adapter, row, badge);
+          for (const key of toPlace)
+            if (tracked.get(key)?.view) placeNow(key, adapter);
+            else pending.set(key, adapter);
         for (const [key, entry] of tracked) {
           const looked = !only || only.has(entry.row);
           if ((looked && !seen.has(key)) || !entry.row.isConnected) {
             entry.badge.remove();
             tracked.delete(key);
+            pending.delete(key);
           }
         }
         return changed;
@@ -153,7 +169,12 @@ export function orderBadges(
         if (!entry) continue;
         entry.view = view;
         entry.badge.update(view, now);
+        const adapter = pending.get(view.key);
+        if (adapter) placeNow(view.key, adapter);
       }
+    },
+    placePending() {
+      for (const [key, adapter] of pending) placeNow(key, adapter);
     },
     forgetAllBut(known) {
       let forgotten = false;
@@ -178,6 +199,7 @@ export function orderBadges(
     clear() {
       for (const entry of tracked.values()) entry.badge.remove();
       tracked.clear();
+      pending.clear();
     },
   };
 }

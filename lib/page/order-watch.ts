@@ -125,20 +125,28 @@ export function watchOrders(opts: WatchOptions) {
     return true;
   }
 
-  /** Reports the orders a pass found changed, and shows what the background answers. */
+  /**
+   * Reports the orders a pass found changed, and shows what the background answers; the badges
+   * waiting for it go into their rows with their states, and any it did not answer (it failed, or
+   * left them out) without.
+   */
   async function reportChanged(
     changed: OrderSnapshot[],
     adapter: PlatformAdapter | undefined,
   ): Promise<void> {
-    if (!changed.length) return;
-    const shopName = adapter?.shopName?.(doc);
-    const send = (orders: OrdersSeen["orders"]) =>
-      opts.report({
-        pageUrl: doc.location.href,
-        ...(shopName ? { shopName } : {}),
-        orders,
-      });
-    if (await reportInChunks(changed, send, show, signal)) clock.arm();
+    try {
+      if (!changed.length) return;
+      const shopName = adapter?.shopName?.(doc);
+      const send = (orders: OrdersSeen["orders"]) =>
+        opts.report({
+          pageUrl: doc.location.href,
+          ...(shopName ? { shopName } : {}),
+          orders,
+        });
+      if (await reportInChunks(changed, send, show, signal)) clock.arm();
+    } finally {
+      if (!signal.aborted) badges.placePending();
+    }
   }
 
   let scanning: Promise<void> | undefined;

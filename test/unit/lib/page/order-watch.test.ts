@@ -284,6 +284,42 @@ describe("order-watch in single-page apps", () => {
     expect(badgeCount()).toBe(3);
   });
 
+  it("new orders' badges go into their rows once with their states (one layout, not two); unanswered, without", async () => {
+    const adapters = await pddPage();
+    const bg = fakeBackground();
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const report = vi.fn(async (batch: OrdersSeen) => {
+      await answered;
+      return bg.report(batch);
+    });
+    const watcher = watch(adapters, report);
+    const scanned = watcher.scan();
+    await until(
+      () => report.mock.calls.length,
+      (n) => n === 1,
+      3000,
+    );
+    // Read and reported, not answered yet: no empty badge in any row.
+    expect(badgeCount()).toBe(0);
+    answer();
+    await scanned;
+    expect(badgeCount()).toBe(5);
+    expect(Object.values(badges()).every((state) => state)).toBe(true);
+
+    // The background cannot answer: the badges go in anyway, with no state to show.
+    controller!.abort();
+    document.body.replaceChildren();
+    const failing = vi.fn(async () => {
+      throw new Error("background gone");
+    });
+    await pddPage();
+    const again = watch(adapters, failing);
+    await again.scan();
+    expect(failing).toHaveBeenCalled();
+    expect(badgeCount()).toBe(5);
+  });
+
   it("a route change picks the adapters again; aborting removes every badge and stops reporting", async () => {
     const adapters = await pddPage();
     let current: readonly PlatformAdapter[] = [];
