@@ -1,6 +1,7 @@
 import {
   markShadowFree,
   MAX_SHADOW_DEPTH,
+  MAX_SHADOW_HOSTS,
   openShadowRoots,
 } from "@/lib/platforms/shared/shadow";
 
@@ -60,14 +61,14 @@ export function onPageChanges(
   /** How deep each observed shadow root lies: roots found inside it go at most as deep as search. */
   const depthOf = new WeakMap<Node, number>();
   /** Observes the open shadow roots under `scope` (which lies `depth` roots deep) not yet observed. */
-  const observeRoots = (scope: ParentNode, depth: number): boolean => {
-    let found = false;
+  const observeRoots = (scope: ParentNode, depth: number): number => {
+    let found = 0;
     for (const shadow of openShadowRoots(scope, MAX_SHADOW_DEPTH - depth)) {
       if (depthOf.has(shadow)) continue;
       // A root's depth is its host's plus one; the host's tree is observed already.
       depthOf.set(shadow, (depthOf.get(shadow.host.getRootNode()) ?? 0) + 1);
       observer.observe(shadow, options);
-      found = true;
+      found += 1;
     }
     // Until a root is seen, the adapters' searches skip asking every element for one.
     if (found) markShadowFree(doc, false);
@@ -86,7 +87,8 @@ export function onPageChanges(
       if (el.isConnected && !el.matches(":defined")) continue;
       pending.delete(el);
       if (el.isConnected && el.shadowRoot)
-        found = observeRoots(el, depthOf.get(el.getRootNode()) ?? 0) || found;
+        found =
+          observeRoots(el, depthOf.get(el.getRootNode()) ?? 0) > 0 || found;
     }
     if (!pending.size) {
       clearInterval(pendingTimer);
@@ -112,11 +114,17 @@ export function onPageChanges(
   const observer = new MutationObserver((records) => {
     const theirs = records.filter(relevant);
     if (!theirs.length) return;
-    // Components added since (a web-component table rendered late) are observed inside as well.
+    // Components added since (a web-component table rendered late) are observed inside as well,
+    // at most MAX_SHADOW_HOSTS new roots a burst (a hostile page adding hosts by the thousand): the
+    // searches still read the others, their own changes are only not followed.
+    let room = MAX_SHADOW_HOSTS;
     for (const r of theirs)
       for (const node of r.addedNodes)
-        if (node.nodeType === 1 && !isOwn(node)) {
-          observeRoots(node as Element, depthOf.get(node.getRootNode()) ?? 0);
+        if (room > 0 && node.nodeType === 1 && !isOwn(node)) {
+          room -= observeRoots(
+            node as Element,
+            depthOf.get(node.getRootNode()) ?? 0,
+          );
           waitForDefinitions(node as Element);
         }
     if (changed !== "everything") {

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { onPageChanges } from "@/lib/page/page-changes";
-import { deepQueryAll, MAX_SHADOW_DEPTH } from "@/lib/platforms/shared/shadow";
+import {
+  deepQueryAll,
+  MAX_SHADOW_DEPTH,
+  MAX_SHADOW_HOSTS,
+} from "@/lib/platforms/shared/shadow";
 import { until } from "@/test/support/until";
 
 /*
@@ -79,6 +83,20 @@ describe("onPageChanges in open shadow roots", () => {
     roots[MAX_SHADOW_DEPTH]!.firstElementChild!.append("too deep");
     await settle();
     expect(w.changes()).toBe(1);
+  });
+
+  it(`follows at most ${MAX_SHADOW_HOSTS} new roots a burst`, async () => {
+    const w = watch();
+    const added = Array.from({ length: MAX_SHADOW_HOSTS + 5 }, () =>
+      component(),
+    );
+    document.body.append(...added.map((c) => c.el));
+    await until(w.changes, (n) => n === 1);
+    added.at(-1)!.root.firstElementChild!.append("not followed");
+    await settle();
+    expect(w.changes()).toBe(1);
+    added[0]!.root.firstElementChild!.append("followed");
+    await until(w.changes, (n) => n === 2);
   });
 
   it("ignores PayNudge's own badges coming and going, and stops on abort", async () => {
