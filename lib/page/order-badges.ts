@@ -44,6 +44,11 @@ export interface OrderBadges {
   pass(now: number, only?: ReadonlySet<Element>): BadgePass;
   /** Whether `row` holds a badged order. */
   hasRow(row: Element): boolean;
+  /**
+   * Whether a countdown in `row` saying the order closes at `closesAt` says nothing new: the
+   * deadline last read there, give or take a countdown's jitter.
+   */
+  sameClose(row: Element, closesAt: number): boolean;
   /** Badges take what the background knows; those waiting for it go into their rows. */
   show(views: readonly OrderView[], now: number): void;
   /** Puts the badges still waiting for their state into their rows (the background did not say). */
@@ -73,7 +78,7 @@ export function orderBadges(
   const tracked = new Map<string, Tracked>();
 
   /** The rows holding a badged order: a change inside one is read in that row alone. */
-  const rows = new WeakSet<Element>();
+  const rows = new WeakMap<Element, string>();
   /**
    * Badges of orders whose state is not known yet, with the adapter that places them: they go into
    * their rows with it, so a page of new orders is laid out again once, not once for empty badges
@@ -123,7 +128,7 @@ export function orderBadges(
           entry.badge.remove();
         }
         entry.closesAt = snapshot.closesAt;
-        rows.add(row);
+        rows.set(row, key);
         // Across shadow boundaries: a row may be a component whose shadow tree holds the badge.
         if (
           !entry.badge.host.isConnected ||
@@ -163,6 +168,14 @@ export function orderBadges(
     keys: () => [...tracked.keys()],
     pass,
     hasRow: (row) => rows.has(row),
+    sameClose(row, closesAt) {
+      const entry = tracked.get(rows.get(row) ?? "");
+      return (
+        entry?.row === row &&
+        entry.closesAt !== undefined &&
+        Math.abs(closesAt - entry.closesAt) < CLOSE_JITTER_MS
+      );
+    },
     show(views, now) {
       for (const view of views) {
         const entry = tracked.get(view.key);

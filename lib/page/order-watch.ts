@@ -1,4 +1,5 @@
 import type { ComposeContext } from "@/lib/messaging/compose-context";
+import { closesOf } from "@/lib/platforms/shared/common";
 import { parentAcross } from "@/lib/platforms/shared/shadow";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { badgeClock } from "@/lib/page/badge-clock";
@@ -24,6 +25,9 @@ import type {
 } from "@/lib/messaging/order-requests";
 import type { OrderSnapshot } from "@/lib/model/order";
 import type { OrderView } from "@/lib/model/order-view";
+
+/** A countdown's text ("剩余29分59秒", "还剩 23:59:59") is short; longer text is read with its row. */
+const MAX_COUNTDOWN_TEXT = 60;
 
 /** The element a changed node is, or lies in (a changed text node's parent). */
 function parentOrSelf(node: Node): Element | null {
@@ -202,14 +206,27 @@ export function watchOrders(opts: WatchOptions) {
   function changedRows(change: PageChange): Set<Element> | undefined {
     if (change.everything) return undefined;
     const rows = new Set<Element>();
+    const time = now();
     for (const node of change.nodes) {
       let row: Element | null = null;
       for (let at = parentOrSelf(node); at && !row; at = parentAcross(at))
         if (badges.hasRow(at)) row = at;
       if (!row) return undefined;
-      rows.add(row);
+      if (!rows.has(row) && !ticked(node, row, time)) rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * Whether a changed node is a countdown that only ticked: its text names the deadline already
+   * read from its row. A page ticking every second then costs a regular expression per tick, not
+   * a read of the row.
+   */
+  function ticked(node: Node, row: Element, time: number): boolean {
+    const text = node.textContent ?? "";
+    if (text.length > MAX_COUNTDOWN_TEXT) return false;
+    const closesAt = closesOf(text, time);
+    return closesAt !== undefined && badges.sameClose(row, closesAt);
   }
 
   onPageChanges(doc, opts.ui.isOwn, signal, (change) => {

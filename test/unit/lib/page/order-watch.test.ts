@@ -219,7 +219,7 @@ describe("order-watch in single-page apps", () => {
     );
   });
 
-  it("only what changed is read again: a countdown tick or a status change reads its row alone, a row added reads the page", async () => {
+  it("only what changed is read again: a countdown tick reads nothing, a jump or a status change reads its row alone, a row added reads the page", async () => {
     const url = "https://fxg.jinritemai.com/ffa/morder/order/list";
     const adapters = adaptersFor(new URL(url));
     await renderInto("douyin.html", url, adapters);
@@ -236,8 +236,8 @@ describe("order-watch in single-page apps", () => {
     findRows.mockClear();
     parseRow.mockClear();
 
-    // The countdown ticks, every second for three seconds' worth: one row read per burst, the
-    // page never, and nothing re-reported (the deadline it implies has not moved).
+    // The countdown ticks, every second for three seconds' worth: the deadline it names is the one
+    // read already, so neither the page nor the row is read again, and nothing is re-reported.
     const countdown = root.querySelector('[class*="index_countdown"]')!;
     const tickRow = rows.find((r) => r.contains(countdown))!;
     for (const left of ["剩余29分58秒", "剩余29分57秒", "剩余29分56秒"]) {
@@ -245,9 +245,21 @@ describe("order-watch in single-page apps", () => {
       await settle();
     }
     expect(findRows).not.toHaveBeenCalled();
-    expect(parseRow).toHaveBeenCalledTimes(3);
-    expect(parseRow.mock.calls.every(([row]) => row === tickRow)).toBe(true);
+    expect(parseRow).not.toHaveBeenCalled();
     expect(batches.length).toBe(1);
+
+    // The platform corrects it by minutes: that row alone is read, its new deadline reported.
+    countdown.textContent = "剩余4分10秒";
+    await until(
+      () => batches.length,
+      (n) => n === 2,
+      3000,
+    );
+    expect(parseRow.mock.calls.map(([r]) => r)).toEqual([tickRow]);
+    const [moved] = batches[1]!.orders;
+    expect(batches[1]!.orders).toHaveLength(1);
+    expect(Math.abs(moved!.closesAt! - (NOW + 250_000))).toBeLessThan(60_000);
+    expect(findRows).not.toHaveBeenCalled();
 
     // A row's status changes in place: that order alone is read and reported, its badge follows.
     const unpaid = batches[0]!.orders.find((o) => o.status === "unpaid")!;
@@ -262,10 +274,10 @@ describe("order-watch in single-page apps", () => {
     node!.textContent = PAID_WORD.douyin!;
     await until(
       () => batches.length,
-      (n) => n === 2,
+      (n) => n === 3,
       3000,
     );
-    expect(batches[1]!.orders.map((o) => [o.orderId, o.status])).toEqual([
+    expect(batches[2]!.orders.map((o) => [o.orderId, o.status])).toEqual([
       [unpaid.orderId, "paid"],
     ]);
     expect(badges()[unpaid.orderId]).toBe("paid");
