@@ -65,12 +65,12 @@ describe("a ticking countdown", () => {
     await page.waitForSelector(
       `${host}[data-paynudge-state]:not([data-paynudge-state=""])`,
       {
-        timeout: 15_000,
+        timeout: 30_000,
       },
     );
     const badge = closedRoot(page, host);
     await expect
-      .poll(() => badge.text(".meta"), { timeout: 10_000 })
+      .poll(() => badge.text(".meta"), { timeout: 20_000 })
       .toMatch(/^30分后自动关闭/);
     const hosts = await page.locator("[data-paynudge-order]").count();
     // The badge element as it is now, marked from the page's side.
@@ -100,7 +100,7 @@ describe("a ticking countdown", () => {
         "剩余4分10秒";
     });
     await expect
-      .poll(() => badge.text(".meta"), { timeout: 10_000 })
+      .poll(() => badge.text(".meta"), { timeout: 20_000 })
       .toMatch(/^4分后自动关闭/);
     await page.close();
   });
