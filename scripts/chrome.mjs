@@ -58,6 +58,29 @@ export function findChrome() {
 }
 
 /**
+ * Chromium's flags for the tests and benchmarks, with or without the extension alike: no network
+ * of its own, Chinese UI; `hostMap`: every host name resolves to that local HTTPS port.
+ * @param {number} [hostMap]
+ */
+export function browserArgs(hostMap) {
+  const args = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--lang=zh-CN",
+  ];
+  if (hostMap)
+    args.push(
+      `--host-resolver-rules=MAP * 127.0.0.1:${hostMap}, EXCLUDE localhost`,
+    );
+  return args;
+}
+
+/**
  * @param {{ headless?: boolean, hostMap?: number, userDataDir?: string, viewport?: {width:number,height:number}, extensionDir?: string }} [opts]
  *   hostMap: a local HTTPS port that every host name resolves to (real-URL fixtures).
  *   extensionDir: another unpacked copy to load instead of the build (benchmarks add pages to one).
@@ -75,19 +98,8 @@ export async function launchWithExtension(opts = {}) {
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--lang=zh-CN",
+    ...browserArgs(opts.hostMap),
   ];
-  if (opts.hostMap)
-    args.push(
-      `--host-resolver-rules=MAP * 127.0.0.1:${opts.hostMap}, EXCLUDE localhost`,
-    );
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChrome(),
     headless: opts.headless ?? true,

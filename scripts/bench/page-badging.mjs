@@ -9,7 +9,8 @@
 import { chromium } from "playwright-core";
 import { hostRoutes, selfSignedTls, startServer } from "../../demo/server.mjs";
 import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
-import { findChrome, launchWithExtension } from "../chrome.mjs";
+import { browserArgs, findChrome, launchWithExtension } from "../chrome.mjs";
+import { benchOrders } from "./support/orders.mjs";
 
 const ORDERS = 1000;
 const RUNS = 5;
@@ -20,29 +21,7 @@ const LONG_TASK_GOAL_MS = 50;
 const URL_ = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
 
 function orders(now) {
-  const statuses = [
-    "等待买家付款",
-    "买家已付款",
-    "卖家已发货",
-    "交易成功",
-    "交易关闭",
-  ];
-  return Array.from({ length: ORDERS }, (_, i) => ({
-    id: String(3905120000000000000n + BigInt(i)),
-    createdAt: now - i * 60_000,
-    status: statuses[i % statuses.length],
-    buyer: `买家${i % 97}**`,
-    items: [
-      {
-        title: `测试商品 ${i} 手工羊毛围巾`,
-        sku: "颜色分类：燕麦色",
-        price: "128.00",
-        quantity: 1,
-      },
-    ],
-    total: "128.00",
-    memo: i % 10 === 0 ? "已联系" : undefined,
-  }));
+  return benchOrders(ORDERS, now, 3905120000000000000n);
 }
 
 const OBSERVE_LONG_TASKS = () => {
@@ -125,14 +104,7 @@ export default async function run() {
     const plain = await chromium.launch({
       executablePath: findChrome(),
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-quic",
-        `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
-      ],
+      args: browserArgs(server.port),
     });
     try {
       const context = await plain.newContext({

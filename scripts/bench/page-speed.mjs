@@ -34,7 +34,8 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { selfSignedTls, startServer } from "../../demo/server.mjs";
 import { renderTaobaoSpaList } from "../../demo/taobao-spa-page.mjs";
-import { findChrome, launchWithExtension } from "../chrome.mjs";
+import { browserArgs, findChrome, launchWithExtension } from "../chrome.mjs";
+import { benchOrders } from "./support/orders.mjs";
 
 const ORDERS = 1000;
 /** Rounds of each kind; each never-seen round has its own orders. */
@@ -60,31 +61,9 @@ const IDLE_MS = 1000;
 const HOST = "trade.taobao.com";
 const PATH = "/trade/itemlist/list_sold_items.htm";
 
-/** Orders as page-badging.mjs has them: a fifth unpaid; `seed` gives each round its own ids. */
+/** Orders as page-badging.mjs has them; `seed` gives each round its own ids. */
 function orders(seed, now) {
-  const statuses = [
-    "等待买家付款",
-    "买家已付款",
-    "卖家已发货",
-    "交易成功",
-    "交易关闭",
-  ];
-  return Array.from({ length: ORDERS }, (_, i) => ({
-    id: String(3907120000000000000n + BigInt(seed * ORDERS + i)),
-    createdAt: now - i * 60_000,
-    status: statuses[i % statuses.length],
-    buyer: `买家${i % 97}**`,
-    items: [
-      {
-        title: `测试商品 ${i} 手工羊毛围巾`,
-        sku: "颜色分类：燕麦色",
-        price: "128.00",
-        quantity: 1,
-      },
-    ],
-    total: "128.00",
-    memo: i % 10 === 0 ? "已联系" : undefined,
-  }));
+  return benchOrders(ORDERS, now, 3907120000000000000n + BigInt(seed * ORDERS));
 }
 
 const OBSERVE_LONG_TASKS = () => {
@@ -324,17 +303,7 @@ async function launchPlain(port) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChrome(),
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--lang=zh-CN",
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-    ],
+    args: browserArgs(port),
     ignoreHTTPSErrors: true,
     locale: "zh-CN",
     viewport: { width: 1280, height: 900 },

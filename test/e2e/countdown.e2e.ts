@@ -1,15 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostRoutes, selfSignedTls } from "../../demo/server.mjs";
-import {
-  ALL_HOURS,
-  closedRoot,
-  putSettings,
-  startExtension,
-  startServer,
-  type Extension,
-} from "@/test/support/browser/harness";
+import { describe, expect, it } from "vitest";
+import { closedRoot } from "@/test/support/browser/harness";
+import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
  * A page that ticks its 剩余支付时间 countdowns every second, in real Chromium on Douyin's real URL:
@@ -20,28 +11,9 @@ import {
 
 const URL_ = "https://fxg.jinritemai.com/ffa/morder/order/list";
 const TICKING = "4929876543210987654"; // 剩余29分59秒 in the fixture
-const FIXTURE = join(__dirname, "../fixtures/platforms/douyin.html");
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let ext: Extension;
-
-beforeAll(async () => {
-  server = await startServer({
-    tls: await selfSignedTls(),
-    routes: [
-      hostRoutes({
-        "fxg.jinritemai.com/ffa/morder/order/list": () =>
-          readFileSync(FIXTURE, "utf8"),
-      }),
-    ],
-  });
-  ext = await startExtension({ hostMap: server.port });
-  await putSettings(await ext.extPage(), ALL_HOURS);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const ext = onRealUrls({
+  "fxg.jinritemai.com/ffa/morder/order/list": fixture("douyin.html"),
 });
 
 /** The page's own script: every countdown loses a second each second, as the platform's does. */
@@ -58,7 +30,7 @@ const TICK = () => {
 
 describe("a ticking countdown", () => {
   it("leaves the badges as they are while it ticks, and the badge's closing time follows when it jumps", async () => {
-    const page = await ext.context.newPage();
+    const page = await ext().context.newPage();
     await page.goto(URL_);
     const host = `[data-paynudge-order="${TICKING}"]`;
     // Created in 2024 with half an hour left by its countdown: due now, closing in 30 minutes.

@@ -1,16 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostRoutes, selfSignedTls } from "../../demo/server.mjs";
-import {
-  ALL_HOURS,
-  putSettings,
-  startExtension,
-  startServer,
-  until,
-  type Extension,
-  type Page,
-} from "@/test/support/browser/harness";
+import { describe, expect, it } from "vitest";
+import { until, type Page } from "@/test/support/browser/harness";
+import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
  * Look-alike text (issue 14), in real Chromium with the built extension, on the platforms' real
@@ -20,36 +10,16 @@ import {
  * unpaid state is seen.
  */
 
-const FIXTURES = join(__dirname, "../fixtures/platforms");
-const file = (name: string) => () => readFileSync(join(FIXTURES, name), "utf8");
 const ACTIVE = ["upcoming", "due", "overdue", "expired"];
 
 const ADS_URL = "https://mms.pinduoduo.com/orders/list-ads";
 const JD_URL = "https://porder.shop.jd.com/order/orderlist/allOrders";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let ext: Extension;
-
-beforeAll(async () => {
-  server = await startServer({
-    tls: await selfSignedTls(),
-    routes: [
-      hostRoutes({
-        "mms.pinduoduo.com/orders/list-ads": file("ad-cards.html"),
-        "porder.shop.jd.com/order/orderlist/allOrders": file(
-          "jd-detail-links.html",
-        ),
-      }),
-    ],
-  });
-  ext = await startExtension({ hostMap: server.port });
-  // Every hour allowed, no soft window: the states asserted below must not depend on the clock.
-  await putSettings(await ext.extPage(), ALL_HOURS);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const ext = onRealUrls({
+  "mms.pinduoduo.com/orders/list-ads": fixture("ad-cards.html"),
+  "porder.shop.jd.com/order/orderlist/allOrders": fixture(
+    "jd-detail-links.html",
+  ),
 });
 
 /** Every badge on the page: order id → state (empty while the background has not answered). */
@@ -83,7 +53,7 @@ const active = (states: Record<string, string>) =>
 
 describe("look-alike text gets no badge", () => {
   it("Pinduoduo after a redesign: badges on the four orders only, none on the banner, the card in the list, the sidebar ad or the dialog", async () => {
-    const page = await ext.context.newPage();
+    const page = await ext().context.newPage();
     await page.goto(ADS_URL);
     const states = await settledBadges(page, 4);
     expect(Object.keys(states).sort()).toEqual([
@@ -113,7 +83,7 @@ describe("look-alike text gets no badge", () => {
 
 describe("JD rows with 订单详情 links carrying orderId=", () => {
   it("each order read whole: the unpaid ones unpaid, the paid and cancelled ones no active badge", async () => {
-    const page = await ext.context.newPage();
+    const page = await ext().context.newPage();
     await page.goto(JD_URL);
     const states = await settledBadges(page, 5);
     expect(Object.keys(states).sort()).toEqual([

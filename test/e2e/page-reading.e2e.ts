@@ -1,15 +1,7 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostRoutes, selfSignedTls } from "../../demo/server.mjs";
-import {
-  ALL_HOURS,
-  putSettings,
-  startExtension,
-  startServer,
-  type Extension,
-  type Page,
-} from "@/test/support/browser/harness";
+import { describe, expect, it } from "vitest";
+import { type Page } from "@/test/support/browser/harness";
+import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
  * "What PayNudge reads on this page" in the popup, in real Chromium on the platforms' real URLs:
@@ -17,45 +9,25 @@ import {
  * report holding no order number or buyer, and a page PayNudge does not run on said so.
  */
 
-const FIXTURES = join(__dirname, "../fixtures/platforms");
-const file = (name: string) => () => readFileSync(join(FIXTURES, name), "utf8");
-
 const LEGACY = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
 const FRAMED =
   "https://myseller.taobao.com/home.htm/trade-platform/tp/legacy-sold";
 const ELSEWHERE = "https://erp.example.com/orders";
 const ADS = "https://mms.pinduoduo.com/orders/list-ads";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let ext: Extension;
-
-beforeAll(async () => {
-  server = await startServer({
-    tls: await selfSignedTls(),
-    routes: [
-      hostRoutes({
-        "trade.taobao.com/trade/itemlist/list_sold_items.htm":
-          file("taobao-legacy.html"),
-        "myseller.taobao.com/home.htm/trade-platform/tp/legacy-sold": file(
-          "taobao-legacy-frame.html",
-        ),
-        "erp.example.com/orders": file("generic-unknown.html"),
-        "mms.pinduoduo.com/orders/list-ads": file("ad-cards.html"),
-      }),
-    ],
-  });
-  ext = await startExtension({ hostMap: server.port });
-  await putSettings(await ext.extPage(), ALL_HOURS);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const ext = onRealUrls({
+  "trade.taobao.com/trade/itemlist/list_sold_items.htm":
+    fixture("taobao-legacy.html"),
+  "myseller.taobao.com/home.htm/trade-platform/tp/legacy-sold": fixture(
+    "taobao-legacy-frame.html",
+  ),
+  "erp.example.com/orders": fixture("generic-unknown.html"),
+  "mms.pinduoduo.com/orders/list-ads": fixture("ad-cards.html"),
 });
 
 /** Opens `url` and waits for its badges (in any frame) when PayNudge runs there. */
 async function openPage(url: string, badges: number): Promise<Page> {
-  const page = await ext.context.newPage();
+  const page = await ext().context.newPage();
   await page.goto(url);
   if (badges)
     await expect
@@ -80,7 +52,7 @@ async function openPage(url: string, badges: number): Promise<Page> {
  */
 async function popupOver(url: string): Promise<Page> {
   const tabId = await (
-    await ext.extPage()
+    await ext().extPage()
   ).evaluate(async (pattern) => {
     const tabs = await chrome.tabs.query({});
     return (
@@ -89,8 +61,8 @@ async function popupOver(url: string): Promise<Page> {
     )?.id;
   }, url);
   expect(tabId).toBeGreaterThan(0);
-  const popup = await ext.context.newPage();
-  await popup.goto(`${ext.popupUrl}?tab=${tabId}`);
+  const popup = await ext().context.newPage();
+  await popup.goto(`${ext().popupUrl}?tab=${tabId}`);
   await popup.locator(".page-reading > summary").click();
   return popup;
 }

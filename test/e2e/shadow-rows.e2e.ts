@@ -1,16 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostRoutes, selfSignedTls } from "../../demo/server.mjs";
-import {
-  ALL_HOURS,
-  putSettings,
-  startExtension,
-  startServer,
-  until,
-  type Extension,
-  type Page,
-} from "@/test/support/browser/harness";
+import { describe, expect, it } from "vitest";
+import { until, type Page } from "@/test/support/browser/harness";
+import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
  * Order lists inside open shadow roots (issue 14), in real Chromium with the built extension, on
@@ -20,31 +10,11 @@ import {
  * locators enter open shadow roots; document.querySelectorAll does not.
  */
 
-const FIXTURES = join(__dirname, "../fixtures/platforms");
-const file = (name: string) => () => readFileSync(join(FIXTURES, name), "utf8");
 const ACTIVE = ["upcoming", "due", "overdue", "expired"];
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let ext: Extension;
-
-beforeAll(async () => {
-  server = await startServer({
-    tls: await selfSignedTls(),
-    routes: [
-      hostRoutes({
-        "fxg.jinritemai.com/ffa/morder/order/list": file("shadow-table.html"),
-        "shop.jd.com/jdm/trade/orders/order-list": file("shadow-generic.html"),
-      }),
-    ],
-  });
-  ext = await startExtension({ hostMap: server.port });
-  // Every hour allowed, no soft window: the states asserted below must not depend on the clock.
-  await putSettings(await ext.extPage(), ALL_HOURS);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const ext = onRealUrls({
+  "fxg.jinritemai.com/ffa/morder/order/list": fixture("shadow-table.html"),
+  "shop.jd.com/jdm/trade/orders/order-list": fixture("shadow-generic.html"),
 });
 
 /** Every badge host, in shadow trees too: [order, state] pairs, a duplicate shown twice. */
@@ -129,7 +99,7 @@ const CASES = [
 
 describe("a micro-app whose bundle arrives after the page has loaded", () => {
   it("badges the rows its element renders once defined (no mutation record says so)", async () => {
-    const page = await ext.context.newPage();
+    const page = await ext().context.newPage();
     await page.goto(`${CASES[1]!.url}?bundle=late`);
     expect(
       await page.evaluate(() => document.querySelector("micro-app:defined")),
@@ -143,7 +113,7 @@ describe("a micro-app whose bundle arrives after the page has loaded", () => {
 for (const c of CASES) {
   describe(c.name, () => {
     async function open(): Promise<Page> {
-      const page = await ext.context.newPage();
+      const page = await ext().context.newPage();
       await page.goto(c.url);
       return page;
     }

@@ -1,16 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostRoutes, selfSignedTls } from "../../demo/server.mjs";
-import {
-  ALL_HOURS,
-  badgeStates,
-  putSettings,
-  startExtension,
-  startServer,
-  type Extension,
-  type Page,
-} from "@/test/support/browser/harness";
+import { describe, expect, it } from "vitest";
+import { badgeStates, type Page } from "@/test/support/browser/harness";
+import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
  * The Shopify admin in the seller's language, served on the real admin.shopify.com URL in real
@@ -20,7 +10,6 @@ import {
  * German, none at all) rather than every order as `other`.
  */
 
-const FIXTURES = join(__dirname, "../fixtures/platforms");
 const ACTIVE = ["upcoming", "due", "overdue", "expired"];
 
 /**
@@ -28,10 +17,7 @@ const ACTIVE = ["upcoming", "due", "overdue", "expired"];
  * platform and name, and the languages must not share orders.
  */
 const page = (name: string, prefix: string) => () =>
-  readFileSync(join(FIXTURES, name), "utf8").replaceAll(
-    '"name": "#10',
-    `"name": "#${prefix}`,
-  );
+  fixture(name)().replaceAll('"name": "#10', `"name": "#${prefix}`);
 
 const PAGES: Record<string, () => string> = {
   "admin.shopify.com/store/shop-zh-cn/orders": page("shopify-zh-CN.html", "21"),
@@ -40,26 +26,10 @@ const PAGES: Record<string, () => string> = {
   "admin.shopify.com/store/shop-de/orders": page("shopify-de.html", "51"),
 };
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let ext: Extension;
-
-beforeAll(async () => {
-  server = await startServer({
-    tls: await selfSignedTls(),
-    routes: [hostRoutes(PAGES)],
-  });
-  ext = await startExtension({ hostMap: server.port });
-  // Every hour allowed, no soft window: the states asserted below must not depend on the clock.
-  await putSettings(await ext.extPage(), ALL_HOURS);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const ext = onRealUrls(PAGES);
 
 async function open(url: string): Promise<Page> {
-  const tab = await ext.context.newPage();
+  const tab = await ext().context.newPage();
   await tab.goto(url);
   return tab;
 }
