@@ -24,8 +24,8 @@ const CLOSE_JITTER_MS = 2 * 60_000;
 
 /** One look over the page's rows. */
 interface BadgePass {
-  /** An order read off `row`; a second row of the same order is ignored. */
-  see(row: Element, snapshot: OrderSnapshot): void;
+  /** An order read off `row`; a second row of the same order is ignored (false). */
+  see(row: Element, snapshot: OrderSnapshot): boolean;
   /**
    * Puts the new and moved badges into their rows together, takes away the badges of orders no
    * longer seen, and answers the orders that changed since they were last reported.
@@ -102,7 +102,7 @@ export function orderBadges(
     return {
       see(row, snapshot) {
         const key = orderKey(snapshot.platform, snapshot.orderId);
-        if (seen.has(key)) return; // one badge per order, even if a page repeats a row
+        if (seen.has(key)) return false; // one badge per order, even if a page repeats a row
         seen.add(key);
         let entry = tracked.get(key);
         // A ticking countdown must not make the order look changed every second.
@@ -144,6 +144,7 @@ export function orderBadges(
           );
           changed.push(snapshot);
         }
+        return true;
       },
       end(adapter) {
         if (adapter)

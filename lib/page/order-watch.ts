@@ -91,16 +91,10 @@ export function watchOrders(opts: WatchOptions) {
     const found = findRows(doc, candidates, refused);
     pageAdapter = found?.adapter;
     const pass = badges.pass(time);
-    // What the reader that found the rows left out, or, when none did, what every reader did.
-    const tally = readingTally(
-      found,
-      candidates,
-      time,
-      found ? found.refused : refused,
-    );
+    const tally = readingTally(found, candidates, time, refused);
     const see = (row: Element, snapshot: OrderSnapshot) => {
-      tally.see(row, snapshot);
-      pass.see(row, snapshot);
+      if (pass.see(row, snapshot)) tally.see(snapshot);
+      else tally.duplicate(row);
     };
     if (
       found &&

@@ -1,4 +1,4 @@
-import { orderKey, type OrderSnapshot } from "@/lib/model/order";
+import type { OrderSnapshot } from "@/lib/model/order";
 import type {
   FrameReading,
   SkipReason,
@@ -23,14 +23,15 @@ export interface RowsRead {
 }
 
 /**
- * Counts one read of the rows: call `see` for each order read, `skip` for a row without one.
- * `refused`: the candidates the adapters left out while finding rows.
+ * Counts one read of the rows: call `see` for each order read, `duplicate` for a row showing an
+ * order another row showed, `skip` for a row without one. `refused`: the candidates the adapters
+ * left out while finding rows (findRows).
  */
 export function readingTally(
   found: FoundRows | undefined,
   adapters: readonly { id: string }[],
   at: number,
-  refused: readonly Refused[] = found?.refused ?? [],
+  refused: readonly Refused[],
 ) {
   const read: RowsRead = {
     found,
@@ -40,7 +41,6 @@ export function readingTally(
     skipped: new Map(),
     at,
   };
-  const seen = new Set<string>();
   const skip = (reason: SkipReason, row: Element) => {
     const entry = read.skipped.get(reason);
     if (entry) entry.count++;
@@ -49,13 +49,11 @@ export function readingTally(
   for (const { row, reason } of refused) skip(reason, row);
   return {
     read,
-    see(row: Element, snapshot: OrderSnapshot) {
-      const key = orderKey(snapshot.platform, snapshot.orderId);
-      if (seen.has(key)) return skip("duplicate", row);
-      seen.add(key);
+    see(snapshot: OrderSnapshot) {
       read.orders++;
       if (snapshot.status === "unpaid") read.unpaid++;
     },
+    duplicate: (row: Element) => skip("duplicate", row),
     skip: (row: Element) => skip("noOrderId", row),
   };
 }

@@ -14,13 +14,11 @@ export interface FoundRows {
   rows: Element[];
   /** Ids of the adapters that found none first. */
   tried: string[];
-  /** The candidates it refused. */
-  refused: Refused[];
 }
 
 /**
- * The rows of the first adapter that finds any; `refused` (when given) collects the candidates
- * every adapter tried refused, whether or not one found rows.
+ * The rows of the first adapter that finds any. `refused` (when given) receives the candidates
+ * left out: that adapter's own, or, when none finds rows, every adapter's.
  */
 export function findRows(
   doc: Document,
@@ -33,8 +31,11 @@ export function findRows(
     const rows = adapter.findRows(doc, (row, reason) =>
       mine.push({ row, reason }),
     );
+    if (rows.length) {
+      refused.splice(0, refused.length, ...mine);
+      return { adapter, rows, tried };
+    }
     refused.push(...mine);
-    if (rows.length) return { adapter, rows, tried, refused: mine };
     tried.push(adapter.id);
   }
   return undefined;

@@ -332,6 +332,26 @@ describe("order-watch in single-page apps", () => {
     expect(badgeCount()).toBe(5);
   });
 
+  it("its reading counts what the badges show, and a row repeating another's order as skipped", async () => {
+    const adapters = await pddPage();
+    const row = adapters[0]!.findRows(document)[0]!;
+    const copy = row.cloneNode(true) as Element;
+    copy.querySelector("paynudge-badge")?.remove();
+    row.after(copy);
+    const bg = fakeBackground();
+    const watcher = watch(adapters, bg.report);
+    await watcher.scan();
+    const reading = watcher.reading();
+    expect(badgeCount()).toBe(5);
+    expect(reading).toMatchObject({ rows: 6, orders: 5 });
+    expect(reading.unpaid).toBe(
+      bg.batches[0]!.orders.filter((o) => o.status === "unpaid").length,
+    );
+    expect(reading.skipped.map(({ reason, count }) => [reason, count])).toEqual(
+      [["duplicate", 1]],
+    );
+  });
+
   it("a route change picks the adapters again; aborting removes every badge and stops reporting", async () => {
     const adapters = await pddPage();
     let current: readonly PlatformAdapter[] = [];

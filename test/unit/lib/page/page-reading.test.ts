@@ -6,7 +6,7 @@ import {
   pageStructure,
   textShape,
 } from "@/lib/page/page-structure";
-import { findRows, readOrders } from "@/lib/page/read-orders";
+import { findRows, readOrders, type Refused } from "@/lib/page/read-orders";
 import { adaptersFor } from "@/lib/platforms";
 import { isStatusWord } from "@/lib/platforms/shared/parse";
 import { fixturePages, NOW, parseAll } from "@/test/support/platform-fixture";
@@ -23,13 +23,14 @@ const pages = fixturePages();
 async function readPage(name: string, url: string) {
   const doc = pages.load(name, url);
   const adapters = adaptersFor(new URL(url));
-  const found = findRows(doc, adapters);
-  const tally = readingTally(found, adapters, NOW);
+  const refused: Refused[] = [];
+  const found = findRows(doc, adapters, refused);
+  const tally = readingTally(found, adapters, NOW, refused);
   if (found)
     await readOrders(
       found,
       { now: NOW, signal: new AbortController().signal },
-      tally.see,
+      (_row, snapshot) => tally.see(snapshot),
       tally.skip,
     );
   return { doc, adapters, found, reading: frameReading(doc, tally.read) };
@@ -124,14 +125,17 @@ describe("frameReading", () => {
     const doc = pages.load("generic-unknown.html", url);
     const adapters = adaptersFor(new URL(url), { granted: true });
     const found = findRows(doc, adapters)!;
-    // A row the reader finds but reads no order from, and a second row of the same order.
+    // A row the reader finds but reads no order from, and a second row of the same order (the
+    // badge pass tells it: order-watch.test.ts reads one through the watcher).
     const broken = doc.createElement("div");
     doc.body.append(broken);
     const tally = readingTally(
       { ...found, rows: [...found.rows, broken, found.rows[0]!] },
       adapters,
       NOW,
+      [],
     );
+    const seen = new Set<string>();
     const parse = found.adapter.parseRow.bind(found.adapter);
     await readOrders(
       {
@@ -144,7 +148,11 @@ describe("frameReading", () => {
         },
       },
       { now: NOW, signal: new AbortController().signal },
-      tally.see,
+      (row, snapshot) => {
+        if (seen.has(snapshot.orderId)) return tally.duplicate(row);
+        seen.add(snapshot.orderId);
+        tally.see(snapshot);
+      },
       tally.skip,
     );
     const reading = frameReading(doc, tally.read);
@@ -158,8 +166,12 @@ describe("frameReading", () => {
 
     const nothing = frameReading(
       doc,
-      readingTally(undefined, adaptersFor(new URL(url), { granted: true }), NOW)
-        .read,
+      readingTally(
+        undefined,
+        adaptersFor(new URL(url), { granted: true }),
+        NOW,
+        [],
+      ).read,
     );
     expect(nothing).toMatchObject({ rows: 0, orders: 0, tried: ["generic"] });
     expect(nothing.reader).toBeUndefined();
