@@ -1,5 +1,6 @@
 import type { ShapeNode } from "@/lib/model/page-reading";
 import { isStatusWord } from "@/lib/platforms/shared/parse";
+import { parentAcross } from "@/lib/platforms/shared/shadow";
 
 /*
  * The page's structure as a support report shows it: tags, class names without their hashes, and
@@ -146,19 +147,20 @@ export function pageStructure(
  * common ancestor, across shadow roots), so the list's header and neighbours are in it.
  */
 export function reportRoot(rows: readonly Element[]): Element | undefined {
-  const up = (el: Element): Element | null =>
-    el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
   const first = rows[0];
   if (!first) return undefined;
   const chain: Element[] = [];
-  for (let el: Element | null = first; el; el = up(el)) chain.push(el);
+  for (let el: Element | null = first; el; el = parentAcross(el))
+    chain.push(el);
   let index = 0;
   for (const row of rows.slice(1)) {
     const ancestors = new Set<Element>();
-    for (let el: Element | null = row; el; el = up(el)) ancestors.add(el);
+    for (let el: Element | null = row; el; el = parentAcross(el))
+      ancestors.add(el);
     while (index < chain.length - 1 && !ancestors.has(chain[index]!)) index++;
   }
   const common = chain[index]!;
-  const container = rows.length === 1 ? (up(common) ?? common) : common;
-  return up(container) ?? container;
+  const container =
+    rows.length === 1 ? (parentAcross(common) ?? common) : common;
+  return parentAcross(container) ?? container;
 }
