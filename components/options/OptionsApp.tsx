@@ -1,7 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import { DataSection } from "@/components/options/DataSection";
-import { downloadFile } from "@/components/options/download";
+import { downloadFile } from "@/components/shared/download";
 import { backupFile, nudgeLogFile } from "@/components/options/exports";
 import { GeneralSection } from "@/components/options/GeneralSection";
 import { PlanSection } from "@/components/options/plan/PlanSection";

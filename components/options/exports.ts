@@ -2,13 +2,9 @@ import { format } from "date-fns";
 import { exportBackup } from "@/lib/schemas/backup-file";
 import { nudgeLogCsv } from "@/lib/db/csv";
 import type { PayNudgeDB } from "@/lib/db/schema";
+import type { TextFile } from "@/components/shared/download";
 
 /** A file the page saves for the seller (download.ts). */
-export interface TextFile {
-  name: string;
-  text: string;
-  type: string;
-}
 
 const stamp = (now: number) => format(now, "yyyyMMdd-HHmm");
 

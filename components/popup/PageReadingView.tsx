@@ -1,6 +1,7 @@
 import { format } from "date-fns";
 import { useCallback, useState } from "react";
 import { browser } from "wxt/browser";
+import { downloadFile } from "@/components/shared/download";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import {
   readingsOfTab,
@@ -32,14 +33,11 @@ function saveReport(frames: readonly FrameReading[]): void {
     savedAt: new Date().toISOString(),
     frames,
   };
-  const url = URL.createObjectURL(
-    new Blob([JSON.stringify(report, null, 2)], { type: "application/json" }),
-  );
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `paynudge-page-report-${format(Date.now(), "yyyyMMdd-HHmm")}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile({
+    name: `paynudge-page-report-${format(Date.now(), "yyyyMMdd-HHmm")}.json`,
+    text: JSON.stringify(report, null, 2),
+    type: "application/json",
+  });
 }
 
 function FrameView({ frame, locale }: { frame: FrameReading; locale: Locale }) {

@@ -1,4 +1,9 @@
-import type { TextFile } from "@/components/options/exports";
+/** A file to save: its name, its text and its MIME type. */
+export interface TextFile {
+  name: string;
+  text: string;
+  type: string;
+}
 
 /** Saves text as a file through the browser's download of a local blob: nothing leaves the machine. */
 export function downloadFile({ name, text, type }: TextFile): void {
