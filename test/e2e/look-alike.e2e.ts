@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { until, type Page } from "@/test/support/browser/harness";
+import {
+  until,
+  type Page,
+  activeOrders,
+  badgeStateById,
+} from "@/test/support/browser/harness";
 import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
@@ -9,8 +14,6 @@ import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
  * on a JD list whose rows also carry 订单详情 links with orderId=, each order is read whole and its
  * unpaid state is seen.
  */
-
-const ACTIVE = ["upcoming", "due", "overdue", "expired"];
 
 const ADS_URL = "https://mms.pinduoduo.com/orders/list-ads";
 const JD_URL = "https://porder.shop.jd.com/order/orderlist/allOrders";
@@ -22,34 +25,17 @@ const ext = onRealUrls({
   ),
 });
 
-/** Every badge on the page: order id → state (empty while the background has not answered). */
-function badges(page: Page): Promise<Record<string, string>> {
-  return page.$$eval("[data-paynudge-order]", (hosts) =>
-    Object.fromEntries(
-      hosts.map((h) => [
-        h.getAttribute("data-paynudge-order")!,
-        h.getAttribute("data-paynudge-state") ?? "",
-      ]),
-    ),
-  );
-}
-
 /** Waits until the badges carry their states and stay the same for a second (no late badge). */
 async function settledBadges(page: Page, count: number) {
   const first = await until(
-    () => badges(page),
+    () => badgeStateById(page),
     (b) => Object.keys(b).length >= count && Object.values(b).every((s) => !!s),
   );
   await page.waitForTimeout(1000);
-  const later = await badges(page);
+  const later = await badgeStateById(page);
   expect(later).toEqual(first);
   return later;
 }
-
-const active = (states: Record<string, string>) =>
-  Object.keys(states)
-    .filter((id) => ACTIVE.includes(states[id]!))
-    .sort();
 
 describe("look-alike text gets no badge", () => {
   it("Pinduoduo after a redesign: badges on the four orders only, none on the banner, the card in the list, the sidebar ad or the dialog", async () => {
@@ -62,7 +48,7 @@ describe("look-alike text gets no badge", () => {
       "240518-100000000000003",
       "240518-100000000000004",
     ]);
-    expect(active(states)).toEqual([
+    expect(activeOrders(states)).toEqual([
       "240518-100000000000001",
       "240518-100000000000004",
     ]);
@@ -93,7 +79,7 @@ describe("JD rows with 订单详情 links carrying orderId=", () => {
       "311000000004",
       "311000000005",
     ]);
-    expect(active(states)).toEqual([
+    expect(activeOrders(states)).toEqual([
       "311000000001",
       "311000000003",
       "311000000005",

@@ -12,6 +12,8 @@ import {
   type Extension,
   type Page,
   showsOrder,
+  badgeStateById,
+  activeOrders,
 } from "@/test/support/browser/harness";
 
 /*
@@ -23,7 +25,6 @@ import {
 
 const FIXTURES = join(__dirname, "../fixtures/platforms");
 const file = (name: string) => () => readFileSync(join(FIXTURES, name), "utf8");
-const ACTIVE = ["upcoming", "due", "overdue", "expired"];
 
 const PAGES: Record<string, () => string> = {
   "trade.taobao.com/trade/itemlist/list_sold_items.htm":
@@ -67,17 +68,6 @@ afterAll(async () => {
 
 type Target = Pick<Page, "waitForFunction" | "$$eval">;
 
-async function badges(target: Target): Promise<Record<string, string>> {
-  return target.$$eval("[data-paynudge-order]", (hosts) =>
-    Object.fromEntries(
-      hosts.map((h) => [
-        h.getAttribute("data-paynudge-order")!,
-        h.getAttribute("data-paynudge-state")!,
-      ]),
-    ),
-  );
-}
-
 /** Waits until exactly these orders carry a badge with its state; fails on a duplicate. */
 async function expectBadges(target: Target, ids: string[]) {
   await target.waitForFunction(
@@ -94,13 +84,7 @@ async function expectBadges(target: Target, ids: string[]) {
     ids,
     { timeout: 15_000 },
   );
-  return badges(target);
-}
-
-function unpaidOf(states: Record<string, string>) {
-  return Object.keys(states)
-    .filter((id) => ACTIVE.includes(states[id]!))
-    .sort();
+  return badgeStateById(target);
 }
 
 async function open(url: string): Promise<Page> {
@@ -203,7 +187,7 @@ describe("badges on exactly the unpaid orders of each platform page", () => {
     it(c.name, async () => {
       const page = await open(c.url);
       const states = await expectBadges(page, c.orders);
-      expect(unpaidOf(states)).toEqual(c.unpaid);
+      expect(activeOrders(states)).toEqual(c.unpaid);
       for (const id of c.orders.filter((o) => !c.unpaid.includes(o)))
         expect(["paid", "closed"]).toContain(states[id]);
       await page.close();
@@ -219,7 +203,7 @@ describe("badges on exactly the unpaid orders of each platform page", () => {
       Boolean,
     );
     const states = await expectBadges(frame!, CASES[0]!.orders);
-    expect(unpaidOf(states)).toEqual(CASES[0]!.unpaid);
+    expect(activeOrders(states)).toEqual(CASES[0]!.unpaid);
     expect(await page.locator("[data-paynudge-order]").count()).toBe(0); // the outer page lists no orders
     await page.close();
   });
@@ -244,14 +228,14 @@ describe("single-page apps", () => {
       "3905200000000000006",
       "3905200000000000007",
     ]);
-    expect(unpaidOf(second)).toEqual(["3905200000000000006"]);
+    expect(activeOrders(second)).toEqual(["3905200000000000006"]);
     await page.locator('[data-tab="NOT_PAID"] .next-tabs-tab-inner').click();
     const tab = await expectBadges(page, [
       "3905200000000000001",
       "3905200000000000004",
       "3905200000000000006",
     ]);
-    expect(unpaidOf(tab)).toEqual([
+    expect(activeOrders(tab)).toEqual([
       "3905200000000000001",
       "3905200000000000004",
       "3905200000000000006",
@@ -279,7 +263,7 @@ describe("single-page apps", () => {
     await expectBadges(page, CASES[6]!.orders);
     await page.locator('[data-view="Unpaid"]').click();
     const states = await expectBadges(page, ["#1017", "#1020"]);
-    expect(unpaidOf(states)).toEqual(["#1017", "#1020"]);
+    expect(activeOrders(states)).toEqual(["#1017", "#1020"]);
     await page.close();
   });
 });
@@ -356,7 +340,7 @@ describe("a row that turns paid", () => {
       (ids) => showsOrder(ids, key),
     );
     await until(
-      () => badges(page),
+      () => badgeStateById(page),
       (s) => s["287654321012"] === "due",
     );
     // The page refreshes the row: paid.
@@ -365,7 +349,7 @@ describe("a row that turns paid", () => {
       cell.replaceChildren(document.createTextNode("等待出库"));
     });
     await until(
-      () => badges(page),
+      () => badgeStateById(page),
       (s) => s["287654321012"] === "paid",
     );
     await until(

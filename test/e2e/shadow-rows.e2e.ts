@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { until, type Page } from "@/test/support/browser/harness";
+import {
+  until,
+  type Page,
+  ACTIVE_STATES,
+  activeOrders,
+} from "@/test/support/browser/harness";
 import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
@@ -9,8 +14,6 @@ import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
  * the page adds later gets its badge, a row turning paid changes its badge. Playwright's CSS
  * locators enter open shadow roots; document.querySelectorAll does not.
  */
-
-const ACTIVE = ["upcoming", "due", "overdue", "expired"];
 
 const ext = onRealUrls({
   "fxg.jinritemai.com/ffa/morder/order/list": fixture("shadow-table.html"),
@@ -43,11 +46,6 @@ async function expectBadges(
   );
   return Object.fromEntries(got);
 }
-
-const unpaidOf = (states: Record<string, string>) =>
-  Object.keys(states)
-    .filter((id) => ACTIVE.includes(states[id]!))
-    .sort();
 
 interface PageHooks {
   __addOrder(order: Record<string, unknown>): void;
@@ -105,7 +103,7 @@ describe("a micro-app whose bundle arrives after the page has loaded", () => {
       await page.evaluate(() => document.querySelector("micro-app:defined")),
     ).toBeNull();
     const states = await expectBadges(page, CASES[1]!.orders);
-    expect(unpaidOf(states)).toEqual(CASES[1]!.unpaid);
+    expect(activeOrders(states)).toEqual(CASES[1]!.unpaid);
     await page.close();
   });
 });
@@ -121,7 +119,7 @@ for (const c of CASES) {
     it("badges exactly the unpaid orders inside the shadow roots", async () => {
       const page = await open();
       const states = await expectBadges(page, c.orders);
-      expect(unpaidOf(states)).toEqual(c.unpaid);
+      expect(activeOrders(states)).toEqual(c.unpaid);
       for (const id of c.orders.filter((o) => !c.unpaid.includes(o)))
         expect(["paid", "closed"]).toContain(states[id]);
       // Each badge sits in its row, inside the shadow tree: none in the document's own tree.
@@ -144,7 +142,7 @@ for (const c of CASES) {
         c.added,
       );
       const states = await expectBadges(page, [...c.orders, c.added.id]);
-      expect(unpaidOf(states)).toEqual([...c.unpaid, c.added.id].sort());
+      expect(activeOrders(states)).toEqual([...c.unpaid, c.added.id].sort());
       await page.close();
     });
 
@@ -152,7 +150,7 @@ for (const c of CASES) {
       const page = await open();
       const before = await expectBadges(page, c.orders);
       const id = c.unpaid[0]!;
-      expect(ACTIVE).toContain(before[id]);
+      expect(ACTIVE_STATES).toContain(before[id]);
       await page.evaluate(
         ([order, word]) =>
           (window as unknown as PageHooks).__setStatus(order!, word!),

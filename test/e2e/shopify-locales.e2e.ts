@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { badgeStates, type Page } from "@/test/support/browser/harness";
+import {
+  badgeStates,
+  type Page,
+  ACTIVE_STATES,
+  activeOrders,
+} from "@/test/support/browser/harness";
 import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
 
 /*
@@ -9,8 +14,6 @@ import { fixture, onRealUrls } from "@/test/support/browser/fixture-pages";
  * know (German) is left to the generic reader, which badges no order unpaid (and, reading no
  * German, none at all) rather than every order as `other`.
  */
-
-const ACTIVE = ["upcoming", "due", "overdue", "expired"];
 
 /**
  * Each language's fixture under its own order names (#2xxx, #3xxx, …): an order is known by its
@@ -104,7 +107,7 @@ describe("the Shopify admin in the seller's language", () => {
       const tab = await open(c.url);
       const states = await expectBadges(tab, Object.keys(c.states));
       for (const [id, want] of Object.entries(c.states)) {
-        if (want === "unpaid") expect(ACTIVE).toContain(states[id]);
+        if (want === "unpaid") expect(ACTIVE_STATES).toContain(states[id]);
         else expect(states[id]).toBe(want);
       }
       await tab.close();
@@ -145,11 +148,7 @@ describe("the Shopify admin in the seller's language", () => {
       "#5117",
       "#5116",
     ]);
-    expect(
-      Object.keys(states)
-        .filter((id) => ACTIVE.includes(states[id]!))
-        .sort(),
-    ).toEqual(["#5117", "#5120"]);
+    expect(activeOrders(states)).toEqual(["#5117", "#5120"]);
     await tab.close();
   });
 });

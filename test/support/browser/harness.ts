@@ -218,6 +218,35 @@ export async function badgeStates(
   );
 }
 
+/** The badge states of an order with a nudge ahead or due: what a page shows for an unpaid order. */
+export const ACTIVE_STATES: readonly string[] = [
+  "upcoming",
+  "due",
+  "overdue",
+  "expired",
+];
+
+/** The orders (sorted) whose badge is in an active state, of order id → state. */
+export function activeOrders(states: Record<string, string>): string[] {
+  return Object.keys(states)
+    .filter((id) => ACTIVE_STATES.includes(states[id]!))
+    .sort();
+}
+
+/** Every badge on the page: order id → state (empty while the background has not answered). */
+export function badgeStateById(
+  target: Pick<Page, "$$eval">,
+): Promise<Record<string, string>> {
+  return target.$$eval("[data-paynudge-order]", (hosts) =>
+    Object.fromEntries(
+      hosts.map((h) => [
+        h.getAttribute("data-paynudge-order")!,
+        h.getAttribute("data-paynudge-state") ?? "",
+      ]),
+    ),
+  );
+}
+
 /** Waits until every order badge on the page has its state from the background. */
 export async function waitForBadges(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
