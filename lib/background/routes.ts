@@ -30,15 +30,18 @@ import {
   type Policy,
 } from "@/lib/background/senders";
 import {
+  handleDeleteTaughtReader,
   handleDeleteTemplate,
   handleRevokeSite,
   handleSaveEngineSettings,
   handleSaveGeneralSettings,
+  handleSaveTaughtReader,
   handleSaveTemplate,
   handleSetNotificationsPaused,
   handleSetPlatformEnabled,
   handleSetRetentionDays,
   handleSyncGrantedSites,
+  taughtReadersOf,
 } from "@/lib/background/settings-handlers";
 
 /*
@@ -98,6 +101,10 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     enabledPlatforms: {
       from: ["content"],
       handle: () => getSetting(db, "enabledPlatforms"),
+    },
+    taughtReaders: {
+      from: ["content"],
+      handle: (_data, sender) => taughtReadersOf(db, sender.origin),
     },
     viewsFor: {
       from: ["content"],
@@ -167,6 +174,17 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     setRetentionDays: {
       ...PAGES,
       handle: (data) => handleSetRetentionDays(db, data, Date.now()),
+    },
+    // The page may be taught only from the extension's own pages: the popup saves what was picked.
+    saveTaughtReader: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleSaveTaughtReader(db, data),
+    },
+    deleteTaughtReader: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleDeleteTaughtReader(db, data),
     },
     syncGrantedSites: { ...PAGES, handle: () => handleSyncGrantedSites() },
     revokeSite: { ...PAGES, handle: (data) => handleRevokeSite(data) },

@@ -11,6 +11,11 @@ import {
 import { runDueCheck } from "@/lib/background/due-check";
 import { runPrune } from "@/lib/background/prune";
 import { replanEveryOpenOrder } from "@/lib/background/replan-all";
+import {
+  pageKey,
+  TAUGHT_READERS_MAX,
+  type TaughtReader,
+} from "@/lib/model/taught-reader";
 
 /*
  * What the extension's pages change: the agent's and shops' names, off duty, the nudge plan,
@@ -111,4 +116,51 @@ export function handleSyncGrantedSites(): Promise<string[]> {
 export async function handleRevokeSite(data: unknown): Promise<string[]> {
   await revokeSite(parseRequest("revokeSite", data).pattern);
   return grantedSites();
+}
+
+/** The readers taught on a content script's site (its own host only: another site's stay unseen). */
+export async function taughtReadersOf(
+  db: PayNudgeDB,
+  origin: string,
+): Promise<TaughtReader[]> {
+  const host = new URL(origin).host;
+  return (await getSetting(db, "taughtReaders")).filter(
+    (reader) => reader.host === host,
+  );
+}
+
+/**
+ * Stores a taught reader in place of the one taught on the same page before; a new page beyond
+ * TAUGHT_READERS_MAX is refused, never stored by dropping another.
+ */
+export async function handleSaveTaughtReader(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<void> {
+  const reader = parseRequest("saveTaughtReader", data);
+  await db.transaction("rw", db.settings, async () => {
+    const readers = await getSetting(db, "taughtReaders");
+    const key = pageKey(reader);
+    const others = readers.filter((one) => pageKey(one) !== key);
+    if (others.length >= TAUGHT_READERS_MAX)
+      throw new Error(
+        `PayNudge: at most ${TAUGHT_READERS_MAX} taught pages are kept`,
+      );
+    await setSetting(db, "taughtReaders", [...others, reader]);
+  });
+}
+
+export async function handleDeleteTaughtReader(
+  db: PayNudgeDB,
+  data: unknown,
+): Promise<void> {
+  const key = pageKey(parseRequest("deleteTaughtReader", data));
+  await db.transaction("rw", db.settings, async () => {
+    const readers = await getSetting(db, "taughtReaders");
+    await setSetting(
+      db,
+      "taughtReaders",
+      readers.filter((one) => pageKey(one) !== key),
+    );
+  });
 }

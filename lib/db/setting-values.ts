@@ -9,6 +9,10 @@ import {
   type EngineSettingKey,
 } from "@/lib/engine/settings";
 import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+import {
+  isTaughtReaderList,
+  type TaughtReader,
+} from "@/lib/model/taught-reader";
 
 /** Every setting with its default; stored rows override one key at a time. */
 export const DEFAULT_SETTINGS = {
@@ -37,6 +41,8 @@ export const DEFAULT_SETTINGS = {
   notificationsPaused: false as boolean,
   /** Days a paid or closed order is kept after its last activity (lib/db/prune.ts). */
   retentionDays: 90 as number,
+  /** Pages the seller taught PayNudge to read, one reader per host and path (lib/model/taught-reader.ts). */
+  taughtReaders: [] as TaughtReader[],
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -98,6 +104,7 @@ export const PLAIN_SETTING_CHECKS: {
     Number.isInteger(v) &&
     (v as number) >= RETENTION_MIN_DAYS &&
     (v as number) <= RETENTION_MAX_DAYS,
+  taughtReaders: isTaughtReaderList,
 };
 
 /**

@@ -24,11 +24,13 @@ import type {
   PlatformEnabledRequest,
   RetentionRequest,
   SitePatternRequest,
+  TaughtPageRequest,
   TemplateIdRequest,
   WipeRequest,
 } from "@/lib/messaging/settings-requests";
 import type { OrderView } from "@/lib/model/order-view";
 import type { PlatformId } from "@/lib/model/order";
+import type { TaughtReader } from "@/lib/model/taught-reader";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 
 /**
@@ -44,6 +46,8 @@ export interface BackgroundRequests {
   viewsFor(data: ViewsForRequest): OrderView[];
   /** Platforms the seller switched off in the options page (false); absent means on. */
   enabledPlatforms(): Partial<Record<PlatformId, boolean>>;
+  /** The readers the seller taught on the asking page's site (lib/model/taught-reader.ts). */
+  taughtReaders(): TaughtReader[];
   /** What the badge panel shows: the order, filled-in values and the templates that fit, best first. */
   panelFor(data: MessageRequest): ComposeContext;
   messageFor(data: MessageRequest): MessageReply;
@@ -71,6 +75,10 @@ export interface BackgroundRequests {
   setNotificationsPaused(data: NotificationsPausedRequest): void;
   /** Stores the retention, then prunes in the background what it no longer keeps (not awaited). */
   setRetentionDays(data: RetentionRequest): void;
+  /** Stores a page's taught reader (replacing the one taught there before). */
+  saveTaughtReader(data: TaughtReader): void;
+  /** Forgets a taught page: the built-in readers read it again. */
+  deleteTaughtReader(data: TaughtPageRequest): void;
   /** The sites granted to the generic adapter; registrations are synced with the permissions first. */
   syncGrantedSites(): string[];
   /** Withdraws a granted site's permission and its content-script registration. */

@@ -1,5 +1,6 @@
 import type { EngineSettings } from "@/lib/engine/settings";
 import type { PlatformId } from "@/lib/model/order";
+import type { TaughtReader } from "@/lib/model/taught-reader";
 
 /* What the extension's own pages ask to change: settings, platforms, granted sites, all data. */
 
@@ -50,3 +51,6 @@ export interface SitePatternRequest {
 export interface WipeRequest {
   confirm: "DELETE";
 }
+
+/** A taught page, by its host and path (lib/model/taught-reader.ts). */
+export type TaughtPageRequest = Pick<TaughtReader, "host" | "path">;

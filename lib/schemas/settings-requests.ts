@@ -6,10 +6,12 @@ import type {
   PlatformEnabledRequest,
   RetentionRequest,
   SitePatternRequest,
+  TaughtPageRequest,
   TemplateIdRequest,
   WipeRequest,
 } from "@/lib/messaging/settings-requests";
 import { PLATFORM_IDS } from "@/lib/model/order";
+import { isTaughtReader, type TaughtReader } from "@/lib/model/taught-reader";
 import {
   RETENTION_MAX_DAYS,
   RETENTION_MIN_DAYS,
@@ -63,4 +65,18 @@ export const SitePatternSchema = schemaOf<SitePatternRequest>()(
 
 export const WipeRequestSchema = schemaOf<WipeRequest>()(
   z.object({ confirm: z.literal("DELETE") }),
+);
+
+/** A taught reader exactly as stored (lib/model/taught-reader.ts checks every field). */
+export const TaughtReaderSchema = schemaOf<TaughtReader>()(
+  z.custom<TaughtReader>(isTaughtReader, "not a taught reader"),
+);
+
+export const TaughtPageSchema = schemaOf<TaughtPageRequest>()(
+  z
+    .object({
+      host: z.string().min(1).max(260),
+      path: z.string().min(1).max(500),
+    })
+    .strict(),
 );

@@ -22,6 +22,7 @@ export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {
     PLAIN_SETTING_CHECKS.notificationsPaused,
   ),
   retentionDays: z.custom<number>(PLAIN_SETTING_CHECKS.retentionDays),
+  taughtReaders: z.custom(PLAIN_SETTING_CHECKS.taughtReaders),
   ...EngineSettingSchemas,
 };
 

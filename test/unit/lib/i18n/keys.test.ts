@@ -134,6 +134,7 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
       "morningAt",
       "steps",
       "retentionDays",
+      "taughtReaders",
     ]),
   ),
   // Tables a backup error can name; the options page checks hasMessage for the others.
