@@ -17,6 +17,7 @@ import { handleOrdersSeen } from "@/test/support/seen";
 import {
   handleSaveEngineSettings,
   handleSaveGeneralSettings,
+  handleSaveTaughtReader,
   handleSaveTemplate,
   handleSetNotificationsPaused,
 } from "@/lib/background/settings-handlers";
@@ -56,6 +57,10 @@ import {
   type TableName,
 } from "@/lib/db/tables";
 import { ROW_SCHEMAS } from "@/lib/schemas/stored-rows";
+import {
+  TAUGHT_READERS_MAX,
+  type TaughtReader,
+} from "@/lib/model/taught-reader";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
@@ -247,6 +252,16 @@ describe("backup: round trip", () => {
     await expectEveryRowValid(other);
   });
 
+  it("keeps the taught pages through export, wipe and import", async () => {
+    for (const reader of TAUGHT) await handleSaveTaughtReader(db, reader);
+    const file = JSON.stringify(await exportBackup(db, NOW));
+    await wipeAll(db);
+    expect(await getSetting(db, "taughtReaders")).toEqual([]);
+    await restoreBackup(db, file);
+    expect(await getSetting(db, "taughtReaders")).toEqual(TAUGHT);
+    expect(await invalidStoredSettings(db)).toEqual([]);
+  });
+
   it("knows every table of the database, and restores all but the notices", () => {
     expect([...TABLE_NAMES].sort()).toEqual(
       db.tables.map((t) => t.name).sort(),
@@ -277,6 +292,31 @@ describe("backup: round trip", () => {
     expect(await db.orders.count()).toBe(5_500);
   });
 });
+
+/** Two pages the seller taught (lib/model/taught-reader.ts). */
+const TAUGHT: TaughtReader[] = [
+  {
+    host: "erp.example.cn",
+    path: "/orders/list",
+    rows: "table.orders > tbody > tr",
+    orderId: ":scope > td:nth-child(2)",
+    status: ":scope > td:nth-child(5)",
+    time: ":scope > td:nth-child(3)",
+    unpaidWords: ["待付款", "等待买家付款"],
+    taughtAt: NOW - 86_400_000,
+  },
+  {
+    host: "shop.example.com:8443",
+    path: "/admin/orders",
+    rows: "div.order-card",
+    orderId: ":scope .no",
+    status: ":scope .state",
+    unpaidWords: [],
+    taughtAt: NOW,
+  },
+];
+const taughtRow = (value: unknown) =>
+  backupOf({ settings: [validSetting, { key: "taughtReaders", value }] });
 
 const validSetting = { key: "agentName", value: "阿华" };
 const validOrderRow = {
@@ -327,6 +367,36 @@ describe("backup: refusals leave the data exactly as it was", () => {
       "bad-row",
       "a setting row with an extra field",
       backupOf({ settings: [{ ...validSetting, junk: 1 }] }),
+    ],
+    [
+      "bad-row",
+      "taught pages that are not a list",
+      taughtRow({ "erp.example.cn/orders": TAUGHT[0] }),
+    ],
+    [
+      "bad-row",
+      "a taught page with a script field",
+      taughtRow([{ ...TAUGHT[0], onload: "alert(1)" }]),
+    ],
+    [
+      "bad-row",
+      "a taught page with an empty row selector",
+      taughtRow([TAUGHT[1], { ...TAUGHT[0], rows: "" }]),
+    ],
+    [
+      "bad-row",
+      "one page taught twice",
+      taughtRow([TAUGHT[0], { ...TAUGHT[0], rows: "li.order" }]),
+    ],
+    [
+      "bad-row",
+      `${TAUGHT_READERS_MAX + 1} taught pages`,
+      taughtRow(
+        Array.from({ length: TAUGHT_READERS_MAX + 1 }, (_, i) => ({
+          ...TAUGHT[1],
+          host: `shop${i}.example.com`,
+        })),
+      ),
     ],
     [
       "bad-row",
