@@ -8,12 +8,14 @@ import { PlanSection } from "@/components/options/plan/PlanSection";
 import { ReportSection } from "@/components/options/ReportSection";
 import { RetentionForm } from "@/components/options/RetentionForm";
 import {
+  deleteTaughtReader,
   deleteTemplate,
   grantSite,
   importTransport,
   revokeSite,
   saveEngineSettings,
   saveGeneralSettings,
+  saveTaughtReader,
   saveTemplate,
   setPlatformEnabled,
   setRetentionDays,
@@ -23,6 +25,7 @@ import {
 import { sampleValues } from "@/components/options/sample-order";
 import { SitesSection } from "@/components/options/SitesSection";
 import { listText } from "@/components/options/status";
+import { TaughtPagesSection } from "@/components/options/TaughtPagesSection";
 import { readEngine, readGeneral } from "@/components/options/stored-data";
 import { TemplatesSection } from "@/components/options/templates/TemplatesSection";
 import { loadNudgeReport, type ReportRange } from "@/lib/db/report";
@@ -66,6 +69,12 @@ export function OptionsApp() {
   const templates = useLiveQuery(() => templateEntries(db));
   const enabledPlatforms = useLiveQuery(() =>
     getSetting(db, "enabledPlatforms"),
+  );
+  // Re-read after each save or delete of a taught page, besides the live query's own notice.
+  const [taughtRevision, setTaughtRevision] = useState(0);
+  const taughtReaders = useLiveQuery(
+    () => getSetting(db, "taughtReaders"),
+    [dataRevision, taughtRevision],
   );
   const [sites, setSites] = useState<string[]>([]);
   useEffect(() => {
@@ -138,6 +147,20 @@ export function OptionsApp() {
             return granted;
           }}
           onRevoke={async (pattern) => setSites(await revokeSite(pattern))}
+        />
+      )}
+      {taughtReaders && (
+        <TaughtPagesSection
+          locale={locale}
+          readers={taughtReaders}
+          onSave={async (reader) => {
+            await saveTaughtReader(reader);
+            setTaughtRevision((n) => n + 1);
+          }}
+          onDelete={async (page) => {
+            await deleteTaughtReader(page);
+            setTaughtRevision((n) => n + 1);
+          }}
         />
       )}
       {retention?.rev === dataRevision && (

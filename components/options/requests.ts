@@ -5,7 +5,9 @@ import type { ImportTransport } from "@/lib/messaging/send-backup";
 import type {
   EngineSettingsPatch,
   GeneralSettings,
+  TaughtPageRequest,
 } from "@/lib/messaging/settings-requests";
+import type { TaughtReader } from "@/lib/model/taught-reader";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 
 /*
@@ -60,3 +62,11 @@ export const importTransport: ImportTransport = {
   commit: (session) => toBackground.sendMessage("importCommit", session),
   abort: (session) => toBackground.sendMessage("importAbort", session),
 };
+
+/** Stores a taught page's reader in place of the one taught there before. */
+export const saveTaughtReader = (reader: TaughtReader) =>
+  toBackground.sendMessage("saveTaughtReader", reader);
+
+/** Forgets a taught page: PayNudge's built-in readers read it again. */
+export const deleteTaughtReader = (page: TaughtPageRequest) =>
+  toBackground.sendMessage("deleteTaughtReader", page);
