@@ -2,6 +2,9 @@ import type { Locale } from "@/lib/i18n";
 import { toBackground } from "@/lib/messaging/messengers";
 import type { PageUi } from "@/lib/page/ui-port";
 import { BADGE_TAG, createOrderBadge } from "@/components/page/order-badge";
+import { createTeachOverlay, TEACH_TAG } from "@/components/page/teach-overlay";
+
+const OWN_TAGS = new Set([BADGE_TAG, TEACH_TAG]);
 
 /** The order script's UI on `doc`: PayNudge's badges, each with its nudge panel, in `locale`. */
 export function createPageUi(doc: Document, locale: Locale): PageUi {
@@ -14,6 +17,7 @@ export function createPageUi(doc: Document, locale: Locale): PageUi {
             console.error("PayNudge: could not open the settings", error),
           );
       }),
-    isOwn: (node) => node.nodeName.toLowerCase() === BADGE_TAG,
+    createTeachOverlay: (actions) => createTeachOverlay(doc, locale, actions),
+    isOwn: (node) => OWN_TAGS.has(node.nodeName.toLowerCase()),
   };
 }

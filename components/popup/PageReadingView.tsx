@@ -8,6 +8,7 @@ import {
   type TabReadings,
 } from "@/lib/browser-tabs/page-readings";
 import type { FrameReading, SkipReason } from "@/lib/model/page-reading";
+import { startTeaching } from "@/components/popup/TeachPageView";
 
 /*
  * "What PayNudge reads on this page": for a seller whose page shows orders PayNudge badges wrong or
@@ -126,6 +127,16 @@ export function PageReadingView({
             </button>
             <button type="button" data-action="read-again" onClick={read}>
               {t(locale, "reading.again")}
+            </button>
+          </div>
+          <p className="teach-hint">{t(locale, "teach.popup.hint")}</p>
+          <div className="reading-actions">
+            <button
+              type="button"
+              data-action="teach-page"
+              onClick={() => void startTeaching(tabId)}
+            >
+              {t(locale, "teach.title")}
             </button>
           </div>
         </>

@@ -3,6 +3,7 @@ import { format } from "date-fns";
 import { useCallback, useEffect, useLayoutEffect, useState } from "react";
 import { DueList } from "@/components/popup/DueList";
 import { PageReadingView } from "@/components/popup/PageReadingView";
+import { TeachPageView } from "@/components/popup/TeachPageView";
 import { PauseSwitch } from "@/components/popup/PauseSwitch";
 import {
   copyMessage,
@@ -84,6 +85,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
           onChange={setNotificationsPaused}
         />
       </header>
+      <TeachPageView locale={locale} tabId={pageTab()} />
       <DueList
         groups={data?.groups}
         now={data?.now ?? tick}

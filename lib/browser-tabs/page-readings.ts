@@ -15,7 +15,7 @@ export type TabReadings =
   | { kind: "notHere" };
 
 /** The tab the popup was opened over: `?tab=` names it when the popup runs in a tab of its own. */
-async function targetTab(tabId?: number): Promise<number | undefined> {
+export async function targetTab(tabId?: number): Promise<number | undefined> {
   if (tabId !== undefined) return tabId;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;

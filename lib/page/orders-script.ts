@@ -2,9 +2,12 @@ import { browser } from "wxt/browser";
 import { pickLocale, type Locale } from "@/lib/i18n";
 import { toBackground, toContent } from "@/lib/messaging/messengers";
 import { READING_KEY } from "@/lib/model/page-reading";
-import { adaptersFor, isKnownHost } from "@/lib/platforms";
+import { TEACH_KEY, type TeachSlot } from "@/lib/model/teaching";
+import type { TaughtReader } from "@/lib/model/taught-reader";
+import { adaptersFor, isKnownHost, platformAt } from "@/lib/platforms";
 import { claimFrame, extensionAlive } from "@/lib/page/lifetime";
 import { watchOrders } from "@/lib/page/order-watch";
+import { startTeaching, type Teaching } from "@/lib/page/teach-mode";
 import type { PageUi } from "@/lib/page/ui-port";
 
 /**
@@ -32,35 +35,62 @@ export async function runOrdersScript(
     guard(toBackground.sendMessage("enabledPlatforms", undefined)).catch(
       () => ({}),
     );
-  let enabled = await readEnabled();
+  // The readers the seller taught on this site (tried first on their page), read again likewise.
+  const readTaught = (): Promise<TaughtReader[]> =>
+    guard(toBackground.sendMessage("taughtReaders", undefined)).catch(() => []);
+  let [enabled, taught] = await Promise.all([readEnabled(), readTaught()]);
   const on = (platform: string) => enabled[platform] !== false;
   if (signal.aborted) return;
+  const ui = makeUi(document, pickLocale(navigator.languages));
   const watcher = watchOrders({
     doc: document,
     adapters: () =>
-      adaptersFor(new URL(location.href), { granted }).filter((adapter) =>
-        on(adapter.platform),
+      adaptersFor(new URL(location.href), { granted, taught }).filter(
+        (adapter) => on(adapter.platform),
       ),
     signal,
-    ui: makeUi(document, pickLocale(navigator.languages)),
+    ui,
     report: (batch) => guard(toBackground.sendMessage("ordersSeen", batch)),
     panelFor: (key) => guard(toBackground.sendMessage("panelFor", { key })),
     logNudge: (request) => guard(toBackground.sendMessage("logNudge", request)),
     viewsFor: (keys) => guard(toBackground.sendMessage("viewsFor", { keys })),
   });
   const stopListening = toContent.onMessage("ordersChanged", async () => {
-    enabled = await readEnabled();
+    [enabled, taught] = await Promise.all([readEnabled(), readTaught()]);
     if (!signal.aborted) await watcher.refresh();
   });
   // What this frame reads, for the popup's "what PayNudge reads here" (lib/model/page-reading.ts).
   const slot = globalThis as Record<symbol, unknown>;
   slot[Symbol.for(READING_KEY)] = watcher.reading;
+  // Teaching this page, started and saved from the popup (lib/model/teaching.ts).
+  let teaching: Teaching | undefined;
+  const teach: TeachSlot = {
+    start() {
+      teaching?.stop();
+      teaching = startTeaching({
+        doc: document,
+        ui,
+        platform: platformAt(new URL(location.href)),
+        signal,
+      });
+      return teaching.state();
+    },
+    state: () => teaching?.state() ?? null,
+    finish() {
+      teaching?.stop();
+      teaching = undefined;
+    },
+  };
+  slot[Symbol.for(TEACH_KEY)] = teach;
   signal.addEventListener(
     "abort",
     () => {
       stopListening();
+      teaching?.stop();
       if (slot[Symbol.for(READING_KEY)] === watcher.reading)
         delete slot[Symbol.for(READING_KEY)];
+      if (slot[Symbol.for(TEACH_KEY)] === teach)
+        delete slot[Symbol.for(TEACH_KEY)];
     },
     { once: true },
   );

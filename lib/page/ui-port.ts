@@ -10,6 +10,7 @@ import type {
 import type { TemplateValues } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 import type { OrderView } from "@/lib/model/order-view";
+import type { TeachRefusal, TeachStep } from "@/lib/model/teaching";
 
 /*
  * What the order script's logic needs of its UI, and nothing more: a badge per order row, the
@@ -119,6 +120,32 @@ export interface BadgeUi {
   remove(): void;
 }
 
+/** What the page's teaching bar says: the click asked for next, or why the last one taught nothing. */
+export interface TeachView {
+  step: TeachStep;
+  refusal?: TeachRefusal;
+  /** Once a reader is derived: the rows it finds, the orders read, those waiting for payment. */
+  found?: { rows: number; orders: number; unpaid: number };
+}
+
+/** What the teaching bar's own buttons do (each on the agent's trusted click only). */
+export interface TeachActions {
+  /** Leaves the time out (the page shows none). */
+  skip(): void;
+  restart(): void;
+  cancel(): void;
+}
+
+/** The bar and outlines shown while the seller teaches a page (lib/page/teach-mode.ts). */
+export interface TeachOverlay {
+  show(view: TeachView): void;
+  /** Outlines the rows a reader would read; `picked` (the row and fields clicked) stand out. */
+  mark(rows: readonly Element[], picked: readonly Element[]): void;
+  /** Outlines what a click would pick now, or nothing. */
+  hover(el: Element | null): void;
+  remove(): void;
+}
+
 export interface PageUi {
   /**
    * A badge for one order, not yet in the page. `onActivate` gets the agent's own (trusted)
@@ -128,6 +155,8 @@ export interface PageUi {
     orderId: string,
     onActivate: (cause: MouseEvent) => void,
   ): BadgeUi;
+  /** The teaching bar, in the page until removed. */
+  createTeachOverlay(actions: TeachActions): TeachOverlay;
   /** True for a node of PayNudge's own UI: adding or removing one is no change of the page. */
   isOwn(node: Node): boolean;
 }

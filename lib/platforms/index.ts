@@ -10,6 +10,8 @@ import { PDD_ADAPTERS } from "@/lib/platforms/pdd";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { SHOPIFY_ADAPTERS } from "@/lib/platforms/shopify";
 import { TAOBAO_ADAPTERS } from "@/lib/platforms/taobao";
+import { taughtAdapter } from "@/lib/platforms/taught/adapter";
+import { taughtReaderAt, type TaughtReader } from "@/lib/model/taught-reader";
 
 /**
  * Every platform's adapters, most specific first, from its folder. A platform of the table
@@ -43,16 +45,40 @@ const RUNS_ON: readonly string[] =
     : [...CONTENT_MATCHES, ...DEMO_MATCHES];
 
 const fallbacks = new Map<string, PlatformAdapter>();
+const taughtAdapters = new WeakMap<TaughtReader, PlatformAdapter>();
 
 /**
- * The adapters for a page, most specific first. On a known order list the platform's adapters come
- * first and the generic adapter (labelled with that platform) last: it only runs when their
- * selectors find nothing, because the host changed its DOM. `granted` (a site the seller enabled
- * PayNudge on) gives the generic adapter alone when no platform adapter knows the page.
+ * The adapters for a page, most specific first. A reader the seller taught for the page comes
+ * before all (they taught it because the others read it wrong), its orders the page's platform's.
+ * On a known order list the platform's adapters come next and the generic adapter (labelled with
+ * that platform) last: it only runs when their selectors find nothing, because the host changed
+ * its DOM. `granted` (a site the seller enabled PayNudge on) gives the generic adapter alone when
+ * no platform adapter knows the page.
  */
 export function adaptersFor(
   url: URL,
-  opts: { granted?: boolean } = {},
+  opts: { granted?: boolean; taught?: readonly TaughtReader[] } = {},
+): PlatformAdapter[] {
+  const builtIn = builtInAdaptersFor(url, opts);
+  const reader = opts.taught && taughtReaderAt(opts.taught, url);
+  if (!reader) return builtIn;
+  let taught = taughtAdapters.get(reader);
+  if (!taught)
+    taughtAdapters.set(
+      reader,
+      (taught = taughtAdapter(reader, builtIn[0]?.platform ?? platformAt(url))),
+    );
+  return [taught, ...builtIn];
+}
+
+/** The platform a reader taught at `url` reads orders of: the page's, or the generic one. */
+export function platformAt(url: URL): PlatformId {
+  return builtInAdaptersFor(url, { granted: true })[0]?.platform ?? "generic";
+}
+
+function builtInAdaptersFor(
+  url: URL,
+  opts: { granted?: boolean },
 ): PlatformAdapter[] {
   const known = ADAPTERS.filter((adapter) => adapter.matches(url));
   if (!known.length) return opts.granted ? [GENERIC_ADAPTER] : [];
