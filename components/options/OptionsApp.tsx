@@ -70,11 +70,10 @@ export function OptionsApp() {
   const enabledPlatforms = useLiveQuery(() =>
     getSetting(db, "enabledPlatforms"),
   );
-  // Re-read after each save or delete of a taught page, besides the live query's own notice.
-  const [taughtRevision, setTaughtRevision] = useState(0);
+  // Live: the list follows the background's writes (a save, a removal, a page taught meanwhile).
   const taughtReaders = useLiveQuery(
     () => getSetting(db, "taughtReaders"),
-    [dataRevision, taughtRevision],
+    [dataRevision],
   );
   const [sites, setSites] = useState<string[]>([]);
   useEffect(() => {
@@ -153,14 +152,8 @@ export function OptionsApp() {
         <TaughtPagesSection
           locale={locale}
           readers={taughtReaders}
-          onSave={async (reader) => {
-            await saveTaughtReader(reader);
-            setTaughtRevision((n) => n + 1);
-          }}
-          onDelete={async (page) => {
-            await deleteTaughtReader(page);
-            setTaughtRevision((n) => n + 1);
-          }}
+          onSave={saveTaughtReader}
+          onDelete={deleteTaughtReader}
         />
       )}
       {retention?.rev === dataRevision && (
