@@ -5,6 +5,7 @@ import { downloadFile } from "@/components/shared/download";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import {
   readingsOfTab,
+  type FrameOfTab,
   type TabReadings,
 } from "@/lib/browser-tabs/page-readings";
 import type { FrameReading, SkipReason } from "@/lib/model/page-reading";
@@ -41,7 +42,15 @@ function saveReport(frames: readonly FrameReading[]): void {
   });
 }
 
-function FrameView({ frame, locale }: { frame: FrameReading; locale: Locale }) {
+function FrameView({
+  frame,
+  locale,
+  onTeach,
+}: {
+  frame: FrameOfTab;
+  locale: Locale;
+  onTeach(): void;
+}) {
   return (
     <section className="frame-reading" data-reader={frame.reader ?? ""}>
       <h3>{frame.page}</h3>
@@ -79,6 +88,9 @@ function FrameView({ frame, locale }: { frame: FrameReading; locale: Locale }) {
           })}
         </p>
       )}
+      <button type="button" data-action="teach-page" onClick={onTeach}>
+        {t(locale, "teach.title")}
+      </button>
     </section>
   );
 }
@@ -113,8 +125,14 @@ export function PageReadingView({
       )}
       {readings?.kind === "read" && (
         <>
+          <p className="teach-hint">{t(locale, "teach.popup.hint")}</p>
           {readings.frames.map((frame, i) => (
-            <FrameView key={i} frame={frame} locale={locale} />
+            <FrameView
+              key={i}
+              frame={frame}
+              locale={locale}
+              onTeach={() => void startTeaching(tabId, frame.frameId)}
+            />
           ))}
           <p className="report-hint">{t(locale, "reading.saveHint")}</p>
           <div className="reading-actions">
@@ -127,16 +145,6 @@ export function PageReadingView({
             </button>
             <button type="button" data-action="read-again" onClick={read}>
               {t(locale, "reading.again")}
-            </button>
-          </div>
-          <p className="teach-hint">{t(locale, "teach.popup.hint")}</p>
-          <div className="reading-actions">
-            <button
-              type="button"
-              data-action="teach-page"
-              onClick={() => void startTeaching(tabId)}
-            >
-              {t(locale, "teach.title")}
             </button>
           </div>
         </>

@@ -4,14 +4,11 @@ import {
   finishTeachingIn,
   startTeachingIn,
   teachingIn,
+  type FrameTeaching,
 } from "@/lib/browser-tabs/page-teaching";
 import { toBackground } from "@/lib/messaging/messengers";
 import type { OrderStatus } from "@/lib/model/order";
-import {
-  unpaidCount,
-  type TeachDraft,
-  type TeachState,
-} from "@/lib/model/teaching";
+import { unpaidCount, type TeachDraft } from "@/lib/model/teaching";
 import { TAUGHT_WORD_MAX } from "@/lib/model/taught-reader";
 
 /*
@@ -31,8 +28,13 @@ const STATUS_WORDS: Readonly<Record<OrderStatus, MessageKey>> = {
  * Starts teaching on the page, then gets out of the way: a real popup closes (the seller clicks on
  * the page); one open in a tab of its own (`?tab=`) stays.
  */
-export async function startTeaching(tabId?: number): Promise<boolean> {
-  const started = await startTeachingIn(tabId);
+export async function startTeaching(
+  tabId: number | undefined,
+  frameId: number,
+): Promise<boolean> {
+  // One frame at a time: another frame's bar left on the page would take clicks meant for this one.
+  await finishTeachingIn(tabId);
+  const started = await startTeachingIn(tabId, frameId);
   if (started && tabId === undefined) window.close();
   return started;
 }
@@ -41,11 +43,13 @@ function DraftView({
   draft,
   locale,
   tabId,
+  frameId,
   onDone,
 }: {
   draft: TeachDraft;
   locale: Locale;
   tabId?: number;
+  frameId: number;
   onDone(saved: boolean): void;
 }) {
   const { reader, preview } = draft;
@@ -172,7 +176,7 @@ function DraftView({
         <button
           type="button"
           data-action="teach-again"
-          onClick={() => void startTeaching(tabId)}
+          onClick={() => void startTeaching(tabId, frameId)}
         >
           {t(locale, "teach.restart")}
         </button>
@@ -199,10 +203,10 @@ export function TeachPageView({
   locale: Locale;
   tabId?: number;
 }) {
-  const [state, setState] = useState<TeachState | null>(null);
+  const [teaching, setTeaching] = useState<FrameTeaching | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    teachingIn(tabId).then(setState, () => setState(null));
+    teachingIn(tabId).then(setTeaching, () => setTeaching(null));
   }, [tabId]);
 
   if (saved)
@@ -211,7 +215,8 @@ export function TeachPageView({
         {t(locale, "teach.popup.saved")}
       </p>
     );
-  if (!state) return null;
+  if (!teaching) return null;
+  const { state, frameId } = teaching;
   if (state.step !== "done" || !state.draft)
     return (
       <section className="teach-draft" data-step={state.step}>
@@ -221,7 +226,7 @@ export function TeachPageView({
           type="button"
           data-action="teach-give-up"
           onClick={() =>
-            void finishTeachingIn(tabId).then(() => setState(null))
+            void finishTeachingIn(tabId).then(() => setTeaching(null))
           }
         >
           {t(locale, "teach.popup.giveUp")}
@@ -233,8 +238,9 @@ export function TeachPageView({
       draft={state.draft}
       locale={locale}
       tabId={tabId}
+      frameId={frameId}
       onDone={(ok) => {
-        setState(null);
+        setTeaching(null);
         setSaved(ok);
       }}
     />

@@ -8,9 +8,12 @@ import { READING_KEY, type FrameReading } from "@/lib/model/page-reading";
  * page for it.
  */
 
+/** A frame's reading, with the frame it came from (teaching starts there). */
+export type FrameOfTab = FrameReading & { frameId: number };
+
 /** How asking went: the frames' readings, or why there are none. */
 export type TabReadings =
-  | { kind: "read"; frames: FrameReading[] }
+  | { kind: "read"; frames: FrameOfTab[] }
   /** PayNudge does not run on this tab's page (no permission, or not an order page). */
   | { kind: "notHere" };
 
@@ -41,8 +44,8 @@ export async function readingsOfTab(tabId?: number): Promise<TabReadings> {
     // No host permission for the page (another site, a browser page): PayNudge is not there.
     return { kind: "notHere" };
   }
-  const frames = results.flatMap(({ result }) =>
-    result ? [result as FrameReading] : [],
+  const frames = results.flatMap(({ result, frameId }) =>
+    result ? [{ ...(result as FrameReading), frameId }] : [],
   );
   return frames.length ? { kind: "read", frames } : { kind: "notHere" };
 }

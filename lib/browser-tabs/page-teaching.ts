@@ -12,17 +12,29 @@ import { targetTab } from "@/lib/browser-tabs/page-readings";
 
 type Call = "start" | "state" | "finish";
 
-/** The slot's answer; undefined when PayNudge does not run on the tab's page (or its top frame). */
+/** Teaching as one frame of the tab has it. */
+export interface FrameTeaching {
+  frameId: number;
+  state: TeachState;
+}
+
+/**
+ * Each frame's answer (`frameIds`, or every frame); none when PayNudge does not run on the tab's
+ * page. A frame without the order script answers nothing.
+ */
 async function callSlot(
   call: Call,
-  tabId?: number,
-): Promise<TeachState | null | undefined> {
+  tabId: number | undefined,
+  frameIds?: number[],
+): Promise<{ frameId: number; state: TeachState | null }[]> {
   const target = await targetTab(tabId);
-  if (target === undefined) return undefined;
+  if (target === undefined) return [];
   let results;
   try {
     results = await browser.scripting.executeScript({
-      target: { tabId: target, frameIds: [0] },
+      target: frameIds
+        ? { tabId: target, frameIds }
+        : { tabId: target, allFrames: true },
       args: [TEACH_KEY, call],
       // Runs in the frame: self-contained, it reaches nothing of this module.
       func: (key: string, name: string) => {
@@ -31,27 +43,41 @@ async function callSlot(
         const fn = (slot as Record<string, unknown>)[name];
         if (typeof fn !== "function") return undefined;
         // A structured-clone copy goes back: the state holds plain data only.
-        return (fn.call(slot) as unknown) ?? null;
+        return { state: (fn.call(slot) as unknown) ?? null };
       },
     });
   } catch {
-    return undefined;
+    return [];
   }
-  const result = results[0]?.result as TeachState | null | undefined;
-  return result;
+  return results.flatMap(({ result, frameId }) =>
+    result
+      ? [{ frameId, state: (result as { state: TeachState | null }).state }]
+      : [],
+  );
 }
 
-/** Starts teaching on the tab's page: false when PayNudge does not run there. */
-export async function startTeachingIn(tabId?: number): Promise<boolean> {
-  return (await callSlot("start", tabId)) != null;
+/** Starts teaching in one frame of the tab's page: false when PayNudge does not run there. */
+export async function startTeachingIn(
+  tabId: number | undefined,
+  frameId: number,
+): Promise<boolean> {
+  const [answer] = await callSlot("start", tabId, [frameId]);
+  return answer?.state != null;
 }
 
-/** How far teaching went on the tab's page; null when it is not being taught. */
-export async function teachingIn(tabId?: number): Promise<TeachState | null> {
-  return (await callSlot("state", tabId)) ?? null;
+/** The frame of the tab's page being taught, and how far it went; null when none is. */
+export async function teachingIn(
+  tabId?: number,
+): Promise<FrameTeaching | null> {
+  const frames = await callSlot("state", tabId);
+  const taught = frames.flatMap(({ frameId, state }) =>
+    state ? [{ frameId, state }] : [],
+  );
+  // The furthest along, should the seller have started in two frames.
+  return taught.find(({ state }) => state.step === "done") ?? taught[0] ?? null;
 }
 
-/** Ends teaching on the tab's page (the reader was saved, or the seller gave up). */
+/** Ends teaching on the tab's page, in every frame (the reader was saved, or the seller gave up). */
 export async function finishTeachingIn(tabId?: number): Promise<void> {
   await callSlot("finish", tabId);
 }

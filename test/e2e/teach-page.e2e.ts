@@ -20,8 +20,18 @@ import { TAUGHT_ORDERS, taughtPage } from "@/test/fixtures/pages/taught-page";
  */
 
 const URL_KO = "https://admin.shopify.com/store/demo-ko/orders";
+const FRAMED = "https://myseller.taobao.com/home.htm/trade-platform/tp/ko-sold";
+const FRAME_URL =
+  "https://trade.taobao.com/trade/itemlist/list_sold_items_ko.htm";
 const ext = onRealUrls({
   "admin.shopify.com/store/demo-ko/orders": () => taughtPage(),
+  // The list in a frame of the seller centre, as Qianniu shows it; the page around it has a menu.
+  "myseller.taobao.com/home.htm/trade-platform/tp/ko-sold": () =>
+    `<!doctype html><html><head><meta charset="utf-8"></head><body>
+      <ul class="menu"><li>交易管理</li><li>已卖出的宝贝</li><li>评价管理</li></ul>
+      <iframe id="sold" src="${FRAME_URL}" style="width:100%;height:900px"></iframe>
+    </body></html>`,
+  "trade.taobao.com/trade/itemlist/list_sold_items_ko.htm": () => taughtPage(),
 });
 
 const UNPAID = TAUGHT_ORDERS.filter((o) => o.status === "결제 대기").map(
@@ -218,6 +228,47 @@ describe("teaching PayNudge a page its readers do not know", () => {
     // After Esc, clicks reach the page again: its link is followed.
     await page.locator('[data-row="0"] .order-link').click();
     await expect.poll(() => page.url()).toMatch(/\/orders\/5501$/);
+    await popup.close();
+    await page.close();
+  });
+
+  it("teaches the order list inside a frame, from that frame's section of the popup", async () => {
+    const page = await ext().context.newPage();
+    await page.goto(FRAMED);
+    const popup = await popupOver(FRAMED);
+    await popup.locator(".page-reading > summary").click();
+    const section = popup
+      .locator(".frame-reading")
+      .filter({ hasText: "trade.taobao.com" });
+    await section.locator('[data-action="teach-page"]').click();
+    const frame = page.frame({ url: FRAME_URL })!;
+    await expect
+      .poll(() => frame.locator("paynudge-teach").count(), { timeout: 10_000 })
+      .toBe(1);
+    // The page around the frame is not being taught.
+    expect(await page.locator("paynudge-teach").count()).toBe(0);
+    const list = page.frameLocator("#sold");
+    await list.locator('[data-row="0"] .total').click();
+    await list.locator('[data-row="0"] .order-link').click();
+    await list.locator('[data-row="0"] .pill').click();
+    await list.locator('[data-row="0"] .when').click();
+
+    await popup.reload();
+    const draft = popup.locator(".teach-draft");
+    await expect.poll(() => draft.count(), { timeout: 10_000 }).toBe(1);
+    expect(await draft.locator(".teach-page").textContent()).toBe(
+      "trade.taobao.com/trade/itemlist/list_sold_items_ko.htm",
+    );
+    await draft.getByLabel(/결제 대기/).check();
+    await draft.locator('[data-action="save-taught"]').click();
+    await expect
+      .poll(() => frame.locator("paynudge-teach").count(), { timeout: 10_000 })
+      .toBe(0);
+    const states = await until(
+      () => badgeStateById(frame),
+      (s) => activeOrders(s).length === UNPAID.length,
+    );
+    expect(activeOrders(states)).toEqual([...UNPAID].sort());
     await popup.close();
     await page.close();
   });
