@@ -5,7 +5,7 @@ import type { StoredOrder } from "@/lib/model/order";
 import type { PopupData } from "@/lib/db/popup-data";
 import {
   FIRST_SCREEN_ROWS,
-  isNoSlot,
+  isDoneToday,
   type QueueGroup,
   type QueueGroupId,
 } from "@/lib/db/queue";
@@ -91,8 +91,8 @@ function askFor(
     .index("noSlotUntil")
     .getAll(ranges.lowerBound(now, true), FIRST_SCREEN_ROWS);
   closing.onsuccess = () => (noSlot.orders = closing.result as StoredOrder[]);
-  // Most recent first needs a cursor walking backwards: a few rows, one at a time. An order of the
-  // no-slot group is listed there, not here (todayQueue says why).
+  // Most recent first needs a cursor walking backwards: a few rows, one at a time. An order another
+  // group lists is listed there, not here (isDoneToday, todayQueue says why).
   const done: QueueGroup = { id: "done", count: 0, orders: [] };
   groups.push(done);
   const latest = orders
@@ -102,7 +102,7 @@ function askFor(
     const cursor = latest.result;
     if (!cursor) return;
     const order = cursor.value as StoredOrder;
-    if (!isNoSlot(order, now)) done.orders.push(order);
+    if (isDoneToday(order, now)) done.orders.push(order);
     if (done.orders.length < FIRST_SCREEN_ROWS) cursor.continue();
   };
   const settings = tx.objectStore("settings");

@@ -94,6 +94,30 @@ export function isNoSlot(
 }
 
 /**
+ * An order nudged today that the popup lists under done: one that no other group lists, i.e. not
+ * due again today (a follow-up later today keeps it under overdue, due or later, where the work
+ * is) and not a no-slot order (the seller still has to decide about it before it closes, and done
+ * would hide that). The first screen's read (lib/db/first-screen.ts) applies the same test.
+ */
+export function isDoneToday(
+  order: Pick<
+    StoredOrder,
+    "status" | "nextDueAt" | "deadlineAt" | "noSlotCause" | "lastNudgeAt"
+  >,
+  now: number,
+): boolean {
+  return (
+    order.lastNudgeAt !== undefined &&
+    order.lastNudgeAt >= startOfDay(now).getTime() &&
+    !(
+      order.nextDueAt !== undefined &&
+      order.nextDueAt <= endOfDay(now).getTime()
+    ) &&
+    !isNoSlot(order, now)
+  );
+}
+
+/**
  * A group's answer from its rows and, for a full read, its keys: the count up to `cap`, or, without
  * keys, no further than the rows read.
  */
@@ -119,15 +143,15 @@ function counted(
 /**
  * The day's work for the popup, read through the `nextDueAt`, `noSlotUntil` and `lastNudgeAt`
  * indexes in one read-only transaction: the first rows of each group and, when asked, its count up
- * to COUNT_CAP (primary keys only, never the rows), so a large history or a busy day costs little.
- * Only unpaid orders carry a due time; "noSlot" is every open order no nudge fits before its close
- * (`isNoSlot`), soonest close first; "done" is every other order nudged today (nudges are never
- * dated in the future, order-actions.ts), most recent first.
+ * to COUNT_CAP (primary keys only for the due and no-slot groups), so a large history or a busy day
+ * costs little. Only unpaid orders carry a due time; "noSlot" is every open order no nudge fits
+ * before its close (`isNoSlot`), soonest close first; "done" is every other order nudged today
+ * (nudges are never dated in the future, order-actions.ts), most recent first.
  *
- * An order is in one group at most. A no-slot order carries no due time, so it is never in the
- * first three; one nudged today (the buyer cap is mostly reached by today's nudges) is listed under
- * no slot, with its cause and its close, rather than under done: the seller still has to decide
- * about it before it closes, and done would hide that.
+ * An order is in one group at most: the three due groups are disjoint ranges of `nextDueAt`, a
+ * no-slot order carries no due time, and done reads past every order nudged today that another
+ * group lists (`isDoneToday`): one due again later today stays where its next nudge is, one no
+ * nudge fits before its close stays under no slot.
  */
 export async function todayQueue(
   db: PayNudgeDB,
@@ -142,75 +166,64 @@ export async function todayQueue(
   // However many rows were asked for, a count cut at the cap (cap - 1, "at least") stays above
   // them: the popup's "more" line has more than it shows to speak of.
   const capOf = (wanted: number) => Math.max(COUNT_CAP, wanted + 2);
-  /** A group read through an index range: rows up to `wanted`, keys up to the cap. */
+  /** A due group read through its `nextDueAt` range: rows up to `wanted`, keys up to the cap. */
   const byIndex = async (
     id: QueueGroupId,
     rows: () => ReturnType<PayNudgeDB["orders"]["toCollection"]>,
-    newestFirst = false,
-    // Keys listed in another group: read past them, neither shown nor counted here.
-    except: ReadonlySet<string> = new Set(),
   ): Promise<QueueGroup> => {
     const wanted = wantedOf(id);
     const cap = capOf(wanted);
-    const [keys, read] = await Promise.all([
-      counts
-        ? rows()
-            .limit(cap + except.size)
-            .primaryKeys()
-        : undefined,
-      (newestFirst ? rows().reverse() : rows())
-        .limit(wanted + except.size)
-        .toArray(),
+    const [keys, orders] = await Promise.all([
+      counts ? rows().limit(cap).primaryKeys() : undefined,
+      rows().limit(wanted).toArray(),
     ]);
-    const orders = except.size
-      ? read.filter((o) => !except.has(o.key)).slice(0, wanted)
-      : read;
-    if (keys === undefined) return counted(id, orders, wanted, undefined, cap);
-    const kept = except.size
-      ? keys.filter((key) => !except.has(key)).length
-      : keys.length;
-    // Every key the range holds, up to the cap once the excepted ones are set aside.
-    return counted(
-      id,
-      orders,
-      wanted,
-      keys.length < cap + except.size ? kept : cap,
-      cap,
-    );
+    return counted(id, orders, wanted, keys?.length, cap);
   };
-  /**
-   * The no-slot orders, soonest close first, through `noSlotUntil` (their deadline, kept only while
-   * no nudge fits: due-index.ts), so one whose close has passed is not read. Every open one's key
-   * is read (keys only): it counts the group, and those nudged today are listed here, so done reads
-   * past them.
-   */
-  const noSlot = async (): Promise<[QueueGroup, Set<string>]> => {
+  /** The no-slot orders, soonest close first, through `noSlotUntil` (their deadline, kept only while
+   * no nudge fits: due-index.ts), so one whose close has passed is not read. */
+  const noSlot = async (): Promise<QueueGroup> => {
     const open = () => db.orders.where("noSlotUntil").above(now);
     const wanted = wantedOf("noSlot");
     const cap = capOf(wanted);
     const [keys, orders] = await Promise.all([
-      open().primaryKeys(),
+      counts ? open().limit(cap).primaryKeys() : undefined,
       open().limit(wanted).toArray(),
     ]);
-    const count = counts ? Math.min(keys.length, cap) : undefined;
-    return [counted("noSlot", orders, wanted, count, cap), new Set(keys)];
+    return counted("noSlot", orders, wanted, keys?.length, cap);
   };
-  return db.transaction("r", db.orders, async () => {
-    const [overdue, dueNow, later, [noSlotGroup, nudgedNoSlot]] =
-      await Promise.all([
-        byIndex("overdue", () =>
-          db.orders.where("nextDueAt").below(overdueBefore),
-        ),
-        byIndex("due", due(overdueBefore, now, true)),
-        byIndex("later", due(now, endOfDay(now).getTime(), false)),
-        noSlot(),
-      ]);
-    const done = await byIndex(
-      "done",
-      () => db.orders.where("lastNudgeAt").aboveOrEqual(startOfToday),
-      true,
-      nudgedNoSlot,
-    );
-    return [overdue, dueNow, later, noSlotGroup, done];
-  });
+  /**
+   * Orders nudged today that no other group lists (`isDoneToday`), most recent first. Read as rows
+   * (the test needs each order's plan), no further than the cap: a busy day's done group costs at
+   * most COUNT_CAP rows, plus those it passes over, which the other groups list.
+   */
+  const done = async (): Promise<QueueGroup> => {
+    const wanted = wantedOf("done");
+    const cap = capOf(wanted);
+    const rows = db.orders
+      .where("lastNudgeAt")
+      .aboveOrEqual(startOfToday)
+      .reverse()
+      .filter((order) => isDoneToday(order, now));
+    if (!counts)
+      return counted(
+        "done",
+        await rows.limit(wanted).toArray(),
+        wanted,
+        undefined,
+        cap,
+      );
+    const read = await rows.limit(cap).toArray();
+    return counted("done", read.slice(0, wanted), wanted, read.length, cap);
+  };
+  return db.transaction("r", db.orders, () =>
+    Promise.all([
+      byIndex("overdue", () =>
+        db.orders.where("nextDueAt").below(overdueBefore),
+      ),
+      byIndex("due", due(overdueBefore, now, true)),
+      byIndex("later", due(now, endOfDay(now).getTime(), false)),
+      noSlot(),
+      done(),
+    ]),
+  );
 }

@@ -141,7 +141,11 @@ describe("the popup's first screen read without Dexie", () => {
         status: "unpaid",
       }),
     );
-    await shop(late, [{ key: "agentName", value: "阿华" }]);
+    // Nudged today and paid since: done. The overdue ones nudged today are listed as overdue only.
+    const won = Array.from({ length: 9 }, (_, i) =>
+      stored(100 + i, { nudged: NOW - i * MIN - 30_000, status: "paid" }),
+    );
+    await shop([...late, ...won], [{ key: "agentName", value: "阿华" }]);
     const early = await readFirstScreen(NOW);
     const overdue = early.groups.find((g) => g.id === "overdue")!;
     // Soonest first: the order due longest ago leads.
@@ -153,10 +157,11 @@ describe("the popup's first screen read without Dexie", () => {
     );
     expect(overdue).toMatchObject({ count: 7, countIsLowerBound: true });
     const done = early.groups.find((g) => g.id === "done")!;
-    // Most recent first.
+    // Most recent first, and none of the overdue ones a second time.
     expect(done.orders.map((o) => o.orderId)).toEqual(
-      late.slice(0, 7).map((o) => o.orderId),
+      won.slice(0, 7).map((o) => o.orderId),
     );
+    expect(done).toMatchObject({ count: 7, countIsLowerBound: true });
     expect(early).toMatchObject({ now: NOW, paused: false, agent: "阿华" });
   });
 

@@ -4,6 +4,8 @@ import { DEFAULT_ENGINE_SETTINGS } from "@/lib/engine/settings";
 import { parseOrdersSeen } from "@/lib/schemas/orders-seen";
 import { logNudge } from "@/lib/db/order-actions";
 import { upsertSeenOrders } from "@/lib/db/orders-seen";
+import { replanOrders } from "@/lib/db/order-plans";
+import { endOfDay } from "date-fns";
 import type { StoredOrder } from "@/lib/model/order";
 import {
   COUNT_CAP,
@@ -239,11 +241,46 @@ describe("done today, through the nudge log", () => {
       NOW - 5 * MIN,
       DEFAULT_ENGINE_SETTINGS,
     );
-    const done = byId(await todayQueue(db, NOW), "done");
-    expect(done).toMatchObject({ id: "done", count: 1 });
-    expect(done!.orders.map((o) => o.key)).toEqual(["taobao:1"]);
+    // Its follow-up falls due later today: listed there, where the work is, and not under done.
+    const follow = (await db.orders.get("taobao:1"))!.nextDueAt!;
+    expect(follow).toBeLessThan(endOfDay(NOW).getTime());
+    expect(summary(await todayQueue(db, NOW))).toMatchObject({
+      later: { count: 1, ids: ["1"] },
+      done: { count: 0, ids: [] },
+    });
+    // Paid since: done, once.
+    await db.orders.update("taobao:1", { status: "paid" });
+    await replanOrders(db, ["taobao:1"], NOW, DEFAULT_ENGINE_SETTINGS);
+    const groups = await todayQueue(db, NOW);
+    expect(summary(groups)).toMatchObject({
+      later: { count: 0, ids: [] },
+      done: { count: 1, ids: ["1"] },
+    });
     const tomorrow = NOW + 12 * 60 * MIN;
     expect(byId(await todayQueue(db, tomorrow), "done").count).toBe(0);
+  });
+
+  it("never lists an order in two groups: nudged today and due again today, it is counted where it is due", async () => {
+    await db.orders.bulkPut([
+      { ...row("late", -45), lastNudgeAt: NOW - 50 * MIN },
+      { ...row("now", -5), lastNudgeAt: NOW - 40 * MIN },
+      { ...row("tonight", 6 * 60), lastNudgeAt: NOW - 20 * MIN },
+      // Due again tomorrow: nothing left today, so done.
+      { ...row("tomorrow", 13 * 60), lastNudgeAt: NOW - 10 * MIN },
+      { ...row("won", undefined, "paid"), lastNudgeAt: NOW - 5 * MIN },
+    ]);
+    for (const read of [FULL_QUEUE, FIRST_SCREEN]) {
+      const groups = await todayQueue(db, NOW, read);
+      expect(summary(groups)).toEqual({
+        overdue: { count: 1, ids: ["late"] },
+        due: { count: 1, ids: ["now"] },
+        later: { count: 1, ids: ["tonight"] },
+        noSlot: { count: 0, ids: [] },
+        done: { count: 2, ids: ["won", "tomorrow"] },
+      });
+      const keys = groups.flatMap((g) => g.orders.map((o) => o.key));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 });
 
