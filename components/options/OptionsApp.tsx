@@ -171,7 +171,7 @@ export function OptionsApp() {
           downloadFile(await backupFile(db, Date.now()))
         }
         onExportCsv={async () =>
-          downloadFile(await nudgeLogFile(db, Date.now()))
+          downloadFile(await nudgeLogFile(db, Date.now(), locale))
         }
         onImport={async (backup, onProgress) => {
           try {

@@ -3,6 +3,7 @@ import { exportBackup } from "@/lib/schemas/backup-file";
 import { nudgeLogCsv } from "@/lib/db/csv";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import type { TextFile } from "@/components/shared/download";
+import type { Locale } from "@/lib/i18n";
 
 /** A file the page saves for the seller (download.ts). */
 
@@ -21,10 +22,11 @@ export async function backupFile(
   };
 }
 
-/** The nudge log with each nudge's order, for a spreadsheet. */
+/** The nudge log with each nudge's order, for a spreadsheet, in the UI's language. */
 export async function nudgeLogFile(
   db: PayNudgeDB,
   now: number,
+  locale: Locale,
 ): Promise<TextFile> {
   // One read transaction: a prune running meanwhile never leaves a row without its order's columns.
   const [nudges, orders] = await db.transaction(
@@ -34,7 +36,12 @@ export async function nudgeLogFile(
   );
   return {
     name: `paynudge-nudges-${stamp(now)}.csv`,
-    text: nudgeLogCsv(nudges, new Map(orders.map((o) => [o.key, o]))),
+    text: nudgeLogCsv(
+      nudges,
+      new Map(orders.map((o) => [o.key, o])),
+      locale,
+      now,
+    ),
     type: "text/csv",
   };
 }

@@ -44,13 +44,33 @@ describe("options: exported files", () => {
     expect(backup.tables.orders).toEqual([order]);
   });
 
-  it("the nudge log as CSV, each nudge with its order", async () => {
-    const file = await nudgeLogFile(db, NOW);
+  it("the nudge log as CSV in the UI's language, each nudge with its order", async () => {
+    await db.orders.add({
+      ...order,
+      key: "taobao:3905120000000000007",
+      platform: "taobao",
+      orderId: "3905120000000000007",
+      buyer: '=HYPERLINK("http://x")',
+    });
+    await db.nudges.add({
+      orderKey: "taobao:3905120000000000007",
+      at: NOW - 30_000,
+      channel: "sms",
+      outcome: "not-wanted",
+    });
+    const file = await nudgeLogFile(db, NOW, "zh");
     expect(file.name).toBe("paynudge-nudges-20261123-1205.csv");
     expect(file.type).toBe("text/csv");
-    const rows = file.text.trim().split("\r\n");
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toContain("100001");
-    expect(rows[1]).toContain("小王");
+    const rows = file.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^时间,平台,订单号,买家,/);
+    expect(rows[1]).toContain(',拼多多,"\t100001",小王,旺旺/聊天,');
+    expect(rows[2]).toContain(
+      ',淘宝/天猫,"\t3905120000000000007","\'=HYPERLINK(""http://x"")",短信,',
+    );
+    expect(rows[2]).toContain(",不想要了,");
   });
 });
