@@ -126,3 +126,31 @@ export async function handleSetOrderStatus(
   await withdrawNotifications([key]);
   await runDueCheck(db, now);
 }
+
+/**
+ * The popup's undo of a mark or a snooze (a few seconds after it): the order's status, manual mark
+ * and snooze as they were, planned again; alarms, notifications and the toolbar count follow.
+ */
+export async function handleRestoreOrder(
+  db: PayNudgeDB,
+  data: unknown,
+  now: number,
+): Promise<void> {
+  const { key, status, manualStatus, snoozedUntil } = parseRequest(
+    "restoreOrder",
+    data,
+  );
+  await db.transaction("rw", db.orders, async () => {
+    const order = await db.orders.get(key);
+    if (!order) throw new Error(`PayNudge: unknown order ${key}`);
+    order.status = status;
+    if (manualStatus === undefined) delete order.manualStatus;
+    else order.manualStatus = manualStatus;
+    if (snoozedUntil === undefined) delete order.snoozedUntil;
+    else order.snoozedUntil = snoozedUntil;
+    await db.orders.put(order);
+  });
+  await replanOrders(db, [key], now, await loadEngineSettings(db));
+  await withdrawNotifications([key]);
+  await runDueCheck(db, now);
+}

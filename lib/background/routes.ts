@@ -14,6 +14,7 @@ import {
   handleLogNudge,
   handleMessageFor,
   handlePanelFor,
+  handleRestoreOrder,
   handleSetOrderStatus,
   handleSnooze,
   handleStepDone,
@@ -144,6 +145,12 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
       ...PAGES,
       then: "refresh-pages",
       handle: (data) => handleSetOrderStatus(db, data, Date.now()),
+    },
+    // The popup's undo sets a status as the agent's mark does: from the extension's pages only.
+    restoreOrder: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleRestoreOrder(db, data, Date.now()),
     },
     saveGeneralSettings: {
       ...PAGES,

@@ -69,3 +69,12 @@ export interface SetOrderStatusRequest {
   key: string;
   status: NonNullable<StoredOrder["manualStatus"]>;
 }
+
+/**
+ * The popup's undo of a mark (paid, closed) or a snooze: the order's status, manual mark and
+ * snooze as they were before it (an absent field is removed); the plan follows from them.
+ */
+export type RestoreOrderRequest = Pick<
+  StoredOrder,
+  "key" | "status" | "manualStatus" | "snoozedUntil"
+>;

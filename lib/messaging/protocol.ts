@@ -12,6 +12,7 @@ import type {
   MessageReply,
   MessageRequest,
   OrdersSeen,
+  RestoreOrderRequest,
   SetOrderStatusRequest,
   SnoozeRequest,
   StepDoneRequest,
@@ -62,6 +63,8 @@ export interface BackgroundRequests {
   snooze(data: SnoozeRequest): OrderView;
   stepDone(data: StepDoneRequest): OrderView;
   setOrderStatus(data: SetOrderStatusRequest): void;
+  /** Undoes a mark or a snooze from the popup: the order as it was before, planned again. */
+  restoreOrder(data: RestoreOrderRequest): void;
 
   /* Settings. */
   saveGeneralSettings(data: GeneralSettings): void;

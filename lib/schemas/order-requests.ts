@@ -3,11 +3,13 @@ import { SNOOZE_CHOICES } from "@/lib/engine/snooze";
 import type {
   LogNudgeRequest,
   MessageRequest,
+  RestoreOrderRequest,
   SetOrderStatusRequest,
   SnoozeRequest,
   StepDoneRequest,
   ViewsForRequest,
 } from "@/lib/messaging/order-requests";
+import { ORDER_STATUSES } from "@/lib/model/order";
 import { NUDGE_CHANNELS } from "@/lib/model/steps";
 import { epochMs } from "@/lib/schemas/order";
 import { payWhenText } from "@/lib/schemas/pay-when";
@@ -53,4 +55,13 @@ export const ViewsForRequestSchema = schemaOf<ViewsForRequest>()(
 
 export const SetOrderStatusSchema = schemaOf<SetOrderStatusRequest>()(
   z.object({ key: orderKey, status: z.enum(["paid", "closed"]) }),
+);
+
+export const RestoreOrderSchema = schemaOf<RestoreOrderRequest>()(
+  z.object({
+    key: orderKey,
+    status: z.enum(ORDER_STATUSES),
+    manualStatus: z.enum(["paid", "closed"]).optional(),
+    snoozedUntil: epochMs.optional(),
+  }),
 );

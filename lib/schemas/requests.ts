@@ -8,6 +8,7 @@ import {
 import {
   LogNudgeRequestSchema,
   MessageRequestSchema,
+  RestoreOrderSchema,
   SetOrderStatusSchema,
   SnoozeRequestSchema,
   StepDoneRequestSchema,
@@ -52,6 +53,7 @@ export const REQUEST_SCHEMAS: {
   snooze: SnoozeRequestSchema,
   stepDone: StepDoneRequestSchema,
   setOrderStatus: SetOrderStatusSchema,
+  restoreOrder: RestoreOrderSchema,
   saveGeneralSettings: GeneralSettingsSchema,
   saveEngineSettings: EngineSettingsPatchSchema,
   saveTemplate: MessageTemplateSchema,

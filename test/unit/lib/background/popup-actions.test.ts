@@ -3,7 +3,9 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { handleSetNotificationsPaused } from "@/lib/background/settings-handlers";
 import {
   handleLogNudge,
+  handleRestoreOrder,
   handleSetOrderStatus,
+  handleSnooze,
 } from "@/lib/background/order-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
 import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
@@ -123,6 +125,102 @@ describe("marking an order paid or closed from the popup", () => {
     ).rejects.toThrow(/unknown order/);
     expect((await db.orders.get("taobao:1"))!.status).toBe("unpaid");
     expect(await db.orders.get("taobao:nope")).toBeUndefined();
+  });
+});
+
+describe("undoing a mark or a snooze from the popup", () => {
+  it("restores a paid mark: the order unpaid again, planned as before, its count back", async () => {
+    await handleOrdersSeen(
+      db,
+      { pageUrl: page, orders: [order("1", 40), order("2", 35)] },
+      NOW,
+    );
+    const before = (await db.orders.get("taobao:1"))!;
+    await handleSetOrderStatus(
+      db,
+      { key: "taobao:1", status: "paid" },
+      NOW + MIN,
+    );
+    expect(await toolbar()).toBe("1");
+    await handleRestoreOrder(
+      db,
+      { key: "taobao:1", status: before.status },
+      NOW + MIN + 3_000,
+    );
+    const restored = (await db.orders.get("taobao:1"))!;
+    expect(restored.status).toBe("unpaid");
+    expect(restored.manualStatus).toBeUndefined();
+    expect(restored.nextDueAt).toBe(before.nextDueAt);
+    expect(restored.nextStep).toBe(before.nextStep);
+    expect(await toolbar()).toBe("2");
+    // Its nudge was notified before the mark: back in the queue and the count, not shown twice.
+    expect(await notificationIds()).toEqual([
+      notificationId("taobao:2", NOW - 5 * MIN),
+    ]);
+    expect((await queued(NOW + 2 * MIN)).due).toEqual(["1", "2"]);
+  });
+
+  it("restores a snooze: the order due again when it was", async () => {
+    await handleOrdersSeen(
+      db,
+      { pageUrl: page, orders: [order("1", 40)] },
+      NOW,
+    );
+    const before = (await db.orders.get("taobao:1"))!;
+    await handleSnooze(db, { key: "taobao:1", for: "1h" }, NOW + MIN);
+    expect((await db.orders.get("taobao:1"))!.snoozedUntil).toBeDefined();
+    await handleRestoreOrder(
+      db,
+      { key: "taobao:1", status: "unpaid" },
+      NOW + 2 * MIN,
+    );
+    const restored = (await db.orders.get("taobao:1"))!;
+    expect(restored.snoozedUntil).toBeUndefined();
+    expect(restored.nextDueAt).toBe(before.nextDueAt);
+    expect(await toolbar()).toBe("1");
+  });
+
+  it("keeps an earlier mark it restores, and refuses an unknown order or a malformed request", async () => {
+    await handleOrdersSeen(
+      db,
+      { pageUrl: page, orders: [order("1", 40)] },
+      NOW,
+    );
+    await handleSetOrderStatus(
+      db,
+      { key: "taobao:1", status: "closed" },
+      NOW + MIN,
+    );
+    await handleSetOrderStatus(
+      db,
+      { key: "taobao:1", status: "paid" },
+      NOW + 2 * MIN,
+    );
+    // Undo of the paid mark: closed by hand, as before it.
+    await handleRestoreOrder(
+      db,
+      { key: "taobao:1", status: "closed", manualStatus: "closed" },
+      NOW + 3 * MIN,
+    );
+    expect(await db.orders.get("taobao:1")).toMatchObject({
+      status: "closed",
+      manualStatus: "closed",
+    });
+    expect((await db.orders.get("taobao:1"))!.nextDueAt).toBeUndefined();
+    await expect(
+      handleRestoreOrder(db, { key: "taobao:nope", status: "unpaid" }, NOW),
+    ).rejects.toThrow(/unknown order/);
+    for (const bad of [
+      { key: "taobao:1" },
+      { key: "taobao:1", status: "gone" },
+      { key: "taobao:1", status: "unpaid", manualStatus: "unpaid" },
+      { key: "taobao:1", status: "unpaid", snoozedUntil: -1 },
+    ])
+      await expect(
+        handleRestoreOrder(db, bad, NOW),
+        JSON.stringify(bad),
+      ).rejects.toThrow();
+    expect((await db.orders.get("taobao:1"))!.status).toBe("closed");
   });
 });
 

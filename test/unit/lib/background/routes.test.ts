@@ -150,6 +150,7 @@ describe("the route table", () => {
         "setNotificationsPaused",
         "setRetentionDays",
         "setOrderStatus",
+        "restoreOrder",
       ]),
     );
     const before = await everything();
