@@ -76,6 +76,19 @@ const PLAN = [
   [2900, "买家已付款", 1],
 ];
 
+/** How long after its order the demo's one memo was written; its order is far older than this. */
+export const NOTE_AFTER_MINUTES = 20;
+
+/**
+ * "MM-dd HH:mm" in local time, as the standard order note starts (lib/templates notes).
+ * @param {number} at epoch ms
+ */
+function noteStamp(at) {
+  const d = new Date(at);
+  const two = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 function centsToText(cents) {
   return (cents / 100).toFixed(2);
 }
@@ -97,7 +110,9 @@ export function demoOrders(now) {
       items: [{ title, sku, price, quantity }],
       total: centsToText(cents),
     };
-    if (i === 22) order.memo = "11-22 20:10 阿华 第1次 说晚上付款";
+    // A note as PayNudge writes one, a while after the order was placed (never before it).
+    if (i === 22)
+      order.memo = `${noteStamp(order.createdAt + NOTE_AFTER_MINUTES * MINUTE)} 阿华 第1次 说晚上付款`;
     return /** @type {DemoOrder} */ (order);
   });
 }

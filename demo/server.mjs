@@ -12,8 +12,13 @@ export const DEMO_PAGE = "/paynudge-demo/list_sold_items.htm";
  * @typedef {(url: URL, req: http.IncomingMessage) => Reply | undefined} Route
  */
 
-/** The demo shop: Taobao's legacy list with orders placed relative to the time of the request. */
+/**
+ * The demo shop: Taobao's legacy list with orders placed relative to the moment the route is made
+ * (the server's start), read once: a reload shows the same order times, so the page's and the
+ * badges' countdowns run on rather than jump back.
+ */
 export function demoShopRoute(now = () => Date.now()) {
+  const orders = demoOrders(now());
   /** @type {Route} */
   return (url) => {
     if (
@@ -24,7 +29,7 @@ export function demoShopRoute(now = () => Date.now()) {
       return { status: 302, type: "text/plain", body: DEMO_PAGE };
     }
     if (url.pathname !== DEMO_PAGE) return undefined;
-    const html = renderTaobaoSoldList(demoOrders(now()), {
+    const html = renderTaobaoSoldList(orders, {
       shopName: DEMO_SHOP_NAME,
       tab: url.searchParams.get("tab") ?? undefined,
       page: Number(url.searchParams.get("page") ?? 1),
