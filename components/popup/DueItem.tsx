@@ -1,5 +1,6 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { DueActions } from "@/components/popup/due-actions";
+import type { HeldAction, HeldRow } from "@/components/popup/held-rows";
 import {
   closeAtText,
   closeText,
@@ -25,7 +26,12 @@ interface Feedback {
   warn?: boolean;
 }
 
-/** Warning colour, as the badge's (the popup's sheet only has the success green). */
+/** What a held row says the agent did ("已标记为已付款 · 撤销"). */
+const HELD_LABELS: Record<HeldAction, MessageKey> = {
+  paid: "popup.heldPaid",
+  closed: "popup.heldClosed",
+  snooze: "popup.heldSnoozed",
+};
 
 export interface DueItemProps extends DueActions {
   order: StoredOrder;
@@ -36,6 +42,9 @@ export interface DueItemProps extends DueActions {
    * clock), where the others say when the next nudge is due.
    */
   noSlot?: boolean;
+  /** The row was just marked or snoozed (held-rows.ts): once done, it offers undo in place. */
+  held?: HeldRow;
+  onUndo?(): void;
 }
 
 /** One order of the queue: who, what, when, and the actions the list was given. */
@@ -50,6 +59,8 @@ export function DueItem({
   onSetStatus,
   onSnooze,
   onOpenSettings,
+  held,
+  onUndo,
 }: DueItemProps) {
   // Only the row's own feedback lives here; the order itself always comes from props.
   const [busy, setBusy] = useState(false);
@@ -67,6 +78,20 @@ export function DueItem({
     ? closeAtText(order, now, locale)
     : closeText(order, now, locale);
   const unpaid = order.status === "unpaid";
+  // The undo takes the focus of the button that made it, so a keyboard agent can press it at once.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const offered = held?.state === "offered";
+  useEffect(() => {
+    if (offered) undoButton.current?.focus();
+  }, [offered]);
+  // The buyer said no: nothing to send them (no message, no nudge to log), only paid / closed.
+  const declined = order.declinedAt !== undefined;
+  const buyer = order.buyer ?? t(locale, "unknown.buyer");
+  const amount = formatAmount(order.amountCents, order.currency) ?? "";
+  const item = itemSummary(order.items, locale) ?? t(locale, "unknown.item");
+  const platformLine = step
+    ? `${t(locale, `platform.${order.platform}`)} · ${step}`
+    : t(locale, `platform.${order.platform}`);
 
   function act(task: () => Promise<string | Feedback>) {
     setBusy(true);
@@ -84,6 +109,44 @@ export function DueItem({
     );
   }
 
+  if (
+    held &&
+    (held.state === "offered" ||
+      held.state === "undoing" ||
+      held.state === "failed")
+  )
+    return (
+      <li
+        className="due-item held"
+        data-paynudge-popup-held={order.orderId}
+        data-held={held.action}
+      >
+        <span className="held-text" role="status">
+          <strong className="buyer" title={buyer}>
+            {buyer}
+          </strong>
+          <span>
+            {t(
+              locale,
+              held.state === "failed"
+                ? "popup.failed"
+                : HELD_LABELS[held.action],
+            )}
+          </span>
+        </span>
+        <span aria-hidden="true">·</span>
+        <button
+          type="button"
+          data-action="undo"
+          ref={undoButton}
+          disabled={held.state === "undoing"}
+          onClick={() => onUndo?.()}
+        >
+          {t(locale, "popup.undo")}
+        </button>
+      </li>
+    );
+
   return (
     <li
       className={`due-item ${state}${snoozed ? " snoozed" : ""}`}
@@ -97,31 +160,40 @@ export function DueItem({
         onClick={() => onOpen(order)}
         title={t(locale, "popup.open")}
       >
+        {/* One line each, cut with an ellipsis rather than wrapped mid-word; the whole text is its title. */}
         <span className="line1">
-          <strong className="buyer" elementtiming="paynudge-popup-row">
-            {order.buyer ?? t(locale, "unknown.buyer")}
+          <strong
+            className="buyer"
+            elementtiming="paynudge-popup-row"
+            title={buyer}
+          >
+            {buyer}
           </strong>
-          <span className="amount">
-            {formatAmount(order.amountCents, order.currency) ?? ""}
-          </span>
+          <span className="amount">{amount}</span>
         </span>
         <span className="line2">
-          <span className="item">
-            {itemSummary(order.items, locale) ?? t(locale, "unknown.item")}
+          <span className="item" title={item}>
+            {item}
           </span>
-          {closes && <span className="closes">{closes}</span>}
+          {closes && (
+            <span className="closes" title={closes}>
+              {closes}
+            </span>
+          )}
         </span>
         <span className="line3">
-          <span className="platform">
+          <span className="platform" title={platformLine}>
             {t(locale, `platform.${order.platform}`)}
             {step && <span className="step"> · {step}</span>}
           </span>
-          <span className="due">{when}</span>
+          <span className="due" title={when}>
+            {when}
+          </span>
         </span>
       </button>
       {unpaid && (onCopy || onMarkNudged || onSetStatus || onSnooze) && (
         <div className="actions">
-          {onCopy && (
+          {onCopy && !declined && (
             <button
               type="button"
               data-action="copy"
@@ -143,7 +215,7 @@ export function DueItem({
               {t(locale, "popup.copy")}
             </button>
           )}
-          {onMarkNudged && (
+          {onMarkNudged && !declined && (
             <button
               type="button"
               data-action="nudged"

@@ -1,7 +1,11 @@
-import type { DueActions } from "@/components/popup/due-actions";
+import type { DueActions, ManualStatus } from "@/components/popup/due-actions";
 import { DueItem } from "@/components/popup/DueItem";
+import { withHeldRows } from "@/components/popup/held-rows";
 import { rowsPerGroup } from "@/components/popup/row-text";
+import type { UndoControl } from "@/components/popup/use-held-rows";
+import type { SnoozeChoice } from "@/lib/engine/snooze";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
+import type { StoredOrder } from "@/lib/model/order";
 import {
   FIRST_SCREEN_ROWS,
   type QueueGroup,
@@ -23,6 +27,11 @@ export interface DueListProps extends DueActions {
    * the whole queue is in); the list re-renders from the new props.
    */
   onShowMore?(id: QueueGroupId): void;
+  /**
+   * Rows just marked paid or closed, or snoozed, stay in place offering undo (use-held-rows.ts);
+   * without it the actions take effect with no undo.
+   */
+  undo?: UndoControl;
 }
 
 const GROUP_TITLES: Record<QueueGroup["id"], MessageKey> = {
@@ -40,6 +49,7 @@ export function DueList({
   locale,
   firstScreen = false,
   onShowMore,
+  undo,
   ...actions
 }: DueListProps) {
   if (groups === undefined)
@@ -48,7 +58,9 @@ export function DueList({
         {t(locale, "popup.loading")}
       </p>
     );
-  const shown = groups.filter((g) => g.count > 0);
+  const shown = (undo ? withHeldRows(groups, undo.held) : groups).filter(
+    (g) => g.count > 0,
+  );
   const budget = rowsPerGroup(
     shown,
     firstScreen ? FIRST_SCREEN_ROWS : Infinity,
@@ -57,7 +69,28 @@ export function DueList({
     return <p className="status empty">{t(locale, "popup.empty")}</p>;
   // No nudge is planned for a no-slot order: its rows offer no message to copy and no nudge to log
   // (one would go past the buyer cap or into quiet hours), only its page and paid / closed.
-  const { onCopy, onMarkNudged, ...unplanned } = actions;
+  const { onCopy, onMarkNudged, onSetStatus, onSnooze, ...rest } = actions;
+  /** The row's paid/closed and snooze, held in place with an undo when the list has one. */
+  const undoable = (
+    order: StoredOrder,
+    group: QueueGroupId,
+    index: number,
+  ): Pick<DueActions, "onSetStatus" | "onSnooze"> => {
+    const setStatus = onSetStatus;
+    const snooze = onSnooze;
+    if (!undo) return { onSetStatus, onSnooze };
+    const at = { order, group, index };
+    return {
+      ...(setStatus && {
+        onSetStatus: (o: StoredOrder, status: ManualStatus) =>
+          undo.run({ ...at, action: status }, () => setStatus(o, status)),
+      }),
+      ...(snooze && {
+        onSnooze: (o: StoredOrder, choice: SnoozeChoice) =>
+          undo.run({ ...at, action: "snooze" }, () => snooze(o, choice)),
+      }),
+    };
+  };
   return (
     <>
       {shown.map((group, g) => (
@@ -70,17 +103,23 @@ export function DueList({
             </span>
           </h2>
           <ul>
-            {group.orders.slice(0, budget[g]).map((order) => (
-              <DueItem
-                key={order.key}
-                order={order}
-                now={now}
-                locale={locale}
-                {...(group.id === "noSlot"
-                  ? { ...unplanned, noSlot: true }
-                  : { ...unplanned, onCopy, onMarkNudged })}
-              />
-            ))}
+            {group.orders.slice(0, budget[g]).map((order, index) => {
+              const held = undo?.held.get(order.key);
+              return (
+                <DueItem
+                  key={order.key}
+                  order={order}
+                  now={now}
+                  locale={locale}
+                  {...rest}
+                  {...undoable(order, group.id, index)}
+                  {...(held && { held, onUndo: () => undo?.undo(order.key) })}
+                  {...(group.id === "noSlot"
+                    ? { noSlot: true }
+                    : { onCopy, onMarkNudged })}
+                />
+              );
+            })}
           </ul>
           {!firstScreen && group.count > group.orders.length && (
             <div className="more actions">

@@ -10,10 +10,12 @@ import {
   logNudge,
   openOrder,
   openSettings,
+  restoreOrder,
   setNotificationsPaused,
   setOrderStatus,
   snooze,
 } from "@/components/popup/requests";
+import { useHeldRows } from "@/components/popup/use-held-rows";
 import { useNow } from "@/components/popup/use-now";
 import { loadPopupData, type PopupData } from "@/lib/db/popup-data";
 import {
@@ -62,6 +64,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
   useEffect(() => {
     if (complete) performance.mark("paynudge:popup-queue-complete");
   }, [complete]);
+  const undo = useHeldRows(restoreOrder);
   const agent = data?.agent;
   const markNudged = useCallback(
     // A repeat the background refused (a double click, another tab) says so instead of nothing.
@@ -79,6 +82,15 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
     <main>
       <header>
         <h1>{t(locale, "popup.title")}</h1>
+        {/* Ways onward from the quick glance: the report and the settings, each in a tab. */}
+        <nav className="popup-links" aria-label={t(locale, "popup.links")}>
+          <a href="/options.html#report" target="_blank" data-link="report">
+            {t(locale, "popup.report")}
+          </a>
+          <a href="/options.html" target="_blank" data-link="settings">
+            {t(locale, "popup.settings")}
+          </a>
+        </nav>
         <PauseSwitch
           paused={data?.paused}
           locale={locale}
@@ -98,6 +110,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         onSnooze={snooze}
         onOpenSettings={openSettings}
         onShowMore={onShowMore}
+        undo={undo}
       />
       <PageReadingView locale={locale} tabId={pageTab()} />
     </main>

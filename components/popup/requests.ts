@@ -52,6 +52,20 @@ export async function snooze(
   await toBackground.sendMessage("snooze", { key: order.key, for: choice });
 }
 
+/** Undo of a mark or a snooze: the order's status, mark and snooze as they were in `before`. */
+export async function restoreOrder(before: StoredOrder): Promise<void> {
+  await toBackground.sendMessage("restoreOrder", {
+    key: before.key,
+    status: before.status,
+    ...(before.manualStatus !== undefined && {
+      manualStatus: before.manualStatus,
+    }),
+    ...(before.snoozedUntil !== undefined && {
+      snoozedUntil: before.snoozedUntil,
+    }),
+  });
+}
+
 /** Off duty on or off; a failure is logged (the switch shows the stored value either way). */
 export function setNotificationsPaused(paused: boolean): void {
   toBackground

@@ -77,7 +77,7 @@ export function showMore(
  * deadline has passed since (or that is no longer unpaid) is left out here. The same test as the
  * row's words (`noSlotText`, lib/model/order-view.ts): an order listed here always says why.
  */
-export function isNoSlot(
+function isNoSlot(
   order: Pick<
     StoredOrder,
     "status" | "nextDueAt" | "deadlineAt" | "noSlotCause"
