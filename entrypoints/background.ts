@@ -11,6 +11,7 @@ import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
 import { watchGrantedSites } from "@/lib/background/granted-sites";
 import { getDb } from "@/lib/db/schema";
 import { replanEveryOpenOrder } from "@/lib/background/replan-all";
+import { openWelcomeOnce } from "@/lib/background/welcome";
 import {
   armPrune,
   ensurePruneAlarm,
@@ -63,6 +64,10 @@ export default defineBackground(() => {
   // version re-plans the open orders (its engine may plan them differently), then checks.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     armPruning();
+    // The welcome page opens once per profile: the database, not this event, says it was shown.
+    void openWelcomeOnce(db, reason, Date.now()).catch((error) =>
+      console.error("PayNudge welcome", error),
+    );
     if (reason !== "update") return void check();
     void replanEveryOpenOrder(db, Date.now()).catch((error) =>
       console.error("PayNudge re-plan after update", error),

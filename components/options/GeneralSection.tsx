@@ -38,6 +38,12 @@ export function GeneralSection({
       onSubmit={submit}
     >
       <h2>{t(locale, "options.general")}</h2>
+      <p>
+        {/* The first run's page, for a second look (it opens by itself once per profile). */}
+        <a href="/welcome.html" target="_blank" rel="noopener">
+          {t(locale, "welcome.again")}
+        </a>
+      </p>
       <label className="field">
         <span>{t(locale, "options.agentName")}</span>
         <input

@@ -41,6 +41,11 @@ export const DEFAULT_SETTINGS = {
   notificationsPaused: false as boolean,
   /** Days a paid or closed order is kept after its last activity (lib/db/prune.ts). */
   retentionDays: 90 as number,
+  /**
+   * When the welcome page was first opened (lib/background/welcome.ts): it opens once per profile,
+   * never again on the onInstalled that every launch of an unpacked build fires.
+   */
+  welcomeShownAt: undefined as number | undefined,
   /** Pages the seller taught PayNudge to read, one reader per host and path (lib/model/taught-reader.ts). */
   taughtReaders: [] as TaughtReader[],
 };
@@ -105,6 +110,8 @@ export const PLAIN_SETTING_CHECKS: {
     (v as number) >= RETENTION_MIN_DAYS &&
     (v as number) <= RETENTION_MAX_DAYS,
   taughtReaders: isTaughtReaderList,
+  welcomeShownAt: (v): v is number | undefined =>
+    v === undefined || (Number.isSafeInteger(v) && (v as number) > 0),
 };
 
 /**

@@ -35,6 +35,11 @@ interface Platform<Id extends string> {
    * from the page always wins. `undefined`: the order never closes by itself.
    */
   closeAfterMs: number | undefined;
+  /**
+   * The order list a seller opens to start (the welcome page and the empty queue link to it); none
+   * for a platform without a host of its own.
+   */
+  orderPage?: string;
 }
 
 /** Checks each entry against its own id (the label names it), keeping the literal types. */
@@ -56,24 +61,28 @@ export const PLATFORMS = table({
     ],
     buyerLocale: "zh",
     closeAfterMs: 72 * HOUR,
+    orderPage: "https://myseller.taobao.com/home.htm/trade-platform/tp/sold",
   },
   jd: {
     label: "platform.jd",
     matches: ["https://porder.shop.jd.com/*", "https://shop.jd.com/jdm/*"],
     buyerLocale: "zh",
     closeAfterMs: 24 * HOUR,
+    orderPage: "https://porder.shop.jd.com/order/orderlist/notPay",
   },
   pdd: {
     label: "platform.pdd",
     matches: ["https://mms.pinduoduo.com/*"],
     buyerLocale: "zh",
     closeAfterMs: 24 * HOUR,
+    orderPage: "https://mms.pinduoduo.com/orders/list",
   },
   douyin: {
     label: "platform.douyin",
     matches: ["https://fxg.jinritemai.com/*"],
     buyerLocale: "zh",
     closeAfterMs: 0.5 * HOUR,
+    orderPage: "https://fxg.jinritemai.com/ffa/morder/order/list",
   },
   shopify: {
     label: "platform.shopify",
@@ -83,6 +92,8 @@ export const PLATFORMS = table({
     ],
     buyerLocale: "en",
     closeAfterMs: undefined,
+    // The store's handle is the seller's own: the admin opens on their store, its Orders a click away.
+    orderPage: "https://admin.shopify.com/",
   },
   // Sites the seller enabled PayNudge on (lib/background/granted-sites.ts): no host of its own.
   generic: {

@@ -23,6 +23,9 @@ export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {
   ),
   retentionDays: z.custom<number>(PLAIN_SETTING_CHECKS.retentionDays),
   taughtReaders: z.custom(PLAIN_SETTING_CHECKS.taughtReaders),
+  welcomeShownAt: z.custom<number | undefined>(
+    PLAIN_SETTING_CHECKS.welcomeShownAt,
+  ),
   ...EngineSettingSchemas,
 };
 

@@ -134,6 +134,7 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
       "morningAt",
       "steps",
       "retentionDays",
+      "welcomeShownAt",
       "taughtReaders",
     ]),
   ),
