@@ -176,7 +176,12 @@ describe("acting on today’s queue from the popup", () => {
       ...(await idsIn("overdue")),
       ...(await idsIn("due")),
     ]).not.toContain(id);
-    // Listed under "later today" as snoozed, unless the snooze runs past midnight.
+    // Held in place while its undo is offered (a few seconds), then listed under "later today" as
+    // snoozed, unless the snooze runs past midnight.
+    await until(
+      () => popup.locator(`[data-paynudge-popup-held="${id}"]`).count(),
+      (n) => n === 0,
+    );
     if (row.snoozedUntil! <= endOfDay(Date.now()).getTime()) {
       await expect
         .poll(() => item(id).locator(".due").textContent())
