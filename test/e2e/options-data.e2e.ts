@@ -160,6 +160,49 @@ describe("options page: settings and data", () => {
       .toBe("阿华");
   });
 
+  it("exports the nudge log for Excel and WPS: Chinese headers and values, a 19-digit order number as text", async () => {
+    const [order] = await dbRows<{ key: string; orderId: string }>(
+      options,
+      "orders",
+    );
+    expect(order?.orderId).toMatch(/^\d{19}$/);
+    const nudge = {
+      id: 990_001,
+      orderKey: order!.key,
+      at: T - 60_000,
+      channel: "chat",
+      outcome: "will-pay",
+      note: "=1+1",
+    };
+    await putRows(options, "nudges", [nudge]);
+    try {
+      const download = options.waitForEvent("download");
+      await options.getByText("导出催付记录（CSV）").click();
+      const bytes = await readFile(await (await download).path());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [head, row] = bytes.subarray(3).toString("utf8").split("\r\n");
+      expect(head).toMatch(/^时间,平台,订单号,买家,催付方式,/);
+      expect(row).toContain(`,淘宝/天猫,"\t${order!.orderId}",`);
+      expect(row).toContain(",旺旺/聊天,");
+      expect(row).toContain(",会付款,");
+      expect(row).toContain(",'=1+1,");
+    } finally {
+      await options.evaluate(
+        (id) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open("paynudge");
+            open.onsuccess = () => {
+              const tx = open.result.transaction("nudges", "readwrite");
+              tx.objectStore("nudges").delete(id);
+              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        nudge.id,
+      );
+    }
+  });
+
   it("exports everything, wipes it, and imports it back complete", async () => {
     const download = options.waitForEvent("download");
     await options.getByText("导出全部数据（JSON 备份）").click();
@@ -168,7 +211,8 @@ describe("options page: settings and data", () => {
     expect(backup.format).toBe("paynudge-backup");
     expect(backup.tables.orders).toHaveLength(15);
     const before = await dbCounts(options);
-    expect(before).toMatchObject({ orders: 15, settings: 2 });
+    // The welcome page's "shown" mark among them (lib/background/welcome.ts).
+    expect(before).toMatchObject({ orders: 15, settings: 3 });
 
     await options.getByRole("button", { name: "删除全部数据" }).click();
     await options
@@ -195,7 +239,7 @@ describe("options page: settings and data", () => {
           .locator('section[aria-label="数据"] [role="status"]')
           .textContent(),
       )
-      .toBe("已导入：15 个订单，0 条催付记录，2 项设置。");
+      .toBe("已导入：15 个订单，0 条催付记录，3 项设置。");
     // Notices say what notifications are on screen: an import takes those down with them.
     expect(await dbCounts(options)).toEqual({ ...before, notices: 0 });
     const ids = new Set(
