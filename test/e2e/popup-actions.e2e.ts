@@ -109,25 +109,36 @@ describe("acting on today’s queue from the popup", () => {
     await popup.bringToFront();
   });
 
-  it('marks an order nudged: it moves to "done today" and the nudge is logged', async () => {
+  it("marks an order nudged: the nudge is logged and the order moves on, listed in one group only: its follow-up's later today, else done today", async () => {
     const id = dueIds[1]!;
     await item(id).locator('[data-action="nudged"]').click();
-    await until(
-      () => idsIn("done"),
-      (ids) => ids.includes(id),
+    const listed = async () =>
+      (
+        await Promise.all(
+          ["overdue", "due", "later", "noSlot", "done"].map(async (g) =>
+            (await idsIn(g)).includes(id) ? [g] : [],
+          ),
+        )
+      ).flat();
+    const groups = await until(
+      listed,
+      (gs) => gs.length > 0 && gs.every((g) => g === "later" || g === "done"),
     );
-    expect([
-      ...(await idsIn("overdue")),
-      ...(await idsIn("due")),
-    ]).not.toContain(id);
+    expect(groups).toHaveLength(1);
     const nudges = await dbRows<{ orderKey: string; channel: string }>(
       popup,
       "nudges",
     );
     expect(nudges.map((n) => n.orderKey)).toEqual([`taobao:${id}`]);
-    expect(
-      await popup.locator('[data-group="done"] .count').textContent(),
-    ).toBe("1");
+    const row = await orderRow(id);
+    const followUpToday =
+      row.nextDueAt !== undefined &&
+      row.nextDueAt <= endOfDay(Date.now()).getTime();
+    expect(groups).toEqual([followUpToday ? "later" : "done"]);
+    if (!followUpToday)
+      expect(
+        await popup.locator('[data-group="done"] .count').textContent(),
+      ).toBe("1");
   });
 
   it("marks an order paid: it leaves the queue and nothing more is planned for it", async () => {
