@@ -5,7 +5,7 @@
 //   3½ browser-tabs (popup and background; model below it) · 4 schemas (zod; may read db's types), db (Dexie;
 //   never schemas or zod), page (the order script's logic; never db, schemas, components) ·
 //   5 background (all of lib/).
-//   components/page|popup|options|shared draw with lib/ (never background/); page and popup never
+//   components/page|popup|options|sidepanel|shared draw with lib/ (never background/); page and popup never
 //   schemas or zod, page never db; shared only model and i18n. entrypoints/ wire anything. model and engine touch
 //   no browser API.
 import js from "@eslint/js";
@@ -32,6 +32,7 @@ const ELEMENTS = [
   ["components-page", "components/page"],
   ["components-popup", "components/popup"],
   ["components-options", "components/options"],
+  ["components-sidepanel", "components/sidepanel"],
   ["components-welcome", "components/welcome"],
   ["components-shared", "components/shared"],
   ["entrypoints", "entrypoints"],
@@ -86,6 +87,20 @@ const layerPolicies = [
     from: el("components-options"),
     allow: to(...LAYER_3, "schemas", "db", "page", "components-shared"),
   },
+  // The workspace beside the page: the popup's queue rows and the badge's nudge panel, drawn in
+  // the side panel (with the page's panel model, lib/page/ui-port.ts, as its props).
+  {
+    from: el("components-sidepanel"),
+    allow: to(
+      ...LAYER_3,
+      "db",
+      "browser-tabs",
+      "page",
+      "components-shared",
+      "components-popup",
+      "components-page",
+    ),
+  },
   // The first run's welcome page: the nickname and shops saved through the background, the
   // platforms' order pages from the one table (model).
   {
@@ -107,7 +122,14 @@ const packagePolicies = [
   { allow: { to: { module: { origin: ["external", "core"] } } } },
   // zod belongs to schemas/, which only the background and the options page import.
   {
-    from: el(...LAYER_3, "db", "page", "components-page", "components-popup"),
+    from: el(
+      ...LAYER_3,
+      "db",
+      "page",
+      "components-page",
+      "components-popup",
+      "components-sidepanel",
+    ),
     disallow: pkg("zod", "zod/**"),
   },
   { from: ZOD_FREE_ENTRYPOINTS, disallow: pkg("zod", "zod/**") },

@@ -19,12 +19,15 @@ export function GeneralSection({
   const [shopNames, setShopNames] = useState<Record<string, string>>({
     ...initial.shopNames,
   });
+  const [panelPlace, setPanelPlace] = useState(
+    initial.panelPlace ?? "workspace",
+  );
   const [status, setStatus] = useState("");
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await onSave({ agentName: agentName.trim(), shopNames });
+      await onSave({ agentName: agentName.trim(), shopNames, panelPlace });
       setStatus(t(locale, "options.saved"));
     } catch (error) {
       setStatus(saveFailed(locale, error).text);
@@ -68,6 +71,29 @@ export function GeneralSection({
             />
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t(locale, "options.panelPlace")}</legend>
+        <label className="field">
+          <input
+            type="radio"
+            name="panelPlace"
+            value="workspace"
+            checked={panelPlace === "workspace"}
+            onChange={() => setPanelPlace("workspace")}
+          />
+          <span>{t(locale, "options.panelPlace.workspace")}</span>
+        </label>
+        <label className="field">
+          <input
+            type="radio"
+            name="panelPlace"
+            value="page"
+            checked={panelPlace === "page"}
+            onChange={() => setPanelPlace("page")}
+          />
+          <span>{t(locale, "options.panelPlace.page")}</span>
+        </label>
       </fieldset>
       <button type="submit">{t(locale, "options.save")}</button>
       <p role="status" className="status">

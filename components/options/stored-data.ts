@@ -14,6 +14,7 @@ export interface GeneralRead {
   rev: number;
   agentName?: string;
   shopNames: Partial<Record<PlatformId, string>>;
+  panelPlace: "workspace" | "page";
 }
 
 export async function readGeneral(
@@ -24,6 +25,7 @@ export async function readGeneral(
     rev,
     agentName: await getSetting(db, "agentName"),
     shopNames: await getSetting(db, "shopNames"),
+    panelPlace: await getSetting(db, "panelPlace"),
   };
 }
 

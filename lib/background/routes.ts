@@ -1,3 +1,4 @@
+import { browser } from "wxt/browser";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { toBackground } from "@/lib/messaging/messengers";
 import type { RequestReply, RequestType } from "@/lib/messaging/protocol";
@@ -21,9 +22,13 @@ import {
 } from "@/lib/background/order-actions";
 import { answerOrdersSeen, handleViewsFor } from "@/lib/background/orders-seen";
 import { openSettings } from "@/lib/background/open-settings";
+import { openWorkspace } from "@/lib/background/workspace";
+import { parseRequest } from "@/lib/schemas/requests";
 import { pagesChanged } from "@/lib/background/page-sync";
 import {
+  allowedNow,
   batchOfSenderSite,
+  RefusedError,
   guarded,
   orderOfSenderSite,
   type KnownSender,
@@ -58,6 +63,12 @@ export interface Route<K extends RequestType> extends Policy<unknown> {
    * (page-sync.ts; the page that asked learns from the reply, the others from the signal).
    */
   then?: "refresh-pages";
+  /**
+   * Answered in the browser's own message listener, its handler started before anything is
+   * awaited: the request carries the agent's click as a user gesture (opening the side panel),
+   * which lasts only as long as the listener runs. Such a route has no content check.
+   */
+  gesture?: true;
   handle(
     data: unknown,
     sender: KnownSender,
@@ -103,6 +114,10 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
       from: ["content"],
       handle: () => getSetting(db, "enabledPlatforms"),
     },
+    panelPlace: {
+      from: ["content"],
+      handle: () => getSetting(db, "panelPlace"),
+    },
     taughtReaders: {
       from: ["content"],
       handle: (_data, sender) => taughtReadersOf(db, sender.origin),
@@ -123,6 +138,14 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     openSettings: {
       from: ["content", "page"],
       handle: () => openSettings(),
+    },
+    // Shows one of the page's own orders beside it; answered at once, while the agent's click
+    // still counts as a gesture (no database read before the side panel opens).
+    openWorkspace: {
+      from: ["content"],
+      gesture: true,
+      handle: (data, sender) =>
+        openWorkspace(sender.tabId, parseRequest("openWorkspace", data).key),
     },
     logNudge: {
       ...ownOrder,
@@ -228,10 +251,46 @@ export function answer<K extends RequestType>(
   });
 }
 
-/** Wires every route to the one messenger. */
+/** The messenger's error on the wire: what its sending side rebuilds the Error from. */
+const wireError = (error: unknown) =>
+  error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack ?? "" }
+    : { name: "Error", message: String(error), stack: "" };
+
+/**
+ * A gesture route in the browser's own listener, speaking the messenger's format (`{ type, data }`
+ * in, `{ res }` or `{ err }` out): checked and handled synchronously, answered when done.
+ */
+function answerNow<K extends RequestType>(type: K, route: Route<K>): void {
+  browser.runtime.onMessage.addListener((message, sender, respond) => {
+    if ((message as { type?: unknown } | null)?.type !== type) return false;
+    const known = allowedNow(type, route, sender);
+    if (known instanceof RefusedError) {
+      respond({ err: wireError(known) });
+      return false;
+    }
+    let reply;
+    try {
+      reply = route.handle((message as { data?: unknown }).data, known);
+    } catch (error) {
+      respond({ err: wireError(error) });
+      return false;
+    }
+    Promise.resolve(reply).then(
+      (res) => respond({ res }),
+      (error: unknown) => respond({ err: wireError(error) }),
+    );
+    return true;
+  });
+}
+
+/** Wires every route to the one messenger (a gesture route to the browser's own listener). */
 export function registerRoutes(db: PayNudgeDB): void {
   const routes = backgroundRoutes(db);
-  for (const type of Object.keys(routes) as RequestType[])
+  for (const type of Object.keys(routes) as RequestType[]) {
+    const route = routes[type];
+    if (route.gesture) answerNow(type, route);
     // The messenger's listener type is per request; the table holds each one's own.
-    toBackground.onMessage(type, answer(type, routes[type]) as never);
+    else toBackground.onMessage(type, answer(type, route) as never);
+  }
 }

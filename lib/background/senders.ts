@@ -17,6 +17,8 @@ export interface KnownSender {
   kind: SenderKind;
   /** The origin of the page the content script runs in (for "page": the extension's own). */
   origin: string;
+  /** The tab a content script runs in (its side panel is that tab's). */
+  tabId?: number;
 }
 
 /** A request refused for its sender; the message says what, never buyer data. */
@@ -56,7 +58,7 @@ export function classifySender(
   }
   if (sender.tab?.id === undefined) return undefined;
   if (!/^https?:\/\//.test(origin)) return undefined;
-  return { kind: "content", origin };
+  return { kind: "content", origin, tabId: sender.tab.id };
 }
 
 export interface Policy<D> {
@@ -70,6 +72,29 @@ export interface Policy<D> {
     data: D,
     sender: KnownSender,
   ) => Promise<string | undefined> | string | undefined;
+}
+
+/**
+ * The sender, known and allowed by a policy without a content check; else the RefusedError to
+ * answer (logged). Synchronous: for a request answered before anything is awaited (a side panel
+ * opens only while the agent's click still counts as a gesture).
+ */
+export function allowedNow(
+  type: string,
+  policy: Pick<Policy<unknown>, "from">,
+  sender: MessageSender,
+): KnownSender | RefusedError {
+  const known = classifySender(sender);
+  const reason = !known
+    ? "unknown sender"
+    : !policy.from.includes(known.kind)
+      ? `not allowed from ${known.kind === "content" ? "a web page" : "an extension page"}`
+      : undefined;
+  if (reason === undefined) return known!;
+  console.warn(
+    `PayNudge refused "${type}" from ${originOf(sender.url) ?? "?"}: ${reason}`,
+  );
+  return new RefusedError(`PayNudge refused "${type}": ${reason}`);
 }
 
 /**

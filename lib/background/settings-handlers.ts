@@ -35,6 +35,8 @@ export async function handleSaveGeneralSettings(
     );
     await setSetting(db, "shopNames", names);
   }
+  if (settings.panelPlace !== undefined)
+    await setSetting(db, "panelPlace", settings.panelPlace);
 }
 
 /** Off duty on/off. Either way the due check runs: on resume it shows at once what fell due meanwhile. */

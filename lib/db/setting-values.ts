@@ -42,6 +42,11 @@ export const DEFAULT_SETTINGS = {
   /** Days a paid or closed order is kept after its last activity (lib/db/prune.ts). */
   retentionDays: 90 as number,
   /**
+   * Where a badge's click shows the order's panel: the workspace in the browser's side panel, beside
+   * the page (nothing of it covered), or under the badge in the page.
+   */
+  panelPlace: "workspace" as PanelPlace,
+  /**
    * When the welcome page was first opened (lib/background/welcome.ts): it opens once per profile,
    * never again on the onInstalled that every launch of an unpacked build fires.
    */
@@ -51,6 +56,9 @@ export const DEFAULT_SETTINGS = {
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
+
+/** Where a badge's click shows the order's panel (the `panelPlace` setting). */
+export type PanelPlace = "workspace" | "page";
 export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
@@ -112,6 +120,7 @@ export const PLAIN_SETTING_CHECKS: {
   taughtReaders: isTaughtReaderList,
   welcomeShownAt: (v): v is number | undefined =>
     v === undefined || (Number.isSafeInteger(v) && (v as number) > 0),
+  panelPlace: (v): v is PanelPlace => v === "workspace" || v === "page",
 };
 
 /**

@@ -33,6 +33,11 @@ import type { OrderView } from "@/lib/model/order-view";
 import type { PlatformId } from "@/lib/model/order";
 import type { TaughtReader } from "@/lib/model/taught-reader";
 import type { MessageTemplate } from "@/lib/templates/shipped";
+import type {
+  ChatInsert,
+  OpenEditors,
+  WorkspaceInsert,
+} from "@/lib/messaging/workspace-requests";
 
 /**
  * Every request the background answers, from the order script and from the extension's own pages
@@ -47,6 +52,8 @@ export interface BackgroundRequests {
   viewsFor(data: ViewsForRequest): OrderView[];
   /** Platforms the seller switched off in the options page (false); absent means on. */
   enabledPlatforms(): Partial<Record<PlatformId, boolean>>;
+  /** Where a badge's click shows the order's panel: the workspace (side panel) or the page. */
+  panelPlace(): "workspace" | "page";
   /** The readers the seller taught on the asking page's site (lib/model/taught-reader.ts). */
   taughtReaders(): TaughtReader[];
   /** What the badge panel shows: the order, filled-in values and the templates that fit, best first. */
@@ -57,6 +64,11 @@ export interface BackgroundRequests {
    * extension's own pages, so the order script asks.
    */
   openSettings(): void;
+  /**
+   * Opens the workspace (the side panel) on an order: a badge's click. Rejects where the browser
+   * has no side panel; the badge then opens its panel in the page.
+   */
+  openWorkspace(data: MessageRequest): void;
 
   /* What the agent did about an order (on its page, or from the popup). */
   logNudge(data: LogNudgeRequest): LogNudgeReply;
@@ -118,4 +130,8 @@ export type RequestReply<K extends RequestType> = ReturnType<
  */
 export interface ContentSignals {
   ordersChanged(): void;
+  /** The workspace asks which of the page's fields are open (to offer inserting). */
+  workspaceEditors(): OpenEditors;
+  /** The workspace's insert into the page's chat box or memo field (workspace-requests.ts). */
+  workspaceInsert(data: WorkspaceInsert): ChatInsert;
 }

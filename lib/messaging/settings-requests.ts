@@ -8,6 +8,8 @@ import type { TaughtReader } from "@/lib/model/taught-reader";
 export interface GeneralSettings {
   agentName?: string;
   shopNames?: Partial<Record<PlatformId, string>>;
+  /** Where a badge's click shows the order's panel: the side panel, or the page. */
+  panelPlace?: "workspace" | "page";
 }
 
 /**

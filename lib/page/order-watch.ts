@@ -48,6 +48,8 @@ export interface WatchOptions {
   logNudge(request: LogNudgeRequest): Promise<LogNudgeReply>;
   /** What the background knows of these orders now (read only). */
   viewsFor(keys: string[]): Promise<OrderView[]>;
+  /** Opens the workspace (the side panel) on an order; false where there is none. */
+  openWorkspace?(key: string): Promise<boolean>;
 }
 
 /**
@@ -77,6 +79,7 @@ export function watchOrders(opts: WatchOptions) {
     logNudge: opts.logNudge,
     editorsOf: () => pageAdapter ?? adapters()[0],
     onLogged: clock.arm,
+    ...(opts.openWorkspace ? { openWorkspace: opts.openWorkspace } : {}),
   });
   const show = (views: readonly OrderView[]) => badges.show(views, now());
 
@@ -232,5 +235,11 @@ export function watchOrders(opts: WatchOptions) {
   signal.addEventListener("abort", badges.clear, { once: true });
 
   void scan();
-  return { scan, refresh, reading: () => frameReading(doc, lastRead) };
+  return {
+    scan,
+    refresh,
+    reading: () => frameReading(doc, lastRead),
+    /** The adapter of the page's rows: where the workspace's inserts go (lib/page/chat-insert.ts). */
+    editors: () => pageAdapter ?? adapters()[0],
+  };
 }

@@ -8,6 +8,8 @@ import { adaptersFor, isKnownHost, platformAt } from "@/lib/platforms";
 import { claimFrame, extensionAlive } from "@/lib/page/lifetime";
 import { watchOrders } from "@/lib/page/order-watch";
 import { startTeaching, type Teaching } from "@/lib/page/teach-mode";
+import { editorOn, insertInto, insertMessage } from "@/lib/page/chat-insert";
+import { isWorkspaceInsert } from "@/lib/messaging/workspace-requests";
 import type { PageUi } from "@/lib/page/ui-port";
 
 /**
@@ -38,7 +40,16 @@ export async function runOrdersScript(
   // The readers the seller taught on this site (tried first on their page), read again likewise.
   const readTaught = (): Promise<TaughtReader[]> =>
     guard(toBackground.sendMessage("taughtReaders", undefined)).catch(() => []);
-  let [enabled, taught] = await Promise.all([readEnabled(), readTaught()]);
+  // Where a badge's click shows the order's panel; the side panel unless the seller chose the page.
+  const readPlace = (): Promise<"workspace" | "page"> =>
+    guard(toBackground.sendMessage("panelPlace", undefined)).catch(
+      () => "workspace" as const,
+    );
+  let [enabled, taught, place] = await Promise.all([
+    readEnabled(),
+    readTaught(),
+    readPlace(),
+  ]);
   const on = (platform: string) => enabled[platform] !== false;
   if (signal.aborted) return;
   const ui = makeUi(document, pickLocale(navigator.languages));
@@ -54,10 +65,37 @@ export async function runOrdersScript(
     panelFor: (key) => guard(toBackground.sendMessage("panelFor", { key })),
     logNudge: (request) => guard(toBackground.sendMessage("logNudge", request)),
     viewsFor: (keys) => guard(toBackground.sendMessage("viewsFor", { keys })),
+    // Where there is no side panel the background refuses, and the badge opens its own panel.
+    openWorkspace: (key) =>
+      place === "workspace"
+        ? toBackground.sendMessage("openWorkspace", { key }).then(
+            () => true,
+            () => false,
+          )
+        : Promise.resolve(false),
   });
   const stopListening = toContent.onMessage("ordersChanged", async () => {
-    [enabled, taught] = await Promise.all([readEnabled(), readTaught()]);
+    [enabled, taught, place] = await Promise.all([
+      readEnabled(),
+      readTaught(),
+      readPlace(),
+    ]);
     if (!signal.aborted) await watcher.refresh();
+  });
+  // The workspace (the side panel) writes into this page's chat box and memo field through here.
+  const stopEditors = toContent.onMessage("workspaceEditors", () => ({
+    chat: editorOn(document, watcher.editors(), "chat") !== undefined,
+    memo: editorOn(document, watcher.editors(), "memo") !== undefined,
+  }));
+  const stopInsert = toContent.onMessage("workspaceInsert", ({ data }) => {
+    if (!isWorkspaceInsert(data)) return { status: "failed" as const };
+    if (data.kind === "memo")
+      return {
+        status: insertInto(document, watcher.editors(), "memo", data.text)
+          ? ("inserted" as const)
+          : ("failed" as const),
+      };
+    return insertMessage(document, watcher.editors(), data.buyer, data.text);
   });
   // What this frame reads, for the popup's "what PayNudge reads here" (lib/model/page-reading.ts).
   const slot = globalThis as Record<symbol, unknown>;
@@ -86,6 +124,8 @@ export async function runOrdersScript(
     "abort",
     () => {
       stopListening();
+      stopEditors();
+      stopInsert();
       teaching?.stop();
       if (slot[Symbol.for(READING_KEY)] === watcher.reading)
         delete slot[Symbol.for(READING_KEY)];

@@ -1,13 +1,15 @@
 import type { ComposeContext } from "@/lib/messaging/compose-context";
-import { sameBuyer } from "@/lib/model/same-buyer";
-import { openChatBuyer } from "@/lib/platforms/shared/chat-buyer";
-import { editorSelectors } from "@/lib/platforms/shared/editors";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { memoWarning } from "@/lib/templates/notes";
 import { bestMessage } from "@/lib/templates/render";
-import { findEditable, insertText } from "@/lib/page/insert-text";
+import {
+  editorOn,
+  insertInto,
+  insertMessage,
+  type EditorKind,
+} from "@/lib/page/chat-insert";
 import type { OrderBadges, Tracked } from "@/lib/page/order-badges";
-import type { ChatInsert, PanelModel } from "@/lib/page/ui-port";
+import type { PanelModel } from "@/lib/page/ui-port";
 import type { OrderView } from "@/lib/model/order-view";
 import type {
   LogNudgeReply,
@@ -35,6 +37,11 @@ export interface PanelControlOptions {
   editorsOf(): PlatformAdapter | undefined;
   /** A nudge was logged and its badge shows the new view. */
   onLogged(): void;
+  /**
+   * Opens the workspace (the browser's side panel) on the order; resolves false where there is
+   * none. Sent at once on the badge's click, while it still counts as the agent's gesture.
+   */
+  openWorkspace?(key: string): Promise<boolean>;
 }
 
 /**
@@ -46,30 +53,9 @@ export function panelControl(opts: PanelControlOptions) {
   /** The order whose panel is open, with what the background said of it. */
   let open: { key: string; context: ComposeContext } | undefined;
 
-  const editor = (kind: "chat" | "memo") =>
-    findEditable(doc, editorSelectors(opts.editorsOf(), kind));
-  const insert = (kind: "chat" | "memo", text: string) => {
-    const field = editor(kind);
-    return field ? insertText(field, text, { mode: "append" }).ok : false;
-  };
-  /**
-   * A message names its buyer, item and amount: it goes into the open chat only when that chat is
-   * not visibly another buyer's. The page's nickname is read as text and only ever shown as text.
-   */
-  const insertMessage = (orderBuyer: string | undefined, text: string) => {
-    const chatBuyer = openChatBuyer(doc, opts.editorsOf());
-    const match = sameBuyer(orderBuyer, chatBuyer);
-    if (match === "different")
-      return {
-        status: "other-buyer",
-        chatBuyer: chatBuyer ?? "",
-        orderBuyer: orderBuyer ?? "",
-      } satisfies ChatInsert;
-    if (!insert("chat", text)) return { status: "failed" } satisfies ChatInsert;
-    return {
-      status: match === "same" ? "inserted" : "unsure",
-    } satisfies ChatInsert;
-  };
+  const editor = (kind: EditorKind) => editorOn(doc, opts.editorsOf(), kind);
+  const insert = (kind: EditorKind, text: string) =>
+    insertInto(doc, opts.editorsOf(), kind, text);
 
   function model(
     key: string,
@@ -95,7 +81,12 @@ export function panelControl(opts: PanelControlOptions) {
       onCopy: (text, _templateId, cause) => entry.badge.copy(text, cause),
       // The row as last parsed shows the buyer as the page does now; the stored order as it was.
       onInsert: (text) =>
-        insertMessage(entry.snapshot?.buyer ?? context.order.buyer, text),
+        insertMessage(
+          doc,
+          opts.editorsOf(),
+          entry.snapshot?.buyer ?? context.order.buyer,
+          text,
+        ),
       onCopyNote: (note, cause) => entry.badge.copy(note, cause),
       onInsertNote: (note) => insert("memo", note),
       async onLog({ agent, again, ...rest }) {
@@ -146,6 +137,11 @@ export function panelControl(opts: PanelControlOptions) {
   async function activate(key: string, cause: MouseEvent): Promise<void> {
     const entry = badges.get(key);
     if (!entry) return;
+    // The workspace shows the order beside the page, covering none of it; the panel in the page is
+    // for a browser without one.
+    const inWorkspace = entry.badge.panelOpen
+      ? undefined
+      : opts.openWorkspace?.(key);
     if (entry.badge.panelOpen) {
       entry.badge.closePanel();
       open = undefined;
@@ -162,6 +158,7 @@ export function panelControl(opts: PanelControlOptions) {
         const ok = await entry.badge.copy(best.text, cause);
         entry.badge.copied(ok, best.missing);
       }
+      if ((await inWorkspace) || opts.signal.aborted) return;
       entry.badge.openPanel(props);
     } catch (error) {
       console.error("PayNudge: could not prepare the message", error);

@@ -10,6 +10,7 @@ import type {
 import type { TemplateValues } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 import type { OrderView } from "@/lib/model/order-view";
+import type { ChatInsert } from "@/lib/messaging/workspace-requests";
 import type { TeachRefusal, TeachStep } from "@/lib/model/teaching";
 
 /*
@@ -41,14 +42,6 @@ interface LogAnswer {
   nudgeCount: number;
   duplicateAt?: number;
 }
-
-/**
- * What 插入聊天框 did. `unsure`: inserted, but the page does not show whose chat is open (the agent
- * is asked to check); `other-buyer`: the open chat is another buyer's, nothing was inserted.
- */
-export type ChatInsert =
-  | { status: "inserted" | "unsure" | "failed" }
-  | { status: "other-buyer"; chatBuyer: string; orderBuyer: string };
 
 /** What the nudge panel of one order shows, and what its controls do. */
 export interface PanelModel {

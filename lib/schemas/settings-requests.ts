@@ -27,6 +27,7 @@ export const GeneralSettingsSchema = schemaOf<GeneralSettings>()(
   z.object({
     agentName: name(30).optional(),
     shopNames: z.partialRecord(z.enum(PLATFORM_IDS), name(60)).optional(),
+    panelPlace: z.enum(["workspace", "page"]).optional(),
   }),
 );
 

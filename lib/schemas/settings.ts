@@ -26,6 +26,7 @@ export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {
   welcomeShownAt: z.custom<number | undefined>(
     PLAIN_SETTING_CHECKS.welcomeShownAt,
   ),
+  panelPlace: z.custom(PLAIN_SETTING_CHECKS.panelPlace),
   ...EngineSettingSchemas,
 };
 

@@ -9,6 +9,7 @@ import {
   until,
   type Extension,
   type Page,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 
 /*
@@ -47,7 +48,10 @@ const clipboard = () => shop.evaluate(() => navigator.clipboard.readText());
 
 beforeAll(async () => {
   server = await startServer({ routes: [demoShopRoute(() => T)] });
-  ({ ext, shop } = await openDemoShop(server, { agentName: "小美" }));
+  ({ ext, shop } = await openDemoShop(server, {
+    ...IN_PAGE_PANEL,
+    agentName: "小美",
+  }));
   expect(B).toBeDefined();
 });
 

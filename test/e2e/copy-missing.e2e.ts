@@ -9,6 +9,7 @@ import {
   type Extension,
   type Page,
   openDemoShop,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 
 /*
@@ -72,7 +73,7 @@ beforeAll(async () => {
     ],
   });
   // No agent nickname, no shop names in the settings.
-  ({ ext, shop } = await openDemoShop(server));
+  ({ ext, shop } = await openDemoShop(server, IN_PAGE_PANEL));
 });
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import {
   waitForBadges,
   type Extension,
   type Page,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 
 /*
@@ -101,7 +102,10 @@ beforeAll(async () => {
       orderPage(GRANTED_PAGE, () => FIRST_PAGE.slice(0, 3)),
     ],
   });
-  ({ ext, shop } = await openDemoShop(server, { agentName: "小美" }));
+  ({ ext, shop } = await openDemoShop(server, {
+    ...IN_PAGE_PANEL,
+    agentName: "小美",
+  }));
   // From now on the page's own script is hostile, from the first moment of each load.
   await shop.addInitScript(hostileScript, ext.extensionId);
   await shop.reload();

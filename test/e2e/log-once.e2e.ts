@@ -12,6 +12,7 @@ import {
   type Extension,
   type Page,
   overdueDemoOrder,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 
 /*
@@ -46,7 +47,10 @@ async function openPanel(page: Page) {
 
 beforeAll(async () => {
   server = await startServer({ routes: [demoShopRoute(() => T)] });
-  ({ ext, shop } = await openDemoShop(server, { agentName: "小美" }));
+  ({ ext, shop } = await openDemoShop(server, {
+    ...IN_PAGE_PANEL,
+    agentName: "小美",
+  }));
 });
 
 afterAll(async () => {

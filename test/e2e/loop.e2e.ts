@@ -17,6 +17,7 @@ import {
   dueSoonPage,
   showsOrder,
   showsSummary,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 
 const MIN = 60_000;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   server = await startServer({
     routes: [demoShopRoute(() => T), soonOrder.route],
   });
-  ({ ext, shop } = await openDemoShop(server));
+  ({ ext, shop } = await openDemoShop(server, IN_PAGE_PANEL));
 });
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import {
   type Extension,
   type Page,
   closedRoot,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 
 const MIN = 60_000;
@@ -42,7 +43,7 @@ beforeAll(async () => {
     origin: server.origin,
   });
   // Whatever the hour the test runs at: no quiet hours or channel windows move the due moments.
-  await putSettings(await ext.extPage(), ALL_HOURS);
+  await putSettings(await ext.extPage(), { ...ALL_HOURS, ...IN_PAGE_PANEL });
   shop = await ext.context.newPage();
   await shop.goto(server.origin + DEMO_PAGE);
   await waitForBadges(shop, 15);

@@ -13,6 +13,7 @@ import {
   type Page,
   openDemoShop,
   orderPage,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 
 /*
@@ -74,7 +75,10 @@ beforeAll(async () => {
       }),
     ],
   });
-  ({ ext, shop } = await openDemoShop(server, { agentName: "小美" }));
+  ({ ext, shop } = await openDemoShop(server, {
+    ...IN_PAGE_PANEL,
+    agentName: "小美",
+  }));
 });
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import {
   type Extension,
   type Page,
   overdueDemoOrder,
+  IN_PAGE_PANEL,
 } from "@/test/support/browser/harness";
 import { demoOrders } from "../../demo/orders.mjs";
 
@@ -53,7 +54,10 @@ let shop: Page;
 
 beforeAll(async () => {
   server = await startServer({ routes: [demoShopRoute(() => T)] });
-  ({ ext, shop } = await openDemoShop(server, { agentName: "小美" }));
+  ({ ext, shop } = await openDemoShop(server, {
+    ...IN_PAGE_PANEL,
+    agentName: "小美",
+  }));
 });
 
 afterAll(async () => {

@@ -6,7 +6,8 @@ import {
   type TemplateValues,
 } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
-import type { ChatInsert, PanelModel } from "@/lib/page/ui-port";
+import type { ChatInsert } from "@/lib/messaging/workspace-requests";
+import type { PanelModel } from "@/lib/page/ui-port";
 import { nativeEvent, trusted } from "@/components/shared/trusted-event";
 import type { StatusKey } from "@/components/page/nudge-panel/panel-logic";
 import type { Report } from "@/components/page/nudge-panel/use-status";

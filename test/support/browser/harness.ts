@@ -218,6 +218,12 @@ export async function badgeStates(
   );
 }
 
+/**
+ * The nudge panel under the badge, in the page, rather than the workspace in the side panel (the
+ * default): for the tests of the panel's workflow on the page itself.
+ */
+export const IN_PAGE_PANEL = { panelPlace: "page" } as const;
+
 /** The badge states of an order with a nudge ahead or due: what a page shows for an unpaid order. */
 export const ACTIVE_STATES: readonly string[] = [
   "upcoming",

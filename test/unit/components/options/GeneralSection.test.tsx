@@ -72,7 +72,28 @@ describe("options: general", () => {
     expect(onSave).toHaveBeenCalledWith({
       agentName: "小美",
       shopNames: { jd: "京东旗舰", taobao: "暖暖小铺" },
+      panelPlace: "workspace",
     });
+  });
+
+  it("saves where a badge's click shows the order: the side panel by default, or the page", async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(
+      <GeneralSection
+        locale="zh"
+        initial={{ shopNames: {}, panelPlace: "workspace" }}
+        onSave={onSave}
+      />,
+    );
+    const inPage = screen.getByLabelText("在徽标下方的页面内打开催付面板");
+    expect((inPage as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(inPage);
+    fireEvent.click(screen.getByText("保存"));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith(
+        expect.objectContaining({ panelPlace: "page" }),
+      ),
+    );
   });
 
   it("shows why saving failed", async () => {

@@ -17,7 +17,7 @@ import { NUDGE_PANEL_CSS } from "@/components/page/nudge-panel.css";
 import { templatesFor } from "@/lib/templates/shipped";
 import { colleagueWarning, parseNotes } from "@/lib/templates/notes";
 import type { StoredOrder } from "@/lib/model/order";
-import type { ChatInsert } from "@/lib/page/ui-port";
+import type { ChatInsert } from "@/lib/messaging/workspace-requests";
 import { renderTemplate, type TemplateValues } from "@/lib/templates/render";
 import { trustedFire } from "@/test/support/trusted-events";
 

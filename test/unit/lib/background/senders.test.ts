@@ -33,9 +33,11 @@ describe("who sent a message, from what the browser stamps on it", () => {
   it("tells the extension's own pages from a content script in a web page", () => {
     expect(classifySender(popup, ID)).toEqual({ kind: "page", origin: OWN });
     expect(classifySender(options, ID)).toEqual({ kind: "page", origin: OWN });
+    // With its tab: the side panel a badge opens is that tab's.
     expect(classifySender(content(SHOP), ID)).toEqual({
       kind: "content",
       origin: "https://trade.taobao.com",
+      tabId: 3,
     });
   });
 

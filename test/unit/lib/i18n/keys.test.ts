@@ -136,6 +136,7 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
       "retentionDays",
       "welcomeShownAt",
       "taughtReaders",
+      "panelPlace",
     ]),
   ),
   // Tables a backup error can name; the options page checks hasMessage for the others.

@@ -1,0 +1,58 @@
+import { stepText, whenText } from "@/components/popup/row-text";
+import { t, type Locale } from "@/lib/i18n";
+import { nudgeState } from "@/lib/model/nudge-state";
+import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
+
+/**
+ * One order of the workspace's queue or search: buyer, amount and item first, then its platform,
+ * step and when it is due. The whole row selects the order (its panel opens beside the list).
+ */
+export function WorkRow({
+  order,
+  now,
+  locale,
+  selected,
+  onSelect,
+}: {
+  order: StoredOrder;
+  now: number;
+  locale: Locale;
+  selected: boolean;
+  onSelect(key: string): void;
+}) {
+  const state = nudgeState(order, now);
+  const step = stepText(order, locale);
+  return (
+    <li
+      className={`work-row ${state}`}
+      data-order={order.orderId}
+      data-state={state}
+    >
+      <button
+        type="button"
+        aria-current={selected ? "true" : undefined}
+        onClick={() => onSelect(order.key)}
+      >
+        <span className="line1">
+          <strong className="buyer">
+            {order.buyer ?? t(locale, "unknown.buyer")}
+          </strong>
+          <span className="amount">
+            {formatAmount(order.amountCents, order.currency) ?? ""}
+          </span>
+        </span>
+        <span className="line2 item">
+          {itemSummary(order.items, locale) ?? t(locale, "unknown.item")}
+        </span>
+        <span className="line3">
+          <span className="platform">
+            {t(locale, `platform.${order.platform}`)}
+            {order.shopName ? ` · ${order.shopName}` : ""}
+            {step ? ` · ${step}` : ""}
+          </span>
+          <span className="due">{whenText(order, now, locale)}</span>
+        </span>
+      </button>
+    </li>
+  );
+}
