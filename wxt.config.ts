@@ -31,7 +31,14 @@ export default defineConfig({
     default_locale: "zh_CN",
     // No `tabs`: the host permissions below let the background read the URLs of the platforms'
     // tabs (and a granted site's, once granted), which is all it needs tab URLs for.
-    permissions: ["alarms", "notifications", "scripting", "clipboardWrite"],
+    // `offscreen`: the keyboard shortcut's copy needs a document (lib/background/shortcuts.ts).
+    permissions: [
+      "alarms",
+      "notifications",
+      "scripting",
+      "clipboardWrite",
+      "offscreen",
+    ],
     host_permissions: hostPermissionsFor(
       withDemo(mode) ? [...CONTENT_MATCHES, ...DEMO_MATCHES] : CONTENT_MATCHES,
     ),
@@ -49,6 +56,17 @@ export default defineConfig({
       },
     ],
     action: { default_title: "__MSG_extName__" },
+    // Keyboard first (lib/background/shortcuts.ts); the seller may change the keys in Chrome.
+    commands: {
+      "open-workspace": {
+        suggested_key: { default: "Alt+Shift+P" },
+        description: "__MSG_cmdOpenWorkspace__",
+      },
+      "copy-next-due": {
+        suggested_key: { default: "Alt+Shift+C" },
+        description: "__MSG_cmdCopyNextDue__",
+      },
+    },
   }),
   hooks: {
     // The test build is the production build plus test hooks, with the same libraries: WXT sets

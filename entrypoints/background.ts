@@ -10,6 +10,11 @@ import { registerRoutes } from "@/lib/background/routes";
 import { ALARM_NAME, runDueCheck } from "@/lib/background/due-check";
 import { watchGrantedSites } from "@/lib/background/granted-sites";
 import { getDb } from "@/lib/db/schema";
+import {
+  COMMANDS,
+  copyNextDue,
+  openWorkspaceFor,
+} from "@/lib/background/shortcuts";
 import { replanEveryOpenOrder } from "@/lib/background/replan-all";
 import { openWelcomeOnce } from "@/lib/background/welcome";
 import {
@@ -76,6 +81,14 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     armPruning();
     void check();
+  });
+  // Keyboard shortcuts: the side panel opens inside the listener, while the key press counts.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === COMMANDS.openWorkspace) openWorkspaceFor(tab);
+    if (command === COMMANDS.copyNextDue)
+      void copyNextDue(db, Date.now()).catch((error) =>
+        console.error("PayNudge shortcut", error),
+      );
   });
   // The order content script on the sites the seller granted, kept in step with the permissions.
   watchGrantedSites();

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useState } from "react";
 import { DueList } from "@/components/popup/DueList";
 import { PageReadingView } from "@/components/popup/PageReadingView";
 import { TeachPageView } from "@/components/popup/TeachPageView";
+import { openWorkspaceBeside } from "@/lib/browser-tabs/workspace-panel";
 import { PauseSwitch } from "@/components/popup/PauseSwitch";
 import {
   copyMessage,
@@ -84,6 +85,23 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         <h1>{t(locale, "popup.title")}</h1>
         {/* Ways onward from the quick glance: the report and the settings, each in a tab. */}
         <nav className="popup-links" aria-label={t(locale, "popup.links")}>
+          <button
+            type="button"
+            className="link"
+            data-link="workspace"
+            onClick={() =>
+              void openWorkspaceBeside(pageTab()).then(
+                (opened) => {
+                  // The workspace stands beside the page now: the glance has done its part.
+                  if (opened && pageTab() === undefined) window.close();
+                },
+                (error: unknown) =>
+                  console.error("PayNudge: the workspace did not open", error),
+              )
+            }
+          >
+            {t(locale, "popup.workspace")}
+          </button>
           <a href="/options.html#report" target="_blank" data-link="report">
             {t(locale, "popup.report")}
           </a>

@@ -142,3 +142,39 @@ describe("the workspace beside the order page", () => {
     await workspace.close();
   });
 });
+
+describe("ways into the workspace", () => {
+  // The keyboard shortcut (manifest `commands`) is the browser's own accelerator, which headless
+  // Chromium does not dispatch: its handler is unit-tested (test/unit/lib/background/shortcuts.test.ts).
+  it("opens from the popup's 工作台 link", async () => {
+    await closeSidePanels();
+    const tabId = await (
+      await ext.extPage()
+    ).evaluate(async (origin) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url?.startsWith(origin))?.id;
+    }, server.origin);
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.popupUrl}?tab=${tabId}`);
+    await popup.locator('[data-link="workspace"]').click();
+    // The popup runs in a tab of its own here: the shop's side panel shows once its tab is active.
+    await shop.bringToFront();
+    const urls = await until(sidePanels, (found) => found.length > 0);
+    expect(new URL(urls[0]!).pathname).toBe("/sidepanel.html");
+    await popup.close();
+  });
+});
+
+/** Closes every side panel page (CDP Target.closeTarget), so the next opening is seen. */
+async function closeSidePanels(): Promise<void> {
+  const cdp = await ext.context.newCDPSession(await ext.extPage());
+  try {
+    const { targetInfos } = await cdp.send("Target.getTargets");
+    for (const target of targetInfos)
+      if (target.url.includes("/sidepanel.html"))
+        await cdp.send("Target.closeTarget", { targetId: target.targetId });
+  } finally {
+    await cdp.detach();
+  }
+  await until(sidePanels, (found) => found.length === 0);
+}
