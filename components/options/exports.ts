@@ -4,6 +4,7 @@ import { nudgeLogCsv } from "@/lib/db/csv";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import type { TextFile } from "@/components/shared/download";
 import type { Locale } from "@/lib/i18n";
+import { DEFAULT_TEMPLATES } from "@/lib/templates/shipped";
 
 /** A file the page saves for the seller (download.ts). */
 
@@ -29,10 +30,19 @@ export async function nudgeLogFile(
   locale: Locale,
 ): Promise<TextFile> {
   // One read transaction: a prune running meanwhile never leaves a row without its order's columns.
-  const [nudges, orders] = await db.transaction(
+  const [nudges, orders, templates] = await db.transaction(
     "r",
-    [db.nudges, db.orders],
-    () => Promise.all([db.nudges.toArray(), db.orders.toArray()]),
+    [db.nudges, db.orders, db.templates],
+    () =>
+      Promise.all([
+        db.nudges.toArray(),
+        db.orders.toArray(),
+        db.templates.toArray(),
+      ]),
+  );
+  // The seller's own rows (their edits of shipped ones among them) win over the shipped names.
+  const templateNames = new Map(
+    [...DEFAULT_TEMPLATES, ...templates].map((tpl) => [tpl.id, tpl.name]),
   );
   return {
     name: `paynudge-nudges-${stamp(now)}.csv`,
@@ -41,6 +51,7 @@ export async function nudgeLogFile(
       new Map(orders.map((o) => [o.key, o])),
       locale,
       now,
+      templateNames,
     ),
     type: "text/csv",
   };

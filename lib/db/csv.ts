@@ -85,6 +85,8 @@ export function nudgeLogCsv(
   locale: Locale = "zh",
   /** For each order's state now; the options page passes the moment of the export. */
   now: number = Date.now(),
+  /** Template names by id (the seller's and the shipped ones); an unknown id is written as it is. */
+  templateNames: ReadonlyMap<string, string> = new Map(),
 ): string {
   const lines = [COLUMNS.map((key) => csvCell(t(locale, key))).join(",")];
   for (const n of [...nudges].sort((a, b) => a.at - b.at)) {
@@ -110,7 +112,7 @@ export function nudgeLogCsv(
             return hasMessage(key) ? t(locale, key) : undefined;
           }),
         ),
-        csvCell(n.templateId),
+        csvCell(label(n.templateId, (id) => templateNames.get(id))),
         csvCell(n.agent),
         csvCell(
           label(n.outcome, (id) =>

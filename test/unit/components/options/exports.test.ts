@@ -3,6 +3,7 @@ import { backupFile, nudgeLogFile } from "@/components/options/exports";
 import { PayNudgeDB } from "@/lib/db/schema";
 import type { StoredOrder } from "@/lib/model/order";
 import { parseEnvelope } from "@/lib/schemas/backup-file";
+import { DEFAULT_TEMPLATES } from "@/lib/templates/shipped";
 
 const NOW = new Date(2026, 10, 23, 12, 5).getTime();
 let db: PayNudgeDB;
@@ -57,6 +58,7 @@ describe("options: exported files", () => {
       at: NOW - 30_000,
       channel: "sms",
       outcome: "not-wanted",
+      templateId: DEFAULT_TEMPLATES[0]!.id,
     });
     const file = await nudgeLogFile(db, NOW, "zh");
     expect(file.name).toBe("paynudge-nudges-20261123-1205.csv");
@@ -72,5 +74,7 @@ describe("options: exported files", () => {
       ',淘宝/天猫,"\t3905120000000000007","\'=HYPERLINK(""http://x"")",短信,',
     );
     expect(rows[2]).toContain(",不想要了,");
+    // The template by its name, not its id.
+    expect(rows[2]).toContain(`,${DEFAULT_TEMPLATES[0]!.name},`);
   });
 });

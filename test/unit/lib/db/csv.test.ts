@@ -95,15 +95,19 @@ describe("nudge log CSV", () => {
           channel: "phone",
           step: "custom-step",
           outcome: "shrugged",
+          templateId: "custom-1",
         },
       ],
       new Map(),
       "en",
       0,
+      new Map([["custom-1", "My follow-up"]]),
     );
     const [head, row] = csv.slice(1).split("\r\n");
     expect(head).toMatch(/^Time,Platform,Order number,Buyer,/);
-    expect(row).toMatch(/,JD,"\t9",,Phone,custom-step,,,shrugged,,,$/);
+    expect(row).toMatch(
+      /,JD,"\t9",,Phone,custom-step,My follow-up,,shrugged,,,$/,
+    );
   });
 });
 
