@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "@/test/support/browser/axe";
 import {
   dbRows,
   startExtension,
@@ -62,12 +63,14 @@ describe("first run: the welcome page", () => {
       await page.evaluate(() => getComputedStyle(document.body).fontSize),
     ).toBe("15px");
 
+    await expectNoAxeViolations(page, "welcome page");
     await page.getByLabel("客服昵称").fill("阿华");
     await page.getByLabel("淘宝/天猫").fill("暖暖家居小铺");
     await page.getByRole("button", { name: "保存" }).click();
     await expect
       .poll(() => page.getByRole("status").textContent())
       .toMatch(/^已保存/);
+    await expectNoAxeViolations(page, "welcome page, saved");
     const settings = await dbRows<SettingRow>(page, "settings");
     expect(settings).toEqual(
       expect.arrayContaining([
