@@ -3,6 +3,7 @@ import { orderKey, type OrderSnapshot } from "@/lib/model/order";
 import { containsAcross } from "@/lib/platforms/shared/shadow";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { latestNote, parseNotes } from "@/lib/templates/notes";
+import { frameSlices } from "@/lib/page/frame-slices";
 import type { BadgeUi, PageUi } from "@/lib/page/ui-port";
 import type { OrderView } from "@/lib/model/order-view";
 
@@ -45,6 +46,11 @@ export interface OrderBadges {
   /** Whether `row` holds a badged order. */
   hasRow(row: Element): boolean;
   /**
+   * The page just put in `added`: rows among them (or inside them) that are copies of badged rows
+   * it took out take their badges at once (see the function).
+   */
+  reseat(added: readonly Element[], adapter: PlatformAdapter): void;
+  /**
    * Whether a countdown in `row` saying the order closes at `closesAt` says nothing new: the
    * deadline last read there, give or take a countdown's jitter.
    */
@@ -53,6 +59,8 @@ export interface OrderBadges {
   show(views: readonly OrderView[], now: number): void;
   /** Puts the badges still waiting for their state into their rows (the background did not say). */
   placePending(): void;
+  /** Resolves once every badge due in its row is there (they go in a slice per frame). */
+  placed(): Promise<void>;
   /**
    * Orders absent from `known` (the background forgot them) are marked as never reported, so the
    * next pass reports them again; true when there was any.
@@ -65,13 +73,20 @@ export interface OrderBadges {
   clear(): void;
 }
 
+/** What a row looks like from outside: its tag and classes. */
+const shapeOf = (row: Element) =>
+  `${row.localName} ${row.getAttribute("class") ?? ""}`;
+
 function place(adapter: PlatformAdapter, row: Element, badge: BadgeUi) {
   const slot = adapter.badgeSlot(row);
   slot.parent.insertBefore(badge.host, slot.before ?? null);
 }
 
-/** The badges of a page, made by `ui`; a badge's click goes to `onActivate` with its order's key. */
+/**
+ * The badges of `doc`, made by `ui`; a badge's click goes to `onActivate` with its order's key.
+ */
 export function orderBadges(
+  doc: Document,
   ui: PageUi,
   onActivate: (key: string, cause: MouseEvent) => void,
 ): OrderBadges {
@@ -86,10 +101,31 @@ export function orderBadges(
    */
   const pending = new Map<string, PlatformAdapter>();
 
+  /** The adapter placing each badge due in its row, until its turn comes. */
+  const placing = new Map<string, PlatformAdapter>();
+  /**
+   * Badges go into their rows a slice per frame: each makes the browser lay its row out again,
+   * and a thousand in one frame would make that frame a long task of the page's.
+   */
+  const slices = frameSlices<string>(doc, (key) => {
+    const adapter = placing.get(key);
+    placing.delete(key);
+    const entry = tracked.get(key);
+    if (adapter && entry?.row.isConnected)
+      place(adapter, entry.row, entry.badge);
+  });
+
   function placeNow(key: string, adapter: PlatformAdapter) {
     pending.delete(key);
-    const entry = tracked.get(key);
-    if (entry?.row.isConnected) place(adapter, entry.row, entry.badge);
+    placing.set(key, adapter);
+    slices.add(key);
+  }
+
+  function forget(key: string) {
+    tracked.delete(key);
+    pending.delete(key);
+    placing.delete(key);
+    slices.drop(key);
   }
 
   function pass(time: number, only?: ReadonlySet<Element>): BadgePass {
@@ -155,8 +191,7 @@ export function orderBadges(
           const looked = !only || only.has(entry.row);
           if ((looked && !seen.has(key)) || !entry.row.isConnected) {
             entry.badge.remove();
-            tracked.delete(key);
-            pending.delete(key);
+            forget(key);
           }
         }
         return changed;
@@ -169,6 +204,46 @@ export function orderBadges(
     keys: () => [...tracked.keys()],
     pass,
     hasRow: (row) => rows.has(row),
+    /*
+     * A single-page app drawing its list again (a tab switch and back, a refresh of the list) puts
+     * fresh copies of the same rows in. Rows of the same tag, classes and text as a badged row it
+     * took out, and unlike any other such row, are that row's copies: each takes its badge in the
+     * page's own task, before the browser lays the list out, so that each row is laid out once
+     * with its badge rather than again at the next frame (on a 1 000-order list, a frame of 100 ms
+     * or more). A row this cannot tell is left to the next pass, which also reads these rows as
+     * usual (and corrects any badge a look-alike row took).
+     */
+    reseat(added, adapter) {
+      /** The text of each badged row out of the page, to its order; null when two share it. */
+      const byText = new Map<string, string | null>();
+      const shapes = new Set<string>();
+      const tags = new Set<string>();
+      for (const [key, entry] of tracked) {
+        if (entry.row.isConnected) continue;
+        const text = entry.row.textContent ?? "";
+        byText.set(text, byText.has(text) ? null : key);
+        shapes.add(shapeOf(entry.row));
+        tags.add(entry.row.localName);
+      }
+      if (!byText.size) return;
+      const take = (row: Element): boolean => {
+        if (!shapes.has(shapeOf(row))) return false;
+        const key = byText.get(row.textContent ?? "");
+        const entry = key ? tracked.get(key) : undefined;
+        if (!key || !entry || entry.row.isConnected) return true;
+        entry.badge.remove();
+        entry.row = row;
+        rows.set(row, key);
+        placing.delete(key);
+        slices.drop(key);
+        place(adapter, row, entry.badge);
+        return true;
+      };
+      for (const el of added)
+        if (!take(el))
+          for (const tag of tags)
+            for (const inner of el.getElementsByTagName(tag)) take(inner);
+    },
     sameClose(row, closesAt) {
       const entry = tracked.get(rows.get(row) ?? "");
       return (
@@ -190,6 +265,7 @@ export function orderBadges(
     placePending() {
       for (const [key, adapter] of pending) placeNow(key, adapter);
     },
+    placed: () => slices.done(),
     forgetAllBut(known) {
       let forgotten = false;
       for (const [key, entry] of tracked) {
@@ -214,6 +290,8 @@ export function orderBadges(
       for (const entry of tracked.values()) entry.badge.remove();
       tracked.clear();
       pending.clear();
+      placing.clear();
+      slices.clear();
     },
   };
 }

@@ -66,6 +66,7 @@ export function watchOrders(opts: WatchOptions) {
   let pageAdapter: PlatformAdapter | undefined;
 
   const badges = orderBadges(
+    doc,
     opts.ui,
     (key, cause) => void panel.activate(key, cause),
   );
@@ -129,7 +130,7 @@ export function watchOrders(opts: WatchOptions) {
   /**
    * Reports the orders a pass found changed, and shows what the background answers; the badges
    * waiting for it go into their rows with their states, and any it did not answer (it failed, or
-   * left them out) without.
+   * left them out) without; resolves once they are all in.
    */
   async function reportChanged(
     changed: OrderSnapshot[],
@@ -147,6 +148,8 @@ export function watchOrders(opts: WatchOptions) {
       if (await reportInChunks(changed, send, show, signal)) clock.arm();
     } finally {
       if (!signal.aborted) badges.placePending();
+      // A scan is over once its badges are in their rows (they go in a slice per frame).
+      await badges.placed();
     }
   }
 
@@ -226,10 +229,18 @@ export function watchOrders(opts: WatchOptions) {
     return closesAt !== undefined && badges.sameClose(row, closesAt);
   }
 
-  onPageChanges(doc, opts.ui.isOwn, signal, (change) => {
-    const rows = changedRows(change);
-    if (!rows || rows.size) void scan(rows);
-  });
+  onPageChanges(
+    doc,
+    opts.ui.isOwn,
+    signal,
+    (change) => {
+      const rows = changedRows(change);
+      if (!rows || rows.size) void scan(rows);
+    },
+    (added) => {
+      if (pageAdapter) badges.reseat(added, pageAdapter);
+    },
+  );
   // The agent opened a chat box or the memo dialog: the open panel learns it can write there.
   onAgentInput(doc, signal, panel.refresh);
   signal.addEventListener("abort", badges.clear, { once: true });

@@ -13,6 +13,8 @@ const MAX_CHANGED_NODES = 2000;
 const UPGRADE_POLL_MS = 1000;
 /** At most this many undefined custom elements are waited for. */
 const MAX_PENDING = 500;
+/** Added elements kept for a burst's end; past this many, a page that never settles is looked into. */
+const MAX_ADDED = 10_000;
 
 /**
  * What changed in a burst: the nodes whose text or children changed, or `everything` (the route
@@ -27,17 +29,24 @@ const INPUT_SETTLE_MS = 50;
  * Calls `onChange` once a burst of page changes settles: DOM changes other than PayNudge's own UI
  * coming and going (`isOwn`), inside open shadow roots too (present at the start or added later,
  * as deep as the adapters search), and route changes of single-page apps, with where they happened
- * (a ticking countdown changes one text node in one row). Stops when `signal` aborts.
+ * (a ticking countdown changes one text node in one row). `onAdded` hears of the elements the page
+ * added right away, in the page's own task (before the browser lays them out). Stops when `signal`
+ * aborts.
  */
 export function onPageChanges(
   doc: Document,
   isOwn: (node: Node) => boolean,
   signal: AbortSignal,
   onChange: (change: PageChange) => void,
+  onAdded?: (elements: readonly Element[]) => void,
 ): void {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let changed: Set<Node> | "everything" = new Set();
+  /** Elements the page added in this burst: looked into once it settles (see lookIntoAdded). */
+  let added: Element[] = [];
   const settled = () => {
+    lookIntoAdded(added);
+    added = [];
     const change: PageChange =
       changed === "everything"
         ? { everything: true }
@@ -61,17 +70,32 @@ export function onPageChanges(
   /** How deep each observed shadow root lies: roots found inside it go at most as deep as search. */
   const depthOf = new WeakMap<Node, number>();
   /** Observes the open shadow roots under `scope` (which lies `depth` roots deep) not yet observed. */
-  const observeRoots = (scope: ParentNode, depth: number): number => {
+  const observeRoot = (shadow: ShadowRoot) => {
+    // A root's depth is its host's plus one; the host's tree is observed already.
+    depthOf.set(shadow, (depthOf.get(shadow.host.getRootNode()) ?? 0) + 1);
+    observer.observe(shadow, options);
+    // Until a root is seen, the adapters' searches skip asking every element for one.
+    markShadowFree(doc, false);
+  };
+  /**
+   * Observes the open shadow roots under `scope` (which lies `depth` roots deep) not yet observed,
+   * entering at most `budget.hosts` hosts; answers how many.
+   */
+  const observeRoots = (
+    scope: ParentNode,
+    depth: number,
+    budget = { hosts: MAX_SHADOW_HOSTS },
+  ): number => {
     let found = 0;
-    for (const shadow of openShadowRoots(scope, MAX_SHADOW_DEPTH - depth)) {
+    for (const shadow of openShadowRoots(
+      scope,
+      MAX_SHADOW_DEPTH - depth,
+      budget,
+    )) {
       if (depthOf.has(shadow)) continue;
-      // A root's depth is its host's plus one; the host's tree is observed already.
-      depthOf.set(shadow, (depthOf.get(shadow.host.getRootNode()) ?? 0) + 1);
-      observer.observe(shadow, options);
+      observeRoot(shadow);
       found += 1;
     }
-    // Until a root is seen, the adapters' searches skip asking every element for one.
-    if (found) markShadowFree(doc, false);
     return found;
   };
   /**
@@ -96,16 +120,65 @@ export function onPageChanges(
     }
     if (found) everything();
   };
+  const pollPending = () => {
+    if (pending.size && !pendingTimer)
+      pendingTimer = setInterval(checkPending, UPGRADE_POLL_MS);
+  };
   const waitForDefinitions = (scope: Element | Document) => {
-    const undefinedOnes = [...scope.querySelectorAll(":not(:defined)")];
-    if (scope.nodeType === 1 && (scope as Element).matches(":not(:defined)"))
-      undefinedOnes.unshift(scope as Element);
-    for (const el of undefinedOnes) {
+    for (const el of scope.querySelectorAll(":not(:defined)")) {
       if (pending.size >= MAX_PENDING) break;
       if (!isOwn(el)) pending.add(el);
     }
-    if (pending.size && !pendingTimer)
-      pendingTimer = setInterval(checkPending, UPGRADE_POLL_MS);
+    pollPending();
+  };
+  /**
+   * Added elements, each looked into in one walk of its subtree: the open roots it brings are
+   * observed (at most `room` hosts entered; answers how many roots were found), the custom
+   * elements still undefined are waited for.
+   */
+  const lookInto = (scope: Element, room: number): number => {
+    const depth = depthOf.get(scope.getRootNode()) ?? 0;
+    const budget = { hosts: room };
+    let found = 0;
+    const visit = (el: Element) => {
+      const shadow = el.shadowRoot;
+      if (
+        shadow &&
+        depth < MAX_SHADOW_DEPTH &&
+        budget.hosts > 0 &&
+        !depthOf.has(shadow)
+      ) {
+        budget.hosts -= 1;
+        observeRoot(shadow);
+        found += 1 + observeRoots(shadow, depth + 1, budget);
+      }
+      // Only a custom element (a hyphenated name, or a built-in extended with `is`) can be undefined.
+      if (
+        (el.localName.includes("-") || el.hasAttribute("is")) &&
+        pending.size < MAX_PENDING &&
+        !el.matches(":defined") &&
+        !isOwn(el)
+      )
+        pending.add(el);
+    };
+    visit(scope);
+    // By index from a live collection: the cheapest walk of a subtree (see shared/shadow.ts).
+    const all = scope.getElementsByTagName("*");
+    for (let i = 0; i < all.length; i++) visit(all[i]!);
+    return found;
+  };
+  /**
+   * Looks into the elements added in a burst once it settles, not in the mutation callback: that
+   * runs inside the page's own task (an SPA putting 1 000 rows in), which the walks of every added
+   * subtree would lengthen, and a root attached in the meantime is found all the same. At most
+   * MAX_SHADOW_HOSTS new roots a burst (a hostile page adding hosts by the thousand): the searches
+   * still read the others, their own changes are only not followed.
+   */
+  const lookIntoAdded = (elements: readonly Element[]) => {
+    let room = MAX_SHADOW_HOSTS;
+    for (const el of elements)
+      if (room > 0 && el.isConnected) room -= lookInto(el, room);
+    pollPending();
   };
   /** A change of the page's, not only PayNudge's own badges coming and going. */
   const relevant = (r: MutationRecord) =>
@@ -114,19 +187,19 @@ export function onPageChanges(
   const observer = new MutationObserver((records) => {
     const theirs = records.filter(relevant);
     if (!theirs.length) return;
-    // Components added since (a web-component table rendered late) are observed inside as well,
-    // at most MAX_SHADOW_HOSTS new roots a burst (a hostile page adding hosts by the thousand): the
-    // searches still read the others, their own changes are only not followed.
-    let room = MAX_SHADOW_HOSTS;
+    // Components added since (a web-component table rendered late) are observed inside as well.
+    const now: Element[] = [];
     for (const r of theirs)
       for (const node of r.addedNodes)
-        if (room > 0 && node.nodeType === 1 && !isOwn(node)) {
-          room -= observeRoots(
-            node as Element,
-            depthOf.get(node.getRootNode()) ?? 0,
-          );
-          waitForDefinitions(node as Element);
-        }
+        if (node.nodeType === 1 && !isOwn(node)) now.push(node as Element);
+    if (now.length) {
+      onAdded?.(now);
+      for (const el of now) added.push(el);
+      if (added.length > MAX_ADDED) {
+        lookIntoAdded(added);
+        added = [];
+      }
+    }
     if (changed !== "everything") {
       for (const r of theirs) changed.add(r.target);
       if (changed.size > MAX_CHANGED_NODES) changed = "everything";

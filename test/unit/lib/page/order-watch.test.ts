@@ -219,6 +219,47 @@ describe("order-watch in single-page apps", () => {
     );
   });
 
+  it("a list drawn again takes its badges back in the page's own task, before the browser lays it out", async () => {
+    const url = "https://fxg.jinritemai.com/ffa/morder/order/list";
+    const adapters = adaptersFor(new URL(url));
+    await renderInto("douyin.html", url, adapters);
+    const { batches, report } = fakeBackground();
+    const watcher = watch(adapters, report);
+    await watcher.scan();
+    const root = document.getElementById("__GARFISH_SSR_ECOM_FXG_ADMIN_DOM")!;
+    const rows = [...root.querySelectorAll(".mortise-rich-table-row")];
+    const hosts = rows.map((r) => r.querySelector("paynudge-badge"));
+    expect(hosts.every(Boolean)).toBe(true);
+    // Fresh copies of the rows, as a single-page app draws its list again; the last one's text
+    // differs, so that it cannot be told from its look alone.
+    const copies = rows.map((r) => {
+      const copy = r.cloneNode(true) as Element;
+      copy.querySelector("paynudge-badge")?.remove();
+      return copy;
+    });
+    copies.at(-1)!.append("·");
+    rows.forEach((r, i) => r.replaceWith(copies[i]!));
+    // The page watcher's mutation callback: a microtask of the task that drew the list.
+    await Promise.resolve();
+    copies
+      .slice(0, -1)
+      .forEach((copy, i) =>
+        expect(copy.querySelector("paynudge-badge")).toBe(hosts[i]),
+      );
+    expect(copies.at(-1)!.querySelector("paynudge-badge")).toBeNull();
+    // The next pass reads the rows as usual: the last one gets its badge back, nothing is new.
+    await until(
+      () => copies.at(-1)!.querySelectorAll("paynudge-badge").length,
+      (n) => n === 1,
+      3000,
+    );
+    await watcher.scan();
+    expect(badgeCount()).toBe(3);
+    for (const copy of copies)
+      expect(copy.querySelectorAll("paynudge-badge").length).toBe(1);
+    expect(batches.length).toBe(1);
+  });
+
   it("only what changed is read again: a countdown tick reads nothing, a jump or a status change reads its row alone, a row added reads the page", async () => {
     const url = "https://fxg.jinritemai.com/ffa/morder/order/list";
     const adapters = adaptersFor(new URL(url));

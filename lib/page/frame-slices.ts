@@ -1,0 +1,93 @@
+/**
+ * What the rendering of one frame may take for the badges put in before it. Every badge makes the
+ * browser lay its row out again at the next frame (a table row: about 0.1 ms each on a 2-CPU
+ * machine), so a thousand at once make one frame of 100 ms or more: a long task (50 ms) of the
+ * page's, caused by PayNudge.
+ */
+const FRAME_BUDGET_MS = 40;
+/** One badge's cost to the next frame, until a frame has been measured. */
+const FIRST_GUESS_MS = 0.1;
+/** At least this many badges a frame, whatever the page's frames cost (a busy page's own work). */
+const MIN_SLICE = 200;
+/** A frame not drawn within this long (the tab went to the background): the rest goes in at once. */
+const FRAME_WAIT_MS = 250;
+
+/** Work done in slices, one per frame, each sized for its frame's rendering to stay short. */
+export interface FrameSlices<K> {
+  /** Queues `key` (queued already: it keeps its turn). The first slice starts in this task. */
+  add(key: K): void;
+  /** Takes `key` out of the queue. */
+  drop(key: K): void;
+  clear(): void;
+  /** Resolves once the queue is empty. */
+  done(): Promise<void>;
+}
+
+/**
+ * How long the rendering of the next frame took (from its animation-frame callbacks to the first
+ * task after it), or undefined when no frame came within FRAME_WAIT_MS.
+ */
+function nextFrameCost(win: Window): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const late = win.setTimeout(() => resolve(undefined), FRAME_WAIT_MS);
+    win.requestAnimationFrame(() => {
+      const start = performance.now();
+      win.setTimeout(() => {
+        win.clearTimeout(late);
+        resolve(performance.now() - start);
+      }, 0);
+    });
+  });
+}
+
+/**
+ * Calls `put` for each queued key, a slice per frame of `doc`: as many as the frames measured so
+ * far say fit in FRAME_BUDGET_MS of rendering, spread evenly over the frames the queue needs. A
+ * hidden document draws no frames: everything goes in at once.
+ */
+export function frameSlices<K>(
+  doc: Document,
+  put: (key: K) => void,
+): FrameSlices<K> {
+  const queue = new Set<K>();
+  let perItemMs = FIRST_GUESS_MS;
+  let running: Promise<void> | undefined;
+
+  const sliceSize = (win: Window | null): number => {
+    if (!win?.requestAnimationFrame || doc.hidden) return queue.size;
+    const frames = Math.ceil((queue.size * perItemMs) / FRAME_BUDGET_MS);
+    return Math.max(MIN_SLICE, Math.ceil(queue.size / Math.max(1, frames)));
+  };
+
+  async function run(): Promise<void> {
+    try {
+      for (;;) {
+        const win = doc.defaultView;
+        const size = sliceSize(win);
+        let placed = 0;
+        for (const key of queue) {
+          if (placed >= size) break;
+          queue.delete(key);
+          put(key);
+          placed += 1;
+        }
+        if (!queue.size || !win) return;
+        const cost = await nextFrameCost(win);
+        if (cost !== undefined && placed) perItemMs = cost / placed;
+      }
+    } finally {
+      running = undefined;
+    }
+  }
+
+  return {
+    add(key) {
+      queue.add(key);
+      // After the caller's loop, still in its task: its whole batch is one queue.
+      running ??= Promise.resolve().then(run);
+    },
+    drop: (key) => queue.delete(key),
+    clear: () => queue.clear(),
+    done: () => running ?? Promise.resolve(),
+  };
+}
