@@ -51,7 +51,6 @@ function reachesPage(selector: string): Promise<boolean> {
 }
 
 const row = `input[name="orderid"][value="${TARGET.id}"]`;
-const chatLink = `[data-chat] >> nth=0`;
 
 async function openDrawer(): Promise<void> {
   await badge().click("button");
