@@ -3,7 +3,8 @@ import type { Status } from "@/components/options/status";
 import { StatusLine } from "@/components/options/StatusLine";
 import { BackupError } from "@/lib/messaging/backup-error";
 import { parseEnvelope } from "@/lib/schemas/backup-file";
-import { hasMessage, t, type Locale } from "@/lib/i18n";
+import { importErrorText } from "@/components/options/import-error";
+import { t, type Locale } from "@/lib/i18n";
 import type { ImportProgress, ImportResult } from "@/lib/messaging/send-backup";
 import type { Backup } from "@/lib/messaging/import-requests";
 
@@ -20,15 +21,6 @@ export interface DataSectionProps {
   ): Promise<ImportResult>;
   onWipe(): Promise<void>;
   confirm?(message: string): boolean;
-}
-
-/** A refusal in the seller's words: what and where, never the validator's or database's text. */
-function describe(error: BackupError, locale: Locale): string {
-  const tableKey = `table.${error.table ?? ""}`;
-  return t(locale, `backup.${error.code}`, {
-    table: hasMessage(tableKey) ? t(locale, tableKey) : "",
-    row: error.row ?? "",
-  });
 }
 
 export function DataSection({
@@ -59,11 +51,13 @@ export function DataSection({
 
   async function importFile(file: File) {
     setBusy(true);
+    // The checked backup, kept to say which field of a refused row is wrong.
+    let backup: Backup | undefined;
     try {
       setStatus({ text: t(locale, "data.importReading") });
       // The envelope is checked here, so a file that is no backup is refused before the background
       // is asked anything; the rows are checked by the background as they arrive.
-      const backup = parseEnvelope(await file.text(), tableNames);
+      backup = parseEnvelope(await file.text(), tableNames);
       if (!confirm(t(locale, "data.importConfirm"))) {
         setStatus({ text: "" });
         return;
@@ -89,9 +83,9 @@ export function DataSection({
         // Only a commit that got no answer may have changed the data; every other refusal did not.
         text:
           refusal.code === "commit-interrupted"
-            ? describe(refusal, locale)
+            ? importErrorText(refusal, locale, backup)
             : t(locale, "data.importFailed", {
-                error: describe(refusal, locale),
+                error: importErrorText(refusal, locale, backup),
               }),
         error: true,
       });

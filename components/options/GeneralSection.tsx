@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useDirtyReport } from "@/components/options/dirty";
 import { saveFailed } from "@/components/options/status";
 import type { GeneralSettings } from "@/lib/messaging/settings-requests";
 import { t, type Locale } from "@/lib/i18n";
@@ -8,12 +9,27 @@ export interface GeneralSectionProps {
   locale: Locale;
   initial: GeneralSettings;
   onSave(settings: GeneralSettings): Promise<void>;
+  /** Whether the form holds edits not saved yet, as that changes. */
+  onDirty?(dirty: boolean): void;
+}
+
+/** The form's values compared as text; a shop name emptied again is no edit. */
+function formKey(
+  agentName: string,
+  shopNames: Record<string, string>,
+  panelPlace: string,
+): string {
+  const shops = Object.entries(shopNames)
+    .filter(([, name]) => name !== "")
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([agentName, shops, panelPlace]);
 }
 
 export function GeneralSection({
   locale,
   initial,
   onSave,
+  onDirty,
 }: GeneralSectionProps) {
   const [agentName, setAgentName] = useState(initial.agentName ?? "");
   const [shopNames, setShopNames] = useState<Record<string, string>>({
@@ -23,11 +39,22 @@ export function GeneralSection({
     initial.panelPlace ?? "workspace",
   );
   const [status, setStatus] = useState("");
+  const current = formKey(agentName, shopNames, panelPlace);
+  // What was saved last (the stored values at first): the form is dirty while it differs.
+  const [saved, setSaved] = useState(() =>
+    formKey(
+      initial.agentName ?? "",
+      { ...initial.shopNames },
+      initial.panelPlace ?? "workspace",
+    ),
+  );
+  useDirtyReport(current !== saved, onDirty);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
       await onSave({ agentName: agentName.trim(), shopNames, panelPlace });
+      setSaved(current);
       setStatus(t(locale, "options.saved"));
     } catch (error) {
       setStatus(saveFailed(locale, error).text);

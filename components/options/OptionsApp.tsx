@@ -1,9 +1,12 @@
 import { useLiveQuery } from "dexie-react-hooks";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DataSection } from "@/components/options/DataSection";
 import { downloadFile } from "@/components/shared/download";
 import { backupFile, nudgeLogFile } from "@/components/options/exports";
+import { useLeaveGuard } from "@/components/options/dirty";
 import { GeneralSection } from "@/components/options/GeneralSection";
+import { OptionsNav } from "@/components/options/OptionsNav";
+import { OptionsSection } from "@/components/options/OptionsSection";
 import { PlanSection } from "@/components/options/plan/PlanSection";
 import { ReportSection } from "@/components/options/ReportSection";
 import { RetentionForm } from "@/components/options/RetentionForm";
@@ -23,6 +26,12 @@ import {
   wipeAllData,
 } from "@/components/options/requests";
 import { sampleValues } from "@/components/options/sample-order";
+import {
+  dirtySections,
+  sectionOfHash,
+  type DirtyForm,
+  type SectionId,
+} from "@/components/options/sections";
 import { SitesSection } from "@/components/options/SitesSection";
 import { listText } from "@/components/options/status";
 import { TaughtPagesSection } from "@/components/options/TaughtPagesSection";
@@ -89,103 +98,174 @@ export function OptionsApp() {
     [reportRange],
   );
 
+  // The section the address names: a link (the popup's `#report`), a reload or the navigation.
+  const [current, setCurrent] = useState<SectionId | undefined>(() =>
+    sectionOfHash(location.hash),
+  );
+  useEffect(() => {
+    const follow = () => setCurrent(sectionOfHash(location.hash));
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
+  // The sections fill in as their reads answer, so the browser's own jump to the anchor (made
+  // while the page was still empty) is made again once everything above it has its height.
+  const ready =
+    general !== undefined &&
+    engine !== undefined &&
+    templates !== undefined &&
+    enabledPlatforms !== undefined &&
+    taughtReaders !== undefined &&
+    retention !== undefined &&
+    report !== undefined;
+  const landed = useRef(false);
+  useEffect(() => {
+    if (!ready || landed.current) return;
+    landed.current = true;
+    const id = sectionOfHash(location.hash);
+    if (id) document.getElementById(id)?.scrollIntoView?.();
+  }, [ready]);
+
+  // Unsaved edits, by form: marked on their section and its link, and guarded on leaving.
+  const [dirty, setDirty] = useState<Partial<Record<DirtyForm, boolean>>>({});
+  const reportDirty = useMemo(() => {
+    const reporter = (form: DirtyForm) => (isDirty: boolean) =>
+      setDirty((d) => (d[form] === isDirty ? d : { ...d, [form]: isDirty }));
+    return {
+      general: reporter("general"),
+      plan: reporter("plan"),
+      templates: reporter("templates"),
+      sites: reporter("sites"),
+      data: reporter("data"),
+    };
+  }, []);
+  const unsaved = dirtySections(dirty);
+  useLeaveGuard(unsaved.length > 0);
+  const isDirty = useCallback(
+    (id: SectionId) => unsaved.includes(id),
+    [unsaved],
+  );
+
   return (
-    <main>
-      <h1>{t(locale, "options.title")}</h1>
-      {resetSettings && resetSettings.length > 0 && (
-        <p role="alert" className="status error" data-testid="settings-reset">
-          {t(locale, "data.settingsReset", {
-            names: listText(
-              locale,
-              resetSettings.map((key) => t(locale, `setting.${key}`)),
-            ),
-          })}
-        </p>
-      )}
-      <ReportSection
-        locale={locale}
-        range={reportRange}
-        report={report}
-        onRange={setReportRange}
-      />
-      {general?.rev === dataRevision && (
-        <GeneralSection
-          key={dataRevision}
+    <div className="options-layout">
+      <OptionsNav locale={locale} current={current} dirty={unsaved} />
+      <main>
+        <h1>{t(locale, "options.title")}</h1>
+        {resetSettings && resetSettings.length > 0 && (
+          <p role="alert" className="status error" data-testid="settings-reset">
+            {t(locale, "data.settingsReset", {
+              names: listText(
+                locale,
+                resetSettings.map((key) => t(locale, `setting.${key}`)),
+              ),
+            })}
+          </p>
+        )}
+        <OptionsSection locale={locale} id="report" dirty={false}>
+          <ReportSection
+            locale={locale}
+            range={reportRange}
+            report={report}
+            onRange={setReportRange}
+          />
+        </OptionsSection>
+        <OptionsSection locale={locale} id="general" dirty={isDirty("general")}>
+          {general?.rev === dataRevision && (
+            <GeneralSection
+              key={dataRevision}
+              locale={locale}
+              initial={general}
+              onSave={saveGeneralSettings}
+              onDirty={reportDirty.general}
+            />
+          )}
+        </OptionsSection>
+        <OptionsSection locale={locale} id="plan" dirty={isDirty("plan")}>
+          {engine?.rev === dataRevision && (
+            <PlanSection
+              key={`plan-${dataRevision}`}
+              locale={locale}
+              initial={engine.settings}
+              onSave={saveEngineSettings}
+              onDirty={reportDirty.plan}
+            />
+          )}
+        </OptionsSection>
+        <OptionsSection
           locale={locale}
-          initial={general}
-          onSave={saveGeneralSettings}
-        />
-      )}
-      {engine?.rev === dataRevision && (
-        <PlanSection
-          key={`plan-${dataRevision}`}
-          locale={locale}
-          initial={engine.settings}
-          onSave={saveEngineSettings}
-        />
-      )}
-      {templates && general && (
-        <TemplatesSection
-          locale={locale}
-          entries={templates}
-          sampleValues={sampleValues(openedAt, general)}
-          newId={() => newTemplateId(Date.now())}
-          onSave={saveTemplate}
-          onDelete={deleteTemplate}
-        />
-      )}
-      {enabledPlatforms && (
-        <SitesSection
-          locale={locale}
-          enabledPlatforms={enabledPlatforms}
-          sites={sites}
-          onSetPlatform={setPlatformEnabled}
-          onGrant={async (pattern) => {
-            const { granted, sites } = await grantSite(pattern);
-            setSites(sites);
-            return granted;
-          }}
-          onRevoke={async (pattern) => setSites(await revokeSite(pattern))}
-        />
-      )}
-      {taughtReaders && (
-        <TaughtPagesSection
-          locale={locale}
-          readers={taughtReaders}
-          onSave={saveTaughtReader}
-          onDelete={deleteTaughtReader}
-        />
-      )}
-      {retention?.rev === dataRevision && (
-        <RetentionForm
-          key={`retention-${dataRevision}`}
-          locale={locale}
-          initial={retention.days}
-          onSave={setRetentionDays}
-        />
-      )}
-      <DataSection
-        locale={locale}
-        tableNames={db.tables.map((table) => table.name)}
-        onExportJson={async () =>
-          downloadFile(await backupFile(db, Date.now()))
-        }
-        onExportCsv={async () =>
-          downloadFile(await nudgeLogFile(db, Date.now(), locale))
-        }
-        onImport={async (backup, onProgress) => {
-          try {
-            return await sendBackup(backup, importTransport, onProgress);
-          } finally {
-            // Forms re-read what is stored, whichever way the import went.
-            setDataRevision((n) => n + 1);
-          }
-        }}
-        onWipe={async () => {
-          await wipeAllData();
-          setDataRevision((n) => n + 1);
-        }}
-      />
-    </main>
+          id="templates"
+          dirty={isDirty("templates")}
+        >
+          {templates && general && (
+            <TemplatesSection
+              onDirty={reportDirty.templates}
+              locale={locale}
+              entries={templates}
+              sampleValues={sampleValues(openedAt, general)}
+              newId={() => newTemplateId(Date.now())}
+              onSave={saveTemplate}
+              onDelete={deleteTemplate}
+            />
+          )}
+        </OptionsSection>
+        <OptionsSection locale={locale} id="sites" dirty={isDirty("sites")}>
+          {enabledPlatforms && (
+            <SitesSection
+              locale={locale}
+              enabledPlatforms={enabledPlatforms}
+              sites={sites}
+              onSetPlatform={setPlatformEnabled}
+              onGrant={async (pattern) => {
+                const { granted, sites } = await grantSite(pattern);
+                setSites(sites);
+                return granted;
+              }}
+              onRevoke={async (pattern) => setSites(await revokeSite(pattern))}
+            />
+          )}
+          {taughtReaders && (
+            <TaughtPagesSection
+              locale={locale}
+              readers={taughtReaders}
+              onSave={saveTaughtReader}
+              onDelete={deleteTaughtReader}
+              onDirty={reportDirty.sites}
+            />
+          )}
+        </OptionsSection>
+        <OptionsSection locale={locale} id="data" dirty={isDirty("data")}>
+          {retention?.rev === dataRevision && (
+            <RetentionForm
+              key={`retention-${dataRevision}`}
+              locale={locale}
+              initial={retention.days}
+              onSave={setRetentionDays}
+              onDirty={reportDirty.data}
+            />
+          )}
+          <DataSection
+            locale={locale}
+            tableNames={db.tables.map((table) => table.name)}
+            onExportJson={async () =>
+              downloadFile(await backupFile(db, Date.now()))
+            }
+            onExportCsv={async () =>
+              downloadFile(await nudgeLogFile(db, Date.now(), locale))
+            }
+            onImport={async (backup, onProgress) => {
+              try {
+                return await sendBackup(backup, importTransport, onProgress);
+              } finally {
+                // Forms re-read what is stored, whichever way the import went.
+                setDataRevision((n) => n + 1);
+              }
+            }}
+            onWipe={async () => {
+              await wipeAllData();
+              setDataRevision((n) => n + 1);
+            }}
+          />
+        </OptionsSection>
+      </main>
+    </div>
   );
 }

@@ -23,7 +23,6 @@ export function ReportSection({
   return (
     <section
       className="section report"
-      id="report"
       aria-label={t(locale, "options.report")}
     >
       <h2>{t(locale, "options.report")}</h2>

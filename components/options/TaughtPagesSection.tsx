@@ -18,6 +18,8 @@ export interface TaughtPagesSectionProps {
   onSave(reader: TaughtReader): Promise<void>;
   /** Forgets a taught page (`deleteTaughtReader`). */
   onDelete(page: TaughtPageRequest): Promise<void>;
+  /** Whether the open editor holds edits not saved yet, as that changes. */
+  onDirty?(dirty: boolean): void;
 }
 
 /** The page as the seller opens it; a local test shop is served without TLS. */
@@ -35,6 +37,7 @@ export function TaughtPagesSection({
   readers,
   onSave,
   onDelete,
+  onDirty,
 }: TaughtPagesSectionProps) {
   const [editing, setEditing] = useState<string | undefined>();
   const [removed, setRemoved] = useState<TaughtReader | undefined>();
@@ -115,6 +118,7 @@ export function TaughtPagesSection({
                       locale={locale}
                       initial={reader}
                       onCancel={() => setEditing(undefined)}
+                      onDirty={onDirty}
                       onSave={async (edited) => {
                         await onSave(edited);
                         setEditing(undefined);

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { focusFirstInvalid, useDirtyReport } from "@/components/options/dirty";
 import { FieldError } from "@/components/options/FieldError";
 import { saveFailed } from "@/components/options/status";
 import {
@@ -17,6 +18,8 @@ export interface TaughtReaderEditorProps {
   initial: TaughtReader;
   onSave(reader: TaughtReader): Promise<void>;
   onCancel(): void;
+  /** Whether the form holds edits not saved yet, as that changes. */
+  onDirty?(dirty: boolean): void;
 }
 
 /** The fields in the order the seller taught them, each with its label and hint. */
@@ -57,8 +60,17 @@ export function TaughtReaderEditor({
   initial,
   onSave,
   onCancel,
+  onDirty,
 }: TaughtReaderEditorProps) {
   const [draft, setDraft] = useState<TaughtDraft>(() => draftOf(initial));
+  const [start] = useState(() => JSON.stringify(draftOf(initial)));
+  useDirtyReport(JSON.stringify(draft) !== start, onDirty);
+  const form = useRef<HTMLFormElement>(null);
+  // Each refused save brings the first invalid field into view, focused.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current);
+  }, [refusals]);
   const [tried, setTried] = useState(false);
   const [status, setStatus] = useState("");
   const idBase = useId();
@@ -68,7 +80,10 @@ export function TaughtReaderEditor({
     event.preventDefault();
     setTried(true);
     setStatus("");
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      setRefusals((n) => n + 1);
+      return;
+    }
     const reader = readerOf(initial, draft);
     // The fields' checks are the model's piece by piece; the whole is checked once more as sent.
     if (!isTaughtReader(reader)) {
@@ -84,6 +99,7 @@ export function TaughtReaderEditor({
 
   return (
     <form
+      ref={form}
       className="template-editor"
       aria-label={t(locale, "taught.options.editOf", {
         page: `${initial.host}${initial.path}`,

@@ -27,6 +27,7 @@ export function AmountField({
           name={name}
           inputMode={inputMode}
           value={value}
+          aria-invalid={error ? true : undefined}
           onChange={(e) => onChange(e.target.value)}
         />
       </label>

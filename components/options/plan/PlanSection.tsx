@@ -1,4 +1,5 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { focusFirstInvalid, useDirtyReport } from "@/components/options/dirty";
 import { AmountField } from "@/components/options/plan/AmountField";
 import { BuyerCapFields } from "@/components/options/plan/BuyerCapFields";
 import { CloseAfterFields } from "@/components/options/plan/CloseAfterFields";
@@ -32,6 +33,8 @@ export interface PlanSectionProps {
   onSave(patch: EngineSettingsPatch): Promise<{ replanned: number }>;
   /** When the sample order of the preview was placed; now by default. */
   sampleAt?: number;
+  /** Whether the form holds edits not saved yet, as that changes. */
+  onDirty?(dirty: boolean): void;
 }
 
 /** The nudge plan's form: steps, windows, promotions, limits, with a live preview on a sample order. */
@@ -40,6 +43,7 @@ export function PlanSection({
   initial,
   onSave,
   sampleAt,
+  onDirty,
 }: PlanSectionProps) {
   const [draft, setDraft] = useState<PlanDraft>(() => toDraft(initial));
   // Errors are shown once the seller tried to save, then kept up to date.
@@ -49,6 +53,16 @@ export function PlanSection({
   const [placedAt] = useState(() => sampleAt ?? sampleTime(Date.now()));
   const update = (patch: Partial<PlanDraft>) =>
     setDraft((d) => ({ ...d, ...patch }));
+
+  const form = useRef<HTMLFormElement>(null);
+  // A refused save: counted, so each one brings the first invalid field back into view.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current);
+  }, [refusals]);
+  // The draft as last saved (the stored settings at first): dirty while it differs.
+  const [saved, setSaved] = useState(() => JSON.stringify(toDraft(initial)));
+  useDirtyReport(JSON.stringify(draft) !== saved, onDirty);
 
   const errors = useMemo(() => draftErrors(draft, locale), [draft, locale]);
   const valid = Object.keys(errors).length === 0;
@@ -71,10 +85,12 @@ export function PlanSection({
     setShowErrors(true);
     if (!valid) {
       setStatus({ text: t(locale, "plan.fixErrors"), error: true });
+      setRefusals((n) => n + 1);
       return;
     }
     try {
       const { replanned } = await onSave(fromDraft(draft, initial));
+      setSaved(JSON.stringify(draft));
       setStatus({ text: t(locale, "plan.saved", { n: replanned }) });
     } catch (error) {
       setStatus(saveFailed(locale, error));
@@ -83,6 +99,7 @@ export function PlanSection({
 
   return (
     <form
+      ref={form}
       className="section"
       aria-label={t(locale, "options.plan")}
       onSubmit={submit}

@@ -44,6 +44,7 @@ export function PromotionsEditor({
               name={`promo-${i}-from`}
               type="date"
               value={p.from}
+              aria-invalid={errorOf(`promo-${i}`) ? true : undefined}
               onChange={(e) => set(i, { from: e.target.value })}
             />
           </label>
@@ -53,6 +54,7 @@ export function PromotionsEditor({
               name={`promo-${i}-to`}
               type="date"
               value={p.to}
+              aria-invalid={errorOf(`promo-${i}`) ? true : undefined}
               onChange={(e) => set(i, { to: e.target.value })}
             />
           </label>

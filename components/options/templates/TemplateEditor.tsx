@@ -1,4 +1,5 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { focusFirstInvalid, useDirtyReport } from "@/components/options/dirty";
 import { FieldError } from "@/components/options/FieldError";
 import { saveFailed } from "@/components/options/status";
 import {
@@ -10,8 +11,12 @@ import {
 import { SmsInfo } from "@/components/options/templates/SmsInfo";
 import { TemplateFields } from "@/components/options/templates/TemplateFields";
 import { TemplatePreview } from "@/components/options/templates/TemplatePreview";
+import {
+  bodyForEditing,
+  bodyToStore,
+  shownToken,
+} from "@/components/options/templates/variable-names";
 import { VariableChips } from "@/components/options/templates/VariableChips";
-import { TEMPLATE_BODY_MAX } from "@/lib/db/templates";
 import { t, type Locale } from "@/lib/i18n";
 import {
   renderTemplate,
@@ -26,6 +31,8 @@ export interface TemplateEditorProps {
   sampleValues: Record<Locale, TemplateValues>;
   onSave(template: MessageTemplate): Promise<void>;
   onCancel(): void;
+  /** Whether the form holds edits not saved yet, as that changes. */
+  onDirty?(dirty: boolean): void;
 }
 
 /** The form editing one template, with its errors in place, an SMS check and a live preview. */
@@ -35,8 +42,16 @@ export function TemplateEditor({
   sampleValues,
   onSave,
   onCancel,
+  onDirty,
 }: TemplateEditorProps) {
   const [tpl, setTpl] = useState<MessageTemplate>(initial);
+  useDirtyReport(JSON.stringify(tpl) !== JSON.stringify(initial), onDirty);
+  const form = useRef<HTMLFormElement>(null);
+  // Each refused save brings the first invalid field into view, focused.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current);
+  }, [refusals]);
   const [tried, setTried] = useState(false);
   const [status, setStatus] = useState("");
   const body = useRef<HTMLTextAreaElement>(null);
@@ -45,17 +60,19 @@ export function TemplateEditor({
   const errors = templateErrors(tpl, locale);
   const bodyError = shownBodyError(tpl, errors, tried);
   const values = sampleValues[tpl.locale];
+  // The agent reads and types variables by their names; the stored body keeps their keys.
+  const shownBody = bodyForEditing(tpl.body, locale);
 
   function insert(name: TemplateVariable) {
     const el = body.current;
-    const start = el?.selectionStart ?? tpl.body.length;
+    const start = el?.selectionStart ?? shownBody.length;
     const next = insertVariable(
-      tpl.body,
+      shownBody,
       start,
       el?.selectionEnd ?? start,
-      name,
+      shownToken(name, locale),
     );
-    set({ body: next.body });
+    set({ body: bodyToStore(next.body) });
     // The caret is put back after React has written the new body into the textarea.
     requestAnimationFrame(() => {
       if (!el) return;
@@ -68,7 +85,10 @@ export function TemplateEditor({
     event.preventDefault();
     event.stopPropagation();
     setTried(true);
-    if (errors.name || errors.body) return;
+    if (errors.name || errors.body) {
+      setRefusals((n) => n + 1);
+      return;
+    }
     try {
       await onSave(templateToSave(tpl));
     } catch (error) {
@@ -78,6 +98,7 @@ export function TemplateEditor({
 
   return (
     <form
+      ref={form}
       className="template-editor"
       aria-label={t(locale, "tpl.edit")}
       onSubmit={submit}
@@ -89,6 +110,7 @@ export function TemplateEditor({
           name="tpl-name"
           maxLength={60}
           value={tpl.name}
+          aria-invalid={tried && errors.name ? true : undefined}
           onChange={(e) => set({ name: e.target.value })}
         />
       </label>
@@ -101,10 +123,9 @@ export function TemplateEditor({
           ref={body}
           name="tpl-body"
           rows={5}
-          maxLength={TEMPLATE_BODY_MAX}
-          value={tpl.body}
+          value={shownBody}
           aria-invalid={bodyError ? true : undefined}
-          onChange={(e) => set({ body: e.target.value })}
+          onChange={(e) => set({ body: bodyToStore(e.target.value) })}
         />
       </label>
       <FieldError message={bodyError} />

@@ -7,7 +7,8 @@ import {
   type MessageTemplate,
 } from "@/lib/templates/shipped";
 
-const LOCALES: readonly Locale[] = ["zh", "en"];
+/** The languages a template is written in (its buyers'). */
+export const TEMPLATE_LOCALES: readonly Locale[] = ["zh", "en"];
 
 export interface TemplateFieldsProps {
   locale: Locale;
@@ -75,7 +76,7 @@ export function TemplateFields({ locale, tpl, onChange }: TemplateFieldsProps) {
           value={tpl.locale}
           onChange={(e) => onChange({ locale: e.target.value as Locale })}
         >
-          {LOCALES.map((l) => (
+          {TEMPLATE_LOCALES.map((l) => (
             <option key={l} value={l}>
               {t(locale, `locale.${l}`)}
             </option>

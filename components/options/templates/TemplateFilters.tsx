@@ -1,4 +1,5 @@
 import type { TemplateFilter } from "@/components/options/templates/draft";
+import { TEMPLATE_LOCALES } from "@/components/options/templates/TemplateFields";
 import { t, type Locale } from "@/lib/i18n";
 import {
   TEMPLATE_SCENARIOS,
@@ -16,7 +17,7 @@ export interface TemplateFiltersProps {
   onNew(): void;
 }
 
-/** The list's filters by scenario and segment, how many templates pass, and "new template". */
+/** The list's filters by language, scenario and segment, how many pass, and "new template". */
 export function TemplateFilters({
   locale,
   filter,
@@ -26,6 +27,23 @@ export function TemplateFilters({
 }: TemplateFiltersProps) {
   return (
     <div className="row">
+      <label>
+        <span>{t(locale, "tpl.filterLocale")}</span>
+        <select
+          name="filter-locale"
+          value={filter.locale}
+          onChange={(e) =>
+            onFilter({ ...filter, locale: e.target.value as Locale | "" })
+          }
+        >
+          <option value="">{t(locale, "tpl.all")}</option>
+          {TEMPLATE_LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {t(locale, `locale.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         <span>{t(locale, "tpl.filterScenario")}</span>
         <select

@@ -1,3 +1,4 @@
+import { shownParts } from "@/components/options/templates/variable-names";
 import type { TemplateEntry } from "@/lib/db/templates";
 import { t, type Locale } from "@/lib/i18n";
 
@@ -28,7 +29,18 @@ export function TemplateRow({
           {t(locale, `tpl.origin.${origin}`)}
         </span>
       </div>
-      <p className="template-body">{tpl.body}</p>
+      {/* Variables by their names in the UI's language, not the stored keys. */}
+      <p className="template-body">
+        {shownParts(tpl.body, locale).map((part, i) =>
+          part.variable ? (
+            <span key={i} className="var" data-var={part.variable}>
+              {part.text}
+            </span>
+          ) : (
+            <span key={i}>{part.text}</span>
+          ),
+        )}
+      </p>
       <div className="actions">
         <button type="button" onClick={onEdit}>
           {t(locale, "tpl.edit")}

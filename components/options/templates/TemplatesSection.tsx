@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { saveFailed, type Status } from "@/components/options/status";
 import { StatusLine } from "@/components/options/StatusLine";
 import {
@@ -25,9 +25,23 @@ export interface TemplatesSectionProps {
   onDelete(id: string): Promise<void>;
   /** An id for a new template. */
   newId(): string;
+  /** Whether the open editor holds edits not saved yet, as that changes. */
+  onDirty?(dirty: boolean): void;
 }
 
-/** The template list, filtered by scenario and segment, with an editor for one template at a time. */
+/** How long a deleted template can be put back from its place in the list. */
+export const TEMPLATE_UNDO_MS = 8_000;
+
+/** A template just deleted, and where it stood in the list shown. */
+interface Removed {
+  template: MessageTemplate;
+  index: number;
+}
+
+/**
+ * The template list, filtered by language (the UI's at first), scenario and segment, with an editor
+ * for one template at a time; a deleted template can be put back in place for a few seconds.
+ */
 export function TemplatesSection({
   locale,
   entries,
@@ -35,30 +49,90 @@ export function TemplatesSection({
   onSave,
   onDelete,
   newId,
+  onDirty,
 }: TemplatesSectionProps) {
   const [filter, setFilter] = useState<TemplateFilter>({
     scenario: "",
     segment: "",
+    locale,
   });
   const [editing, setEditing] = useState<MessageTemplate | undefined>();
   const [status, setStatus] = useState<Status>({ text: "" });
+  const [removed, setRemoved] = useState<Removed | undefined>();
+  const undoButton = useRef<HTMLButtonElement>(null);
   const shown = filterEntries(entries, filter);
+
+  // The undo is offered for a while, then the deletion stands. The focus moves to it: the delete
+  // button it replaces is gone.
+  useEffect(() => {
+    if (!removed) return;
+    undoButton.current?.focus();
+    const timer = setTimeout(() => setRemoved(undefined), TEMPLATE_UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [removed]);
 
   const edit = (tpl: MessageTemplate) => {
     setStatus({ text: "" });
     setEditing(tpl);
   };
 
-  async function remove({ template, origin }: TemplateEntry) {
+  async function remove({ template, origin }: TemplateEntry, index: number) {
     try {
       await onDelete(template.id);
       if (editing?.id === template.id) setEditing(undefined);
-      setStatus({
-        text: t(locale, origin === "custom" ? "tpl.deleted" : "tpl.restored"),
-      });
+      if (origin === "custom") {
+        // Said in place of the row, beside its undo.
+        setStatus({ text: "" });
+        setRemoved({ template, index });
+      } else {
+        setStatus({ text: t(locale, "tpl.restored") });
+      }
     } catch (error) {
       setStatus(saveFailed(locale, error));
     }
+  }
+
+  /** Puts a deleted template back as it was, through the same save as an edit. */
+  async function undo({ template }: Removed) {
+    setRemoved(undefined);
+    try {
+      await onSave(template);
+      setStatus({ text: t(locale, "tpl.undone", { name: template.name }) });
+    } catch (error) {
+      setStatus(saveFailed(locale, error));
+    }
+  }
+
+  const rows = shown.map((entry, index) => (
+    <TemplateRow
+      key={entry.template.id}
+      locale={locale}
+      entry={entry}
+      onEdit={() => edit({ ...entry.template })}
+      onRemove={() => void remove(entry, index)}
+    />
+  ));
+  if (removed && !shown.some((e) => e.template.id === removed.template.id)) {
+    rows.splice(
+      Math.min(removed.index, rows.length),
+      0,
+      <li
+        key={`removed-${removed.template.id}`}
+        data-removed={removed.template.id}
+      >
+        <span role="status">
+          {t(locale, "tpl.deletedNamed", { name: removed.template.name })}
+        </span>{" "}
+        <button
+          ref={undoButton}
+          type="button"
+          aria-label={t(locale, "tpl.undoOf", { name: removed.template.name })}
+          onClick={() => void undo(removed)}
+        >
+          {t(locale, "tpl.undo")}
+        </button>
+      </li>,
+    );
   }
 
   return (
@@ -79,6 +153,7 @@ export function TemplatesSection({
           initial={editing}
           sampleValues={sampleValues}
           onCancel={() => setEditing(undefined)}
+          onDirty={onDirty}
           onSave={async (tpl) => {
             await onSave(tpl);
             setEditing(undefined);
@@ -87,20 +162,10 @@ export function TemplatesSection({
         />
       )}
 
-      {shown.length === 0 ? (
+      {rows.length === 0 ? (
         <p>{t(locale, "tpl.empty")}</p>
       ) : (
-        <ul className="templates">
-          {shown.map((entry) => (
-            <TemplateRow
-              key={entry.template.id}
-              locale={locale}
-              entry={entry}
-              onEdit={() => edit({ ...entry.template })}
-              onRemove={() => void remove(entry)}
-            />
-          ))}
-        </ul>
+        <ul className="templates">{rows}</ul>
       )}
       <StatusLine status={status} />
     </section>

@@ -5,7 +5,6 @@ import {
   smsCheck,
   unknownVariables,
   type SmsCheck,
-  type TemplateVariable,
 } from "@/lib/templates/render";
 import type {
   MessageTemplate,
@@ -18,24 +17,29 @@ import type {
  * and the template the background is sent once it can be saved.
  */
 
-/** The list's filters; "" shows every scenario or segment. */
+/**
+ * The list's filters; "" shows every scenario, segment or language. The language starts as the
+ * UI's, so the English templates do not fill a Chinese seller's list.
+ */
 export interface TemplateFilter {
   scenario: TemplateScenario | "";
   segment: TemplateSegment | "";
+  locale: Locale | "";
 }
 
 export function filterEntries(
   entries: readonly TemplateEntry[],
-  { scenario, segment }: TemplateFilter,
+  { scenario, segment, locale }: TemplateFilter,
 ): TemplateEntry[] {
   return entries.filter(
     (e) =>
       (!scenario || e.template.scenario === scenario) &&
-      (!segment || e.template.segment === segment),
+      (!segment || e.template.segment === segment) &&
+      (!locale || e.template.locale === locale),
   );
 }
 
-/** A new, empty chat template, for the scenario and segment the list is filtered on. */
+/** A new, empty chat template, for the scenario, segment and language the list is filtered on. */
 export function blankTemplate(
   id: string,
   filter: TemplateFilter,
@@ -46,7 +50,7 @@ export function blankTemplate(
     scenario: filter.scenario || "first",
     segment: filter.segment || "any",
     channel: "chat",
-    locale,
+    locale: filter.locale || locale,
     name: "",
     body: "",
   };
@@ -89,6 +93,8 @@ export function templateErrors(
   if (!tpl.name.trim()) errors.name = t(locale, "tpl.err.name");
   const unknown = unknownVariables(tpl.body);
   if (!tpl.body.trim()) errors.body = t(locale, "tpl.err.body");
+  else if (tpl.body.trim().length > TEMPLATE_BODY_MAX)
+    errors.body = t(locale, "tpl.err.tooLong", { max: TEMPLATE_BODY_MAX });
   else if (unknown.length)
     errors.body = t(locale, "tpl.err.unknown", {
       names: listText(
@@ -132,17 +138,17 @@ export function templateToSave(tpl: MessageTemplate): MessageTemplate {
 }
 
 /**
- * The body with a variable's placeholder put over the selection `start`–`end` (the caret when they
- * are equal), cut to the longest body stored, and where the caret goes after it.
+ * The editor's text with a variable's placeholder (`token`, as the agent sees it) put over the
+ * selection `start`–`end` (the caret when they are equal), cut to the longest body stored, and
+ * where the caret goes after it.
  */
 export function insertVariable(
-  body: string,
+  text: string,
   start: number,
   end: number,
-  name: TemplateVariable,
+  token: string,
 ): { body: string; caret: number } {
-  const token = `{{${name}}}`;
-  const next = body.slice(0, start) + token + body.slice(end);
+  const next = text.slice(0, start) + token + text.slice(end);
   return {
     body: next.slice(0, TEMPLATE_BODY_MAX),
     caret: start + token.length,

@@ -69,11 +69,14 @@ const backup = (tables: Record<string, unknown[]>) => ({
   tables,
 });
 
-function renderSection(t: ImportTransport = transport) {
+function renderSection(
+  t: ImportTransport = transport,
+  locale: "zh" | "en" = "zh",
+) {
   const seen: string[] = [];
   render(
     <DataSection
-      locale="zh"
+      locale={locale}
       tableNames={db.tables.map((table) => table.name)}
       onExportJson={async () => undefined}
       onExportCsv={async () => undefined}
@@ -126,12 +129,12 @@ describe("options: importing a backup in chunks", () => {
     [
       "a wrong order row",
       { orders: [orderRow(1), { ...orderRow(2), replanAt: "soon" }] },
-      "导入失败，现有数据未改动：备份中的订单第 2 条记录无效。",
+      "导入失败，现有数据未改动：备份中的订单第 2 条记录无效。问题在「replanAt」：应为数字。",
     ],
     [
       "the {toString:1} agent name",
       { settings: [{ key: "agentName", value: { toString: 1 } }] },
-      "导入失败，现有数据未改动：备份中的设置第 1 条记录无效。",
+      "导入失败，现有数据未改动：备份中的设置第 1 条记录无效。问题在「客服昵称」：内容无效。",
     ],
     [
       "a duplicate order",
@@ -148,10 +151,34 @@ describe("options: importing a backup in chunks", () => {
       });
       await waitFor(() => expect(status().textContent).toBe(message));
       expect(status().className).toContain("error");
-      expect(status().textContent).not.toMatch(/[A-Za-z]{3}/);
+      // No validator text: the only Latin letters are a field's own name, inside 「」.
+      expect(status().textContent!.replace(/「[A-Za-z.]+」/g, "")).not.toMatch(
+        /[A-Za-z]{3}/,
+      );
       expect(await db.orders.toArray()).toEqual([orderRow(99)]);
     },
   );
+
+  it("says which field of a refused row is wrong and why, in English for an English UI", async () => {
+    renderSection(transport, "en");
+    fireEvent.change(screen.getByTestId("import-file"), {
+      target: {
+        files: [
+          file(
+            backup({
+              orders: [orderRow(1), { ...orderRow(2), nudgeCount: "two" }],
+            }),
+          ),
+        ],
+      },
+    });
+    await waitFor(() => expect(status().textContent).toMatch(/nudgeCount/));
+    const text = status().textContent!;
+    expect(text).toContain("record 2 is invalid");
+    expect(text).toContain("“nudgeCount”: expected a number.");
+    // zod's own words never reach the seller.
+    expect(text).not.toMatch(/Invalid input|received|expected number/);
+  });
 
   it("a worker stopped mid-import: refused as interrupted, asks to retry, data unchanged", async () => {
     await db.orders.add(orderRow(99) as never);

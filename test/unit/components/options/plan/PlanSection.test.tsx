@@ -214,4 +214,38 @@ describe("options: nudge plan", () => {
       screen.getByText("Quiet hours (no nudges; moved to after)"),
     ).toBeTruthy();
   });
+
+  it("a refused save marks its fields, brings the first into view and focuses it, the error beside it", async () => {
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    const onDirty = vi.fn();
+    const { form, input, onSave } = setup({ onDirty });
+    expect(onDirty).toHaveBeenLastCalledWith(false);
+    fireEvent.change(input("capCount"), { target: { value: "abc" } });
+    fireEvent.change(input("highValue"), { target: { value: "很多" } });
+    expect(onDirty).toHaveBeenLastCalledWith(true);
+    // Nothing is marked before the seller tries to save.
+    expect(input("capCount").getAttribute("aria-invalid")).toBeNull();
+    fireEvent.click(within(form).getByText("保存"));
+    await waitFor(() => expect(document.activeElement).toBe(input("capCount")));
+    expect(scrolled).toEqual([input("capCount")]);
+    expect(input("capCount").getAttribute("aria-invalid")).toBe("true");
+    expect(input("highValue").getAttribute("aria-invalid")).toBe("true");
+    expect(input("step-0-offset").getAttribute("aria-invalid")).toBeNull();
+    // The error follows its field.
+    const label = input("highValue").closest("label")!;
+    expect(label.nextElementSibling?.getAttribute("role")).toBe("alert");
+    expect(label.nextElementSibling?.textContent).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+
+    // Fixed and saved: nothing marked, and nothing unsaved any more.
+    fireEvent.change(input("capCount"), { target: { value: "3" } });
+    fireEvent.change(input("highValue"), { target: { value: "800" } });
+    fireEvent.click(within(form).getByText("保存"));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onDirty).toHaveBeenLastCalledWith(false));
+    expect(form.querySelector('[aria-invalid="true"]')).toBeNull();
+  });
 });

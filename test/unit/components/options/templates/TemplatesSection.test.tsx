@@ -1,4 +1,5 @@
 import {
+  act,
   cleanup,
   fireEvent,
   render,
@@ -6,9 +7,13 @@ import {
   waitFor,
   within,
 } from "@testing-library/react";
+import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleValues } from "@/components/options/sample-order";
-import { TemplatesSection } from "@/components/options/templates/TemplatesSection";
+import {
+  TEMPLATE_UNDO_MS,
+  TemplatesSection,
+} from "@/components/options/templates/TemplatesSection";
 import {
   DEFAULT_TEMPLATES,
   type MessageTemplate,
@@ -46,12 +51,21 @@ function setup(stored: MessageTemplate[] = [], locale: "zh" | "en" = "zh") {
 }
 
 describe("options: templates", () => {
-  it("lists every template and filters by scenario and segment", () => {
+  it("lists the UI language's templates at first, and filters by language, scenario and segment", () => {
     const { field, listed, section } = setup();
+    const zh = DEFAULT_TEMPLATES.filter((t) => t.locale === "zh");
+    const en = DEFAULT_TEMPLATES.filter((t) => t.locale === "en");
+    expect(en.length).toBeGreaterThan(0);
+    expect(field("filter-locale").value).toBe("zh");
+    expect(listed()).toEqual(zh.map((t) => t.id));
+    fireEvent.change(field("filter-locale"), { target: { value: "en" } });
+    expect(listed()).toEqual(en.map((t) => t.id));
+    fireEvent.change(field("filter-locale"), { target: { value: "" } });
     expect(listed()).toHaveLength(DEFAULT_TEMPLATES.length);
+    fireEvent.change(field("filter-locale"), { target: { value: "zh" } });
     fireEvent.change(field("filter-scenario"), { target: { value: "final" } });
     expect(listed()).toEqual(
-      DEFAULT_TEMPLATES.filter((t) => t.scenario === "final").map((t) => t.id),
+      zh.filter((t) => t.scenario === "final").map((t) => t.id),
     );
     fireEvent.change(field("filter-segment"), {
       target: { value: "high-value" },
@@ -83,12 +97,19 @@ describe("options: templates", () => {
       999,
     );
     fireEvent.click(section.querySelector('[data-variable="item"]')!);
-    expect(field("tpl-body").value).toBe("您好，{{buyer}}，「{{item}}");
+    // The agent reads and writes variables by their Chinese names.
+    expect(
+      section.querySelector('[data-variable="orderTime"]')!.textContent,
+    ).toBe("下单时间");
+    expect(field("tpl-body").value).toBe("您好，{{买家}}，「{{商品}}");
     fireEvent.change(field("tpl-body"), {
       target: {
         value: "您好，{{buyer}}，「{{item}}」还在等您～{{payLink}} {{shop}}",
       },
     });
+    expect(field("tpl-body").value).toBe(
+      "您好，{{买家}}，「{{商品}}」还在等您～{{付款链接}} {{店铺}}",
+    );
     const preview = within(section).getByTestId("tpl-preview");
     expect(preview.textContent).toBe(
       "您好，晴天***，「加厚珊瑚绒四件套」还在等您～https://pay.example.com/sample 暖暖小铺",
@@ -208,11 +229,8 @@ describe("options: templates", () => {
     expect(props.onDelete).toHaveBeenCalledWith("zh-final");
     fireEvent.click(within(row("custom-1")).getByText("删除"));
     await waitFor(() =>
-      expect(within(section).getByRole("status").textContent).toBe(
-        "话术已删除",
-      ),
+      expect(props.onDelete).toHaveBeenLastCalledWith("custom-1"),
     );
-    expect(props.onDelete).toHaveBeenLastCalledWith("custom-1");
 
     fireEvent.click(within(row("zh-first-new")).getByText("编辑"));
     expect(field("tpl-name").value).toBe("首次催付·新客");
@@ -238,4 +256,113 @@ describe("options: templates", () => {
     expect(alerts).toEqual(["Give it a name", "Write the text"]);
     expect(props.onSave).not.toHaveBeenCalled();
   });
+
+  it("shows the list's variables by their Chinese names, the stored keys unchanged", () => {
+    const { section } = setup([
+      {
+        id: "custom-1",
+        scenario: "first",
+        segment: "any",
+        channel: "chat",
+        locale: "zh",
+        name: "时间",
+        body: "{{buyer}}，您{{orderTime}}的订单",
+      },
+    ]);
+    const body = section.querySelector(
+      '[data-template="custom-1"] .template-body',
+    )!;
+    expect(body.textContent).toBe("「买家」，您「下单时间」的订单");
+    expect(body.textContent).not.toContain("orderTime");
+  });
+
+  it("deletes a template with an undo in its place for a few seconds, which saves it back", async () => {
+    const { onSave, onDelete } = renderLive();
+    const section = screen.getByRole("region", { name: "催付话术" });
+    const ids = () =>
+      [...section.querySelectorAll(".templates > li")].map(
+        (li) =>
+          li.getAttribute("data-template") ??
+          `removed:${li.getAttribute("data-removed")}`,
+      );
+    const at = ids().indexOf("custom-1");
+    const row = section.querySelector('[data-template="custom-1"]')!;
+    fireEvent.click(within(row as HTMLElement).getByText("删除"));
+    const undo = await within(section).findByRole("button", {
+      name: "撤销删除「我的」",
+    });
+    expect(onDelete).toHaveBeenCalledWith("custom-1");
+    // In the row's place, said, and focused (the delete button is gone).
+    expect(ids()[at]).toBe("removed:custom-1");
+    expect(undo.closest("li")!.textContent).toContain("已删除「我的」");
+    expect(document.activeElement).toBe(undo);
+
+    fireEvent.click(undo);
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith(MINE));
+    await waitFor(() => expect(ids()).toContain("custom-1"));
+    expect(ids()).not.toContain("removed:custom-1");
+    expect(within(section).getByText("已撤销，「我的」已放回")).toBeTruthy();
+  });
+
+  it("the undo goes after a few seconds: the deletion stands", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { onSave } = renderLive();
+      const section = screen.getByRole("region", { name: "催付话术" });
+      fireEvent.click(
+        within(
+          section.querySelector('[data-template="custom-1"]') as HTMLElement,
+        ).getByText("删除"),
+      );
+      await within(section).findByRole("button", { name: "撤销删除「我的」" });
+      expect(TEMPLATE_UNDO_MS).toBeGreaterThanOrEqual(3000);
+      expect(TEMPLATE_UNDO_MS).toBeLessThanOrEqual(10_000);
+      await act(() => vi.advanceTimersByTimeAsync(TEMPLATE_UNDO_MS + 10));
+      expect(
+        within(section).queryByRole("button", { name: "撤销删除「我的」" }),
+      ).toBeNull();
+      expect(section.querySelector("[data-removed]")).toBeNull();
+      expect(section.querySelector('[data-template="custom-1"]')).toBeNull();
+      expect(onSave).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+
+const MINE: MessageTemplate = {
+  id: "custom-1",
+  scenario: "first",
+  segment: "any",
+  channel: "chat",
+  locale: "zh",
+  name: "我的",
+  body: "{{buyer}}您好",
+};
+
+/** The section over a stored list that follows its writes, as the page's live query does. */
+function renderLive() {
+  const onSave = vi.fn(async (_tpl: MessageTemplate) => undefined);
+  const onDelete = vi.fn(async (_id: string) => undefined);
+  function Live() {
+    const [stored, setStored] = useState<MessageTemplate[]>([MINE]);
+    return (
+      <TemplatesSection
+        locale="zh"
+        entries={mergeTemplates(stored)}
+        sampleValues={values}
+        newId={() => "custom-new"}
+        onSave={async (tpl) => {
+          await onSave(tpl);
+          setStored((list) => [...list, tpl]);
+        }}
+        onDelete={async (id) => {
+          await onDelete(id);
+          setStored((list) => list.filter((t) => t.id !== id));
+        }}
+      />
+    );
+  }
+  render(<Live />);
+  return { onSave, onDelete };
+}

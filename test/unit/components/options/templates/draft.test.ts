@@ -94,22 +94,26 @@ describe("a template draft", () => {
   });
 
   it("takes a variable over the selection, the caret after it", () => {
-    expect(insertVariable("您好，！", 3, 3, "buyer")).toEqual({
-      body: "您好，{{buyer}}！",
-      caret: 12,
+    expect(insertVariable("您好，！", 3, 3, "{{买家}}")).toEqual({
+      body: "您好，{{买家}}！",
+      caret: 9,
     });
-    expect(insertVariable("您好，某某！", 3, 5, "buyer").body).toBe(
+    expect(insertVariable("您好，某某！", 3, 5, "{{buyer}}").body).toBe(
       "您好，{{buyer}}！",
     );
     const full = "x".repeat(TEMPLATE_BODY_MAX);
-    expect(insertVariable(full, 0, 0, "shop").body).toHaveLength(
+    expect(insertVariable(full, 0, 0, "{{shop}}").body).toHaveLength(
       TEMPLATE_BODY_MAX,
     );
   });
 
-  it("starts a new template on the scenario and segment the list shows", () => {
+  it("starts a new template on the scenario, segment and language the list shows", () => {
     expect(
-      blankTemplate("custom-2", { scenario: "final", segment: "" }, "en"),
+      blankTemplate(
+        "custom-2",
+        { scenario: "final", segment: "", locale: "" },
+        "en",
+      ),
     ).toEqual({
       id: "custom-2",
       scenario: "final",
@@ -120,11 +124,22 @@ describe("a template draft", () => {
       body: "",
     });
     expect(
-      blankTemplate("custom-3", { scenario: "", segment: "new" }, "zh"),
-    ).toMatchObject({ scenario: "first", segment: "new" });
+      blankTemplate(
+        "custom-3",
+        { scenario: "", segment: "new", locale: "" },
+        "zh",
+      ),
+    ).toMatchObject({ scenario: "first", segment: "new", locale: "zh" });
+    expect(
+      blankTemplate(
+        "custom-4",
+        { scenario: "", segment: "", locale: "en" },
+        "zh",
+      ),
+    ).toMatchObject({ locale: "en" });
   });
 
-  it("filters the list by scenario and segment", () => {
+  it("filters the list by scenario, segment and language", () => {
     const entry = (
       id: string,
       patch: Partial<MessageTemplate>,
@@ -136,12 +151,21 @@ describe("a template draft", () => {
       entry("a", { scenario: "first", segment: "new" }),
       entry("b", { scenario: "final", segment: "new" }),
       entry("c", { scenario: "final", segment: "any" }),
+      entry("d", { scenario: "final", segment: "any", locale: "en" }),
     ];
-    const ids = (scenario: "" | "final", segment: "" | "new") =>
-      filterEntries(entries, { scenario, segment }).map((e) => e.template.id);
+    const ids = (
+      scenario: "" | "final",
+      segment: "" | "new",
+      locale: "" | "zh" | "en" = "zh",
+    ) =>
+      filterEntries(entries, { scenario, segment, locale }).map(
+        (e) => e.template.id,
+      );
     expect(ids("", "")).toEqual(["a", "b", "c"]);
     expect(ids("final", "")).toEqual(["b", "c"]);
     expect(ids("", "new")).toEqual(["a", "b"]);
     expect(ids("final", "new")).toEqual(["b"]);
+    expect(ids("", "", "en")).toEqual(["d"]);
+    expect(ids("final", "", "")).toEqual(["b", "c", "d"]);
   });
 });
