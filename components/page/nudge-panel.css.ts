@@ -21,7 +21,7 @@ export const NUDGE_PANEL_CSS = `
   }
   .pn-note { font-family: ui-monospace, Menlo, Consolas, "PingFang SC", monospace; }
   .pn-missing { background: #fff1b8; color: #ad4e00; font-weight: 600; padding: 0 2px; border-radius: 2px; }
-  .pn-hint { margin: 0 0 6px; color: #8c8c8c; font-size: 12px; }
+  .pn-hint { margin: 0 0 6px; color: #6b6b6b; font-size: 12px; }
   .pn-hint.pn-warn { color: #ad4e00; }
   .pn-row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
   .pn-choices { display: flex; flex-wrap: wrap; gap: 4px 12px; }
@@ -29,7 +29,7 @@ export const NUDGE_PANEL_CSS = `
   .pn-panel button {
     font: inherit; padding: 3px 10px; border-radius: 4px; border: 1px solid #d9d9d9; background: #fff; color: inherit; cursor: pointer;
   }
-  .pn-panel button.pn-primary { background: #ff5000; border-color: #ff5000; color: #fff; }
+  .pn-panel button.pn-primary { background: #c43d00; border-color: #c43d00; color: #fff; }
   .pn-panel button:disabled { opacity: 0.5; cursor: not-allowed; }
   .pn-panel button:focus-visible, .pn-panel select:focus-visible, .pn-panel input:focus-visible {
     outline: 2px solid #1677ff; outline-offset: 1px;
@@ -37,5 +37,5 @@ export const NUDGE_PANEL_CSS = `
   .pn-warning { margin: 0 0 10px; padding: 8px; border-radius: 4px; background: #fff7e6; border: 1px solid #ffd591; }
   .pn-warning p { margin: 0 0 4px; }
   .pn-warning strong { color: #ad4e00; }
-  .pn-status { min-height: 1.5em; margin: 0; color: #389e0d; font-size: 12px; }
+  .pn-status { min-height: 1.5em; margin: 0; color: #237804; font-size: 12px; }
 `;
