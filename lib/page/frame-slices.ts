@@ -7,8 +7,12 @@
 const FRAME_BUDGET_MS = 40;
 /** One badge's cost to the next frame, until a frame has been measured. */
 const FIRST_GUESS_MS = 0.1;
-/** At least this many badges a frame, whatever the page's frames cost (a busy page's own work). */
-const MIN_SLICE = 200;
+/**
+ * At most this many frames for one batch, however slow the frames (a loaded machine, a busy page):
+ * every frame adds its wait to the last badge's, and its fixed cost (the list's paint walk) to the
+ * page's main-thread time.
+ */
+const MAX_FRAMES = 3;
 /** A frame not drawn within this long (the tab went to the background): the rest goes in at once. */
 const FRAME_WAIT_MS = 250;
 
@@ -42,8 +46,9 @@ function nextFrameCost(win: Window): Promise<number | undefined> {
 
 /**
  * Calls `put` for each queued key, a slice per frame of `doc`: as many as the frames measured so
- * far say fit in FRAME_BUDGET_MS of rendering, spread evenly over the frames the queue needs. A
- * hidden document draws no frames: everything goes in at once.
+ * far say fit in FRAME_BUDGET_MS of rendering, spread evenly over the frames the queue needs (at
+ * most MAX_FRAMES, never more than planned before). A hidden document draws no frames: everything
+ * goes in at once.
  */
 export function frameSlices<K>(
   doc: Document,
@@ -53,17 +58,19 @@ export function frameSlices<K>(
   let perItemMs = FIRST_GUESS_MS;
   let running: Promise<void> | undefined;
 
-  const sliceSize = (win: Window | null): number => {
-    if (!win?.requestAnimationFrame || doc.hidden) return queue.size;
-    const frames = Math.ceil((queue.size * perItemMs) / FRAME_BUDGET_MS);
-    return Math.max(MIN_SLICE, Math.ceil(queue.size / Math.max(1, frames)));
-  };
-
   async function run(): Promise<void> {
+    /** The frames this batch still has: a slow frame never makes more of them. */
+    let framesLeft = MAX_FRAMES;
     try {
       for (;;) {
         const win = doc.defaultView;
-        const size = sliceSize(win);
+        const wanted = Math.ceil((queue.size * perItemMs) / FRAME_BUDGET_MS);
+        framesLeft = Math.max(1, Math.min(framesLeft, wanted));
+        const size =
+          !win?.requestAnimationFrame || doc.hidden
+            ? queue.size
+            : Math.ceil(queue.size / framesLeft);
+        framesLeft -= 1;
         let placed = 0;
         for (const key of queue) {
           if (placed >= size) break;
