@@ -1,6 +1,7 @@
 import type { DueActions, ManualStatus } from "@/components/popup/due-actions";
 import { DueItem } from "@/components/popup/DueItem";
 import { withHeldRows } from "@/components/popup/held-rows";
+import { EmptyQueue } from "@/components/shared/EmptyQueue";
 import { rowsPerGroup } from "@/components/popup/row-text";
 import type { UndoControl } from "@/components/popup/use-held-rows";
 import type { SnoozeChoice } from "@/lib/engine/snooze";
@@ -32,6 +33,12 @@ export interface DueListProps extends DueActions {
    * without it the actions take effect with no undo.
    */
   undo?: UndoControl;
+  /**
+   * Whether PayNudge has seen an order page yet (lib/db/orders-ever.ts): an empty queue says what
+   * to open until it has. `null` while it is read (the empty queue says nothing yet); left out: it
+   * has (the queue is simply empty today).
+   */
+  seenOrders?: boolean | null;
 }
 
 const GROUP_TITLES: Record<QueueGroup["id"], MessageKey> = {
@@ -50,6 +57,7 @@ export function DueList({
   firstScreen = false,
   onShowMore,
   undo,
+  seenOrders = true,
   ...actions
 }: DueListProps) {
   if (groups === undefined)
@@ -66,7 +74,7 @@ export function DueList({
     firstScreen ? FIRST_SCREEN_ROWS : Infinity,
   );
   if (!shown.length)
-    return <p className="status empty">{t(locale, "popup.empty")}</p>;
+    return <EmptyQueue locale={locale} seenOrders={seenOrders ?? undefined} />;
   // No nudge is planned for a no-slot order: its rows offer no message to copy and no nudge to log
   // (one would go past the buyer cap or into quiet hours), only its page and paid / closed.
   const { onCopy, onMarkNudged, onSetStatus, onSnooze, ...rest } = actions;

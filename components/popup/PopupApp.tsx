@@ -25,6 +25,7 @@ import {
   type GroupLimits,
   type QueueGroupId,
 } from "@/lib/db/queue";
+import { hasSeenAnyOrder } from "@/lib/db/orders-ever";
 import { getDb } from "@/lib/db/schema";
 import { pickLocale, t } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
@@ -65,6 +66,12 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
   useEffect(() => {
     if (complete) performance.mark("paynudge:popup-queue-complete");
   }, [complete]);
+  // Asked only of an empty queue: has PayNudge seen an order page at all, or is nothing due today?
+  const empty = complete && data.groups.every((group) => group.count === 0);
+  const seenOrders = useLiveQuery(
+    async () => (empty ? hasSeenAnyOrder(getDb()) : true),
+    [empty],
+  );
   const undo = useHeldRows(restoreOrder);
   const agent = data?.agent;
   const markNudged = useCallback(
@@ -129,6 +136,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         onOpenSettings={openSettings}
         onShowMore={onShowMore}
         undo={undo}
+        seenOrders={seenOrders ?? null}
       />
       <PageReadingView locale={locale} tabId={pageTab()} />
     </main>

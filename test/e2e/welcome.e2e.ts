@@ -79,6 +79,19 @@ describe("first run: the welcome page", () => {
       ]),
     );
     expect(await welcomeTabs(ext)).toHaveLength(1);
+
+    // No order page seen yet: the popup's empty queue says what to open, not "nothing due".
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.popupUrl);
+    await expect
+      .poll(() => popup.locator(".empty").first().textContent(), {
+        timeout: 10_000,
+      })
+      .toContain("PayNudge 还没有见过订单页");
+    expect(
+      await popup.getByRole("link", { name: "京东" }).getAttribute("href"),
+    ).toBe("https://porder.shop.jd.com/order/orderlist/notPay");
+    await popup.close();
   });
 
   it("does not open again when the same profile is launched again (onInstalled fires on every launch)", async () => {

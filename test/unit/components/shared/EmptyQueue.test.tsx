@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { DueList } from "@/components/popup/DueList";
 import { EmptyQueue } from "@/components/shared/EmptyQueue";
 import { PLATFORMS } from "@/lib/model/platforms";
 
@@ -47,5 +48,30 @@ describe("the empty queue", () => {
         true,
       );
     }
+  });
+
+  it("is what the popup's list shows when nothing is queued", () => {
+    const empty = [
+      { id: "overdue", count: 0, orders: [] },
+      { id: "due", count: 0, orders: [] },
+    ] as const;
+    const list = (seenOrders?: boolean | null) =>
+      render(
+        <DueList
+          groups={empty.map((g) => ({ ...g, orders: [] }))}
+          now={0}
+          locale="zh"
+          onOpen={() => undefined}
+          seenOrders={seenOrders}
+        />,
+      );
+    list(false);
+    expect(screen.getByText(/还没有见过订单页/)).toBeTruthy();
+    cleanup();
+    const { container } = list(null);
+    expect(container.textContent).toBe("");
+    cleanup();
+    list();
+    expect(screen.getByText("今天没有需要催付的订单。")).toBeTruthy();
   });
 });
