@@ -1,6 +1,5 @@
 import { copyText } from "@/components/shared/clipboard";
 import type { ManualStatus } from "@/components/popup/due-actions";
-import { openOrderPage } from "@/lib/browser-tabs/open-order-page";
 import type { SnoozeChoice } from "@/lib/engine/snooze";
 import { toBackground } from "@/lib/messaging/messengers";
 import type { LogNudgeReply } from "@/lib/messaging/order-requests";
@@ -80,7 +79,13 @@ export function openSettings(): void {
     .catch((error: unknown) => console.error("PayNudge settings", error));
 }
 
-/** Focuses a tab already showing the order's page, or opens one. */
+/**
+ * Goes to the order: its tab brought to the front with the row highlighted, or its page opened.
+ * The background does it (lib/background/open-order.ts): this popup closes once another tab is
+ * in front.
+ */
 export function openOrder(order: StoredOrder): void {
-  void openOrderPage(order.pageUrl);
+  toBackground
+    .sendMessage("openOrder", { key: order.key })
+    .catch((error: unknown) => console.error("PayNudge open order", error));
 }

@@ -1,7 +1,7 @@
 import { browser } from "wxt/browser";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { snoozeOrder } from "@/lib/db/order-actions";
-import { openOrderPage } from "@/lib/browser-tabs/open-order-page";
+import { openOrder } from "@/lib/background/open-order";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { runDueCheck } from "@/lib/background/due-check";
 import {
@@ -14,15 +14,14 @@ import {
 /** How long the snooze button puts a notification's orders off. */
 const SNOOZE_BUTTON_MS = 15 * 60_000;
 
-/** A click on a notification opens (or focuses) the page of its order, or of the summary's first order. */
+/** A click on a notification goes to its order (or the summary's first order) on its page. */
 export async function handleNotificationClick(
   db: PayNudgeDB,
   id: string,
 ): Promise<void> {
   const [first] = await notificationOrderKeys(db, id);
   await browser.notifications.clear(id);
-  const order = first === undefined ? undefined : await db.orders.get(first);
-  if (order) await openOrderPage(order.pageUrl);
+  if (first !== undefined) await openOrder(db, first);
 }
 
 /** Button 0 opens the order page; button 1 snoozes its order (a summary's: all of them) 15 minutes. */

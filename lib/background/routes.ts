@@ -22,6 +22,7 @@ import {
 } from "@/lib/background/order-actions";
 import { answerOrdersSeen, handleViewsFor } from "@/lib/background/orders-seen";
 import { openSettings } from "@/lib/background/open-settings";
+import { openOrder } from "@/lib/background/open-order";
 import { openWorkspace } from "@/lib/background/workspace";
 import { parseRequest } from "@/lib/schemas/requests";
 import { pagesChanged } from "@/lib/background/page-sync";
@@ -146,6 +147,11 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
       gesture: true,
       handle: (data, sender) =>
         openWorkspace(sender.tabId, parseRequest("openWorkspace", data).key),
+    },
+    // 打开订单页 from the popup or the workspace: brings a tab forward, so the extension's pages only.
+    openOrder: {
+      ...PAGES,
+      handle: (data) => openOrder(db, parseRequest("openOrder", data).key),
     },
     logNudge: {
       ...ownOrder,

@@ -38,6 +38,10 @@ import type {
   OpenEditors,
   WorkspaceInsert,
 } from "@/lib/messaging/workspace-requests";
+import type {
+  RevealAnswer,
+  RevealOrder,
+} from "@/lib/messaging/reveal-requests";
 
 /**
  * Every request the background answers, from the order script and from the extension's own pages
@@ -69,6 +73,12 @@ export interface BackgroundRequests {
    * has no side panel; the badge then opens its panel in the page.
    */
   openWorkspace(data: MessageRequest): void;
+  /**
+   * 打开订单页 from the popup or the workspace: the background goes to the order's tab (a popup
+   * closes as soon as another tab comes to the front, so it cannot finish the job itself), scrolls
+   * to its row and highlights it, or opens the page where it was last seen.
+   */
+  openOrder(data: MessageRequest): void;
 
   /* What the agent did about an order (on its page, or from the popup). */
   logNudge(data: LogNudgeRequest): LogNudgeReply;
@@ -134,4 +144,6 @@ export interface ContentSignals {
   workspaceEditors(): OpenEditors;
   /** The workspace's insert into the page's chat box or memo field (workspace-requests.ts). */
   workspaceInsert(data: WorkspaceInsert): ChatInsert;
+  /** 打开订单页: does the page show this order; scroll to its row and highlight it (reveal-requests.ts). */
+  revealOrder(data: RevealOrder): RevealAnswer;
 }

@@ -11,6 +11,8 @@ import { startTeaching, type Teaching } from "@/lib/page/teach-mode";
 import { editorOn, insertInto, insertMessage } from "@/lib/page/chat-insert";
 import { isWorkspaceInsert } from "@/lib/messaging/workspace-requests";
 import type { PageUi } from "@/lib/page/ui-port";
+import { answerReveals } from "@/lib/page/reveal-order";
+import { containsAcross } from "@/lib/platforms/shared/shadow";
 
 /**
  * The order script's work in one frame of a seller's page (entrypoints/orders): badges on the
@@ -96,6 +98,14 @@ export async function runOrdersScript(
           : ("failed" as const),
       };
     return insertMessage(document, watcher.editors(), data.buyer, data.text);
+  });
+  // 打开订单页: the background asks whether this frame shows an order, and to bring its row into view.
+  answerReveals(document, signal, {
+    rowOf: (badge) =>
+      watcher
+        .editors()
+        ?.findRows(document)
+        .find((row) => containsAcross(row, badge)),
   });
   // What this frame reads, for the popup's "what PayNudge reads here" (lib/model/page-reading.ts).
   const slot = globalThis as Record<symbol, unknown>;

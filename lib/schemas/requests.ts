@@ -51,6 +51,7 @@ export const REQUEST_SCHEMAS: {
   messageFor: MessageRequestSchema,
   openSettings: NO_DATA,
   openWorkspace: MessageRequestSchema,
+  openOrder: MessageRequestSchema,
   logNudge: LogNudgeRequestSchema,
   snooze: SnoozeRequestSchema,
   stepDone: StepDoneRequestSchema,

@@ -65,6 +65,26 @@ beforeEach(() => {
   db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
 });
 
+/**
+ * The order scripts of the tabs answer 打开订单页's revealOrder as a page showing the order does
+ * (lib/page/reveal-order.ts); what they were sent is kept as [tabId, message].
+ */
+function orderScriptsShowTheOrder(): unknown[] {
+  const sent: unknown[] = [];
+  const spy = vi.spyOn(fakeBrowser.tabs, "sendMessage");
+  onTestFinished(() => spy.mockRestore());
+  spy.mockImplementation(((
+    tabId: number,
+    message: { data: { show: boolean } },
+    _options: unknown,
+    reply: (answer: unknown) => void,
+  ) => {
+    sent.push([tabId, message]);
+    reply({ res: message.data.show ? "shown" : "here" });
+  }) as never);
+  return sent;
+}
+
 const shown = async () =>
   (await fakeBrowser.notifications.getAll()) as unknown as Record<
     string,
@@ -184,6 +204,7 @@ describe("notifications", () => {
     const again = summaryNotificationId(T0 + 16 * MIN);
     expect(Object.keys(await shown())).toEqual([again]);
 
+    orderScriptsShowTheOrder();
     await handleNotificationButton(db, again, 0, T0 + 17 * MIN);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((tab) => tab.url)).toContain(page);
@@ -196,10 +217,19 @@ describe("notifications", () => {
       T0,
     );
     const id = notificationId("taobao:1", T0 - 10 * MIN);
+    const asked = orderScriptsShowTheOrder();
     await handleNotificationClick(db, id);
-    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain(
-      page,
-    );
+    const tabs = await fakeBrowser.tabs.query({});
+    const opened = tabs.find((tab) => tab.url === page);
+    expect(opened).toBeDefined();
+    // The page opened is asked to scroll to the order and highlight it.
+    expect(asked).toContainEqual([
+      opened!.id,
+      expect.objectContaining({
+        type: "revealOrder",
+        data: { orderId: "1", show: true },
+      }),
+    ]);
     expect(await shown()).toEqual({});
     await handleNotificationButton(db, id, 1, T0 + MIN);
     expect(await db.orders.get("taobao:1")).toMatchObject({
