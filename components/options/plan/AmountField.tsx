@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { FieldError } from "@/components/options/FieldError";
 
 export interface AmountFieldProps {
@@ -19,6 +20,7 @@ export function AmountField({
   onChange,
   error,
 }: AmountFieldProps) {
+  const errorId = useId();
   return (
     <>
       <label className="field">
@@ -28,10 +30,11 @@ export function AmountField({
           inputMode={inputMode}
           value={value}
           aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
           onChange={(e) => onChange(e.target.value)}
         />
       </label>
-      <FieldError message={error} />
+      <FieldError message={error} id={errorId} />
     </>
   );
 }

@@ -174,8 +174,11 @@ export function PlanSection({
         onSample={setSample}
         preview={preview}
       />
-      <button type="submit">{t(locale, "options.save")}</button>
-      <StatusLine status={status} />
+      {/* The form is long: its save stays in sight at the window's foot while any of it is. */}
+      <div className="form-actions">
+        <button type="submit">{t(locale, "options.save")}</button>
+        <StatusLine status={status} />
+      </div>
     </form>
   );
 }

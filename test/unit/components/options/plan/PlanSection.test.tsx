@@ -238,6 +238,9 @@ describe("options: nudge plan", () => {
     const label = input("highValue").closest("label")!;
     expect(label.nextElementSibling?.getAttribute("role")).toBe("alert");
     expect(label.nextElementSibling?.textContent).toBeTruthy();
+    expect(input("highValue").getAttribute("aria-describedby")).toBe(
+      label.nextElementSibling!.id,
+    );
     expect(onSave).not.toHaveBeenCalled();
 
     // Fixed and saved: nothing marked, and nothing unsaved any more.
