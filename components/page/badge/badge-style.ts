@@ -5,6 +5,38 @@
  * taller, so every row below moved, and the browser re-painted the whole list after each frame of
  * badges (60 ms of a 1 000-order list's frame for a slice of 125 badges).
  */
+/**
+ * Each state's text and background, at WCAG AA (4.5:1 for the badge's 11–12 px text) on the
+ * page's white: a badge is read at a glance, from the side of the eye (a unit test checks each).
+ * `transparent` stands on the row's own (white) background.
+ */
+export const BADGE_STATE_COLOURS = {
+  upcoming: { color: "#874d00", background: "#fffbe6" },
+  due: { color: "#ffffff", background: "#c43d00", border: "#c43d00" },
+  overdue: { color: "#ffffff", background: "#a8071a", border: "#a8071a" },
+  reminded: { color: "#531dab", background: "#f9f0ff" },
+  declined: { color: "#595959", background: "#fafafa", style: "dashed" },
+  expired: { color: "#595959", background: "#fafafa" },
+  "no-slot": { color: "#595959", background: "#fafafa", style: "dotted" },
+  paid: { color: "#595959", background: "transparent", border: "#d9d9d9" },
+  closed: { color: "#595959", background: "transparent", border: "#d9d9d9" },
+  other: { color: "#595959", background: "transparent", border: "#d9d9d9" },
+  // Last: a snoozed badge also carries its state's class, and shows the snooze.
+  snoozed: { color: "#1d39c4", background: "#f0f5ff" },
+} as const;
+
+function stateRules(): string {
+  return Object.entries(BADGE_STATE_COLOURS)
+    .map(([state, c]) => {
+      const border = "border" in c ? ` border-color: ${c.border};` : "";
+      const style = "style" in c ? ` border-style: ${c.style};` : "";
+      // A settled order's badge says so and does nothing more.
+      const cursor = c.background === "transparent" ? " cursor: default;" : "";
+      return `  .${state} { color: ${c.color}; background: ${c.background};${border}${style}${cursor} }`;
+    })
+    .join("\n");
+}
+
 const STYLE = `
   :host { all: initial; display: inline-block; height: 22px; margin: -11px 8px; vertical-align: middle; }
   button {
@@ -13,18 +45,9 @@ const STYLE = `
     padding: 1px 8px; border-radius: 10px; border: 1px solid currentColor; white-space: nowrap;
   }
   button:focus-visible { outline: 2px solid #1677ff; outline-offset: 2px; }
-  .upcoming { color: #ad6800; background: #fffbe6; }
-  .due { color: #fff; background: #ff5000; border-color: #ff5000; }
-  .overdue { color: #fff; background: #cf1322; border-color: #cf1322; }
-  .reminded { color: #531dab; background: #f9f0ff; }
-  .declined { color: #8c8c8c; background: #fafafa; border-style: dashed; }
-  .expired { color: #8c8c8c; background: #fafafa; }
-  .no-slot { color: #8c8c8c; background: #fafafa; border-style: dotted; }
-  .paid, .closed, .other { color: #8c8c8c; background: transparent; border-color: #d9d9d9; cursor: default; }
-  .when { opacity: 0.85; }
-  .step, .meta { font-size: 11px; opacity: 0.85; }
+${stateRules()}
+  .step, .meta { font-size: 11px; }
   .step:empty, .meta:empty { display: none; }
-  .snoozed { color: #1d39c4; background: #f0f5ff; }
   .flash { font-weight: 600; }
   .flash.warn { color: #ad4e00; background: #fff1b8; border-radius: 8px; padding: 0 4px; }
   .settings { margin-left: 4px; color: #ad4e00; background: #fff7e6; border-color: #ffd591; }
