@@ -3,6 +3,8 @@ import { useEffect, useLayoutEffect, useState } from "react";
 import { useNow } from "@/components/popup/use-now";
 import { OrderPanel } from "@/components/sidepanel/OrderPanel";
 import { WorkRow } from "@/components/sidepanel/WorkRow";
+import { EmptyQueue } from "@/components/shared/EmptyQueue";
+import { hasSeenAnyOrder } from "@/lib/db/orders-ever";
 import { loadPopupData } from "@/lib/db/popup-data";
 import type { QueueGroup, QueueRead } from "@/lib/db/queue";
 import { getDb } from "@/lib/db/schema";
@@ -47,6 +49,7 @@ export function WorkspaceApp() {
     () => loadPopupData(getDb(), WORKSPACE_QUEUE, Date.now()),
     [now],
   );
+  const seenOrders = useLiveQuery(() => hasSeenAnyOrder(getDb()), []);
   const found = useLiveQuery(
     () => searchOrders(getDb(), query, filter),
     [query, filter],
@@ -168,7 +171,8 @@ export function WorkspaceApp() {
         {!searching &&
           data !== undefined &&
           !data.groups.some((g) => g.orders.some((o) => passes(o, filter))) && (
-            <p className="empty">{t(locale, "popup.empty")}</p>
+            // Before any order page was seen, what to open; after, that nothing is due.
+            <EmptyQueue locale={locale} seenOrders={seenOrders} />
           )}
       </main>
       {selected && (
