@@ -91,6 +91,10 @@ describe("first run: the welcome page", () => {
     expect(
       await popup.getByRole("link", { name: "京东" }).getAttribute("href"),
     ).toBe("https://porder.shop.jd.com/order/orderlist/notPay");
+    await expectNoAxeViolations(
+      popup,
+      "popup, empty queue before any order page",
+    );
     await popup.close();
   });
 
