@@ -51,7 +51,7 @@ export async function snooze(
   await toBackground.sendMessage("snooze", { key: order.key, for: choice });
 }
 
-/** Undo of a mark or a snooze: the order's status, mark and snooze as they were in `before`. */
+/** Undo of a mark or a snooze: the order's status, mark, snooze and payment sight as in `before`. */
 export async function restoreOrder(before: StoredOrder): Promise<void> {
   await toBackground.sendMessage("restoreOrder", {
     key: before.key,
@@ -62,6 +62,7 @@ export async function restoreOrder(before: StoredOrder): Promise<void> {
     ...(before.snoozedUntil !== undefined && {
       snoozedUntil: before.snoozedUntil,
     }),
+    ...(before.paidSeenAt !== undefined && { paidSeenAt: before.paidSeenAt }),
   });
 }
 

@@ -1,5 +1,11 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { logNudge, markStepDone, snoozeOrder } from "@/lib/db/order-actions";
+import {
+  logNudge,
+  markOrderStatus,
+  markStepDone,
+  restoreOrderMarks,
+  snoozeOrder,
+} from "@/lib/db/order-actions";
 import { replanOrders } from "@/lib/db/order-plans";
 import { snoozeUntil } from "@/lib/engine/snooze";
 import type { ComposeContext } from "@/lib/messaging/compose-context";
@@ -117,39 +123,23 @@ export async function handleSetOrderStatus(
   now: number,
 ): Promise<void> {
   const { key, status } = parseRequest("setOrderStatus", data);
-  await db.transaction("rw", db.orders, async () => {
-    const order = await db.orders.get(key);
-    if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-    await db.orders.update(key, { status, manualStatus: status });
-  });
+  await markOrderStatus(db, key, status, now);
   await replanOrders(db, [key], now, await loadEngineSettings(db));
   await withdrawNotifications([key]);
   await runDueCheck(db, now);
 }
 
 /**
- * The popup's undo of a mark or a snooze (a few seconds after it): the order's status, manual mark
- * and snooze as they were, planned again; alarms, notifications and the toolbar count follow.
+ * The popup's undo of a mark or a snooze (a few seconds after it): the order's status, manual mark,
+ * snooze and first sight of payment as they were, planned again; alarms, notifications and the toolbar count follow.
  */
 export async function handleRestoreOrder(
   db: PayNudgeDB,
   data: unknown,
   now: number,
 ): Promise<void> {
-  const { key, status, manualStatus, snoozedUntil } = parseRequest(
-    "restoreOrder",
-    data,
-  );
-  await db.transaction("rw", db.orders, async () => {
-    const order = await db.orders.get(key);
-    if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-    order.status = status;
-    if (manualStatus === undefined) delete order.manualStatus;
-    else order.manualStatus = manualStatus;
-    if (snoozedUntil === undefined) delete order.snoozedUntil;
-    else order.snoozedUntil = snoozedUntil;
-    await db.orders.put(order);
-  });
+  const { key, ...marks } = parseRequest("restoreOrder", data);
+  await restoreOrderMarks(db, key, marks);
   await replanOrders(db, [key], now, await loadEngineSettings(db));
   await withdrawNotifications([key]);
   await runDueCheck(db, now);

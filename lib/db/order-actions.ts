@@ -155,3 +155,51 @@ export async function markStepDone(
   await replanOrders(db, [key], now, settings);
   return requireOrder(db, key);
 }
+
+/**
+ * The agent marks an order paid or closed (the popup): the mark holds while the page still shows
+ * it unpaid (lib/db/orders-seen.ts). A paid mark is the first sight of the payment when none was
+ * seen yet (the report's paidSeenAt); the caller re-plans.
+ */
+export async function markOrderStatus(
+  db: PayNudgeDB,
+  key: string,
+  status: NonNullable<StoredOrder["manualStatus"]>,
+  now: number,
+): Promise<void> {
+  await db.transaction("rw", db.orders, async () => {
+    const order = await requireOrder(db, key);
+    order.status = status;
+    order.manualStatus = status;
+    if (status === "paid") order.paidSeenAt ??= now;
+    await db.orders.put(order);
+  });
+}
+
+/** What an undo puts back: the order's status, mark, snooze and first sight of payment. */
+type OrderMarks = Pick<
+  StoredOrder,
+  "status" | "manualStatus" | "snoozedUntil" | "paidSeenAt"
+>;
+
+/**
+ * The popup's undo of a mark or a snooze: each field as it was (an absent one removed), so an
+ * undone paid mark leaves no payment for the report to count. The caller re-plans.
+ */
+export async function restoreOrderMarks(
+  db: PayNudgeDB,
+  key: string,
+  marks: OrderMarks,
+): Promise<void> {
+  await db.transaction("rw", db.orders, async () => {
+    const order = await requireOrder(db, key);
+    order.status = marks.status;
+    if (marks.manualStatus === undefined) delete order.manualStatus;
+    else order.manualStatus = marks.manualStatus;
+    if (marks.snoozedUntil === undefined) delete order.snoozedUntil;
+    else order.snoozedUntil = marks.snoozedUntil;
+    if (marks.paidSeenAt === undefined) delete order.paidSeenAt;
+    else order.paidSeenAt = marks.paidSeenAt;
+    await db.orders.put(order);
+  });
+}

@@ -46,6 +46,22 @@ function planHolds(order: StoredOrder, now: number): boolean {
   );
 }
 
+/**
+ * When the order was first seen unpaid and first seen paid (the report's figures), by the status
+ * the order is taken to have (a hand mark held over a stale page included). An order stored paid
+ * before these were kept gets no paidSeenAt: it was paid at some unknown earlier moment. Both stay
+ * once set, whatever the page shows later (a refund, a close).
+ */
+function markSeenStatus(
+  existing: StoredOrder | undefined,
+  merged: StoredOrder,
+  now: number,
+): void {
+  if (merged.status === "unpaid") merged.unpaidSeenAt ??= now;
+  else if (merged.status === "paid" && existing?.status !== "paid")
+    merged.paidSeenAt ??= now;
+}
+
 interface Merged {
   order: StoredOrder;
   /** The page showed nothing new of a stored order whose plan holds: nothing to write but lastSeenAt. */
@@ -74,6 +90,7 @@ function mergeSnapshot(
     merged.status = merged.manualStatus;
   else delete merged.manualStatus;
   if (seen.shopName) merged.shopName = seen.shopName;
+  markSeenStatus(existing, merged, seen.now);
   // A reload of the order list: most rows show what is stored, and their plans still hold.
   if (
     existing &&

@@ -71,10 +71,11 @@ export interface SetOrderStatusRequest {
 }
 
 /**
- * The popup's undo of a mark (paid, closed) or a snooze: the order's status, manual mark and
- * snooze as they were before it (an absent field is removed); the plan follows from them.
+ * The popup's undo of a mark (paid, closed) or a snooze: the order's status, manual mark, snooze
+ * and first sight of payment (a paid mark sets it) as they were before it (an absent field is
+ * removed); the plan follows from them.
  */
 export type RestoreOrderRequest = Pick<
   StoredOrder,
-  "key" | "status" | "manualStatus" | "snoozedUntil"
+  "key" | "status" | "manualStatus" | "snoozedUntil" | "paidSeenAt"
 >;

@@ -58,6 +58,11 @@ export interface OrderSnapshot {
   closesAt?: number;
   /** The buyer chatted before ordering (询单拍下), when the page tells. */
   consulted?: boolean;
+  /**
+   * When the order was paid, epoch ms, for a page that shows its payment time (付款时间). No adapter
+   * reads one yet: the report then uses paidSeenAt and says the time is estimated.
+   */
+  paidAt?: number;
 }
 
 /** An order as the background keeps it: the last snapshot plus what PayNudge knows of it. */
@@ -118,6 +123,19 @@ export interface StoredOrder extends OrderSnapshot {
    * is, or when nothing but the steps running out explains it.
    */
   noSlotCause?: NoSlotCause;
+  /**
+   * When PayNudge first saw the order unpaid (a page showed it so): the report's unpaid orders
+   * seen, and the mark that a later payment was one PayNudge saw happen. Absent on orders stored
+   * before it was kept, and on orders only ever seen otherwise.
+   */
+  unpaidSeenAt?: number;
+  /**
+   * When PayNudge first saw the order paid: a page showing it paid (a new order, or one stored with
+   * another status), or the agent marking it paid by hand. Kept once set (a refund or a close
+   * afterwards leaves it: the report counts the payment it saw). Absent on orders stored paid
+   * before it was kept: when they were paid is unknown.
+   */
+  paidSeenAt?: number;
 }
 
 /** What keeps every nudge out until the deadline: the quiet (or closed) hours, or the buyer cap. */

@@ -63,5 +63,6 @@ export const RestoreOrderSchema = schemaOf<RestoreOrderRequest>()(
     status: z.enum(ORDER_STATUSES),
     manualStatus: z.enum(["paid", "closed"]).optional(),
     snoozedUntil: epochMs.optional(),
+    paidSeenAt: epochMs.optional(),
   }),
 );

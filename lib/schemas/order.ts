@@ -41,5 +41,6 @@ export const OrderSnapshotSchema = schemaOf<OrderSnapshot>()(
     flag: z.number().int().min(0).max(9).optional(),
     closesAt: epochMs.optional(),
     consulted: z.boolean().optional(),
+    paidAt: epochMs.optional(),
   }),
 );
