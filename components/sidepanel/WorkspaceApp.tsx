@@ -1,11 +1,11 @@
 import { useLiveQuery } from "dexie-react-hooks";
-import { useEffect, useLayoutEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useState } from "react";
 import { useNow } from "@/components/popup/use-now";
 import { OrderPanel } from "@/components/sidepanel/OrderPanel";
 import { WorkRow } from "@/components/sidepanel/WorkRow";
 import { EmptyQueue } from "@/components/shared/EmptyQueue";
 import { hasSeenAnyOrder } from "@/lib/db/orders-ever";
-import { loadPopupData } from "@/lib/db/popup-data";
+import { loadPopupData, type PopupData } from "@/lib/db/popup-data";
 import type { QueueGroup, QueueRead } from "@/lib/db/queue";
 import { getDb } from "@/lib/db/schema";
 import {
@@ -39,15 +39,18 @@ function orderInUrl(): string | undefined {
   return new URLSearchParams(location.search).get("order") ?? undefined;
 }
 
-export function WorkspaceApp() {
+export function WorkspaceApp({ initial }: { initial?: PopupData }) {
   const locale = pickLocale(navigator.languages);
+  // One clock for the queue's read and its rows: a write elsewhere re-reads the queue at the same
+  // moment, so only the rows whose order changed are drawn again (WorkRow is memoized).
   const now = useNow(30_000);
   const [selected, setSelected] = useState(orderInUrl);
   const [query, setQuery] = useState("");
   const [filter, setFilter] = useState<WorkspaceFilter>({});
   const data = useLiveQuery(
-    () => loadPopupData(getDb(), WORKSPACE_QUEUE, Date.now()),
+    () => loadPopupData(getDb(), WORKSPACE_QUEUE, now),
     [now],
+    initial,
   );
   const seenOrders = useLiveQuery(() => hasSeenAnyOrder(getDb()), []);
   const found = useLiveQuery(
@@ -71,18 +74,18 @@ export function WorkspaceApp() {
       ),
     ),
   ].sort();
-  const select = (key: string | undefined) => {
+  const select = useCallback((key: string | undefined) => {
     setSelected(key);
     const url = new URL(location.href);
     if (key) url.searchParams.set("order", key);
     else url.searchParams.delete("order");
     history.replaceState(null, "", url);
-  };
+  }, []);
   const row = (order: QueueGroup["orders"][number]) => (
     <WorkRow
       key={order.key}
       order={order}
-      now={data?.now ?? now}
+      now={now}
       locale={locale}
       selected={order.key === selected}
       onSelect={select}
@@ -180,7 +183,7 @@ export function WorkspaceApp() {
           key={selected}
           orderKey={selected}
           locale={locale}
-          now={data?.now ?? now}
+          now={now}
           onClose={() => select(undefined)}
         />
       )}
