@@ -1,4 +1,5 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
+import { preferredFirst, preferredTemplateId } from "@/lib/engine/ab-split";
 import type { ComposeContext } from "@/lib/messaging/compose-context";
 import type { StoredOrder } from "@/lib/model/order";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
@@ -73,7 +74,8 @@ async function returningBuyer(
 
 /**
  * The seller's own templates and edits count (allTemplates): the best fit for the order's next
- * step, a first reminder in chat when nothing is planned.
+ * step, a first reminder in chat when nothing is planned; an A/B test of the step's scenario
+ * decides which of its two is best.
  */
 export async function composeContext(
   db: PayNudgeDB,
@@ -82,16 +84,16 @@ export async function composeContext(
 ): Promise<ComposeContext> {
   const order = await db.orders.get(key);
   if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-  const [engine, agent, shopNames, pool, reason, returning] = await Promise.all(
-    [
+  const [engine, agent, shopNames, pool, reason, returning, abTests] =
+    await Promise.all([
       loadEngineSettings(db),
       getSetting(db, "agentName"),
       getSetting(db, "shopNames"),
       allTemplates(db),
       latestReason(db, key),
       returningBuyer(db, order),
-    ],
-  );
+      getSetting(db, "abTests"),
+    ]);
   // A buyer who said they no longer want it gets the polite close, not another reminder.
   const scenario =
     order.declinedAt !== undefined
@@ -116,7 +118,13 @@ export async function composeContext(
       shopName: shopNames[order.platform],
       closeAfterMs: engine.closeAfterMs,
     }),
-    templates: templatesFor(query, pool),
+    // An A/B test running for the scenario puts the order's arm first (the same arm for every
+    // agent: lib/engine/ab-split.ts), an ended one its kept winner.
+    templates: preferredFirst(
+      templatesFor(query, pool),
+      preferredTemplateId(abTests, query.scenario, order.key),
+      query.channel,
+    ),
     locale: query.locale,
     cooldownMs: engine.minGapMs,
   };

@@ -21,6 +21,7 @@ import {
   handleStepDone,
 } from "@/lib/background/order-actions";
 import { answerOrdersSeen, handleViewsFor } from "@/lib/background/orders-seen";
+import { handleEndAbTest, handleStartAbTest } from "@/lib/background/ab-tests";
 import { openSettings } from "@/lib/background/open-settings";
 import { openOrder } from "@/lib/background/open-order";
 import { openWorkspace } from "@/lib/background/workspace";
@@ -224,6 +225,15 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     },
     syncGrantedSites: { ...PAGES, handle: () => handleSyncGrantedSites() },
     revokeSite: { ...PAGES, handle: (data) => handleRevokeSite(data) },
+    // An A/B test decides which words every agent is shown first: the extension's pages only.
+    startAbTest: {
+      ...PAGES,
+      handle: (data) => handleStartAbTest(db, data, Date.now()),
+    },
+    endAbTest: {
+      ...PAGES,
+      handle: (data) => handleEndAbTest(db, data, Date.now()),
+    },
 
     // A backup restored in chunks: begin, chunks (staged), commit swaps the data in.
     importBegin: { ...PAGES, handle: (data) => handleImportBegin(data) },

@@ -8,6 +8,7 @@ import {
   DEFAULT_ENGINE_SETTINGS,
   type EngineSettingKey,
 } from "@/lib/engine/settings";
+import { isAbTestList, type AbTest } from "@/lib/model/ab-test";
 import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
 import {
   isTaughtReaderList,
@@ -53,6 +54,11 @@ export const DEFAULT_SETTINGS = {
   welcomeShownAt: undefined as number | undefined,
   /** Pages the seller taught PayNudge to read, one reader per host and path (lib/model/taught-reader.ts). */
   taughtReaders: [] as TaughtReader[],
+  /**
+   * A/B tests of two templates, running and ended (lib/model/ab-test.ts): a running one decides the
+   * best template of its scenario's orders, an ended one's winner is that scenario's preferred one.
+   */
+  abTests: [] as AbTest[],
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -121,6 +127,7 @@ export const PLAIN_SETTING_CHECKS: {
   welcomeShownAt: (v): v is number | undefined =>
     v === undefined || (Number.isSafeInteger(v) && (v as number) > 0),
   panelPlace: (v): v is PanelPlace => v === "workspace" || v === "page",
+  abTests: isAbTestList,
 };
 
 /**

@@ -1,4 +1,10 @@
-import type { AbArm, AbTest } from "@/lib/model/ab-test";
+import {
+  armTemplate,
+  keptWinnerFor,
+  runningTestFor,
+  type AbArm,
+  type AbTest,
+} from "@/lib/model/ab-test";
 
 /*
  * Which arm of an A/B test an order is in: a pure function of its key (`platform:orderId`) and the
@@ -37,4 +43,35 @@ function mix(hash: number): number {
 /** The order's arm in the test: an even hash is A, an odd one B. */
 export function abArm(test: Pick<AbTest, "id">, orderKey: string): AbArm {
   return mix(fnv1a(`${orderKey}#${test.id}`)) % 2 === 0 ? "A" : "B";
+}
+
+/**
+ * The template the A/B tests prefer for an order of a scenario: its arm's while a test runs for the
+ * scenario, else the winner the latest ended test kept, else none.
+ */
+export function preferredTemplateId(
+  tests: readonly AbTest[],
+  scenario: string | undefined,
+  orderKey: string,
+): string | undefined {
+  if (scenario === undefined) return undefined;
+  const running = runningTestFor(tests, scenario);
+  if (running) return armTemplate(running, abArm(running, orderKey));
+  return keptWinnerFor(tests, scenario);
+}
+
+/**
+ * The templates, best first, with the preferred one moved to the front: when it is among them (the
+ * buyer's language) and written for the step's channel (a chat text never heads an SMS step).
+ * Otherwise the ranking stands.
+ */
+export function preferredFirst<T extends { id: string; channel: string }>(
+  templates: readonly T[],
+  preferredId: string | undefined,
+  channel: string | undefined,
+): T[] {
+  const preferred = templates.find((tpl) => tpl.id === preferredId);
+  if (!preferred || (channel !== undefined && preferred.channel !== channel))
+    return [...templates];
+  return [preferred, ...templates.filter((tpl) => tpl !== preferred)];
 }

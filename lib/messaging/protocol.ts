@@ -19,16 +19,19 @@ import type {
   ViewsForRequest,
 } from "@/lib/messaging/order-requests";
 import type {
+  EndAbTestRequest,
   EngineSettingsPatch,
   GeneralSettings,
   NotificationsPausedRequest,
   PlatformEnabledRequest,
   RetentionRequest,
   SitePatternRequest,
+  StartAbTestRequest,
   TaughtPageRequest,
   TemplateIdRequest,
   WipeRequest,
 } from "@/lib/messaging/settings-requests";
+import type { AbTest } from "@/lib/model/ab-test";
 import type { OrderView } from "@/lib/model/order-view";
 import type { PlatformId } from "@/lib/model/order";
 import type { TaughtReader } from "@/lib/model/taught-reader";
@@ -108,6 +111,13 @@ export interface BackgroundRequests {
   syncGrantedSites(): string[];
   /** Withdraws a granted site's permission and its content-script registration. */
   revokeSite(data: SitePatternRequest): string[];
+  /**
+   * Starts an A/B test of two of a scenario's templates (refused while one runs for it): its
+   * orders are split between them. Answers the test stored.
+   */
+  startAbTest(data: StartAbTestRequest): AbTest;
+  /** Ends a running A/B test, keeping the winner's template as the scenario's preferred one. */
+  endAbTest(data: EndAbTestRequest): AbTest;
 
   /* All data at once (import-requests.ts describes the chunked import). */
   /** Starts restoring a backup: its envelope and each table's row count. */

@@ -1,5 +1,7 @@
 import type { EngineSettings } from "@/lib/engine/settings";
+import type { AbArm } from "@/lib/model/ab-test";
 import type { PlatformId } from "@/lib/model/order";
+import type { StepScenario } from "@/lib/model/steps";
 import type { TaughtReader } from "@/lib/model/taught-reader";
 
 /* What the extension's own pages ask to change: settings, platforms, granted sites, all data. */
@@ -52,6 +54,19 @@ export interface SitePatternRequest {
 /** Deleting everything asks for the word itself. */
 export interface WipeRequest {
   confirm: "DELETE";
+}
+
+/** Starts an A/B test: two different templates of the scenario (lib/model/ab-test.ts). */
+export interface StartAbTestRequest {
+  scenario: StepScenario;
+  templateA: string;
+  templateB: string;
+}
+
+/** Ends a running A/B test, keeping one arm's template as the scenario's preferred one, or none. */
+export interface EndAbTestRequest {
+  id: string;
+  winner?: AbArm;
 }
 
 /** A taught page, by its host and path (lib/model/taught-reader.ts). */

@@ -16,12 +16,14 @@ import {
 } from "@/lib/schemas/order-requests";
 import { OrdersSeenSchema } from "@/lib/schemas/orders-seen";
 import {
+  EndAbTestSchema,
   EngineSettingsPatchSchema,
   GeneralSettingsSchema,
   NotificationsPausedSchema,
   PlatformEnabledSchema,
   RetentionSchema,
   SitePatternSchema,
+  StartAbTestSchema,
   TaughtPageSchema,
   TaughtReaderSchema,
   TemplateIdSchema,
@@ -68,6 +70,8 @@ export const REQUEST_SCHEMAS: {
   deleteTaughtReader: TaughtPageSchema,
   syncGrantedSites: NO_DATA,
   revokeSite: SitePatternSchema,
+  startAbTest: StartAbTestSchema,
+  endAbTest: EndAbTestSchema,
   importBegin: ImportManifestSchema,
   importChunk: ImportChunkSchema,
   importCommit: ImportSessionSchema,

@@ -1,16 +1,20 @@
 import { z } from "zod";
 import type {
+  EndAbTestRequest,
   EngineSettingsPatch,
   GeneralSettings,
   NotificationsPausedRequest,
   PlatformEnabledRequest,
   RetentionRequest,
   SitePatternRequest,
+  StartAbTestRequest,
   TaughtPageRequest,
   TemplateIdRequest,
   WipeRequest,
 } from "@/lib/messaging/settings-requests";
+import { AB_ARMS } from "@/lib/model/ab-test";
 import { PLATFORM_IDS } from "@/lib/model/order";
+import { STEP_SCENARIOS } from "@/lib/model/steps";
 import { isTaughtReader, type TaughtReader } from "@/lib/model/taught-reader";
 import {
   RETENTION_MAX_DAYS,
@@ -80,4 +84,30 @@ export const TaughtPageSchema = schemaOf<TaughtPageRequest>()(
       path: z.string().min(1).max(500),
     })
     .strict(),
+);
+
+/** As template ids are written (lib/schemas/templates.ts); the test's own id has the same shape. */
+const abId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** Two different templates; that both exist and suit the scenario is checked against the store. */
+export const StartAbTestSchema = schemaOf<StartAbTestRequest>()(
+  z
+    .object({
+      scenario: z.enum(STEP_SCENARIOS),
+      templateA: abId,
+      templateB: abId,
+    })
+    .strict()
+    .refine((test) => test.templateA !== test.templateB, {
+      message: "the same template twice",
+      path: ["templateB"],
+    }),
+);
+
+export const EndAbTestSchema = schemaOf<EndAbTestRequest>()(
+  z.object({ id: abId, winner: z.enum(AB_ARMS).optional() }).strict(),
 );

@@ -27,6 +27,7 @@ export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {
     PLAIN_SETTING_CHECKS.welcomeShownAt,
   ),
   panelPlace: z.custom(PLAIN_SETTING_CHECKS.panelPlace),
+  abTests: z.custom(PLAIN_SETTING_CHECKS.abTests),
   ...EngineSettingSchemas,
 };
 

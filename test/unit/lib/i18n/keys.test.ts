@@ -137,6 +137,7 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
       "welcomeShownAt",
       "taughtReaders",
       "panelPlace",
+      "abTests",
     ]),
   ),
   // Tables a backup error can name; the options page checks hasMessage for the others.
