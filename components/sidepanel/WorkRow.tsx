@@ -1,4 +1,4 @@
-import { memo } from "react";
+import { memo, useEffect, useRef } from "react";
 import { stepText, whenText } from "@/components/popup/row-text";
 import { t, type Locale } from "@/lib/i18n";
 import { nudgeState } from "@/lib/model/nudge-state";
@@ -23,8 +23,14 @@ function Row({
 }) {
   const state = nudgeState(order, now);
   const step = stepText(order, locale);
+  const ref = useRef<HTMLLIElement>(null);
+  // The order a badge's click opened may sit far down the day's queue: its row comes into view.
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView?.({ block: "nearest" });
+  }, [selected]);
   return (
     <li
+      ref={ref}
       className={`work-row ${state}`}
       data-order={order.orderId}
       data-state={state}

@@ -89,6 +89,8 @@ describe("the workspace beside the order page", () => {
   it("shows the order, finds orders by buyer or number, and logs a nudge from the order's panel", async () => {
     const key = `taobao:${TARGET.id}`;
     const workspace = await ext.context.newPage();
+    // The side panel's size: narrow and a window high.
+    await workspace.setViewportSize({ width: 400, height: 800 });
     await workspace.goto(
       `chrome-extension://${ext.extensionId}/sidepanel.html?order=${encodeURIComponent(key)}`,
     );
@@ -98,6 +100,16 @@ describe("the workspace beside the order page", () => {
       .toBe(TARGET.id);
     expect(await panel.locator(".buyer").first().textContent()).toBe(
       TARGET.buyer,
+    );
+    // The open order is in view at once, beside its row in the queue, not below the day's rows.
+    const inView = (selector: string) =>
+      workspace.locator(selector).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.top < innerHeight && box.bottom > 0;
+      });
+    expect(await inView(".order-panel .buyer >> nth=0")).toBe(true);
+    expect(await inView(`.queue .work-row[data-order="${TARGET.id}"]`)).toBe(
+      true,
     );
     // The day's queue, this order among its rows.
     expect(
