@@ -101,7 +101,7 @@ export function GeneralSection({
       </fieldset>
       <fieldset>
         <legend>{t(locale, "options.panelPlace")}</legend>
-        <label className="field">
+        <label className="choice">
           <input
             type="radio"
             name="panelPlace"
@@ -111,7 +111,7 @@ export function GeneralSection({
           />
           <span>{t(locale, "options.panelPlace.workspace")}</span>
         </label>
-        <label className="field">
+        <label className="choice">
           <input
             type="radio"
             name="panelPlace"
