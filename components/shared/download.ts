@@ -7,7 +7,12 @@ export interface TextFile {
 
 /** Saves text as a file through the browser's download of a local blob: nothing leaves the machine. */
 export function downloadFile({ name, text, type }: TextFile): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves a blob (an image drawn on the page) the same way. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = name;

@@ -1,0 +1,39 @@
+import { t, type Locale } from "@/lib/i18n";
+
+/** The report's tables and the range's nudge log, each saved as a CSV file. */
+export function ReportExports({
+  locale,
+  disabled,
+  onReport,
+  onLog,
+}: {
+  locale: Locale;
+  disabled: boolean;
+  onReport(): void;
+  onLog(): void;
+}) {
+  return (
+    <section className="section exports" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t(locale, "reportPage.export")}</h2>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          data-action="export-report"
+          disabled={disabled}
+          onClick={onReport}
+        >
+          {t(locale, "reportPage.exportReport")}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          data-action="export-log"
+          onClick={onLog}
+        >
+          {t(locale, "reportPage.exportLog")}
+        </button>
+      </div>
+    </section>
+  );
+}
