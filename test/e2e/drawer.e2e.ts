@@ -9,6 +9,7 @@ import {
   type Extension,
   type Page,
 } from "@/test/support/browser/harness";
+import { expectNoAxeViolationsInClosedRoot } from "@/test/support/browser/axe";
 
 /*
  * The in-page panel where there is no side panel (or the seller chose the page): a drawer docked to
@@ -114,5 +115,30 @@ describe("the in-page drawer", () => {
     await shop.locator("body").focus();
     await shop.keyboard.press("Escape");
     await expect.poll(drawerOpen).toBe(false);
+  });
+
+  it("passes the axe check, as every badge state on the page does (contrast, labels, names)", async () => {
+    if (!(await drawerOpen())) await openDrawer();
+    await expectNoAxeViolationsInClosedRoot(
+      shop,
+      `[data-paynudge-order="${TARGET.id}"]`,
+      "the open drawer and its badge",
+    );
+    const states = await shop.evaluate(() => {
+      const first = new Map<string, string>();
+      for (const host of document.querySelectorAll("[data-paynudge-order]")) {
+        const state = host.getAttribute("data-paynudge-state") ?? "";
+        if (!first.has(state))
+          first.set(state, host.getAttribute("data-paynudge-order")!);
+      }
+      return [...first];
+    });
+    expect(states.length).toBeGreaterThan(1);
+    for (const [state, id] of states)
+      await expectNoAxeViolationsInClosedRoot(
+        shop,
+        `[data-paynudge-order="${id}"]`,
+        `a badge in state ${state}`,
+      );
   });
 });

@@ -137,3 +137,77 @@ export async function expectNoAxeViolations(
       `${what}: ${violations.length} accessibility violation(s)\n${axeReport(violations)}`,
     );
 }
+
+/**
+ * The same check inside a closed shadow root (the badge and its drawer): axe-core cannot enter a
+ * closed root, so the root's content and its stylesheets (adopted ones too), read through the
+ * DevTools protocol, are copied into an open root at the same place on the page, checked there
+ * over the same page background, and the copy removed.
+ */
+export async function expectNoAxeViolationsInClosedRoot(
+  page: Page,
+  hostSelector: string,
+  what: string,
+  check: Omit<AxeCheck, "include"> = {},
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let copy: { html: string; css: string } | undefined;
+  try {
+    const { root } = await cdp.send("DOM.getDocument", {
+      depth: -1,
+      pierce: true,
+    });
+    const { nodeId: hostId } = await cdp.send("DOM.querySelector", {
+      nodeId: root.nodeId,
+      selector: hostSelector,
+    });
+    type Node = { nodeId: number; children?: Node[]; shadowRoots?: Node[] };
+    const find = (node: Node): Node | undefined =>
+      node.nodeId === hostId
+        ? node
+        : [...(node.children ?? []), ...(node.shadowRoots ?? [])]
+            .map(find)
+            .find(Boolean);
+    const shadow = hostId ? find(root as Node)?.shadowRoots?.[0] : undefined;
+    if (!shadow) throw new Error(`${what}: no shadow root on ${hostSelector}`);
+    const { object } = await cdp.send("DOM.resolveNode", {
+      nodeId: shadow.nodeId,
+    });
+    const { result } = await cdp.send("Runtime.callFunctionOn", {
+      objectId: object.objectId!,
+      functionDeclaration: `function () {
+        const sheets = [...(this.adoptedStyleSheets ?? [])];
+        return {
+          html: this.innerHTML,
+          css: sheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\\n"),
+        };
+      }`,
+      returnByValue: true,
+    });
+    copy = result.value as { html: string; css: string };
+  } finally {
+    await cdp.detach();
+  }
+  const id = "paynudge-axe-copy";
+  await page.evaluate(
+    ({ host, id, html, css }) => {
+      const original = document.querySelector(host)!;
+      const box = original.getBoundingClientRect();
+      const copyHost = document.createElement("div");
+      copyHost.id = id;
+      copyHost.style.cssText = `position:absolute;left:${box.left + scrollX}px;top:${box.top + scrollY}px;`;
+      const root = copyHost.attachShadow({ mode: "open" });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+      root.innerHTML = html;
+      original.parentElement!.append(copyHost);
+    },
+    { host: hostSelector, id, ...copy },
+  );
+  try {
+    await expectNoAxeViolations(page, what, { ...check, include: [`#${id}`] });
+  } finally {
+    await page.evaluate((id) => document.getElementById(id)?.remove(), id);
+  }
+}
