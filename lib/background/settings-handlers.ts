@@ -37,6 +37,8 @@ export async function handleSaveGeneralSettings(
   }
   if (settings.panelPlace !== undefined)
     await setSetting(db, "panelPlace", settings.panelPlace);
+  if (settings.attributionHours !== undefined)
+    await setSetting(db, "attributionHours", settings.attributionHours);
 }
 
 /** Off duty on/off. Either way the due check runs: on resume it shows at once what fell due meanwhile. */

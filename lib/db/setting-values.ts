@@ -11,6 +11,11 @@ import {
 import { isAbTestList, type AbTest } from "@/lib/model/ab-test";
 import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
 import {
+  ATTRIBUTION_HOURS_MAX,
+  ATTRIBUTION_HOURS_MIN,
+  DEFAULT_ATTRIBUTION_HOURS,
+} from "@/lib/model/report";
+import {
   isTaughtReaderList,
   type TaughtReader,
 } from "@/lib/model/taught-reader";
@@ -59,6 +64,11 @@ export const DEFAULT_SETTINGS = {
    * best template of its scenario's orders, an ended one's winner is that scenario's preferred one.
    */
   abTests: [] as AbTest[],
+  /**
+   * The report's attribution window (lib/model/report.ts): a payment seen within this many hours
+   * of the last nudge before it is a recovery credited to that nudge.
+   */
+  attributionHours: DEFAULT_ATTRIBUTION_HOURS as number,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -128,6 +138,10 @@ export const PLAIN_SETTING_CHECKS: {
     v === undefined || (Number.isSafeInteger(v) && (v as number) > 0),
   panelPlace: (v): v is PanelPlace => v === "workspace" || v === "page",
   abTests: isAbTestList,
+  attributionHours: (v): v is number =>
+    Number.isInteger(v) &&
+    (v as number) >= ATTRIBUTION_HOURS_MIN &&
+    (v as number) <= ATTRIBUTION_HOURS_MAX,
 };
 
 /**

@@ -12,6 +12,8 @@ export interface GeneralSettings {
   shopNames?: Partial<Record<PlatformId, string>>;
   /** Where a badge's click shows the order's panel: the side panel, or the page. */
   panelPlace?: "workspace" | "page";
+  /** The report's attribution window, whole hours (lib/model/report.ts's bounds). */
+  attributionHours?: number;
 }
 
 /**

@@ -14,6 +14,10 @@ import type {
 } from "@/lib/messaging/settings-requests";
 import { AB_ARMS } from "@/lib/model/ab-test";
 import { PLATFORM_IDS } from "@/lib/model/order";
+import {
+  ATTRIBUTION_HOURS_MAX,
+  ATTRIBUTION_HOURS_MIN,
+} from "@/lib/model/report";
 import { STEP_SCENARIOS } from "@/lib/model/steps";
 import { isTaughtReader, type TaughtReader } from "@/lib/model/taught-reader";
 import {
@@ -32,6 +36,12 @@ export const GeneralSettingsSchema = schemaOf<GeneralSettings>()(
     agentName: name(30).optional(),
     shopNames: z.partialRecord(z.enum(PLATFORM_IDS), name(60)).optional(),
     panelPlace: z.enum(["workspace", "page"]).optional(),
+    attributionHours: z
+      .number()
+      .int()
+      .min(ATTRIBUTION_HOURS_MIN)
+      .max(ATTRIBUTION_HOURS_MAX)
+      .optional(),
   }),
 );
 

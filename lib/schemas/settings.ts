@@ -28,6 +28,7 @@ export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {
   ),
   panelPlace: z.custom(PLAIN_SETTING_CHECKS.panelPlace),
   abTests: z.custom(PLAIN_SETTING_CHECKS.abTests),
+  attributionHours: z.custom<number>(PLAIN_SETTING_CHECKS.attributionHours),
   ...EngineSettingSchemas,
 };
 

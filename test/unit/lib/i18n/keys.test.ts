@@ -138,6 +138,7 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
       "taughtReaders",
       "panelPlace",
       "abTests",
+      "attributionHours",
     ]),
   ),
   // Tables a backup error can name; the options page checks hasMessage for the others.
