@@ -17,7 +17,7 @@ export interface AbTestStartProps {
 }
 
 /** A template as the seller tells them apart: its name, channel and language. */
-export function templateLabel(locale: Locale, tpl: MessageTemplate): string {
+function templateLabel(locale: Locale, tpl: MessageTemplate): string {
   return `${tpl.name} · ${t(locale, `channel.${tpl.channel}`)} · ${t(locale, `locale.${tpl.locale}`)}`;
 }
 

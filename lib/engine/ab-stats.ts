@@ -84,14 +84,14 @@ export function twoProportionZTest(
   return { z, pValue: Math.min(1, erfc(Math.abs(z) / Math.SQRT2)) };
 }
 
-export interface ArmFigures extends RateInterval {
+interface ArmFigures extends RateInterval {
   arm: AbArm;
   orders: number;
   recovered: number;
 }
 
 /** What the test says so far. */
-export type AbVerdict =
+type AbVerdict =
   /** Fewer than AB_MIN_ORDERS_PER_ARM orders in an arm. */
   | "not-yet"
   /** p < 0.05: `leader` recovers more. */
