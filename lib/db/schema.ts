@@ -121,6 +121,26 @@ export class PayNudgeDB extends Dexie {
             ref.value = withDueIndex(order);
           }),
       );
+    // The report (issue 16) counts the orders first seen unpaid in a range from index keys alone
+    // and reads only the orders seen paid since its start, not every order kept. An order unpaid
+    // now was unpaid whenever it was seen, so its first sight (firstSeenAt) is its first unpaid
+    // one: filled in here, which also spares the first reload after the update from rewriting
+    // every open order to add it (lib/db/orders-seen.ts). Orders seen paid before keep no
+    // payment moment: when they were paid is unknown.
+    this.version(6)
+      .stores({
+        orders:
+          "key, status, nextDueAt, replanAt, lastSeenAt, buyer, lastNudgeAt, openDueAt, pendingDueAt, noSlotUntil, unpaidSeenAt, paidSeenAt",
+      })
+      .upgrade((tx) =>
+        tx
+          .table<StoredOrder, string>("orders")
+          .where("status")
+          .equals("unpaid")
+          .modify((order) => {
+            order.unpaidSeenAt ??= order.firstSeenAt;
+          }),
+      );
     this.use(dueIndexMiddleware);
     this.use(buyerNudgesMiddleware(this));
   }

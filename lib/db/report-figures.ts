@@ -1,0 +1,96 @@
+import type { PayNudgeDB } from "@/lib/db/schema";
+import { readPlainSetting } from "@/lib/db/setting-values";
+import { previousPeriod } from "@/lib/engine/report/periods";
+import { reportFigures } from "@/lib/engine/report/report-figures";
+import type { NudgeLog } from "@/lib/model/nudge-log";
+import type { StoredOrder } from "@/lib/model/order";
+import type { ReportFigures, ReportPeriod } from "@/lib/model/report";
+import { isReasonId } from "@/lib/templates/outcomes";
+
+/*
+ * The report of a period (issue 16), read through indexes: only the rows the period and the one
+ * before it need, never every order kept (a big shop keeps 200 000).
+ *   - nudges by `at`, from the attribution window before the previous period to the period's end
+ *     (a recovery's credited nudge is at most the window before its payment);
+ *   - the orders seen paid since the previous period began, by `paidSeenAt` up to `now` (a payment
+ *     the page dates inside the period may have been seen later);
+ *   - the orders held back now (`noSlotUntil`) whose close is not before that start;
+ *   - the orders the nudges are for;
+ *   - when orders were first seen unpaid, from the `unpaidSeenAt` index's keys alone;
+ *   - and, for a paid order whose nudges all lie before the range read, those nudges (they tell
+ *     it was nudged, so not paid by itself).
+ */
+
+const HOUR_MS = 3_600_000;
+
+/** A stored reason this version does not know (a newer backup) is not counted rather than trusted. */
+const knownReason = (nudge: NudgeLog): NudgeLog => {
+  if (nudge.reason === undefined || isReasonId(nudge.reason)) return nudge;
+  const { reason: _unknown, ...rest } = nudge;
+  return rest;
+};
+
+export async function loadReportFigures(
+  db: PayNudgeDB,
+  period: ReportPeriod,
+  now: number,
+): Promise<ReportFigures> {
+  const start = previousPeriod(period).from;
+  return db.transaction("r", db.orders, db.nudges, db.settings, async () => {
+    const attributionHours = await readPlainSetting(db, "attributionHours");
+    const [nudges, paid, held, unpaidSeen] = await Promise.all([
+      db.nudges
+        .where("at")
+        .between(start - attributionHours * HOUR_MS, period.to, true, false)
+        .toArray(),
+      db.orders
+        .where("paidSeenAt")
+        .between(start, Math.max(now, period.to), true, true)
+        .toArray(),
+      db.orders.where("noSlotUntil").aboveOrEqual(start).toArray(),
+      db.orders
+        .where("unpaidSeenAt")
+        .between(start, period.to, true, false)
+        .keys() as Promise<number[]>,
+    ]);
+    const orders = new Map<string, StoredOrder>();
+    for (const order of [...paid, ...held]) orders.set(order.key, order);
+    const missing = [
+      ...new Set(nudges.map((n) => n.orderKey).filter((k) => !orders.has(k))),
+    ];
+    for (const order of await db.orders.bulkGet(missing))
+      if (order) orders.set(order.key, order);
+
+    const firstRead = new Map<string, number>();
+    for (const nudge of nudges)
+      firstRead.set(
+        nudge.orderKey,
+        Math.min(firstRead.get(nudge.orderKey) ?? Infinity, nudge.at),
+      );
+    const earlier = paid
+      .filter((order) => {
+        const paidTime = order.paidAt ?? order.paidSeenAt!;
+        return (
+          order.nudgeCount > 0 &&
+          !((firstRead.get(order.key) ?? Infinity) <= paidTime)
+        );
+      })
+      .map((order) => order.key);
+    const seenIds = new Set(nudges.map((n) => n.id));
+    const older = earlier.length
+      ? (await db.nudges.where("orderKey").anyOf(earlier).toArray()).filter(
+          (n) => !seenIds.has(n.id),
+        )
+      : [];
+
+    return reportFigures(
+      {
+        orders: [...orders.values()],
+        nudges: [...nudges, ...older].map(knownReason),
+        unpaidSeen,
+      },
+      { attributionHours },
+      period,
+    );
+  });
+}
