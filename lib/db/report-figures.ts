@@ -2,6 +2,7 @@ import type { PayNudgeDB } from "@/lib/db/schema";
 import { readPlainSetting } from "@/lib/db/setting-values";
 import { previousPeriod } from "@/lib/engine/report/periods";
 import { reportFigures } from "@/lib/engine/report/report-figures";
+import type { ReportData } from "@/lib/engine/report/report-data";
 import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
 import type { ReportFigures, ReportPeriod } from "@/lib/model/report";
@@ -30,11 +31,12 @@ const knownReason = (nudge: NudgeLog): NudgeLog => {
   return rest;
 };
 
-export async function loadReportFigures(
+/** What the report of `period` is computed from, read in one transaction (no computing). */
+export async function readReportRows(
   db: PayNudgeDB,
   period: ReportPeriod,
   now: number,
-): Promise<ReportFigures> {
+): Promise<{ data: ReportData; attributionHours: number }> {
   const start = previousPeriod(period).from;
   return db.transaction("r", db.orders, db.nudges, db.settings, async () => {
     const attributionHours = await readPlainSetting(db, "attributionHours");
@@ -83,14 +85,23 @@ export async function loadReportFigures(
         )
       : [];
 
-    return reportFigures(
-      {
+    return {
+      data: {
         orders: [...orders.values()],
         nudges: [...nudges, ...older].map(knownReason),
         unpaidSeen,
       },
-      { attributionHours },
-      period,
-    );
+      attributionHours,
+    };
   });
+}
+
+/** The report of `period`: its rows read, then computed once the transaction is done. */
+export async function loadReportFigures(
+  db: PayNudgeDB,
+  period: ReportPeriod,
+  now: number,
+): Promise<ReportFigures> {
+  const { data, attributionHours } = await readReportRows(db, period, now);
+  return reportFigures(data, { attributionHours }, period);
 }

@@ -1,7 +1,7 @@
 import Dexie from "dexie";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { loadReportFigures } from "@/lib/db/report-figures";
+import { loadReportFigures, readReportRows } from "@/lib/db/report-figures";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { reportPeriod } from "@/lib/engine/report/periods";
 import { reportFigures } from "@/lib/engine/report/report-figures";
@@ -145,6 +145,43 @@ describe("loading the report", () => {
     const r = await loadReportFigures(db, reportPeriod("today", NOW), NOW);
     expect(r.reasons.map((x) => x.id)).toEqual(["balance"]);
     expect(r.days[0]!.reasons).toEqual({ balance: 1 });
+  });
+});
+
+describe("what a range reads", () => {
+  it("leaves the orders and nudges of other days unread", async () => {
+    const old = Array.from({ length: 300 }, (_, i) =>
+      paidOrder(`old${i}`, MIDNIGHT - 50 * DAY, MIDNIGHT - 49 * DAY, {
+        nudgeCount: 1,
+      }),
+    );
+    const oldNudges = old.map((o) =>
+      loggedNudge(o.orderId, MIDNIGHT - 50 * DAY + HOUR),
+    );
+    const recent = [
+      paidOrder("1", MIDNIGHT - DAY, MIDNIGHT + HOUR, { nudgeCount: 1 }),
+      storedOrder("2", MIDNIGHT + HOUR, { nudgeCount: 1 }),
+      storedOrder("3", MIDNIGHT + 2 * HOUR),
+      paidOrder("4", MIDNIGHT - 2 * DAY, MIDNIGHT - 2 * DAY + HOUR),
+    ];
+    await store(
+      [...old, ...recent],
+      [
+        ...oldNudges,
+        loggedNudge("1", MIDNIGHT - 2 * HOUR),
+        loggedNudge("2", MIDNIGHT + 2 * HOUR),
+      ],
+    );
+    const { data } = await readReportRows(db, reportPeriod("today", NOW), NOW);
+    // Order 4 was seen paid before yesterday (the previous period), order 3 neither nudged nor
+    // paid: counted from the unpaidSeenAt index alone, as yesterday's order 1.
+    expect(data.orders.map((o) => o.orderId).sort()).toEqual(["1", "2"]);
+    expect(data.nudges).toHaveLength(2);
+    expect([...data.unpaidSeen].sort()).toEqual([
+      MIDNIGHT - DAY,
+      MIDNIGHT + HOUR,
+      MIDNIGHT + 2 * HOUR,
+    ]);
   });
 });
 
