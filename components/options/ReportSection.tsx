@@ -26,6 +26,12 @@ export function ReportSection({
       aria-label={t(locale, "options.report")}
     >
       <h2>{t(locale, "options.report")}</h2>
+      {/* The full report (recovered orders and money, breakdowns, charts, 日报) has its own page. */}
+      <p>
+        <a href="/report.html" target="_blank" data-link="report-page">
+          {t(locale, "options.reportPage")}
+        </a>
+      </p>
       <div className="actions" role="radiogroup">
         {RANGES.map((r) => (
           <label key={r}>

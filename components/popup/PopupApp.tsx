@@ -109,7 +109,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
           >
             {t(locale, "popup.workspace")}
           </button>
-          <a href="/options.html#report" target="_blank" data-link="report">
+          <a href="/report.html" target="_blank" data-link="report">
             {t(locale, "popup.report")}
           </a>
           <a href="/options.html" target="_blank" data-link="settings">

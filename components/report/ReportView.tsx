@@ -63,25 +63,32 @@ export function ReportView({
           <section className="section" aria-labelledby="charts-title">
             <h2 id="charts-title">{t(locale, "reportPage.charts")}</h2>
             <DailyChart locale={locale} days={figures.days} />
-            <GroupChart
-              locale={locale}
-              by="step"
-              title={t(locale, "reportPage.chart.byStep")}
-              rows={figures.breakdowns.step}
-              templateNames={templateNames}
-            />
-            <GroupChart
-              locale={locale}
-              by="template"
-              title={t(locale, "reportPage.chart.byTemplate")}
-              rows={figures.breakdowns.template}
-              templateNames={templateNames}
-            />
-            <ReasonsChart
-              locale={locale}
-              days={figures.days}
-              reasons={figures.reasons}
-            />
+            {/* A chart with nothing to draw is left out: its table below says so. */}
+            {figures.breakdowns.step.length > 0 && (
+              <GroupChart
+                locale={locale}
+                by="step"
+                title={t(locale, "reportPage.chart.byStep")}
+                rows={figures.breakdowns.step}
+                templateNames={templateNames}
+              />
+            )}
+            {figures.breakdowns.template.length > 0 && (
+              <GroupChart
+                locale={locale}
+                by="template"
+                title={t(locale, "reportPage.chart.byTemplate")}
+                rows={figures.breakdowns.template}
+                templateNames={templateNames}
+              />
+            )}
+            {figures.reasons.length > 0 && (
+              <ReasonsChart
+                locale={locale}
+                days={figures.days}
+                reasons={figures.reasons}
+              />
+            )}
           </section>
           <section className="section" aria-labelledby="breakdowns-title">
             <h2 id="breakdowns-title">{t(locale, "reportPage.breakdowns")}</h2>

@@ -41,7 +41,8 @@ function countRow(
   label: MessageKey,
   now: number,
   before: number,
-  moreIsBetter: boolean,
+  /** Whether more is good news; undefined for a figure that is neither (orders seen). */
+  moreIsBetter: boolean | undefined,
 ): FigureRow {
   const d = now - before;
   return {
@@ -50,7 +51,10 @@ function countRow(
     current: formatCount(locale, now),
     previous: formatCount(locale, before),
     change: signed(d, formatCount(locale, Math.abs(d))),
-    better: d === 0 ? undefined : d > 0 === moreIsBetter,
+    better:
+      d === 0 || moreIsBetter === undefined
+        ? undefined
+        : d > 0 === moreIsBetter,
   };
 }
 
@@ -90,7 +94,7 @@ export function figureRows(
       "reportPage.unpaidSeen",
       current.unpaidSeen,
       previous.unpaidSeen,
-      false,
+      undefined,
     ),
     countRow(
       locale,

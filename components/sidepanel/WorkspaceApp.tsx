@@ -96,6 +96,15 @@ export function WorkspaceApp({ initial }: { initial?: PopupData }) {
   return (
     <div className={`workspace${selected ? " has-order" : ""}`}>
       <main className="queue" aria-labelledby="workspace-title">
+        {/* The report (what the nudges recovered) opens in a tab of its own, beside the work. */}
+        <a
+          className="report-link"
+          href="/report.html"
+          target="_blank"
+          data-link="report"
+        >
+          {t(locale, "popup.report")}
+        </a>
         <h1 id="workspace-title">{t(locale, "workspace.title")}</h1>
         <div className="filters" role="search">
           <input

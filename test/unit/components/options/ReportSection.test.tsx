@@ -48,6 +48,10 @@ describe("options page: nudge report", () => {
     expect(shipping.querySelector("th")?.textContent).toBe("嫌运费贵");
     expect(shipping.querySelector("td")?.textContent).toBe("2");
     expect(shipping.textContent).toContain("别直接降价");
+    // The full report has its own page.
+    expect(
+      screen.getByRole("link", { name: /^打开完整报表/ }).getAttribute("href"),
+    ).toBe("/report.html");
   });
 
   it("says when nothing was logged, and switches between today and the last 7 days", () => {

@@ -106,8 +106,14 @@ describe("the report page", () => {
     expect(
       screen
         .getByTestId("report-figures")
-        .querySelector('[data-figure="unpaidSeen"] .change')!.className,
+        .querySelector('[data-figure="paidByThemselves"] .change')!.className,
     ).toContain("worse");
+    // More orders seen unpaid is neither.
+    expect(
+      screen
+        .getByTestId("report-figures")
+        .querySelector('[data-figure="unpaidSeen"] .change')!.className,
+    ).toBe("change");
   });
 
   it("names the breakdowns' groups as the UI does: steps, channels, template names, platforms", () => {
@@ -201,6 +207,20 @@ describe("the report page", () => {
       chart("reasons").querySelectorAll('[data-point="reason"]'),
     ).toHaveLength(8);
     expect(chart("reasons").textContent).toContain("嫌运费贵");
+  });
+
+  it("leaves out a chart with nothing to draw", () => {
+    view({
+      figures: {
+        ...FIGURES,
+        reasons: [],
+        breakdowns: { ...FIGURES.breakdowns, template: [] },
+      },
+    });
+    expect(document.querySelector('[data-chart="reasons"]')).toBeNull();
+    expect(document.querySelector('[data-chart="by-template"]')).toBeNull();
+    expect(document.querySelector('[data-chart="by-step"]')).not.toBeNull();
+    expect(screen.getByTestId("report-no-reasons")).toBeTruthy();
   });
 
   it("hands the range picked on, and shows the day fields for a chosen range", () => {

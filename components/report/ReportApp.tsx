@@ -1,0 +1,89 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useState } from "react";
+import { format } from "date-fns";
+import { downloadFile } from "@/components/shared/download";
+import { periodOf, type RangeChoice, dayText } from "@/components/report/range";
+import { reportCsv } from "@/components/report/report-csv";
+import { ReportView } from "@/components/report/ReportView";
+import { nudgeLogCsvOf, templateNames } from "@/lib/db/nudge-log-export";
+import { loadReportFigures } from "@/lib/db/report-figures";
+import { getDb } from "@/lib/db/schema";
+import { pickLocale, t } from "@/lib/i18n";
+import type { ReportPeriod } from "@/lib/model/report";
+
+/*
+ * The report's own page (report.html, issue 16): reached from the popup's and the workspace's
+ * 催付报表 links and the options page. It reads the chosen range's figures live (a nudge logged or
+ * an order paid meanwhile shows at once), and the daily report's day beside them.
+ */
+
+const days = (period: ReportPeriod) =>
+  `${format(period.from, "yyyyMMdd")}-${format(period.to - 1, "yyyyMMdd")}`;
+
+export function ReportApp() {
+  const locale = pickLocale(navigator.languages);
+  const db = getDb();
+  const [choice, setChoice] = useState<RangeChoice>(() => {
+    const now = Date.now();
+    return {
+      id: "today",
+      fromDay: dayText(now - 6 * 86_400_000),
+      toDay: dayText(now),
+    };
+  });
+  useEffect(() => {
+    document.documentElement.lang = locale === "zh" ? "zh-CN" : "en";
+    document.title = t(locale, "reportPage.title");
+  }, [locale]);
+  const figures = useLiveQuery(() => {
+    const now = Date.now();
+    return loadReportFigures(db, periodOf(choice, now), now);
+  }, [choice]);
+  // The daily report is of yesterday when that is the range, else of today: one read when the
+  // range is that day already.
+  const dailyId = choice.id === "yesterday" ? "yesterday" : "today";
+  const ownDaily = useLiveQuery(() => {
+    if (choice.id === dailyId) return undefined;
+    const now = Date.now();
+    return loadReportFigures(
+      db,
+      periodOf({ ...choice, id: dailyId }, now),
+      now,
+    );
+  }, [choice, dailyId]);
+  const daily = choice.id === dailyId ? figures : ownDaily;
+  const names = useLiveQuery(() => templateNames(db), [], new Map());
+
+  return (
+    <ReportView
+      locale={locale}
+      choice={choice}
+      onChoice={setChoice}
+      figures={figures}
+      daily={daily}
+      templateNames={names}
+      onExportReport={() => {
+        if (!figures) return;
+        downloadFile({
+          name: `paynudge-report-${days(figures.current.period)}.csv`,
+          text: reportCsv(locale, figures, names),
+          type: "text/csv",
+        });
+      }}
+      onExportLog={() => {
+        const now = Date.now();
+        const period = periodOf(choice, now);
+        void nudgeLogCsvOf(db, now, locale, period).then(
+          (text) =>
+            downloadFile({
+              name: `paynudge-nudges-${days(period)}.csv`,
+              text,
+              type: "text/csv",
+            }),
+          (error: unknown) =>
+            console.error("PayNudge: the nudge log's export", error),
+        );
+      }}
+    />
+  );
+}
