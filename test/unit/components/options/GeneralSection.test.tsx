@@ -85,7 +85,7 @@ describe("options: general", () => {
         onSave={onSave}
       />,
     );
-    const inPage = screen.getByLabelText("在徽标下方的页面内打开催付面板");
+    const inPage = screen.getByLabelText("在页面左侧的抽屉里打开催付面板（订单页让到右边）");
     expect((inPage as HTMLInputElement).checked).toBe(false);
     fireEvent.click(inPage);
     fireEvent.click(screen.getByText("保存"));
