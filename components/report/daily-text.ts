@@ -75,8 +75,13 @@ export function dailyReportLines(
         formatCount(locale, Math.abs(recoveredDiff)),
       ),
       amount: signed(centsDiff, formatMoney(locale, Math.abs(centsDiff))),
-      rate: rateChange(locale, day.recoveryRate, before.recoveryRate),
-    }),
+    }) +
+      // The rate's change only where both days have a rate (some order nudged).
+      (day.recoveryRate === null || before.recoveryRate === null
+        ? ""
+        : t(locale, "reportPage.daily.changeRate", {
+            rate: rateChange(locale, day.recoveryRate, before.recoveryRate),
+          })),
     t(locale, "reportPage.daily.baseline", {
       paid: formatCount(locale, day.paidByThemselves),
       median: formatDuration(locale, day.medianTimeToPayMs),

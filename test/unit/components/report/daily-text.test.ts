@@ -64,6 +64,18 @@ describe("the daily report's text", () => {
     expect(text).not.toContain("话术");
   });
 
+  it("leaves the rate's change out when the day before nudged nothing", () => {
+    const text = dailyReportText(
+      "zh",
+      {
+        ...DAY_FIGURES,
+        previous: { ...EMPTY_PERIOD, period: DAY_FIGURES.previous.period },
+      },
+      TEMPLATE_NAMES,
+    );
+    expect(text.split("\n")[2]).toBe("较前一天：挽回 +30 单，金额 +¥12,345.50");
+  });
+
   it("says when nothing happened that day", () => {
     expect(
       dailyReportText(
