@@ -11,8 +11,6 @@ import { AbTestStart } from "@/components/report/AbTestStart";
 
 export interface AbTestCardProps {
   locale: Locale;
-  /** The report's attribution window in hours: a payment within it of the last nudge is recovered. */
-  attributionHours: number;
 }
 
 /** Ended tests shown below the running ones, latest first. */
@@ -23,9 +21,14 @@ const PAST_SHOWN = 3;
  * recovery with its interval and whether the difference is significant yet, end it keeping the
  * winner (then the scenario's preferred template).
  */
-export function AbTestCard({ locale, attributionHours }: AbTestCardProps) {
+export function AbTestCard({ locale }: AbTestCardProps) {
   const db = getDb();
   const tests = useLiveQuery(() => readPlainSetting(db, "abTests"), [db]);
+  // The report's own window: recovered here is what the report's figures count.
+  const attributionHours = useLiveQuery(
+    () => readPlainSetting(db, "attributionHours"),
+    [db],
+  );
   const templates = useLiveQuery(() => abTemplateChoices(db), [db]);
   const [failure, setFailure] = useState<string>();
 
@@ -41,7 +44,11 @@ export function AbTestCard({ locale, attributionHours }: AbTestCardProps) {
   };
 
   const body = () => {
-    if (tests === undefined || templates === undefined)
+    if (
+      tests === undefined ||
+      templates === undefined ||
+      attributionHours === undefined
+    )
       return <p role="status">{t(locale, "popup.loading")}</p>;
     const names = new Map(templates.map((tpl) => [tpl.id, tpl.name]));
     const nameOf = (id: string) => names.get(id) ?? id;

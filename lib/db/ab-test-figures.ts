@@ -1,7 +1,8 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { armCounts, type AbOrderFacts } from "@/lib/engine/ab-orders";
+import { armCounts } from "@/lib/engine/ab-orders";
 import { abFigures, type AbFigures } from "@/lib/engine/ab-stats";
 import { armTemplate, type AbTest } from "@/lib/model/ab-test";
+import type { StoredOrder } from "@/lib/model/order";
 import {
   DEFAULT_TEMPLATES,
   TEMPLATE_CHANNELS,
@@ -13,8 +14,6 @@ import {
  * payments, and the templates a test may compare. Zod-free: the report page ships without schemas;
  * the background checks a test's templates again when it starts one.
  */
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Each arm's orders, recoveries, rates with intervals and the test between them. Nudges before the
@@ -42,23 +41,15 @@ export async function abTestFigures(
       )
       .map((nudge) => nudge.orderKey),
   );
-  const orders = await db.orders.bulkGet([...keys]);
-  const facts = new Map<string, AbOrderFacts>();
-  for (const order of orders) {
-    if (!order) continue;
-    // The page's payment time when an adapter read one, else when PayNudge first saw it paid.
-    const paidAt = order.paidAt ?? order.paidSeenAt;
-    facts.set(
-      order.key,
-      paidAt === undefined ? { key: order.key } : { key: order.key, paidAt },
-    );
-  }
+  const orders = new Map<string, StoredOrder>();
+  for (const order of await db.orders.bulkGet([...keys]))
+    if (order) orders.set(order.key, order);
   return abFigures(
     armCounts(
       test,
       since.filter((nudge) => keys.has(nudge.orderKey)),
-      facts,
-      attributionHours * HOUR_MS,
+      orders,
+      attributionHours,
     ),
   );
 }

@@ -101,7 +101,7 @@ afterEach(() => {
 
 describe("the A/B card", () => {
   it("starts a test of two of the chosen scenario's templates, then shows it running with both arms", async () => {
-    render(<AbTestCard locale="zh" attributionHours={72} />);
+    render(<AbTestCard locale="zh" />);
     const scenario = await screen.findByRole(
       "combobox",
       { name: "场景" },
@@ -147,7 +147,7 @@ describe("the A/B card", () => {
     await getDb().settings.put({ key: "abTests", value: [TEST] });
     await seedArm("1", "zh-follow-up", 100, 30);
     await seedArm("2", "zh-follow-up-shipping-cost", 100, 45);
-    render(<AbTestCard locale="zh" attributionHours={72} />);
+    render(<AbTestCard locale="zh" />);
 
     await waitFor(
       () =>
@@ -185,7 +185,7 @@ describe("the A/B card", () => {
     await getDb().settings.put({ key: "abTests", value: [TEST] });
     await seedArm("1", "zh-follow-up", 40, 15);
     await seedArm("2", "zh-follow-up-shipping-cost", 40, 14);
-    render(<AbTestCard locale="zh" attributionHours={72} />);
+    render(<AbTestCard locale="zh" />);
     await waitFor(
       () =>
         expect(screen.getByTestId("ab-verdict").textContent).toBe(
@@ -204,7 +204,7 @@ describe("the A/B card", () => {
 
   it("says why when the background refuses", async () => {
     vi.mocked(startAbTest).mockRejectedValue(new Error("PayNudge refused"));
-    render(<AbTestCard locale="zh" attributionHours={72} />);
+    render(<AbTestCard locale="zh" />);
     fireEvent.click(
       await screen.findByRole("button", { name: "开始测试" }, WAIT),
     );

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { armCounts, type AbOrderFacts } from "@/lib/engine/ab-orders";
+import { armCounts } from "@/lib/engine/ab-orders";
 import type { AbTest } from "@/lib/model/ab-test";
+import type { NudgeLog } from "@/lib/model/nudge-log";
+import type { StoredOrder } from "@/lib/model/order";
 
 /* Each arm's orders and recoveries, read from the log's templates and the orders' payments. */
 
 const H = 3_600_000;
 const T0 = 1_764_000_000_000;
-const WINDOW = 72 * H;
+const HOURS = 72;
+const WINDOW = HOURS * H;
 const TEST: AbTest = {
   id: "ab-1",
   scenario: "first",
@@ -15,16 +18,29 @@ const TEST: AbTest = {
   startedAt: T0,
 };
 
-const nudge = (orderKey: string, at: number, templateId?: string) => ({
-  orderKey,
-  at,
-  templateId,
-});
+const nudge = (
+  orderKey: string,
+  at: number,
+  templateId?: string,
+): NudgeLog => ({ orderKey, at, channel: "chat", templateId });
+/** Orders by key, each paid when PayNudge first saw it paid (no page time), or not paid. */
 const paid = (entries: [string, number | undefined][]) =>
-  new Map<string, AbOrderFacts>(
+  new Map<string, StoredOrder>(
     entries.map(([key, paidAt]) => [
       key,
-      paidAt === undefined ? { key } : { key, paidAt },
+      {
+        key,
+        platform: "taobao",
+        orderId: key,
+        status: paidAt === undefined ? "unpaid" : "paid",
+        items: [],
+        pageUrl: "https://trade.taobao.com/",
+        firstSeenAt: T0,
+        lastSeenAt: T0,
+        nudgeCount: 1,
+        unpaidSeenAt: T0 - H,
+        ...(paidAt === undefined ? {} : { paidSeenAt: paidAt }),
+      },
     ]),
   );
 
@@ -101,7 +117,7 @@ describe("an arm's orders and recoveries", () => {
   ])(
     "%s",
     (_what, nudges, paidAt, [aOrders, aRecovered, bOrders, bRecovered]) => {
-      expect(armCounts(TEST, nudges, paid([["o", paidAt]]), WINDOW)).toEqual({
+      expect(armCounts(TEST, nudges, paid([["o", paidAt]]), HOURS)).toEqual({
         A: { orders: aOrders, recovered: aRecovered },
         B: { orders: bOrders, recovered: bRecovered },
       });
@@ -125,11 +141,20 @@ describe("an arm's orders and recoveries", () => {
         ["o3", T0 + 12 * H],
         ["o4", T0 + 20 * H],
       ]),
-      WINDOW,
+      HOURS,
     );
     // o4 paid after the end, still inside the window of its nudge: recovered by A.
     expect(counts).toEqual({
       A: { orders: 2, recovered: 2 },
+      B: { orders: 1, recovered: 0 },
+    });
+  });
+
+  it("counts an order whose row is gone as not paid", () => {
+    expect(
+      armCounts(TEST, [nudge("gone", T0 + H, "tpl-b")], new Map(), HOURS),
+    ).toEqual({
+      A: { orders: 0, recovered: 0 },
       B: { orders: 1, recovered: 0 },
     });
   });
