@@ -39,70 +39,72 @@ export function AbTestStart({
   const isBusy = busy.has(scenario);
 
   return (
-    <form
-      className="ab-test-start"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (a && b && !isBusy)
-          onStart({ scenario, templateA: a.id, templateB: b.id });
-      }}
-    >
-      <label>
-        {t(locale, "abTest.scenario")}
-        <select
-          value={scenario}
-          onChange={(event) => {
-            setScenario(event.target.value as StepScenario);
-            setAId(undefined);
-            setBId(undefined);
-          }}
-        >
-          {STEP_SCENARIOS.map((one) => (
-            <option key={one} value={one}>
-              {t(locale, `scenario.${one}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t(locale, "abTest.templateA")}
-        <select
-          value={a?.id ?? ""}
-          disabled={!a}
-          onChange={(event) => {
-            setAId(event.target.value);
-            setBId(undefined);
-          }}
-        >
-          {choicesA.map((tpl) => (
-            <option key={tpl.id} value={tpl.id}>
-              {templateLabel(locale, tpl)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t(locale, "abTest.templateB")}
-        <select
-          value={b?.id ?? ""}
-          disabled={!b}
-          onChange={(event) => setBId(event.target.value)}
-        >
-          {choicesB.map((tpl) => (
-            <option key={tpl.id} value={tpl.id}>
-              {templateLabel(locale, tpl)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" disabled={!a || !b || isBusy}>
-        {t(locale, "abTest.start")}
-      </button>
+    <>
+      <form
+        className="actions ab-test-start"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (a && b && !isBusy)
+            onStart({ scenario, templateA: a.id, templateB: b.id });
+        }}
+      >
+        <label>
+          {t(locale, "abTest.scenario")}{" "}
+          <select
+            value={scenario}
+            onChange={(event) => {
+              setScenario(event.target.value as StepScenario);
+              setAId(undefined);
+              setBId(undefined);
+            }}
+          >
+            {STEP_SCENARIOS.map((one) => (
+              <option key={one} value={one}>
+                {t(locale, `scenario.${one}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(locale, "abTest.templateA")}{" "}
+          <select
+            value={a?.id ?? ""}
+            disabled={!a}
+            onChange={(event) => {
+              setAId(event.target.value);
+              setBId(undefined);
+            }}
+          >
+            {choicesA.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {templateLabel(locale, tpl)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(locale, "abTest.templateB")}{" "}
+          <select
+            value={b?.id ?? ""}
+            disabled={!b}
+            onChange={(event) => setBId(event.target.value)}
+          >
+            {choicesB.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {templateLabel(locale, tpl)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!a || !b || isBusy}>
+          {t(locale, "abTest.start")}
+        </button>
+      </form>
       {isBusy ? (
         <p className="hint">{t(locale, "abTest.busy")}</p>
       ) : !a ? (
         <p className="hint">{t(locale, "abTest.needTwo")}</p>
       ) : null}
-    </form>
+    </>
   );
 }
