@@ -9,7 +9,7 @@ import { abArm } from "@/lib/engine/ab-split";
 import type { RequestType } from "@/lib/messaging/protocol";
 import type { AbTest } from "@/lib/model/ab-test";
 import type { StoredOrder } from "@/lib/model/order";
-import { getSetting } from "@/lib/schemas/settings";
+import { getSetting, invalidStoredSettings } from "@/lib/schemas/settings";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 
 /*
@@ -198,5 +198,22 @@ describe("the words offered first while a test runs", () => {
     const again = await handleStartAbTest(db, START, NOW);
     await ask("endAbTest", { id: again.id });
     expect(await best(`taobao:${A[0]}`)).toBe(usual);
+  });
+});
+
+describe("a stored list that breaks the rules", () => {
+  it("reads as no tests, and the options page names it, so no order is split by it", async () => {
+    const running = { ...START, id: "ab-1", startedAt: NOW } as AbTest;
+    await db.settings.put({
+      key: "abTests",
+      value: [
+        running,
+        { ...running, id: "ab-2", templateA: "zh-follow-up-shipping-cost" },
+      ],
+    });
+    expect(await stored()).toEqual([]);
+    expect(await invalidStoredSettings(db)).toEqual(["abTests"]);
+    await db.orders.put(order("4100000"));
+    expect(await best("taobao:4100000")).toBe(CUSTOM.id);
   });
 });
