@@ -1,6 +1,6 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
-import { format } from "date-fns";
+import { format, subDays } from "date-fns";
 import { downloadFile } from "@/components/shared/download";
 import { periodOf, type RangeChoice, dayText } from "@/components/report/range";
 import { reportCsv } from "@/components/report/report-csv";
@@ -27,7 +27,8 @@ export function ReportApp() {
     const now = Date.now();
     return {
       id: "today",
-      fromDay: dayText(now - 6 * 86_400_000),
+      // A chosen range starts as the last 7 days, for the seller to move.
+      fromDay: dayText(subDays(now, 6).getTime()),
       toDay: dayText(now),
     };
   });
