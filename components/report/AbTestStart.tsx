@@ -28,7 +28,13 @@ export function AbTestStart({
   busy,
   onStart,
 }: AbTestStartProps) {
-  const [scenario, setScenario] = useState<StepScenario>("first");
+  // The first scenario with two templates to compare (the shipped first reminders are each
+  // written for other buyers: none of them pairs with another).
+  const [scenario, setScenario] = useState<StepScenario>(
+    () =>
+      STEP_SCENARIOS.find((one) => choicesForA(templates, one).length > 0) ??
+      "first",
+  );
   const [aId, setAId] = useState<string>();
   const [bId, setBId] = useState<string>();
 

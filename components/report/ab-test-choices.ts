@@ -1,25 +1,20 @@
 import type { Locale } from "@/lib/i18n";
 import type { StepScenario } from "@/lib/model/steps";
+import { sameAudience } from "@/lib/templates/same-audience";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 
 /*
- * The A/B card's pure part: which templates may face each other (one scenario, one language, one
- * channel, as the background requires), and how its numbers read.
+ * The A/B card's pure part: which templates may face each other (lib/templates/same-audience.ts,
+ * as the background requires), and how its numbers read.
  */
 
-/** Templates B may be for A: the same scenario, language and channel, not A itself. */
+/** Templates B may be for A: the same scenario, language, channel and buyers, not A itself. */
 export function partnersOf(
   templates: readonly MessageTemplate[],
   a: MessageTemplate | undefined,
 ): MessageTemplate[] {
   if (!a) return [];
-  return templates.filter(
-    (tpl) =>
-      tpl.id !== a.id &&
-      tpl.scenario === a.scenario &&
-      tpl.locale === a.locale &&
-      tpl.channel === a.channel,
-  );
+  return templates.filter((tpl) => tpl.id !== a.id && sameAudience(a, tpl));
 }
 
 /** The scenario's templates that have a partner to face: the choices for A. */

@@ -7,6 +7,7 @@ import {
 import { parseRequest } from "@/lib/schemas/requests";
 import { getSetting, setSetting } from "@/lib/schemas/settings";
 import { allTemplates } from "@/lib/schemas/templates";
+import { sameAudience } from "@/lib/templates/same-audience";
 
 /*
  * Starting and ending the A/B tests of two templates (issue 16), from the extension's own pages
@@ -19,8 +20,11 @@ function newAbTestId(now: number, random: () => number): string {
 }
 
 /**
- * Starts a test of two templates the agent may use for the scenario, in one language and on one
- * channel (else some orders could be shown only one arm, or an SMS step a chat text). Refused while
+ * Starts a test of two templates the agent may use for the scenario, in one language, on one
+ * channel and for the same buyers (segment and kind of order): a template that does not fit an
+ * order is never offered for it (lib/templates/shipped.ts), so two texts written for different
+ * buyers would each reach only some of the orders, and the arms would compare different buyers
+ * (a "new buyer" text never reaches the returning ones, who pay more readily). Refused while
  * another test runs for the scenario.
  */
 export async function handleStartAbTest(
@@ -37,9 +41,9 @@ export async function handleStartAbTest(
       throw new Error(`PayNudge: no template "${id}" for "${scenario}"`);
     return tpl;
   });
-  if (a!.locale !== b!.locale || a!.channel !== b!.channel)
+  if (!sameAudience(a!, b!))
     throw new Error(
-      "PayNudge: an A/B test's templates share a language and a channel",
+      "PayNudge: an A/B test's templates share a language, a channel and their buyers",
     );
   const test: AbTest = {
     id: newAbTestId(now, random),

@@ -31,9 +31,19 @@ const IDS = Array.from({ length: 15 }, (_, i) =>
   (3905126666000000000n + BigInt(i) * 7_919n).toString(),
 );
 const A = "default-first-zh";
-const B = "zh-first-new";
-/** How each text opens after the buyer's name. */
-const OPENING = { A: "您好，这里是", B: "您好，欢迎第一次光临" } as const;
+/** The seller's own first reminder, written for the same buyers as A (any buyer, any order). */
+const B = "custom-ab-e2e";
+const B_TEMPLATE = {
+  id: B,
+  scenario: "first",
+  segment: "any",
+  channel: "chat",
+  locale: "zh",
+  name: "首次催付·库存",
+  body: "{{buyer}}亲，「{{item}}」还在购物车等您付款呢，库存不多了，现在付款今天就能发货。",
+};
+/** A phrase of each text that the other does not have. */
+const OPENING = { A: "是遇到什么问题了吗", B: "还在购物车等您付款呢" } as const;
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let ext: Extension;
@@ -109,6 +119,9 @@ describe("an A/B test of two first-reminder texts", () => {
       await dbRows<{ key: string }>(await ext.extPage(), "settings"),
     ).not.toContainEqual(expect.objectContaining({ key: "abTests" }));
 
+    expect(
+      (await fromExtensionPage("saveTemplate", B_TEMPLATE)).err,
+    ).toBeUndefined();
     const started = await fromExtensionPage("startAbTest", request);
     expect(started.err).toBeUndefined();
     test = started.res as AbTest;

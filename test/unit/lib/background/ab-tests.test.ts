@@ -116,6 +116,22 @@ describe("starting a test", () => {
     ["a template of another scenario", { ...START, templateB: "zh-final" }],
     ["templates for two channels", { ...START, templateB: "zh-follow-up-sms" }],
     ["templates in two languages", { ...START, templateB: "en-follow-up" }],
+    [
+      "templates for different buyers (a new-buyer text)",
+      {
+        scenario: "first",
+        templateA: "default-first-zh",
+        templateB: "zh-first-new",
+      },
+    ],
+    [
+      "templates for different kinds of order (a silent-order text)",
+      {
+        scenario: "first",
+        templateA: "default-first-zh",
+        templateB: "zh-first-silent",
+      },
+    ],
   ])("refuses %s, and nothing changes", async (_what, data) => {
     await expect(ask("startAbTest", data)).rejects.toThrow();
     expect(await db.settings.get("abTests")).toBeUndefined();
