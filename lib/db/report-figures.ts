@@ -16,8 +16,8 @@ import { isReasonId } from "@/lib/templates/outcomes";
  *   - the orders seen paid since the previous period began, by `paidSeenAt` up to `now` (a payment
  *     the page dates inside the period may have been seen later);
  *   - the orders held back now (`noSlotUntil`) whose close is not before that start;
- *   - the orders the nudges are for;
- *   - when orders were first seen unpaid, from the `unpaidSeenAt` index's keys alone;
+ *   - the orders the nudges are for, by `lastNudgeAt` (one range, not a read per key);
+ *   - how many orders were first seen unpaid in each period, counted on the `unpaidSeenAt` index;
  *   - and, for a paid order whose nudges all lie before the range read, those nudges (they tell
  *     it was nudged, so not paid by itself).
  */
@@ -37,31 +37,42 @@ export async function readReportRows(
   period: ReportPeriod,
   now: number,
 ): Promise<{ data: ReportData; attributionHours: number }> {
-  const start = previousPeriod(period).from;
+  const previous = previousPeriod(period);
+  const start = previous.from;
   return db.transaction("r", db.orders, db.nudges, db.settings, async () => {
     const attributionHours = await readPlainSetting(db, "attributionHours");
-    const [nudges, paid, held, unpaidSeen] = await Promise.all([
+    const unpaidIn = (p: ReportPeriod) =>
+      db.orders
+        .where("unpaidSeenAt")
+        .between(p.from, p.to, true, false)
+        .count();
+    const nudgedSince = start - attributionHours * HOUR_MS;
+    const [nudges, paid, held, nudged, current, before] = await Promise.all([
       db.nudges
         .where("at")
-        .between(start - attributionHours * HOUR_MS, period.to, true, false)
+        .between(nudgedSince, period.to, true, false)
         .toArray(),
       db.orders
         .where("paidSeenAt")
         .between(start, Math.max(now, period.to), true, true)
         .toArray(),
       db.orders.where("noSlotUntil").aboveOrEqual(start).toArray(),
-      db.orders
-        .where("unpaidSeenAt")
-        .between(start, period.to, true, false)
-        .keys() as Promise<number[]>,
+      // The nudged orders in one range read rather than one read per key: an order with a nudge
+      // since then has its last nudge (lastNudgeAt) since then too.
+      db.orders.where("lastNudgeAt").aboveOrEqual(nudgedSince).toArray(),
+      unpaidIn(period),
+      unpaidIn(previous),
     ]);
     const orders = new Map<string, StoredOrder>();
-    for (const order of [...paid, ...held]) orders.set(order.key, order);
+    for (const order of [...paid, ...held, ...nudged])
+      orders.set(order.key, order);
+    // A row stored without lastNudgeAt (none PayNudge writes): read by its key.
     const missing = [
       ...new Set(nudges.map((n) => n.orderKey).filter((k) => !orders.has(k))),
     ];
-    for (const order of await db.orders.bulkGet(missing))
-      if (order) orders.set(order.key, order);
+    if (missing.length)
+      for (const order of await db.orders.bulkGet(missing))
+        if (order) orders.set(order.key, order);
 
     const firstRead = new Map<string, number>();
     for (const nudge of nudges)
@@ -89,7 +100,7 @@ export async function readReportRows(
       data: {
         orders: [...orders.values()],
         nudges: [...nudges, ...older].map(knownReason),
-        unpaidSeen,
+        unpaidSeen: { current, previous: before },
       },
       attributionHours,
     };

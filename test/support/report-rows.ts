@@ -1,6 +1,9 @@
 import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
+import { previousPeriod } from "@/lib/engine/report/periods";
+import { reportFigures } from "@/lib/engine/report/report-figures";
 import type { ReportData } from "@/lib/engine/report/report-data";
+import type { ReportPeriod } from "@/lib/model/report";
 
 /* Rows for the report's tests (issue 16): stored orders and logged nudges, short to write. */
 
@@ -48,14 +51,33 @@ export function loggedNudge(
   return { orderKey: `taobao:${id}`, at, channel: "chat", ...extra };
 }
 
-/** The report's data from rows: the unpaid sights are the orders' own. */
-export const dataOf = (
+/** The report's data of `period` from rows: the unpaid sights counted from the orders' own. */
+function dataOf(
   orders: StoredOrder[],
   nudges: NudgeLog[],
-): ReportData => ({
-  orders,
-  nudges,
-  unpaidSeen: orders.flatMap((o) =>
-    o.unpaidSeenAt === undefined ? [] : [o.unpaidSeenAt],
-  ),
-});
+  period: ReportPeriod,
+): ReportData {
+  const count = (p: ReportPeriod) =>
+    orders.filter(
+      (o) =>
+        o.unpaidSeenAt !== undefined &&
+        o.unpaidSeenAt >= p.from &&
+        o.unpaidSeenAt < p.to,
+    ).length;
+  return {
+    orders,
+    nudges,
+    unpaidSeen: {
+      current: count(period),
+      previous: count(previousPeriod(period)),
+    },
+  };
+}
+
+/** The engine's report of `period` over these rows. */
+export const figuresOf = (
+  orders: StoredOrder[],
+  nudges: NudgeLog[],
+  settings: { attributionHours: number },
+  period: ReportPeriod,
+) => reportFigures(dataOf(orders, nudges, period), settings, period);

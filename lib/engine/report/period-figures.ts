@@ -12,6 +12,7 @@ import { addAmount, median, noCents, rate } from "@/lib/engine/report/tally";
 export function periodFigures(
   data: Attributed,
   period: ReportPeriod,
+  unpaidSeen: number,
 ): PeriodFigures {
   const nudged = new Set<string>();
   for (const nudge of data.nudges)
@@ -32,7 +33,7 @@ export function periodFigures(
   }
   return {
     period,
-    unpaidSeen: data.unpaidSeen.filter((at) => inPeriod(at, period)).length,
+    unpaidSeen,
     nudged: nudged.size,
     recovered,
     recoveryRate: rate(recovered, nudged.size),

@@ -11,16 +11,21 @@ import {
  * figure: the orders and nudges the range needs, and when orders were first seen unpaid.
  */
 
+interface UnpaidSeen {
+  current: number;
+  previous: number;
+}
+
 export interface ReportData {
   /** The nudged, paid and held-back orders the range touches. */
   orders: readonly StoredOrder[];
   /** Their nudges: those of the range and the attribution window before it, and earlier ones of orders paid in it. */
   nudges: readonly NudgeLog[];
   /**
-   * When each order seen unpaid in the range was first seen so (unpaidSeenAt): counted, not
-   * read as rows, since nearly every order is seen unpaid once.
+   * How many orders were first seen unpaid (unpaidSeenAt) in the period and in the previous one:
+   * counted from the index, not read as rows, since nearly every order is seen unpaid once.
    */
-  unpaidSeen: readonly number[];
+  unpaidSeen: UnpaidSeen;
 }
 
 /** The data with each order's nudges and payment attribution worked out once. */
@@ -29,7 +34,7 @@ export interface Attributed {
   nudges: readonly NudgeLog[];
   byOrder: ReadonlyMap<string, readonly NudgeLog[]>;
   attributions: ReadonlyMap<string, Attribution>;
-  unpaidSeen: readonly number[];
+  unpaidSeen: UnpaidSeen;
 }
 
 export function attributed(

@@ -20,8 +20,8 @@ export function reportFigures(
   const computed = attributed(data, settings.attributionHours);
   return {
     attributionHours: settings.attributionHours,
-    current: periodFigures(computed, period),
-    previous: periodFigures(computed, previous),
+    current: periodFigures(computed, period, data.unpaidSeen.current),
+    previous: periodFigures(computed, previous, data.unpaidSeen.previous),
     breakdowns: breakdowns(computed, period),
     reasons: reasonRows(data.nudges, period, previous),
     days: dayFigures(computed, period),

@@ -5,13 +5,12 @@ import {
   previousPeriod,
   reportPeriod,
 } from "@/lib/engine/report/periods";
-import { reportFigures } from "@/lib/engine/report/report-figures";
 import type { ReportRangeId } from "@/lib/model/report";
 import {
   DAY,
   HOUR,
   MIN,
-  dataOf,
+  figuresOf,
   loggedNudge,
   paidOrder,
   storedOrder,
@@ -201,8 +200,9 @@ describe("the figures at any hour", () => {
                 new Date(2026, 10, 2 + day).getTime() - 1,
               );
             const figures = (now: number) =>
-              reportFigures(
-                dataOf(orders, nudges),
+              figuresOf(
+                orders,
+                nudges,
                 { attributionHours: 72 },
                 reportPeriod(range, now),
               );
@@ -217,17 +217,17 @@ describe("the figures at any hour", () => {
   it("do not move by themselves between two runs a day apart: yesterday then is the day before today now", () => {
     process.env.TZ = "Asia/Shanghai";
     const noon = new Date(2026, 10, 23, 12).getTime();
-    const data = dataOf(
-      [paidOrder("1", noon - DAY, noon - DAY + 2 * HOUR)],
-      [loggedNudge("1", noon - DAY + HOUR)],
-    );
-    const todayThen = reportFigures(
-      data,
+    const orders = [paidOrder("1", noon - DAY, noon - DAY + 2 * HOUR)];
+    const nudges = [loggedNudge("1", noon - DAY + HOUR)];
+    const todayThen = figuresOf(
+      orders,
+      nudges,
       { attributionHours: 72 },
       reportPeriod("today", noon - DAY),
     );
-    const yesterdayNow = reportFigures(
-      data,
+    const yesterdayNow = figuresOf(
+      orders,
+      nudges,
       { attributionHours: 72 },
       reportPeriod("yesterday", noon),
     );

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { reportFigures } from "@/lib/engine/report/report-figures";
 import { reportPeriod } from "@/lib/engine/report/periods";
 import type { ReportPeriod } from "@/lib/model/report";
 import {
   DAY,
   HOUR,
-  dataOf,
+  figuresOf,
   loggedNudge,
   paidOrder,
   storedOrder,
@@ -43,7 +42,7 @@ describe("a period's figures", () => {
     loggedNudge("5", MIDNIGHT - 9 * DAY),
     loggedNudge("6", YESTERDAY + 2 * HOUR),
   ];
-  const report = reportFigures(dataOf(orders, nudges), SETTINGS, TODAY);
+  const report = figuresOf(orders, nudges, SETTINGS, TODAY);
 
   it("counts today's recovered orders, amounts per currency, the baseline and the median", () => {
     expect(report.current).toEqual({
@@ -80,11 +79,7 @@ describe("a period's figures", () => {
   });
 
   it("a shorter window takes yesterday's nudge out of today's recovered", () => {
-    const short = reportFigures(
-      dataOf(orders, nudges),
-      { attributionHours: 12 },
-      TODAY,
-    );
+    const short = figuresOf(orders, nudges, { attributionHours: 12 }, TODAY);
     expect(short.current.recovered).toBe(1);
     expect(short.current.recoveredCents).toEqual({ CNY: 0, USD: 2_500 });
     expect(short.attributionHours).toBe(12);
@@ -92,7 +87,7 @@ describe("a period's figures", () => {
 
   it("compares 7 days with the 7 before them", () => {
     const week = reportPeriod("7d", NOW);
-    const r = reportFigures(dataOf(orders, nudges), SETTINGS, week);
+    const r = figuresOf(orders, nudges, SETTINGS, week);
     expect(r.current.period).toEqual({
       from: MIDNIGHT - 6 * DAY,
       to: MIDNIGHT + DAY,
@@ -119,7 +114,7 @@ describe("skipped nudges", () => {
       storedOrder("5", YESTERDAY + HOUR, { declinedAt: MIDNIGHT + 3 * HOUR }),
       storedOrder("6", YESTERDAY + HOUR, { declinedAt: YESTERDAY + 3 * HOUR }),
     ];
-    const r = reportFigures(dataOf(orders, []), SETTINGS, TODAY);
+    const r = figuresOf(orders, [], SETTINGS, TODAY);
     expect(r.current.skipped).toEqual([
       { cause: "quiet-hours", count: 1 },
       { cause: "buyer-cap", count: 2 },
@@ -168,7 +163,7 @@ describe("breakdowns", () => {
     loggedNudge("3", MIDNIGHT + HOUR, { step: "first", agent: "阿华" }),
     { ...loggedNudge("4", MIDNIGHT + HOUR), orderKey: "jd:4" },
   ];
-  const r = reportFigures(dataOf(orders, nudges), SETTINGS, TODAY);
+  const r = figuresOf(orders, nudges, SETTINGS, TODAY);
   const cents = (CNY: number) => ({ CNY, USD: 0 });
 
   it.each([
@@ -229,11 +224,9 @@ describe("breakdowns", () => {
 
   it("credits a recovery to a nudge before the period, in its group", () => {
     const period: ReportPeriod = TODAY;
-    const late = reportFigures(
-      dataOf(
-        [paidOrder("9", YESTERDAY, MIDNIGHT + HOUR)],
-        [loggedNudge("9", YESTERDAY + HOUR, { step: "last-call" })],
-      ),
+    const late = figuresOf(
+      [paidOrder("9", YESTERDAY, MIDNIGHT + HOUR)],
+      [loggedNudge("9", YESTERDAY + HOUR, { step: "last-call" })],
       SETTINGS,
       period,
     );
@@ -263,7 +256,7 @@ describe("reasons heard", () => {
       loggedNudge("6", YESTERDAY + HOUR, { reason: "coupon" }),
       loggedNudge("6", YESTERDAY + 2 * HOUR, { reason: "coupon" }),
     ];
-    const r = reportFigures(dataOf([], nudges), SETTINGS, TODAY);
+    const r = figuresOf([], nudges, SETTINGS, TODAY);
     expect(r.reasons).toEqual([
       { id: "shipping-cost", count: 2, share: 0.5, previousCount: 0 },
       { id: "balance", count: 1, share: 0.25, previousCount: 1 },
@@ -293,7 +286,7 @@ describe("days", () => {
       loggedNudge("1", YESTERDAY + 3 * HOUR, { reason: "balance" }),
       loggedNudge("1", YESTERDAY + 4 * HOUR, { reason: "balance" }),
     ];
-    const r = reportFigures(dataOf(orders, nudges), SETTINGS, week);
+    const r = figuresOf(orders, nudges, SETTINGS, week);
     const byDay = new Map(r.days.map((d) => [d.day, d]));
     expect(byDay.get(YESTERDAY)).toEqual({
       day: YESTERDAY,
