@@ -63,23 +63,27 @@ export function breakdowns(
   const tables = Object.fromEntries(
     BREAKDOWN_KEYS.map((k) => [k, new Map<string, Group>()]),
   ) as Record<BreakdownKey, Map<string, Group>>;
-  const groupFor = (k: BreakdownKey, nudge: NudgeLog) => {
-    const id = groupOf(k, nudge, data.orders.get(nudge.orderKey));
-    let group = tables[k].get(id);
-    if (!group) {
-      group = { nudged: 0, recovered: 0, cents: noCents() };
-      tables[k].set(id, group);
-    }
-    return group;
+  /** The groups of every key a nudge falls in, its order looked up once. */
+  const groupsOf = (nudge: NudgeLog): Group[] => {
+    const order = data.orders.get(nudge.orderKey);
+    return BREAKDOWN_KEYS.map((k) => {
+      const id = groupOf(k, nudge, order);
+      let group = tables[k].get(id);
+      if (!group) {
+        group = { nudged: 0, recovered: 0, cents: noCents() };
+        tables[k].set(id, group);
+      }
+      return group;
+    });
   };
   for (const nudge of lastInPeriod.values())
-    for (const k of BREAKDOWN_KEYS) groupFor(k, nudge).nudged += 1;
+    for (const group of groupsOf(nudge)) group.nudged += 1;
   for (const [key, a] of data.attributions) {
     if (a.kind !== "recovered" || !inPeriod(a.paidTime, period)) continue;
-    for (const k of BREAKDOWN_KEYS) {
-      const group = groupFor(k, a.lastNudge!);
+    const order = data.orders.get(key)!;
+    for (const group of groupsOf(a.lastNudge!)) {
       group.recovered += 1;
-      addAmount(group.cents, data.orders.get(key)!);
+      addAmount(group.cents, order);
     }
   }
   return Object.fromEntries(

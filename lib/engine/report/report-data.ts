@@ -42,8 +42,10 @@ export function attributed(
   attributionHours: number,
 ): Attributed {
   const byOrder = nudgesByOrder(data.nudges);
+  const orders = new Map<string, StoredOrder>();
+  for (const order of data.orders) orders.set(order.key, order);
   return {
-    orders: new Map(data.orders.map((o) => [o.key, o])),
+    orders,
     nudges: data.nudges,
     byOrder,
     attributions: attributeOrders(data.orders, byOrder, attributionHours),
