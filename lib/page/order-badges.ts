@@ -4,6 +4,7 @@ import { containsAcross } from "@/lib/platforms/shared/shadow";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 import { latestNote, parseNotes } from "@/lib/templates/notes";
 import { frameSlices } from "@/lib/page/frame-slices";
+import { nextTask } from "@/lib/page/next-task";
 import type { BadgeUi, PageUi } from "@/lib/page/ui-port";
 import type { OrderView } from "@/lib/model/order-view";
 
@@ -73,6 +74,12 @@ export interface OrderBadges {
   clear(): void;
 }
 
+/**
+ * Badges that learnt their state are drawn (their text and colours, still out of the page) a few
+ * ms at a time: a thousand drawn in the task that brought the background's answer made a long task.
+ */
+const DRAW_SLICE_MS = 8;
+
 /** What a row looks like from outside: its tag and classes. */
 const shapeOf = (row: Element) =>
   `${row.localName} ${row.getAttribute("class") ?? ""}`;
@@ -121,8 +128,31 @@ export function orderBadges(
     slices.add(key);
   }
 
+  /** Badges waiting for their row whose view came, with when it came: drawn, then placed. */
+  const toDraw = new Map<string, { at: number; adapter: PlatformAdapter }>();
+  let drawing: Promise<void> | undefined;
+  async function drawWaiting(): Promise<void> {
+    try {
+      let start = performance.now();
+      for (const [key, { at, adapter }] of toDraw) {
+        toDraw.delete(key);
+        const entry = tracked.get(key);
+        if (!entry?.view) continue;
+        entry.badge.update(entry.view, at);
+        placeNow(key, adapter);
+        if (toDraw.size && performance.now() - start > DRAW_SLICE_MS) {
+          await nextTask();
+          start = performance.now();
+        }
+      }
+    } finally {
+      drawing = undefined;
+    }
+  }
+
   function forget(key: string) {
     tracked.delete(key);
+    toDraw.delete(key);
     pending.delete(key);
     placing.delete(key);
     slices.drop(key);
@@ -257,15 +287,23 @@ export function orderBadges(
         const entry = tracked.get(view.key);
         if (!entry) continue;
         entry.view = view;
-        entry.badge.update(view, now);
-        const adapter = pending.get(view.key);
-        if (adapter) placeNow(view.key, adapter);
+        const adapter = pending.get(view.key) ?? toDraw.get(view.key)?.adapter;
+        if (!adapter) {
+          entry.badge.update(view, now);
+          continue;
+        }
+        pending.delete(view.key);
+        toDraw.set(view.key, { at: now, adapter });
+        drawing ??= Promise.resolve().then(drawWaiting);
       }
     },
     placePending() {
       for (const [key, adapter] of pending) placeNow(key, adapter);
     },
-    placed: () => slices.done(),
+    async placed() {
+      await drawing;
+      await slices.done();
+    },
     forgetAllBut(known) {
       let forgotten = false;
       for (const [key, entry] of tracked) {
@@ -291,6 +329,7 @@ export function orderBadges(
       tracked.clear();
       pending.clear();
       placing.clear();
+      toDraw.clear();
       slices.clear();
     },
   };

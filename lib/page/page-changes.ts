@@ -4,6 +4,7 @@ import {
   MAX_SHADOW_HOSTS,
   openShadowRoots,
 } from "@/lib/platforms/shared/shadow";
+import { nextTask } from "@/lib/page/next-task";
 
 /** Coalesce bursts of DOM changes (an SPA renders a page in many small steps). */
 const SETTLE_MS = 60;
@@ -22,6 +23,8 @@ const MAX_ADDED = 10_000;
  */
 export type PageChange =
   { everything: true } | { everything: false; nodes: ReadonlySet<Node> };
+/** The walks of the subtrees added in a burst give the page its thread back this often. */
+const WALK_SLICE_MS = 8;
 /** After the agent's click or focus, the page gets this long to open what it opens. */
 const INPUT_SETTLE_MS = 50;
 
@@ -44,19 +47,23 @@ export function onPageChanges(
   let changed: Set<Node> | "everything" = new Set();
   /** Elements the page added in this burst: looked into once it settles (see lookIntoAdded). */
   let added: Element[] = [];
-  const settled = () => {
-    lookIntoAdded(added);
+  const settled = async () => {
+    const elements = added;
     added = [];
     const change: PageChange =
       changed === "everything"
         ? { everything: true }
         : { everything: false, nodes: changed };
     changed = new Set();
-    onChange(change);
+    // The walks and the reading that follows in tasks of their own: together, after an SPA put
+    // 1 000 rows in, they made one task of PayNudge's longer than 50 ms.
+    await lookIntoAdded(elements);
+    await nextTask();
+    if (!signal.aborted) onChange(change);
   };
   const later = () => {
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(settled, SETTLE_MS);
+    settleTimer = setTimeout(() => void settled(), SETTLE_MS);
   };
   const everything = () => {
     changed = "everything";
@@ -174,10 +181,17 @@ export function onPageChanges(
    * MAX_SHADOW_HOSTS new roots a burst (a hostile page adding hosts by the thousand): the searches
    * still read the others, their own changes are only not followed.
    */
-  const lookIntoAdded = (elements: readonly Element[]) => {
+  const lookIntoAdded = async (elements: readonly Element[]) => {
     let room = MAX_SHADOW_HOSTS;
-    for (const el of elements)
+    let start = performance.now();
+    for (const el of elements) {
       if (room > 0 && el.isConnected) room -= lookInto(el, room);
+      if (performance.now() - start > WALK_SLICE_MS) {
+        await nextTask();
+        if (signal.aborted) return;
+        start = performance.now();
+      }
+    }
     pollPending();
   };
   /** A change of the page's, not only PayNudge's own badges coming and going. */
@@ -196,7 +210,7 @@ export function onPageChanges(
       onAdded?.(now);
       for (const el of now) added.push(el);
       if (added.length > MAX_ADDED) {
-        lookIntoAdded(added);
+        void lookIntoAdded(added);
         added = [];
       }
     }

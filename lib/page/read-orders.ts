@@ -1,4 +1,5 @@
 import type { OrderSnapshot } from "@/lib/model/order";
+import { nextTask } from "@/lib/page/next-task";
 import type { SkipReason } from "@/lib/model/page-reading";
 import type { PlatformAdapter } from "@/lib/platforms/shared/types";
 
@@ -47,11 +48,6 @@ export function findRows(
  */
 const SLICE_MS = 20;
 
-/** Yields to the page's own work between slices of a long read. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Reads each row that is an order, in slices of SLICE_MS, and hands it to `visit` with its
  * snapshot; a row the adapter reads no order from goes to `skip`. Resolves false, with the rest
@@ -67,7 +63,7 @@ export async function readOrders(
   for (const row of found.rows) {
     if (signal.aborted) return false;
     if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToPage();
+      await nextTask();
       sliceStart = performance.now();
       if (signal.aborted) return false;
     }
