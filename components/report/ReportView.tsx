@@ -1,5 +1,6 @@
 import { t, type Locale } from "@/lib/i18n";
 import type { ReportFigures } from "@/lib/model/report";
+import { AbTestCard } from "@/components/report/AbTestCard";
 import { BreakdownTables } from "@/components/report/BreakdownTables";
 import { DailyChart } from "@/components/report/DailyChart";
 import { DailyReport } from "@/components/report/DailyReport";
@@ -104,10 +105,7 @@ export function ReportView({
           </section>
         </>
       )}
-      {/*
-       * A/B tests of two templates (issue 16) go here: components/report/AbTest*.tsx, built by the
-       * A/B test's helper; the lead wires them in.
-       */}
+      <AbTestCard locale={locale} />
       <DailyReport
         locale={locale}
         figures={daily}
