@@ -4,6 +4,11 @@ import { saveFailed } from "@/components/options/status";
 import type { GeneralSettings } from "@/lib/messaging/settings-requests";
 import { t, type Locale } from "@/lib/i18n";
 import { PLATFORM_IDS } from "@/lib/model/order";
+import {
+  ATTRIBUTION_HOURS_MAX,
+  ATTRIBUTION_HOURS_MIN,
+  DEFAULT_ATTRIBUTION_HOURS,
+} from "@/lib/model/report";
 
 export interface GeneralSectionProps {
   locale: Locale;
@@ -18,11 +23,12 @@ function formKey(
   agentName: string,
   shopNames: Record<string, string>,
   panelPlace: string,
+  attributionHours: string,
 ): string {
   const shops = Object.entries(shopNames)
     .filter(([, name]) => name !== "")
     .sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([agentName, shops, panelPlace]);
+  return JSON.stringify([agentName, shops, panelPlace, attributionHours]);
 }
 
 export function GeneralSection({
@@ -38,22 +44,41 @@ export function GeneralSection({
   const [panelPlace, setPanelPlace] = useState(
     initial.panelPlace ?? "workspace",
   );
+  const [hours, setHours] = useState(
+    String(initial.attributionHours ?? DEFAULT_ATTRIBUTION_HOURS),
+  );
   const [status, setStatus] = useState("");
-  const current = formKey(agentName, shopNames, panelPlace);
+  const current = formKey(agentName, shopNames, panelPlace, hours);
   // What was saved last (the stored values at first): the form is dirty while it differs.
   const [saved, setSaved] = useState(() =>
     formKey(
       initial.agentName ?? "",
       { ...initial.shopNames },
       initial.panelPlace ?? "workspace",
+      String(initial.attributionHours ?? DEFAULT_ATTRIBUTION_HOURS),
     ),
   );
+  const hoursValue = Number(hours);
+  const hoursValid =
+    /^\d+$/.test(hours.trim()) &&
+    hoursValue >= ATTRIBUTION_HOURS_MIN &&
+    hoursValue <= ATTRIBUTION_HOURS_MAX;
   useDirtyReport(current !== saved, onDirty);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!hoursValid) {
+      setStatus(t(locale, "options.attributionHours.invalid"));
+      document.getElementById("attribution-hours")?.focus();
+      return;
+    }
     try {
-      await onSave({ agentName: agentName.trim(), shopNames, panelPlace });
+      await onSave({
+        agentName: agentName.trim(),
+        shopNames,
+        panelPlace,
+        attributionHours: hoursValue,
+      });
       setSaved(current);
       setStatus(t(locale, "options.saved"));
     } catch (error) {
@@ -122,6 +147,24 @@ export function GeneralSection({
           <span>{t(locale, "options.panelPlace.page")}</span>
         </label>
       </fieldset>
+      <label className="field">
+        <span>{t(locale, "setting.attributionHours")}</span>
+        <input
+          id="attribution-hours"
+          name="attributionHours"
+          inputMode="numeric"
+          value={hours}
+          aria-invalid={hoursValid ? undefined : true}
+          aria-describedby="attribution-hours-help"
+          onChange={(e) => setHours(e.target.value)}
+        />
+      </label>
+      <p id="attribution-hours-help" className="hint">
+        {t(locale, "options.attributionHours.help", {
+          min: ATTRIBUTION_HOURS_MIN,
+          max: ATTRIBUTION_HOURS_MAX,
+        })}
+      </p>
       <button type="submit">{t(locale, "options.save")}</button>
       <p role="status" className="status">
         {status}

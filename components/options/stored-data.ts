@@ -15,6 +15,7 @@ export interface GeneralRead {
   agentName?: string;
   shopNames: Partial<Record<PlatformId, string>>;
   panelPlace: "workspace" | "page";
+  attributionHours: number;
 }
 
 export async function readGeneral(
@@ -26,6 +27,7 @@ export async function readGeneral(
     agentName: await getSetting(db, "agentName"),
     shopNames: await getSetting(db, "shopNames"),
     panelPlace: await getSetting(db, "panelPlace"),
+    attributionHours: await getSetting(db, "attributionHours"),
   };
 }
 

@@ -16,7 +16,13 @@ export function Definition({
 }) {
   return (
     <div className="definition" data-testid="report-definition">
-      <p>{t(locale, "reportPage.definition", { hours })}</p>
+      <p>
+        {t(locale, "reportPage.definition", { hours })}{" "}
+        {/* The window is the seller's to set, with the other general settings. */}
+        <a href="/options.html#general" target="_blank" rel="noopener">
+          {t(locale, "reportPage.editWindow")}
+        </a>
+      </p>
       {estimated > 0 && (
         <p className="hint" data-testid="report-estimated">
           {t(locale, "reportPage.estimated", { n: estimated })}

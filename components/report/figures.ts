@@ -144,7 +144,11 @@ export function figureRows(
       skippedOf(previous),
       false,
     ),
-    ...SKIP_CAUSES.map((cause) =>
+    // Only the causes the engine counts: a colleague's note is not stored, so it is left out
+    // rather than shown as none (lib/engine/report/skipped.ts).
+    ...SKIP_CAUSES.filter((cause) =>
+      current.skipped.some((s) => s.cause === cause),
+    ).map((cause) =>
       countRow(
         locale,
         `skipped-${cause}`,

@@ -73,7 +73,41 @@ describe("options: general", () => {
       agentName: "小美",
       shopNames: { jd: "京东旗舰", taobao: "暖暖小铺" },
       panelPlace: "workspace",
+      attributionHours: 72,
     });
+  });
+
+  it("saves the report's attribution window in whole hours, and refuses one out of bounds", async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(
+      <GeneralSection
+        locale="zh"
+        initial={{ shopNames: {}, attributionHours: 24 }}
+        onSave={onSave}
+      />,
+    );
+    const field = screen.getByLabelText(
+      "挽回归因时长（小时）",
+    ) as HTMLInputElement;
+    expect(field.value).toBe("24");
+    for (const bad of ["0", "721", "1.5", "三天"]) {
+      fireEvent.change(field, { target: { value: bad } });
+      fireEvent.click(screen.getByText("保存"));
+      await waitFor(() =>
+        expect(screen.getByRole("status").textContent).toBe(
+          "挽回归因时长请填 1 到 720 之间的整数小时。",
+        ),
+      );
+      expect(field.getAttribute("aria-invalid")).toBe("true");
+    }
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.change(field, { target: { value: "48" } });
+    fireEvent.click(screen.getByText("保存"));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith(
+        expect.objectContaining({ attributionHours: 48 }),
+      ),
+    );
   });
 
   it("saves where a badge's click shows the order: the side panel by default, or the page", async () => {
@@ -85,7 +119,9 @@ describe("options: general", () => {
         onSave={onSave}
       />,
     );
-    const inPage = screen.getByLabelText("在页面左侧的抽屉里打开催付面板（订单页让到右边）");
+    const inPage = screen.getByLabelText(
+      "在页面左侧的抽屉里打开催付面板（订单页让到右边）",
+    );
     expect((inPage as HTMLInputElement).checked).toBe(false);
     fireEvent.click(inPage);
     fireEvent.click(screen.getByText("保存"));
