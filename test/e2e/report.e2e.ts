@@ -137,6 +137,12 @@ describe("the report page", () => {
         ths.map((th) => th.textContent),
       ),
     ).toEqual(["小美"]);
+    // Read and counted in a worker, off the page's thread (a big shop's month takes seconds).
+    expect(
+      report
+        .workers()
+        .some((worker) => /\/report-worker-[^/]*\.js$/.test(worker.url())),
+    ).toBe(true);
   });
 
   it("draws the charts with their data points: 7 days' amounts and rates for the last 7 days", async () => {
