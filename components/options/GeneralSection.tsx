@@ -3,12 +3,12 @@ import { useDirtyReport } from "@/components/options/dirty";
 import { saveFailed } from "@/components/options/status";
 import type { GeneralSettings } from "@/lib/messaging/settings-requests";
 import { t, type Locale } from "@/lib/i18n";
-import { PLATFORM_IDS } from "@/lib/model/order";
 import {
   ATTRIBUTION_HOURS_MAX,
   ATTRIBUTION_HOURS_MIN,
   DEFAULT_ATTRIBUTION_HOURS,
 } from "@/lib/model/report";
+import { ShopNameFields } from "@/components/shared/ShopNameFields";
 
 export interface GeneralSectionProps {
   locale: Locale;
@@ -108,22 +108,12 @@ export function GeneralSection({
           onChange={(e) => setAgentName(e.target.value)}
         />
       </label>
-      <fieldset>
-        <legend>{t(locale, "options.shopNames")}</legend>
-        {PLATFORM_IDS.map((platform) => (
-          <label className="field" key={platform}>
-            <span>{t(locale, `platform.${platform}`)}</span>
-            <input
-              name={`shop-${platform}`}
-              maxLength={60}
-              value={shopNames[platform] ?? ""}
-              onChange={(e) =>
-                setShopNames({ ...shopNames, [platform]: e.target.value })
-              }
-            />
-          </label>
-        ))}
-      </fieldset>
+      <ShopNameFields
+        locale={locale}
+        legend={t(locale, "options.shopNames")}
+        shopNames={shopNames}
+        onChange={setShopNames}
+      />
       <fieldset>
         <legend>{t(locale, "options.panelPlace")}</legend>
         <label className="choice">

@@ -1,11 +1,11 @@
-import { AxisBottom, AxisLeft, AxisRight } from "@visx/axis";
+import { AxisLeft, AxisRight } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, LinePath } from "@visx/shape";
 import { t, type Locale } from "@/lib/i18n";
 import type { DayFigures } from "@/lib/model/report";
 import { ChartFrame } from "@/components/report/ChartFrame";
-import { AXIS_TEXT, CHART, everyNth } from "@/components/report/chart-style";
+import { AXIS_TEXT, CHART } from "@/components/report/chart-style";
 import {
   formatAmounts,
   formatCount,
@@ -14,6 +14,7 @@ import {
   formatRate,
   formatYuanShort,
 } from "@/components/report/format";
+import { DaysAxis } from "@/components/report/DaysAxis";
 
 /**
  * Each day's recovered amount in yuan (bars, the left axis; dollars, never added to yuan, are in the
@@ -157,18 +158,7 @@ export function DailyChart({
           tickStroke={CHART.axis}
           tickLabelProps={AXIS_TEXT}
         />
-        <AxisBottom
-          top={innerH}
-          scale={x}
-          tickValues={everyNth(
-            days.map((d) => d.day),
-            8,
-          )}
-          tickFormat={(v) => formatDay(locale, v)}
-          stroke={CHART.axis}
-          tickStroke={CHART.axis}
-          tickLabelProps={AXIS_TEXT}
-        />
+        <DaysAxis locale={locale} top={innerH} scale={x} days={days} />
       </Group>
     </ChartFrame>
   );

@@ -1,4 +1,4 @@
-import { AxisBottom, AxisLeft } from "@visx/axis";
+import { AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
@@ -8,12 +8,12 @@ import { ChartFrame } from "@/components/report/ChartFrame";
 import {
   AXIS_TEXT,
   CHART,
-  everyNth,
   OTHER_COLOUR,
   REASON_COLOURS,
 } from "@/components/report/chart-style";
 import { formatCount, formatDay } from "@/components/report/format";
 import { reasonName } from "@/components/report/labels";
+import { DaysAxis } from "@/components/report/DaysAxis";
 
 const OTHERS = "\u0000others";
 
@@ -141,18 +141,7 @@ export function ReasonsChart({
           tickStroke={CHART.axis}
           tickLabelProps={AXIS_TEXT}
         />
-        <AxisBottom
-          top={innerH}
-          scale={x}
-          tickValues={everyNth(
-            days.map((d) => d.day),
-            8,
-          )}
-          tickFormat={(v) => formatDay(locale, v)}
-          stroke={CHART.axis}
-          tickStroke={CHART.axis}
-          tickLabelProps={AXIS_TEXT}
-        />
+        <DaysAxis locale={locale} top={innerH} scale={x} days={days} />
       </Group>
     </ChartFrame>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { t, type Locale } from "@/lib/i18n";
 import type { GeneralSettings } from "@/lib/messaging/settings-requests";
-import { PLATFORM_IDS } from "@/lib/model/order";
+import { ShopNameFields } from "@/components/shared/ShopNameFields";
 
 export interface WelcomeFormProps {
   locale: Locale;
@@ -60,22 +60,12 @@ export function WelcomeForm({ locale, initial, onSave }: WelcomeFormProps) {
       <p id="agent-name-hint" className="hint">
         {t(locale, "welcome.agentNameHint")}
       </p>
-      <fieldset>
-        <legend>{t(locale, "welcome.shopNames")}</legend>
-        {PLATFORM_IDS.map((platform) => (
-          <label className="field" key={platform}>
-            <span>{t(locale, `platform.${platform}`)}</span>
-            <input
-              name={`shop-${platform}`}
-              maxLength={60}
-              value={shopNames[platform] ?? ""}
-              onChange={(e) =>
-                setShopNames({ ...shopNames, [platform]: e.target.value })
-              }
-            />
-          </label>
-        ))}
-      </fieldset>
+      <ShopNameFields
+        locale={locale}
+        legend={t(locale, "welcome.shopNames")}
+        shopNames={shopNames}
+        onChange={setShopNames}
+      />
       <button type="submit">{t(locale, "welcome.save")}</button>
       <p role="status" className={status.error ? "status error" : "status"}>
         {status.text}
