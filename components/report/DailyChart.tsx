@@ -1,6 +1,6 @@
 import { AxisLeft, AxisRight } from "@visx/axis";
 import { Group } from "@visx/group";
-import { scaleBand, scaleLinear } from "@visx/scale";
+import { scaleLinear } from "@visx/scale";
 import { Bar, LinePath } from "@visx/shape";
 import { t, type Locale } from "@/lib/i18n";
 import type { DayFigures } from "@/lib/model/report";
@@ -14,7 +14,7 @@ import {
   formatRate,
   formatYuanShort,
 } from "@/components/report/format";
-import { DaysAxis } from "@/components/report/DaysAxis";
+import { DaysAxis, daysScale } from "@/components/report/DaysAxis";
 
 /**
  * Each day's recovered amount in yuan (bars, the left axis; dollars, never added to yuan, are in the
@@ -32,11 +32,7 @@ export function DailyChart({
   const margin = { top: 16, right: 56, bottom: 36, left: 72 };
   const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  const x = scaleBand<number>({
-    domain: days.map((d) => d.day),
-    range: [0, innerW],
-    padding: 0.3,
-  });
+  const x = daysScale(days, innerW);
   const maxYuan = Math.max(1, ...days.map((d) => d.recoveredCents / 100));
   const yAmount = scaleLinear<number>({
     domain: [0, maxYuan],

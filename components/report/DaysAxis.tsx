@@ -1,9 +1,18 @@
 import { AxisBottom } from "@visx/axis";
-import type { scaleBand } from "@visx/scale";
+import { scaleBand } from "@visx/scale";
 import type { Locale } from "@/lib/i18n";
 import type { DayFigures } from "@/lib/model/report";
 import { AXIS_TEXT, CHART, everyNth } from "@/components/report/chart-style";
 import { formatDay } from "@/components/report/format";
+
+/** The range's days across a chart's inner width, each a band (a bar, or a stack of them). */
+export function daysScale(days: readonly DayFigures[], innerWidth: number) {
+  return scaleBand<number>({
+    domain: days.map((d) => d.day),
+    range: [0, innerWidth],
+    padding: 0.3,
+  });
+}
 
 /** The days under a chart of the range, at most 8 of them named. */
 export function DaysAxis({
@@ -14,7 +23,7 @@ export function DaysAxis({
 }: {
   locale: Locale;
   top: number;
-  scale: ReturnType<typeof scaleBand<number>>;
+  scale: ReturnType<typeof daysScale>;
   days: readonly DayFigures[];
 }) {
   return (

@@ -1,6 +1,6 @@
 import { AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
-import { scaleBand, scaleLinear } from "@visx/scale";
+import { scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
 import { t, type Locale } from "@/lib/i18n";
 import type { DayFigures, ReasonRow } from "@/lib/model/report";
@@ -13,7 +13,7 @@ import {
 } from "@/components/report/chart-style";
 import { formatCount, formatDay } from "@/components/report/format";
 import { reasonName } from "@/components/report/labels";
-import { DaysAxis } from "@/components/report/DaysAxis";
+import { DaysAxis, daysScale } from "@/components/report/DaysAxis";
 
 const OTHERS = "\u0000others";
 
@@ -49,11 +49,7 @@ export function ReasonsChart({
   const margin = { top: 12, right: 16, bottom: 36, left: 48 };
   const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  const x = scaleBand<number>({
-    domain: days.map((d) => d.day),
-    range: [0, innerW],
-    padding: 0.3,
-  });
+  const x = daysScale(days, innerW);
   const totals = days.map((d) =>
     series.reduce((sum, id) => sum + countOf(d, id), 0),
   );
