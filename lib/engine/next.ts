@@ -164,9 +164,11 @@ function nextNudgeFrom(
       t = later.at;
       continue;
     }
-    const overtaken = pending.some((p) => p.at > step.at && p.at <= at!);
-    if (!overtaken) break;
-    t = at;
+    // Pushed past a later step's own moment: the first step passed takes over (placed in its turn),
+    // not the last, so the answer does not change back to the skipped one once its moment comes.
+    const overtaking = pending.find((p) => p.at > step.at && p.at <= at!);
+    if (!overtaking) break;
+    t = overtaking.at;
   }
   if (at === undefined || (closesAt !== undefined && at >= closesAt))
     return undefined;
