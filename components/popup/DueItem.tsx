@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { DueActions } from "@/components/popup/due-actions";
 import type { HeldAction, HeldRow } from "@/components/popup/held-rows";
 import {
@@ -78,10 +78,12 @@ export function DueItem({
     ? closeAtText(order, now, locale)
     : closeText(order, now, locale);
   const unpaid = order.status === "unpaid";
-  // The undo takes the focus of the button that made it, so a keyboard agent can press it at once.
+  // The undo takes the focus of the button that made it, so a keyboard agent can press it at once:
+  // in the same commit that puts it in (a layout effect), so the focus never drops to the page's
+  // body in between, as it did for a frame under load.
   const undoButton = useRef<HTMLButtonElement>(null);
   const offered = held?.state === "offered";
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (offered) undoButton.current?.focus();
   }, [offered]);
   // The buyer said no: nothing to send them (no message, no nudge to log), only paid / closed.
