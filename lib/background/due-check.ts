@@ -8,6 +8,7 @@ import {
   settleNotices,
   summaryNotice,
   withdrawNotifications,
+  withdrawSettled,
 } from "@/lib/background/notices";
 import { uiLocale } from "@/lib/background/notification-content";
 import { serialized } from "@/lib/background/one-at-a-time";
@@ -146,7 +147,13 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
     await recordCreated(db, row.id);
     if (import.meta.env.MODE === "test") await parkIfAsked(db, "recorded", now);
   }
-  if (notices.length) await clearReplaced(db);
+  if (notices.length) {
+    await clearReplaced(db);
+    await withdrawSettled(
+      db,
+      toShow.map((order) => order.key),
+    );
+  }
   if (import.meta.env.MODE === "test")
     await parkIfAsked(db, "replaced-cleared", now);
   if (due.length) await markNotified(db, due);

@@ -210,3 +210,20 @@ export async function withdrawNotifications(
       await browser.notifications.clear(id);
   }
 }
+
+/**
+ * Takes down the notifications just raised for orders no longer open (paid or closed meanwhile):
+ * a page's batch marking one paid withdraws its notification, but a due check that read the order
+ * before that write raises it after the withdrawal. Read after the creation, so one of the two
+ * always sees the other.
+ */
+export async function withdrawSettled(
+  db: PayNudgeDB,
+  orderKeys: readonly string[],
+): Promise<void> {
+  if (!orderKeys.length) return;
+  const rows = await db.orders.bulkGet([...orderKeys]);
+  await withdrawNotifications(
+    orderKeys.filter((_, i) => rows[i]?.openDueAt === undefined),
+  );
+}

@@ -66,14 +66,17 @@ describe("a ticking countdown", () => {
     expect(await page.locator("[data-paynudge-order]").count()).toBe(hosts);
     expect(await badge.text(".meta")).toMatch(/^30分后自动关闭/);
 
-    // The platform corrects its countdown: four minutes and ten seconds left.
+    // The platform corrects its countdown: four minutes and ten seconds left. The deadline read
+    // from it is rounded to the minute (so that ticks read as one deadline) and the badge rounds
+    // what is left to the minute, so it says 4 or 5 minutes depending on the second of the minute
+    // the suite reads it at; either is far from the 30 it said.
     await page.evaluate(() => {
       document.querySelector('[class*="index_countdown"]')!.textContent =
         "剩余4分10秒";
     });
     await expect
       .poll(() => badge.text(".meta"), { timeout: 20_000 })
-      .toMatch(/^4分后自动关闭/);
+      .toMatch(/^[45]分后自动关闭/);
     await page.close();
   });
 });

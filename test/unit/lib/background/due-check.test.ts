@@ -20,6 +20,7 @@ import {
   handleNotificationClick,
 } from "@/lib/background/notification-actions";
 import { handleOrdersSeen } from "@/test/support/seen";
+import { storeSeenOrders } from "@/lib/background/orders-seen";
 import {
   ALARM_NAME,
   BATCH_QUIET_MS,
@@ -279,6 +280,29 @@ describe("notifications", () => {
       notificationId("taobao:1", dueAt),
     ]);
     expect(await alarmAt()).toBeGreaterThan(dueAt + RETRY_MS);
+  });
+
+  it("takes down a notification raised for an order a page showed paid meanwhile", async () => {
+    const dueAt = await oneOrderDue();
+    // The page's batch (the order now paid) is stored, and its notifications withdrawn, while the
+    // check that read the order as due is raising its notification.
+    replaceCreate(
+      (real) =>
+        (async (...args: Parameters<Create>) => {
+          await storeSeenOrders(
+            db,
+            {
+              pageUrl: page,
+              orders: [order("1", T0, { status: "paid" })],
+            },
+            dueAt,
+          );
+          return real(...args);
+        }) as unknown as Create,
+    );
+    await runDueCheck(db, dueAt);
+    expect(await shown()).toEqual({});
+    expect((await db.orders.get("taobao:1"))?.status).toBe("paid");
   });
 
   it("a run stopped after showing a nudge but before recording it: the next run records and marks it, and shows nothing again", async () => {
