@@ -23,6 +23,11 @@ import {
 import { answerOrdersSeen, handleViewsFor } from "@/lib/background/orders-seen";
 import { handleEndAbTest, handleStartAbTest } from "@/lib/background/ab-tests";
 import { openSettings } from "@/lib/background/open-settings";
+import {
+  handleRemoveTeamRoster,
+  handleSetTeamMe,
+  handleSetTeamRoster,
+} from "@/lib/background/team-roster";
 import { openOrder } from "@/lib/background/open-order";
 import { openWorkspace } from "@/lib/background/workspace";
 import { parseRequest } from "@/lib/schemas/requests";
@@ -233,6 +238,22 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     endAbTest: {
       ...PAGES,
       handle: (data) => handleEndAbTest(db, data, Date.now()),
+    },
+    // The team roster decides whose orders each agent is shown: the extension's pages only.
+    setTeamRoster: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleSetTeamRoster(db, data),
+    },
+    setTeamMe: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: (data) => handleSetTeamMe(db, data),
+    },
+    removeTeamRoster: {
+      ...PAGES,
+      then: "refresh-pages",
+      handle: () => handleRemoveTeamRoster(db),
     },
 
     // A backup restored in chunks: begin, chunks (staged), commit swaps the data in.

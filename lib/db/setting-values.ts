@@ -10,6 +10,8 @@ import {
 } from "@/lib/engine/settings";
 import { isAbTestList, type AbTest } from "@/lib/model/ab-test";
 import { PLATFORM_IDS, type PlatformId } from "@/lib/model/order";
+import { isRoster } from "@/lib/model/roster-rules";
+import { ROSTER_LIMITS, type Roster } from "@/lib/model/team";
 import {
   ATTRIBUTION_HOURS_MAX,
   ATTRIBUTION_HOURS_MIN,
@@ -69,6 +71,13 @@ export const DEFAULT_SETTINGS = {
    * of the last nudge before it is a recovery credited to that nudge.
    */
   attributionHours: DEFAULT_ATTRIBUTION_HOURS as number,
+  /**
+   * The team's roster (issue 17, lib/model/team.ts), set from a code or a file in the options
+   * page's Team section (lib/background/team-roster.ts); none means solo use.
+   */
+  teamRoster: undefined as Roster | undefined,
+  /** Which of the roster's names is this agent's (one of its agents' names, or none chosen yet). */
+  teamMe: undefined as string | undefined,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -142,6 +151,15 @@ export const PLAIN_SETTING_CHECKS: {
     Number.isInteger(v) &&
     (v as number) >= ATTRIBUTION_HOURS_MIN &&
     (v as number) <= ATTRIBUTION_HOURS_MAX,
+  teamRoster: (v): v is Roster | undefined => v === undefined || isRoster(v),
+  // A roster name, as the roster's rules hold it; that it is one of the held roster's is the
+  // handler's to check (lib/background/team-roster.ts).
+  teamMe: (v): v is string | undefined =>
+    v === undefined ||
+    (typeof v === "string" &&
+      v.length >= 1 &&
+      [...v].length <= ROSTER_LIMITS.nameLength &&
+      v.trim() === v),
 };
 
 /**

@@ -31,6 +31,12 @@ import type {
   TemplateIdRequest,
   WipeRequest,
 } from "@/lib/messaging/settings-requests";
+import type {
+  TeamMeRequest,
+  TeamRemoved,
+  TeamRosterReply,
+  TeamRosterRequest,
+} from "@/lib/messaging/team-requests";
 import type { AbTest } from "@/lib/model/ab-test";
 import type { OrderView } from "@/lib/model/order-view";
 import type { PlatformId } from "@/lib/model/order";
@@ -118,6 +124,15 @@ export interface BackgroundRequests {
   startAbTest(data: StartAbTestRequest): AbTest;
   /** Ends a running A/B test, keeping the winner's template as the scenario's preferred one. */
   endAbTest(data: EndAbTestRequest): AbTest;
+  /**
+   * Holds a team roster from its code or file (issue 17): a damaged, malformed, oversized, older
+   * or another team's roster is refused with the held one unchanged (team-requests.ts).
+   */
+  setTeamRoster(data: TeamRosterRequest): TeamRosterReply;
+  /** Which name of the held roster is this agent's. */
+  setTeamMe(data: TeamMeRequest): void;
+  /** Back to solo use: the roster and the agent's name in it go; answers them for the undo. */
+  removeTeamRoster(): TeamRemoved;
 
   /* All data at once (import-requests.ts describes the chunked import). */
   /** Starts restoring a backup: its envelope and each table's row count. */

@@ -30,6 +30,10 @@ import {
   WipeRequestSchema,
 } from "@/lib/schemas/settings-requests";
 import { MessageTemplateSchema } from "@/lib/schemas/templates";
+import {
+  TeamMeRequestSchema,
+  TeamRosterRequestSchema,
+} from "@/lib/schemas/team-requests";
 
 /** A request without data: whatever comes along is ignored. */
 const NO_DATA = z.unknown().transform(() => undefined);
@@ -72,6 +76,9 @@ export const REQUEST_SCHEMAS: {
   revokeSite: SitePatternSchema,
   startAbTest: StartAbTestSchema,
   endAbTest: EndAbTestSchema,
+  setTeamRoster: TeamRosterRequestSchema,
+  setTeamMe: TeamMeRequestSchema,
+  removeTeamRoster: NO_DATA,
   importBegin: ImportManifestSchema,
   importChunk: ImportChunkSchema,
   importCommit: ImportSessionSchema,

@@ -29,6 +29,8 @@ export const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType } = {
   panelPlace: z.custom(PLAIN_SETTING_CHECKS.panelPlace),
   abTests: z.custom(PLAIN_SETTING_CHECKS.abTests),
   attributionHours: z.custom<number>(PLAIN_SETTING_CHECKS.attributionHours),
+  teamRoster: z.custom(PLAIN_SETTING_CHECKS.teamRoster),
+  teamMe: z.custom<string | undefined>(PLAIN_SETTING_CHECKS.teamMe),
   ...EngineSettingSchemas,
 };
 

@@ -139,6 +139,8 @@ const KEY_FAMILIES: readonly KeyFamily[] = [
       "panelPlace",
       "abTests",
       "attributionHours",
+      "teamRoster",
+      "teamMe",
     ]),
   ),
   // Tables a backup error can name; the options page checks hasMessage for the others.
