@@ -46,13 +46,20 @@ const held = new WeakMap<PayNudgeDB, Held>();
 /** How far past its window what is held may reach before the older times are dropped. */
 const TRIM_AFTER_MS = 60 * 60_000;
 
-/** Adds nudges (of any order) to what is held, learning the buyers of orders new to it. */
+/**
+ * Adds nudges (of any order) to what is held, learning the buyers of orders new to it. Nudges
+ * merged from a colleague's team log (importedFrom) are left out: the cap plans this machine's own
+ * nudges, and a merge (the lead's, after the fact) must not move this machine's plans
+ * (lib/db/team-log-merge.ts).
+ */
 async function addNudges(
   db: PayNudgeDB,
   state: Held,
-  nudges: readonly { orderKey: string; at: number }[],
+  nudges: readonly { orderKey: string; at: number; importedFrom?: string }[],
 ): Promise<void> {
-  const kept = nudges.filter(({ at }) => at > state.since);
+  const kept = nudges.filter(
+    ({ at, importedFrom }) => at > state.since && importedFrom === undefined,
+  );
   const missing = [
     ...new Set(
       kept.map((n) => n.orderKey).filter((key) => !state.buyerOf.has(key)),

@@ -25,7 +25,13 @@ export interface NudgeLog {
   when?: string;
   /** The standard order note written for this nudge. */
   note?: string;
+  /**
+   * The colleague whose team log file brought it (lib/model/team-log.ts): logged on their machine,
+   * merged here for the report, where it plans nothing (lib/db/team-log-merge.ts says why). Absent
+   * on the nudges logged on this machine: they alone go into this machine's own team log file.
+   */
+  importedFrom?: string;
 }
 
 /** A nudge as the agent reports it, before it is logged against its order. */
-export type NudgeEntry = Omit<NudgeLog, "id" | "orderKey">;
+export type NudgeEntry = Omit<NudgeLog, "id" | "orderKey" | "importedFrom">;

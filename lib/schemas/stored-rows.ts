@@ -80,6 +80,7 @@ const NudgeLogSchema = schemaOf<NudgeLog>()(
       // A word or the "HH:mm" the agent typed, as the log request accepted it.
       when: payWhenText.optional(),
       note: z.string().min(1).max(300).optional(),
+      importedFrom: agent.optional(),
     })
     .strict(),
 );
