@@ -1,8 +1,14 @@
 // Finds Chrome/Chromium and launches it with the built extension. Shared by `npm start` and the
 // end-to-end tests. Never downloads a browser.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -81,6 +87,25 @@ export function browserArgs(hostMap) {
 }
 
 /**
+ * A new profile's languages are Chinese from its first page on. Playwright's `locale` reaches the
+ * pages it attaches to, but a page the extension opens at install (the welcome page) may load
+ * before that, and on Linux Chromium takes its languages from the environment, not `--lang`: such
+ * a page read English once on a busy machine. The profile's own preference holds for every page.
+ * @param {string} userDataDir
+ */
+function preferChinese(userDataDir) {
+  const prefs = join(userDataDir, "Default", "Preferences");
+  if (existsSync(prefs)) return;
+  mkdirSync(dirname(prefs), { recursive: true });
+  writeFileSync(
+    prefs,
+    JSON.stringify({
+      intl: { accept_languages: "zh-CN,zh", selected_languages: "zh-CN,zh" },
+    }),
+  );
+}
+
+/**
  * @param {{ headless?: boolean, hostMap?: number, userDataDir?: string, viewport?: {width:number,height:number}, extensionDir?: string }} [opts]
  *   hostMap: a local HTTPS port that every host name resolves to (real-URL fixtures).
  *   extensionDir: another unpacked copy to load instead of the build (benchmarks add pages to one).
@@ -95,6 +120,7 @@ export async function launchWithExtension(opts = {}) {
   const ownDir = !opts.userDataDir;
   const userDataDir =
     opts.userDataDir ?? mkdtempSync(join(tmpdir(), "paynudge-profile-"));
+  preferChinese(userDataDir);
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
