@@ -31,6 +31,7 @@ import {
 import { openOrder } from "@/lib/background/open-order";
 import { openWorkspace } from "@/lib/background/workspace";
 import { parseRequest } from "@/lib/schemas/requests";
+import { handleImportTeamLog } from "@/lib/background/team-log";
 import { pagesChanged } from "@/lib/background/page-sync";
 import {
   allowedNow,
@@ -269,6 +270,12 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
       ...PAGES,
       then: "refresh-pages",
       handle: (data) => handleWipeAllData(db, data, Date.now()),
+    },
+    // Adds colleagues' nudges to this machine's log: data changes from the extension's pages only.
+    // Nothing a badge shows changes (team-log-merge.ts leaves this machine's orders as they are).
+    importTeamLog: {
+      ...PAGES,
+      handle: (data) => handleImportTeamLog(db, data),
     },
   };
 }

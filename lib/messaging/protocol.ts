@@ -51,6 +51,10 @@ import type {
   RevealAnswer,
   RevealOrder,
 } from "@/lib/messaging/reveal-requests";
+import type {
+  TeamLogImportReply,
+  TeamLogImportRequest,
+} from "@/lib/messaging/team-log-requests";
 
 /**
  * Every request the background answers, from the order script and from the extension's own pages
@@ -147,6 +151,11 @@ export interface BackgroundRequests {
   /** Drops a staged import the page gave up on. */
   importAbort(data: ImportSessionRequest): void;
   wipeAllData(data: WipeRequest): void;
+  /**
+   * 合并同事的记录 (issue 17): a colleague's team log file, checked whole and merged in one
+   * transaction without duplicates, or refused with nothing stored (team-log-requests.ts).
+   */
+  importTeamLog(data: TeamLogImportRequest): TeamLogImportReply;
 }
 
 export type RequestType = keyof BackgroundRequests;

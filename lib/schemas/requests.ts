@@ -30,6 +30,7 @@ import {
   WipeRequestSchema,
 } from "@/lib/schemas/settings-requests";
 import { MessageTemplateSchema } from "@/lib/schemas/templates";
+import { TeamLogImportSchema } from "@/lib/schemas/team-log";
 import {
   TeamMeRequestSchema,
   TeamRosterRequestSchema,
@@ -84,6 +85,7 @@ export const REQUEST_SCHEMAS: {
   importCommit: ImportSessionSchema,
   importAbort: ImportSessionSchema,
   wipeAllData: WipeRequestSchema,
+  importTeamLog: TeamLogImportSchema,
 };
 
 /** A request's data checked by its own schema; throws (a ZodError) when it does not pass. */
