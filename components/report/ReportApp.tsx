@@ -8,6 +8,8 @@ import { ReportView } from "@/components/report/ReportView";
 import { useFigures } from "@/components/report/use-figures";
 import { nudgeLogCsvOf, templateNames } from "@/lib/db/nudge-log-export";
 import { getDb } from "@/lib/db/schema";
+import { readPlainSetting } from "@/lib/db/setting-values";
+import { teamLogOf } from "@/lib/db/team-log-export";
 import { pickLocale, t } from "@/lib/i18n";
 import type { ReportPeriod } from "@/lib/model/report";
 
@@ -46,6 +48,36 @@ export function ReportApp() {
   );
   const daily = choice.id === dailyId ? figures : ownDaily;
   const names = useLiveQuery(() => templateNames(db), [], new Map());
+  const [exportNotice, setExportNotice] = useState<string>();
+
+  /**
+   * The range's own nudges for the lead (issue 17), named by the agent's name and carrying the
+   * held roster's team, so that the lead's PayNudge refuses another team's file.
+   */
+  async function exportTeamLog() {
+    const now = Date.now();
+    const period = periodOf(choice, now);
+    const [agent, roster] = await Promise.all([
+      readPlainSetting(db, "agentName"),
+      readPlainSetting(db, "teamRoster"),
+    ]);
+    if (agent === undefined) {
+      setExportNotice(t(locale, "reportPage.teamLogNeedsName"));
+      return;
+    }
+    setExportNotice(undefined);
+    const file = await teamLogOf(db, {
+      agent,
+      now,
+      range: period,
+      ...(roster ? { teamId: roster.teamId } : {}),
+    });
+    downloadFile({
+      name: `paynudge-team-${agent}-${days(period)}.json`,
+      text: JSON.stringify(file),
+      type: "application/json",
+    });
+  }
 
   return (
     <ReportView
@@ -62,6 +94,12 @@ export function ReportApp() {
           text: reportCsv(locale, figures, names),
           type: "text/csv",
         });
+      }}
+      exportNotice={exportNotice}
+      onExportTeamLog={() => {
+        exportTeamLog().catch((error: unknown) =>
+          console.error("PayNudge: the team log's export", error),
+        );
       }}
       onExportLog={() => {
         const now = Date.now();

@@ -1,16 +1,23 @@
 import { t, type Locale } from "@/lib/i18n";
 
-/** The report's tables and the range's nudge log, each saved as a CSV file. */
+/**
+ * The report's tables and the range's nudge log, each saved as a CSV file; the range's own nudges
+ * saved for the lead to merge (issue 17), which needs the agent's name (`notice` says so).
+ */
 export function ReportExports({
   locale,
   disabled,
   onReport,
   onLog,
+  onTeamLog,
+  notice,
 }: {
   locale: Locale;
   disabled: boolean;
   onReport(): void;
   onLog(): void;
+  onTeamLog(): void;
+  notice?: string;
 }) {
   return (
     <section className="section exports" aria-labelledby="exports-title">
@@ -33,7 +40,18 @@ export function ReportExports({
         >
           {t(locale, "reportPage.exportLog")}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          data-action="export-team-log"
+          onClick={onTeamLog}
+        >
+          {t(locale, "reportPage.exportTeamLog")}
+        </button>
       </div>
+      <p className="hint" role="status">
+        {notice}
+      </p>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { RangePicker } from "@/components/report/RangePicker";
 import { ReasonsChart } from "@/components/report/ReasonsChart";
 import { ReasonsTable } from "@/components/report/ReasonsTable";
 import { ReportExports } from "@/components/report/ReportExports";
+import { TeamLogMerge } from "@/components/report/TeamLogMerge";
 import type { RangeChoice } from "@/components/report/range";
 
 export interface ReportViewProps {
@@ -24,6 +25,10 @@ export interface ReportViewProps {
   templateNames: ReadonlyMap<string, string>;
   onExportReport(): void;
   onExportLog(): void;
+  /** Saves this machine's own nudges of the range for the lead to merge (issue 17). */
+  onExportTeamLog(): void;
+  /** What the team log's export has to say (no agent name set), else nothing. */
+  exportNotice?: string;
 }
 
 /**
@@ -39,6 +44,8 @@ export function ReportView({
   templateNames,
   onExportReport,
   onExportLog,
+  onExportTeamLog,
+  exportNotice,
 }: ReportViewProps) {
   return (
     <main className="report-page">
@@ -116,7 +123,10 @@ export function ReportView({
         disabled={figures === undefined}
         onReport={onExportReport}
         onLog={onExportLog}
+        onTeamLog={onExportTeamLog}
+        notice={exportNotice}
       />
+      <TeamLogMerge locale={locale} />
     </main>
   );
 }

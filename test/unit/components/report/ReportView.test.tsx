@@ -23,6 +23,7 @@ function view(props: Partial<ReportViewProps> = {}) {
     onChoice: vi.fn(),
     onExportReport: vi.fn(),
     onExportLog: vi.fn(),
+    onExportTeamLog: vi.fn(),
   };
   render(
     <ReportView
@@ -270,6 +271,21 @@ describe("the report page", () => {
     );
     expect(onExportReport).toHaveBeenCalledTimes(1);
     expect(onExportLog).toHaveBeenCalledTimes(1);
+  });
+
+  it("saves the range's own nudges for the lead, and says why not when it cannot", () => {
+    const { onExportTeamLog } = view({
+      exportNotice: "先在设置的“常规”里填上你的客服昵称",
+    });
+    fireEvent.click(
+      screen.getByRole("button", { name: "导出我的催付记录（给组长合并）" }),
+    );
+    expect(onExportTeamLog).toHaveBeenCalledTimes(1);
+    expect(
+      screen
+        .getByText("先在设置的“常规”里填上你的客服昵称")
+        .getAttribute("role"),
+    ).toBe("status");
   });
 
   it("copies the daily report's text, shown as it will be sent", async () => {
