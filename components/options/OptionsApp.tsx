@@ -35,6 +35,12 @@ import {
 import { SitesSection } from "@/components/options/SitesSection";
 import { listText } from "@/components/options/status";
 import { TaughtPagesSection } from "@/components/options/TaughtPagesSection";
+import {
+  removeTeamRoster,
+  setTeamMe,
+  setTeamRoster,
+} from "@/components/options/team/requests";
+import { TeamSection } from "@/components/options/team/TeamSection";
 import { readEngine, readGeneral } from "@/components/options/stored-data";
 import { TemplatesSection } from "@/components/options/templates/TemplatesSection";
 import { loadNudgeReport, type ReportRange } from "@/lib/db/report";
@@ -82,6 +88,14 @@ export function OptionsApp() {
   // Live: the list follows the background's writes (a save, a removal, a page taught meanwhile).
   const taughtReaders = useLiveQuery(
     () => getSetting(db, "taughtReaders"),
+    [dataRevision],
+  );
+  // Live: a roster pasted in another tab, or the background's answer, shows at once.
+  const team = useLiveQuery(
+    async () => ({
+      roster: await getSetting(db, "teamRoster"),
+      me: await getSetting(db, "teamMe"),
+    }),
     [dataRevision],
   );
   const [sites, setSites] = useState<string[]>([]);
@@ -135,6 +149,7 @@ export function OptionsApp() {
       plan: reporter("plan"),
       templates: reporter("templates"),
       sites: reporter("sites"),
+      team: reporter("team"),
       data: reporter("data"),
     };
   }, []);
@@ -229,6 +244,20 @@ export function OptionsApp() {
               onSave={saveTaughtReader}
               onDelete={deleteTaughtReader}
               onDirty={reportDirty.sites}
+            />
+          )}
+        </OptionsSection>
+        <OptionsSection locale={locale} id="team" dirty={isDirty("team")}>
+          {team && (
+            <TeamSection
+              locale={locale}
+              roster={team.roster}
+              me={team.me}
+              agentName={general?.agentName}
+              onSetRoster={setTeamRoster}
+              onSetMe={setTeamMe}
+              onRemove={removeTeamRoster}
+              onDirty={reportDirty.team}
             />
           )}
         </OptionsSection>

@@ -11,6 +11,7 @@ export const SECTION_IDS = [
   "plan",
   "templates",
   "sites",
+  "team",
   "data",
 ] as const;
 
@@ -23,6 +24,7 @@ export const SECTION_LABELS: Record<SectionId, MessageKey> = {
   plan: "options.plan",
   templates: "options.templates",
   sites: "options.sites",
+  team: "options.team",
   data: "options.data",
 };
 

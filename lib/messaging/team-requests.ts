@@ -17,7 +17,7 @@ export interface TeamRosterRequest {
  * file's own refusals (damaged in copying, not a roster, too long); the others compare it with the
  * roster held.
  */
-export type TeamRosterAnswer =
+type TeamRosterAnswer =
   | "stored"
   | "already-held"
   | "older"

@@ -13,7 +13,15 @@ import { expectNoAxeViolations } from "@/test/support/browser/axe";
  * in Chinese.
  */
 
-const SECTIONS = ["report", "general", "plan", "templates", "sites", "data"];
+const SECTIONS = [
+  "report",
+  "general",
+  "plan",
+  "templates",
+  "sites",
+  "team",
+  "data",
+];
 
 let ext: Extension;
 let options: Page;

@@ -60,6 +60,7 @@ describe("options page: sections and navigation", () => {
       "催付计划",
       "催付话术",
       "平台与网站",
+      "团队",
       "数据",
     ]);
     expect(link("plan").getAttribute("aria-current")).toBe("location");
