@@ -84,4 +84,57 @@ describe("the report page over its database", () => {
       WAIT,
     );
   });
+
+  it("saves the range's own nudges for the lead once the agent's name is set, never merged ones", async () => {
+    const db = getDb();
+    await db.nudges.add({
+      orderKey: "taobao:202",
+      at: Date.now(),
+      channel: "chat",
+      agent: "小美",
+      importedFrom: "小美",
+    });
+    const saved: Blob[] = [];
+    const { createObjectURL, revokeObjectURL } = URL;
+    URL.createObjectURL = (blob: Blob) => (saved.push(blob), "blob:team-log");
+    URL.revokeObjectURL = () => undefined;
+    // jsdom does not navigate to the download's link.
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(
+      () => undefined,
+    );
+    try {
+      render(<ReportApp />);
+      const button = await screen.findByRole(
+        "button",
+        { name: "导出我的催付记录（给组长合并）" },
+        WAIT,
+      );
+      fireEvent.click(button);
+      await screen.findByText(/先在设置的“常规”里填上你的客服昵称/, {}, WAIT);
+      expect(saved).toHaveLength(0);
+
+      await db.settings.put({ key: "agentName", value: "阿华" });
+      fireEvent.click(button);
+      await waitFor(() => expect(saved).toHaveLength(1), WAIT);
+      const file = JSON.parse(await saved[0]!.text()) as Record<
+        string,
+        unknown
+      >;
+      expect(file).toMatchObject({
+        format: "paynudge-team-log",
+        version: 1,
+        agent: "阿华",
+        nudges: [{ platform: "taobao", orderId: "101", channel: "chat" }],
+      });
+      expect(file.nudges).toHaveLength(1);
+      // No roster held: the file names no team.
+      expect(file.teamId).toBeUndefined();
+      expect(
+        screen.queryByText(/先在设置的“常规”里填上你的客服昵称/),
+      ).toBeNull();
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      URL.revokeObjectURL = revokeObjectURL;
+    }
+  });
 });
