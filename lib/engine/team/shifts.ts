@@ -11,7 +11,7 @@ import type { Roster, Shift, TeamAgent } from "@/lib/model/team";
 
 const MINUTE_MS = 60_000;
 
-/** Minutes since midnight of a shift's end, or undefined for a time that cannot be read. */
+/** Minutes since midnight of a shift's start or end, or undefined for a time that cannot be read. */
 function minuteOf(time: string): number | undefined {
   const parts = clockTimeParts(time);
   return parts && parts.hour * 60 + parts.minute;
