@@ -49,6 +49,7 @@ export function ReportApp() {
   const daily = choice.id === dailyId ? figures : ownDaily;
   const names = useLiveQuery(() => templateNames(db), [], new Map());
   const [exportNotice, setExportNotice] = useState<string>();
+  const roster = useLiveQuery(() => readPlainSetting(db, "teamRoster"), [db]);
 
   /**
    * The range's own nudges for the lead (issue 17), named by the agent's name and carrying the
@@ -95,6 +96,7 @@ export function ReportApp() {
           type: "text/csv",
         });
       }}
+      team={roster !== undefined}
       exportNotice={exportNotice}
       onExportTeamLog={() => {
         exportTeamLog().catch((error: unknown) =>

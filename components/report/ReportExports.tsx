@@ -2,7 +2,8 @@ import { t, type Locale } from "@/lib/i18n";
 
 /**
  * The report's tables and the range's nudge log, each saved as a CSV file; the range's own nudges
- * saved for the lead to merge (issue 17), which needs the agent's name (`notice` says so).
+ * saved for the lead to merge (issue 17; `onTeamLog` only while a team roster is held), which needs
+ * the agent's name (`notice` says so).
  */
 export function ReportExports({
   locale,
@@ -16,7 +17,7 @@ export function ReportExports({
   disabled: boolean;
   onReport(): void;
   onLog(): void;
-  onTeamLog(): void;
+  onTeamLog?: () => void;
   notice?: string;
 }) {
   return (
@@ -40,14 +41,16 @@ export function ReportExports({
         >
           {t(locale, "reportPage.exportLog")}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          data-action="export-team-log"
-          onClick={onTeamLog}
-        >
-          {t(locale, "reportPage.exportTeamLog")}
-        </button>
+        {onTeamLog && (
+          <button
+            type="button"
+            className="secondary"
+            data-action="export-team-log"
+            onClick={onTeamLog}
+          >
+            {t(locale, "reportPage.exportTeamLog")}
+          </button>
+        )}
       </div>
       <p className="hint" role="status">
         {notice}

@@ -25,6 +25,11 @@ export interface ReportViewProps {
   templateNames: ReadonlyMap<string, string>;
   onExportReport(): void;
   onExportLog(): void;
+  /**
+   * A team roster is held (issue 17): the team log's export and 合并同事的记录 show. Solo use is
+   * unchanged: without a roster, nothing of the team shows.
+   */
+  team: boolean;
   /** Saves this machine's own nudges of the range for the lead to merge (issue 17). */
   onExportTeamLog(): void;
   /** What the team log's export has to say (no agent name set), else nothing. */
@@ -44,6 +49,7 @@ export function ReportView({
   templateNames,
   onExportReport,
   onExportLog,
+  team,
   onExportTeamLog,
   exportNotice,
 }: ReportViewProps) {
@@ -123,10 +129,10 @@ export function ReportView({
         disabled={figures === undefined}
         onReport={onExportReport}
         onLog={onExportLog}
-        onTeamLog={onExportTeamLog}
+        onTeamLog={team ? onExportTeamLog : undefined}
         notice={exportNotice}
       />
-      <TeamLogMerge locale={locale} />
+      {team && <TeamLogMerge locale={locale} />}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "@/test/support/browser/axe";
 import {
   dbCounts,
   putSettings,
@@ -201,5 +202,11 @@ describe("merging colleagues' nudge logs on the lead's report page", () => {
     );
     expect(await nudgeCount()).toBe(5);
     expect(await byAgent()).toEqual({ 小美: "3 / 1", 小王: "2 / 0" });
+  });
+
+  it("has no contrast, label or naming violations in the exports and the merge, refusals shown", async () => {
+    await expectNoAxeViolations(report, "report page's team log", {
+      include: [".exports", ".team-log"],
+    });
   });
 });

@@ -10,6 +10,7 @@ import { ReportApp } from "@/components/report/ReportApp";
 import { formatDay } from "@/components/report/format";
 import { getDb } from "@/lib/db/schema";
 import type { StoredOrder } from "@/lib/model/order";
+import type { Roster } from "@/lib/model/team";
 
 /*
  * The report page whole, over the real loader and fake-indexeddb: a nudge logged today shows in
@@ -17,6 +18,17 @@ import type { StoredOrder } from "@/lib/model/order";
  */
 
 const WAIT = { timeout: 5000 };
+const ROSTER: Roster = {
+  teamId: "team-app00001",
+  shop: "小美的杂货铺",
+  version: 1,
+  issuedAt: 1_765_000_000_000,
+  leaseMinutes: 30,
+  agents: [
+    { name: "阿华", weight: 1, shifts: [] },
+    { name: "小美", weight: 1, shifts: [] },
+  ],
+};
 const DAY = 86_400_000;
 
 beforeEach(async () => {
@@ -102,6 +114,8 @@ describe("the report page over its database", () => {
     vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(
       () => undefined,
     );
+    // The export shows while a team roster is held (solo use shows nothing of the team).
+    await db.settings.put({ key: "teamRoster", value: ROSTER });
     try {
       render(<ReportApp />);
       const button = await screen.findByRole(
@@ -127,8 +141,8 @@ describe("the report page over its database", () => {
         nudges: [{ platform: "taobao", orderId: "101", channel: "chat" }],
       });
       expect(file.nudges).toHaveLength(1);
-      // No roster held: the file names no team.
-      expect(file.teamId).toBeUndefined();
+      // The held roster's team, so that another team's lead refuses it.
+      expect(file.teamId).toBe("team-app00001");
       expect(
         screen.queryByText(/先在设置的“常规”里填上你的客服昵称/),
       ).toBeNull();

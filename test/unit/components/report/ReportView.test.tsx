@@ -32,6 +32,7 @@ function view(props: Partial<ReportViewProps> = {}) {
       figures={FIGURES}
       daily={FIGURES}
       templateNames={TEMPLATE_NAMES}
+      team={false}
       {...handlers}
       {...props}
     />,
@@ -273,10 +274,24 @@ describe("the report page", () => {
     expect(onExportLog).toHaveBeenCalledTimes(1);
   });
 
+  it("shows nothing of the team without a roster (solo use)", () => {
+    view();
+    expect(
+      screen.queryByRole("button", { name: "导出我的催付记录（给组长合并）" }),
+    ).toBeNull();
+    expect(
+      screen.queryByRole("heading", { name: "合并同事的记录" }),
+    ).toBeNull();
+  });
+
   it("saves the range's own nudges for the lead, and says why not when it cannot", () => {
     const { onExportTeamLog } = view({
+      team: true,
       exportNotice: "先在设置的“常规”里填上你的客服昵称",
     });
+    expect(
+      screen.getByRole("heading", { name: "合并同事的记录" }),
+    ).toBeTruthy();
     fireEvent.click(
       screen.getByRole("button", { name: "导出我的催付记录（给组长合并）" }),
     );
