@@ -7,6 +7,7 @@ import { recentNudgesByBuyer } from "@/lib/db/buyer-nudges";
 import { reportPeriod } from "@/lib/engine/report/periods";
 import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { TeamLogFile } from "@/lib/model/team-log";
+import { exportBackup, restoreBackup } from "@/lib/schemas/backup-file";
 import { parseTeamLog } from "@/lib/schemas/team-log";
 import {
   HOUR,
@@ -229,6 +230,20 @@ describe("merging colleagues' files", () => {
     expect(capBefore.get("buyer:taobao:春***雨")).toEqual([
       MIDNIGHT + 9 * HOUR,
     ]);
+  });
+
+  it("keeps merged nudges as the colleague's through a backup and its restore", async () => {
+    await theDay();
+    await mergeTeamLog(lead, await fileOf(xiaomei, "小美"));
+    const restored = new PayNudgeDB(`test-${crypto.randomUUID()}`);
+    await restoreBackup(
+      restored,
+      JSON.stringify(await exportBackup(lead, NOW)),
+    );
+    expect(await nudgeRows(restored)).toEqual(await nudgeRows(lead));
+    expect(
+      (await restored.nudges.toArray()).filter((n) => n.importedFrom).length,
+    ).toBe(3);
   });
 
   it("stores an order unknown here only when the colleague saw it paid, settled and without a plan", async () => {
