@@ -112,6 +112,9 @@ describe("options page: the team roster", () => {
     firstCode = await codeOf(page);
     expect(firstCode).toMatch(/^PN-TEAM1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
 
+    // Its QR image, drawn offline in the page.
+    const qr = section(page).getByRole("img", { name: "名单码的二维码" });
+    expect((await qr.boundingBox())?.width).toBeGreaterThanOrEqual(160);
     const download = page.waitForEvent("download");
     await section(page).getByRole("button", { name: "下载文件" }).click();
     firstFile = await readFile(await (await download).path(), "utf8");

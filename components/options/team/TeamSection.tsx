@@ -10,6 +10,7 @@ import {
 } from "@/components/options/team/roster-draft";
 import { RosterEditor } from "@/components/options/team/RosterEditor";
 import { RosterImport } from "@/components/options/team/RosterImport";
+import { RosterQr } from "@/components/options/team/RosterQr";
 import { RosterSummary } from "@/components/options/team/RosterSummary";
 import { copyText } from "@/components/shared/clipboard";
 import { downloadFile } from "@/components/shared/download";
@@ -71,6 +72,12 @@ export function TeamSection({
     const timer = setTimeout(() => setRemoved(undefined), UNDO_MS);
     return () => clearTimeout(timer);
   }, [removed]);
+
+  // The last action's line would read as the form's: it goes while the form is open.
+  function startEditing() {
+    setStatus({ text: "" });
+    setEditing(true);
+  }
 
   async function publish(next: Roster): Promise<Status | undefined> {
     const reply = await onSetRoster({ text: encodeRosterCode(next) });
@@ -159,6 +166,7 @@ export function TeamSection({
               onFocus={(e) => e.target.select()}
             />
           </label>
+          <RosterQr locale={locale} code={code!} />
           <div className="actions">
             <button type="button" onClick={() => void copy(code!)}>
               {t(locale, "team.copy")}
@@ -176,7 +184,7 @@ export function TeamSection({
               {t(locale, "team.download")}
             </button>
             {!editing && (
-              <button type="button" onClick={() => setEditing(true)}>
+              <button type="button" onClick={startEditing}>
                 {t(locale, "team.edit")}
               </button>
             )}
@@ -192,7 +200,7 @@ export function TeamSection({
       )}
       {!roster && !editing && (
         <div className="actions">
-          <button type="button" onClick={() => setEditing(true)}>
+          <button type="button" onClick={startEditing}>
             {t(locale, "team.create")}
           </button>
         </div>
