@@ -16,6 +16,7 @@ import {
   type LastLog,
   type Outcome,
 } from "@/components/page/nudge-panel/panel-logic";
+import { TakeOverNote } from "@/components/page/nudge-panel/TakeOverNote";
 import { TemplatePicker } from "@/components/page/nudge-panel/TemplatePicker";
 import { useStatus } from "@/components/page/nudge-panel/use-status";
 
@@ -71,7 +72,10 @@ export function NudgePanel(props: NudgePanelProps) {
   }
 
   const now = clock();
-  const blocked = !!warning?.insideCooldown && !confirmed;
+  // Team mode: a colleague's order waits for the agent to take it over (TakeOverNote).
+  const [owner, setOwner] = useState(props.owner);
+  const theirs = owner !== undefined && !owner.mine;
+  const blocked = theirs || (!!warning?.insideCooldown && !confirmed);
   // After a log the note shown is the one logged: copied or written into the memo, it must match.
   const note =
     last?.kind === "logged"
@@ -150,6 +154,24 @@ export function NudgePanel(props: NudgePanelProps) {
         locale={locale}
         onClose={props.onClose}
       />
+      {owner && props.onTakeOver && (
+        <TakeOverNote
+          owner={owner}
+          agent={props.agent}
+          locale={locale}
+          now={now}
+          canInsert={props.canInsertNote}
+          onTakeOver={async () => {
+            const after = await props.onTakeOver!();
+            setOwner(after);
+            return after;
+          }}
+          onCopyNote={props.onCopyNote}
+          onInsertNote={props.onInsertNote}
+          report={report}
+          say={say}
+        />
+      )}
       {warning && (
         <ColleagueNote
           warning={warning}

@@ -92,7 +92,8 @@ export function createOrderBadge(
       "data-paynudge-due",
       view.nextDueAt === undefined ? "" : String(view.nextDueAt),
     );
-    button.className = state;
+    // A colleague's order (team mode) is shown, muted: it is not this agent's to nudge.
+    button.className = view.owner?.mine === false ? `${state} theirs` : state;
     button.disabled = !isActive(state);
     if (now < flashUntil) return;
     const text = badgeText(view, state, memoNote, now, locale);

@@ -11,7 +11,7 @@ import { SNOOZE_CHOICES, type SnoozeChoice } from "@/lib/engine/snooze";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import { isSnoozed, nudgeState } from "@/lib/model/nudge-state";
 import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
-import { noSlotText } from "@/lib/model/order-view";
+import { noSlotText, ownerText, type OwnerView } from "@/lib/model/order-view";
 import { missingText } from "@/lib/templates/render";
 
 const SNOOZE_LABELS: Record<SnoozeChoice, MessageKey> = {
@@ -45,6 +45,8 @@ export interface DueItemProps extends DueActions {
   /** The row was just marked or snoozed (held-rows.ts): once done, it offers undo in place. */
   held?: HeldRow;
   onUndo?(): void;
+  /** Whose the order is (team mode). */
+  owner?: OwnerView;
 }
 
 /** One order of the queue: who, what, when, and the actions the list was given. */
@@ -61,6 +63,7 @@ export function DueItem({
   onOpenSettings,
   held,
   onUndo,
+  owner,
 }: DueItemProps) {
   // Only the row's own feedback lives here; the order itself always comes from props.
   const [busy, setBusy] = useState(false);
@@ -155,6 +158,7 @@ export function DueItem({
       data-paynudge-popup-item={order.orderId}
       data-state={state}
       data-snoozed-until={snoozed ? order.snoozedUntil : undefined}
+      data-owner={owner?.name}
     >
       <button
         type="button"
@@ -188,6 +192,11 @@ export function DueItem({
             {t(locale, `platform.${order.platform}`)}
             {step && <span className="step"> · {step}</span>}
           </span>
+          {owner && (
+            <span className={owner.mine ? "owner mine" : "owner"}>
+              {ownerText(owner, locale)}
+            </span>
+          )}
           <span className="due" title={when}>
             {when}
           </span>

@@ -7,6 +7,8 @@ import type { UndoControl } from "@/components/popup/use-held-rows";
 import type { SnoozeChoice } from "@/lib/engine/snooze";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
+import type { PopupData } from "@/lib/db/popup-data";
+import { ownerProp } from "@/components/popup/owner-prop";
 import {
   FIRST_SCREEN_ROWS,
   type QueueGroup,
@@ -39,6 +41,11 @@ export interface DueListProps extends DueActions {
    * has (the queue is simply empty today).
    */
   seenOrders?: boolean | null;
+  /**
+   * The team held (team mode): over the whole team's queue each row says whose its order is; over
+   * the agent's own, only those passed to them (接手).
+   */
+  team?: PopupData["team"];
 }
 
 const GROUP_TITLES: Record<QueueGroup["id"], MessageKey> = {
@@ -58,6 +65,7 @@ export function DueList({
   onShowMore,
   undo,
   seenOrders = true,
+  team,
   ...actions
 }: DueListProps) {
   if (groups === undefined)
@@ -113,6 +121,9 @@ export function DueList({
           <ul>
             {group.orders.slice(0, budget[g]).map((order, index) => {
               const held = undo?.held.get(order.key);
+              const owned = ownerProp(order, team, now);
+              // A colleague's order (team mode): nothing to send the buyer from here.
+              const theirs = owned.owner?.mine === false;
               return (
                 <DueItem
                   key={order.key}
@@ -122,9 +133,12 @@ export function DueList({
                   {...rest}
                   {...undoable(order, group.id, index)}
                   {...(held && { held, onUndo: () => undo?.undo(order.key) })}
+                  {...owned}
                   {...(group.id === "noSlot"
                     ? { noSlot: true }
-                    : { onCopy, onMarkNudged })}
+                    : theirs
+                      ? {}
+                      : { onCopy, onMarkNudged })}
                 />
               );
             })}

@@ -18,7 +18,12 @@ import {
 } from "@/components/popup/requests";
 import { useHeldRows } from "@/components/popup/use-held-rows";
 import { useNow } from "@/components/popup/use-now";
-import { loadPopupData, type PopupData } from "@/lib/db/popup-data";
+import {
+  loadPopupData,
+  type PopupData,
+  type QueueScope,
+} from "@/lib/db/popup-data";
+import { TeamScopeSwitch } from "@/components/popup/TeamScopeSwitch";
 import {
   FULL_QUEUE,
   showMore,
@@ -42,9 +47,10 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
   const tick = useNow(30_000);
   // The groups the agent asked to see more of: the live query reads those further from then on.
   const [more, setMore] = useState<GroupLimits>({});
+  const [scope, setScope] = useState<QueueScope>("mine");
   const data = useLiveQuery(
-    () => loadPopupData(getDb(), { ...FULL_QUEUE, more }),
-    [tick, more],
+    () => loadPopupData(getDb(), { ...FULL_QUEUE, more }, Date.now(), scope),
+    [tick, more, scope],
     initial,
   );
   const onShowMore = useCallback(
@@ -123,6 +129,14 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         />
       </header>
       <TeachPageView locale={locale} tabId={pageTab()} />
+      {data?.team && (
+        <TeamScopeSwitch
+          scope={scope}
+          me={data.team.held.me}
+          locale={locale}
+          onChange={setScope}
+        />
+      )}
       <DueList
         groups={data?.groups}
         now={data?.now ?? tick}
@@ -137,6 +151,7 @@ export function PopupApp({ initial }: { initial?: PopupData }) {
         onShowMore={onShowMore}
         undo={undo}
         seenOrders={seenOrders ?? null}
+        {...(data?.team && { team: data.team })}
       />
       <PageReadingView locale={locale} tabId={pageTab()} />
     </main>

@@ -58,10 +58,13 @@ export function ReportApp() {
   async function exportTeamLog() {
     const now = Date.now();
     const period = periodOf(choice, now);
-    const [agent, roster] = await Promise.all([
+    const [nickname, roster, me] = await Promise.all([
       readPlainSetting(db, "agentName"),
       readPlainSetting(db, "teamRoster"),
+      readPlainSetting(db, "teamMe"),
     ]);
+    // The roster name the agent signs with in team mode (compose-context.ts), else the nickname.
+    const agent = me ?? nickname;
     if (agent === undefined) {
       setExportNotice(t(locale, "reportPage.teamLogNeedsName"));
       return;

@@ -132,6 +132,9 @@ export function OrderPanel({
       onCopyNote: (note) => copyText(note),
       onInsertNote: async (note) =>
         (await insert("memo", note)).status === "inserted",
+      ...(context.owner ? { owner: context.owner } : {}),
+      onTakeOver: async () =>
+        (await toBackground.sendMessage("takeOver", { key: orderKey })).owner,
       async onLog({ agent, again, ...rest }) {
         const reply = await toBackground.sendMessage("logNudge", {
           key: orderKey,

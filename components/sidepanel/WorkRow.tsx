@@ -3,6 +3,7 @@ import { stepText, whenText } from "@/components/popup/row-text";
 import { t, type Locale } from "@/lib/i18n";
 import { nudgeState } from "@/lib/model/nudge-state";
 import { formatAmount, itemSummary, type StoredOrder } from "@/lib/model/order";
+import { ownerText, type OwnerView } from "@/lib/model/order-view";
 
 /**
  * One order of the workspace's queue or search: buyer, amount and item first, then its platform,
@@ -14,12 +15,15 @@ function Row({
   locale,
   selected,
   onSelect,
+  owner,
 }: {
   order: StoredOrder;
   now: number;
   locale: Locale;
   selected: boolean;
   onSelect(key: string): void;
+  /** Whose the order is (team mode). */
+  owner?: OwnerView;
 }) {
   const state = nudgeState(order, now);
   const step = stepText(order, locale);
@@ -34,6 +38,7 @@ function Row({
       className={`work-row ${state}`}
       data-order={order.orderId}
       data-state={state}
+      data-owner={owner?.name}
     >
       <button
         type="button"
@@ -57,6 +62,11 @@ function Row({
             {order.shopName ? ` · ${order.shopName}` : ""}
             {step ? ` · ${step}` : ""}
           </span>
+          {owner && (
+            <span className={owner.mine ? "owner mine" : "owner"}>
+              {ownerText(owner, locale)}
+            </span>
+          )}
           <span className="due">{whenText(order, now, locale)}</span>
         </span>
       </button>
@@ -76,6 +86,7 @@ export const WorkRow = memo(
     before.locale === after.locale &&
     before.selected === after.selected &&
     before.onSelect === after.onSelect &&
+    JSON.stringify(before.owner) === JSON.stringify(after.owner) &&
     (before.order === after.order ||
       JSON.stringify(before.order) === JSON.stringify(after.order)),
 );

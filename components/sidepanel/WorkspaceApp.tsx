@@ -5,7 +5,13 @@ import { OrderPanel } from "@/components/sidepanel/OrderPanel";
 import { WorkRow } from "@/components/sidepanel/WorkRow";
 import { EmptyQueue } from "@/components/shared/EmptyQueue";
 import { hasSeenAnyOrder } from "@/lib/db/orders-ever";
-import { loadPopupData, type PopupData } from "@/lib/db/popup-data";
+import {
+  loadPopupData,
+  type PopupData,
+  type QueueScope,
+} from "@/lib/db/popup-data";
+import { TeamScopeSwitch } from "@/components/popup/TeamScopeSwitch";
+import { ownerProp } from "@/components/popup/owner-prop";
 import type { QueueGroup, QueueRead } from "@/lib/db/queue";
 import { getDb } from "@/lib/db/schema";
 import {
@@ -47,11 +53,13 @@ export function WorkspaceApp({ initial }: { initial?: PopupData }) {
   const [selected, setSelected] = useState(orderInUrl);
   const [query, setQuery] = useState("");
   const [filter, setFilter] = useState<WorkspaceFilter>({});
+  const [scope, setScope] = useState<QueueScope>("mine");
   const data = useLiveQuery(
-    () => loadPopupData(getDb(), WORKSPACE_QUEUE, now),
-    [now],
+    () => loadPopupData(getDb(), WORKSPACE_QUEUE, now, scope),
+    [now, scope],
     initial,
   );
+  const team = data?.team;
   const seenOrders = useLiveQuery(() => hasSeenAnyOrder(getDb()), []);
   const found = useLiveQuery(
     () => searchOrders(getDb(), query, filter),
@@ -89,6 +97,7 @@ export function WorkspaceApp({ initial }: { initial?: PopupData }) {
       locale={locale}
       selected={order.key === selected}
       onSelect={select}
+      {...ownerProp(order, team, now)}
     />
   );
   const searching = query.trim() !== "";
@@ -106,6 +115,14 @@ export function WorkspaceApp({ initial }: { initial?: PopupData }) {
           {t(locale, "popup.report")}
         </a>
         <h1 id="workspace-title">{t(locale, "workspace.title")}</h1>
+        {team && (
+          <TeamScopeSwitch
+            scope={scope}
+            me={team.held.me}
+            locale={locale}
+            onChange={setScope}
+          />
+        )}
         <div className="filters" role="search">
           <input
             type="search"

@@ -1,3 +1,4 @@
+import { ownerOf, readTeam } from "@/lib/db/team";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { preferredFirst, preferredTemplateId } from "@/lib/engine/ab-split";
 import type { ComposeContext } from "@/lib/messaging/compose-context";
@@ -84,7 +85,7 @@ export async function composeContext(
 ): Promise<ComposeContext> {
   const order = await db.orders.get(key);
   if (!order) throw new Error(`PayNudge: unknown order ${key}`);
-  const [engine, agent, shopNames, pool, reason, returning, abTests] =
+  const [engine, nickname, shopNames, pool, reason, returning, abTests, team] =
     await Promise.all([
       loadEngineSettings(db),
       getSetting(db, "agentName"),
@@ -93,7 +94,11 @@ export async function composeContext(
       latestReason(db, key),
       returningBuyer(db, order),
       getSetting(db, "abTests"),
+      readTeam(db),
     ]);
+  // In team mode the agent signs with their roster name: the colleagues' PayNudge reads whose an
+  // order is from the notes in its memo.
+  const agent = team?.me ?? nickname;
   // A buyer who said they no longer want it gets the polite close, not another reminder.
   const scenario =
     order.declinedAt !== undefined
@@ -130,5 +135,7 @@ export async function composeContext(
   };
   if (agent) context.agent = agent;
   if (order.nextStep) context.step = order.nextStep;
+  const owner = ownerOf(order, team, now);
+  if (owner) context.owner = owner;
   return context;
 }

@@ -14,6 +14,10 @@ import { uiLocale } from "@/lib/background/notification-content";
 import { serialized } from "@/lib/background/one-at-a-time";
 import { pagesChanged } from "@/lib/background/page-sync";
 import {
+  ownersMayHaveChanged,
+  teamMoments,
+} from "@/lib/background/team-moments";
+import {
   countDueNow,
   DUE_COUNT_CAP,
   earliestOf,
@@ -22,6 +26,7 @@ import {
   nextAlarmAt,
 } from "@/lib/db/due-orders";
 import { replanDue } from "@/lib/db/order-plans";
+import { isMine, readTeam, type Team } from "@/lib/db/team";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import type { StoredOrder } from "@/lib/model/order";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
@@ -115,9 +120,10 @@ export const RETRY_MS = 5_000;
 async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   await browser.alarms.create(ALARM_NAME, { when: now + RETRY_MS });
   if (import.meta.env.MODE === "test") await parkIfAsked(db, "armed", now);
-  const [settings, paused] = await Promise.all([
+  const [settings, paused, team] = await Promise.all([
     loadEngineSettings(db),
     getSetting(db, "notificationsPaused"),
+    readTeam(db),
   ]);
   const { changed, cancelled } = await replanDue(db, now, settings);
   await withdrawNotifications(cancelled);
@@ -127,7 +133,12 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
   await settleNotices(db);
   if (import.meta.env.MODE === "test") await parkIfAsked(db, "settled", now);
   // Paused (off duty): nothing is shown and nothing marked notified, so resuming shows what fell due.
-  const due = paused ? [] : await dueUnnotified(db, now);
+  // In team mode only this agent's orders: a colleague's stay unnotified here, and are shown if
+  // they pass to this agent (the alarm wakes at that moment: armAlarm).
+  const unnotified = paused ? [] : await dueUnnotified(db, now);
+  const due = team
+    ? unnotified.filter((order) => isMine(order, team, now))
+    : unnotified;
   // In the ledger: shown by a run cut short before marking it.
   const ledger = await db.alerts.bulkGet(
     due.map((o) => alertId(o.key, o.nextDueAt!)),
@@ -158,8 +169,13 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
     await parkIfAsked(db, "replaced-cleared", now);
   if (due.length) await markNotified(db, due);
   if (import.meta.env.MODE === "test") await parkIfAsked(db, "marked", now);
-  await updateToolbarCount(db, now);
-  await armAlarm(db, now, paused);
+  await updateToolbarCount(db, now, team);
+  const moments = team ? await teamMoments(db, team, now) : undefined;
+  if (moments) {
+    await withdrawNotifications(moments.theirs);
+    if (ownersMayHaveChanged(moments.next, now)) pagesChanged();
+  }
+  await armAlarm(db, now, paused || team !== undefined, moments?.next);
   if (import.meta.env.MODE === "test") await noteCheckDone(db, now);
   return due;
 }
@@ -179,14 +195,23 @@ async function nextAlarmWhilePaused(
   ]);
 }
 
+/**
+ * `skipPastDue`: due nudges left unnotified on purpose (paused, or a colleague's in team mode) do
+ * not wake the alarm; `ownersChange`, the next moment an owner changes by time alone, does.
+ */
 async function armAlarm(
   db: PayNudgeDB,
   now: number,
-  paused = false,
+  skipPastDue = false,
+  ownersChange?: number,
 ): Promise<number | undefined> {
-  const at = paused
+  const next = skipPastDue
     ? await nextAlarmWhilePaused(db, now)
     : await nextAlarmAt(db);
+  const at =
+    ownersChange !== undefined && (next === undefined || ownersChange < next)
+      ? ownersChange
+      : next;
   if (at === undefined) {
     await browser.alarms.clear(ALARM_NAME);
     return undefined;
@@ -197,8 +222,16 @@ async function armAlarm(
   return when;
 }
 
-async function updateToolbarCount(db: PayNudgeDB, now: number): Promise<void> {
-  const count = await countDueNow(db, now);
+async function updateToolbarCount(
+  db: PayNudgeDB,
+  now: number,
+  team: Team | undefined,
+): Promise<void> {
+  const count = await countDueNow(
+    db,
+    now,
+    team && ((order) => isMine(order, team, now)),
+  );
   const text =
     count >= DUE_COUNT_CAP
       ? `${DUE_COUNT_CAP - 1}+`

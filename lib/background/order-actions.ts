@@ -1,3 +1,4 @@
+import { ownerOf, readTeam } from "@/lib/db/team";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import {
   logNudge,
@@ -13,6 +14,7 @@ import type {
   LogNudgeReply,
   MessageReply,
 } from "@/lib/messaging/order-requests";
+import type { StoredOrder } from "@/lib/model/order";
 import { toView, type OrderView } from "@/lib/model/order-view";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { parseRequest } from "@/lib/schemas/requests";
@@ -69,11 +71,11 @@ export async function handleLogNudge(
       at: duplicateOf.at,
     };
     if (duplicateOf.step !== undefined) duplicate.step = duplicateOf.step;
-    return { ...toView(order), duplicate };
+    return { ...(await teamView(db, order, now)), duplicate };
   }
   await withdrawNotifications([key, ...result.cancelled]);
   await runDueCheck(db, now);
-  return toView(order);
+  return teamView(db, order, now);
 }
 
 export async function handleSnooze(
@@ -92,7 +94,7 @@ export async function handleSnooze(
   );
   await withdrawNotifications([request.key]);
   await runDueCheck(db, now);
-  return toView(order);
+  return teamView(db, order, now);
 }
 
 export async function handleStepDone(
@@ -110,7 +112,7 @@ export async function handleStepDone(
   );
   await withdrawNotifications([key]);
   await runDueCheck(db, now);
-  return toView(order);
+  return teamView(db, order, now);
 }
 
 /**
@@ -143,4 +145,13 @@ export async function handleRestoreOrder(
   await replanOrders(db, [key], now, await loadEngineSettings(db));
   await withdrawNotifications([key]);
   await runDueCheck(db, now);
+}
+
+/** The order's view, with whose it is when a team is held. */
+async function teamView(
+  db: PayNudgeDB,
+  order: StoredOrder,
+  now: number,
+): Promise<OrderView> {
+  return toView(order, ownerOf(order, await readTeam(db), now));
 }

@@ -1,5 +1,6 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { upsertSeenOrders } from "@/lib/db/orders-seen";
+import { ownerOf, readTeam } from "@/lib/db/team";
 import { toView, type OrderView } from "@/lib/model/order-view";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
 import { MAX_BATCH_ORDERS, parseOrdersSeen } from "@/lib/schemas/orders-seen";
@@ -32,8 +33,12 @@ export async function storeSeenOrders(
     console.warn(
       `PayNudge: orders left out of a batch: ${batch.rejected} malformed, ${batch.skipped} past the bound of ${MAX_BATCH_ORDERS}, ${foreign} of another platform`,
     );
-  const { views, cancelled } = await upsertSeenOrders(db, batch, now, () =>
-    loadEngineSettings(db),
+  const { views, cancelled } = await upsertSeenOrders(
+    db,
+    batch,
+    now,
+    () => loadEngineSettings(db),
+    await readTeam(db),
   );
   await withdrawNotifications(cancelled);
   return views;
@@ -65,12 +70,16 @@ export async function handleViewsFor(
   db: PayNudgeDB,
   data: unknown,
   origin?: string,
+  now: number = Date.now(),
 ): Promise<OrderView[]> {
   const { keys } = parseRequest("viewsFor", data);
-  const rows = await db.orders.bulkGet(keys);
+  const [rows, team] = await Promise.all([
+    db.orders.bulkGet(keys),
+    readTeam(db),
+  ]);
   return rows.flatMap((order) =>
     order && (origin === undefined || originOf(order.pageUrl) === origin)
-      ? [toView(order)]
+      ? [toView(order, ownerOf(order, team, now))]
       : [],
   );
 }

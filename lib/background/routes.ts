@@ -21,6 +21,8 @@ import {
   handleStepDone,
 } from "@/lib/background/order-actions";
 import { answerOrdersSeen, handleViewsFor } from "@/lib/background/orders-seen";
+import { handleTakeOver } from "@/lib/background/take-over";
+import { requestDueCheck } from "@/lib/background/due-check";
 import { handleEndAbTest, handleStartAbTest } from "@/lib/background/ab-tests";
 import { openSettings } from "@/lib/background/open-settings";
 import {
@@ -106,6 +108,18 @@ export type Routes = {
 /** The table; `now` is read when each request arrives. */
 export function backgroundRoutes(db: PayNudgeDB): Routes {
   /** A content script acts only on orders of its own site; an extension page on any. */
+  /**
+   * Whose each order is changed with the roster or the agent's name: notifications and the toolbar
+   * count follow (the due check), as the pages' badges do (refresh-pages).
+   */
+  const afterTeamChange = async <T>(change: Promise<T>): Promise<T> => {
+    const answer = await change;
+    void requestDueCheck(db).catch((error: unknown) =>
+      console.error("PayNudge due check", error),
+    );
+    return answer;
+  };
+
   const ownOrder = {
     from: ["content", "page"],
     contentCheck: orderOfSenderSite(db),
@@ -176,6 +190,13 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
       handle: (data) => handleStepDone(db, data, Date.now()),
     },
 
+    // From the order's panel on its page (a trusted click) or the workspace, as a nudge is logged.
+    takeOver: {
+      ...ownOrder,
+      then: "refresh-pages",
+      handle: (data) => handleTakeOver(db, data, Date.now()),
+    },
+
     // Settings and data change only from the extension's own pages.
     setOrderStatus: {
       ...PAGES,
@@ -244,17 +265,17 @@ export function backgroundRoutes(db: PayNudgeDB): Routes {
     setTeamRoster: {
       ...PAGES,
       then: "refresh-pages",
-      handle: (data) => handleSetTeamRoster(db, data),
+      handle: (data) => afterTeamChange(handleSetTeamRoster(db, data)),
     },
     setTeamMe: {
       ...PAGES,
       then: "refresh-pages",
-      handle: (data) => handleSetTeamMe(db, data),
+      handle: (data) => afterTeamChange(handleSetTeamMe(db, data)),
     },
     removeTeamRoster: {
       ...PAGES,
       then: "refresh-pages",
-      handle: () => handleRemoveTeamRoster(db),
+      handle: () => afterTeamChange(handleRemoveTeamRoster(db)),
     },
 
     // A backup restored in chunks: begin, chunks (staged), commit swaps the data in.

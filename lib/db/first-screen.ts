@@ -18,8 +18,8 @@ import { plainSettingValue } from "@/lib/db/setting-values";
  * (entrypoints/popup-first-read.ts) and IndexedDB answers while React and Dexie are parsed.
  *
  * Rejects when the database does not exist yet (this never creates it), lacks a store or index
- * of the current schema (the background has yet to upgrade it), or cannot be read; the popup then
- * reads through Dexie as usual.
+ * of the current schema (the background has yet to upgrade it), or cannot be read, and in team
+ * mode (a roster held: whose each order is needs the engine); the popup then reads through Dexie.
  */
 export function readFirstScreen(
   now: number = Date.now(),
@@ -43,7 +43,9 @@ export function readFirstScreen(
         const result = askFor(tx, now, ranges);
         tx.oncomplete = () => {
           db.close();
-          resolve(result());
+          const data = result();
+          if (data) resolve(data);
+          else reject(new Error("PayNudge: team mode, read through Dexie"));
         };
         tx.onabort = () => {
           db.close();
@@ -69,7 +71,7 @@ function askFor(
   tx: IDBTransaction,
   now: number,
   ranges: typeof IDBKeyRange,
-): () => PopupData {
+): () => PopupData | undefined {
   const orders = tx.objectStore("orders");
   const groups: QueueGroup[] = [];
   const overdueBefore = now - OVERDUE_AFTER_MS;
@@ -108,17 +110,27 @@ function askFor(
   const settings = tx.objectStore("settings");
   const paused = settings.get("notificationsPaused");
   const agent = settings.get("agentName");
-  return () => ({
-    now,
-    // As the first screen's Dexie read reports them: uncounted beyond the rows read.
-    groups: groups.map((group) =>
-      group.orders.length < FIRST_SCREEN_ROWS
-        ? { ...group, count: group.orders.length }
-        : { ...group, count: group.orders.length, countIsLowerBound: true },
-    ),
-    paused: plainSettingValue("notificationsPaused", paused.result),
-    agent: plainSettingValue("agentName", agent.result),
-  });
+  // Team mode: whose each order is takes the roster and the engine, which this read does without;
+  // the popup reads through Dexie then (undefined).
+  const roster = settings.get("teamRoster");
+  return () =>
+    roster.result !== undefined
+      ? undefined
+      : {
+          now,
+          // As the first screen's Dexie read reports them: uncounted beyond the rows read.
+          groups: groups.map((group) =>
+            group.orders.length < FIRST_SCREEN_ROWS
+              ? { ...group, count: group.orders.length }
+              : {
+                  ...group,
+                  count: group.orders.length,
+                  countIsLowerBound: true,
+                },
+          ),
+          paused: plainSettingValue("notificationsPaused", paused.result),
+          agent: plainSettingValue("agentName", agent.result),
+        };
 }
 
 declare global {

@@ -1,3 +1,4 @@
+import { ownerOf, type Team } from "@/lib/db/team";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { sameAsStored } from "@/lib/db/due-index";
 import { buyerId, recentNudgesByBuyer } from "@/lib/db/buyer-nudges";
@@ -142,6 +143,8 @@ export async function upsertSeenOrders(
   batch: OrdersSeen,
   now: number,
   settings: BatchSettings,
+  /** The team held (team mode): each view says whose the order is. */
+  team?: Team,
 ): Promise<UpsertResult> {
   // The same order may appear twice on a page (e.g. an iframe and its parent): the last one wins.
   const byKey = new Map<string, OrderSnapshot>();
@@ -185,6 +188,11 @@ export async function upsertSeenOrders(
           existing[i]?.nextDueAt !== undefined && order.nextDueAt === undefined,
       )
       .map(({ order }) => order.key);
-    return { views: merged.map(({ order }) => toView(order)), cancelled };
+    return {
+      views: merged.map(({ order }) =>
+        toView(order, ownerOf(order, team, now)),
+      ),
+      cancelled,
+    };
   });
 }

@@ -6,6 +6,8 @@ import {
   type QueueRead,
 } from "@/lib/db/queue";
 import { readPlainSetting } from "@/lib/db/setting-values";
+import { isMine, readTeam, type Team } from "@/lib/db/team";
+import type { StoredOrder } from "@/lib/model/order";
 
 export interface PopupData {
   /** The clock the queue was judged against. */
@@ -13,7 +15,12 @@ export interface PopupData {
   groups: QueueGroup[];
   paused: boolean;
   agent: string | undefined;
+  /** The team held (team mode), and whether these groups are this agent's only or the team's. */
+  team?: { held: Team; scope: QueueScope };
 }
+
+/** Team mode: this agent's orders (the default) or the whole team's. */
+export type QueueScope = "mine" | "team";
 
 /**
  * Everything the popup shows, in one read-only transaction; as much of each group as `read` says.
@@ -24,17 +31,21 @@ export async function loadPopupData(
   db: PayNudgeDB,
   read: QueueRead = FULL_QUEUE,
   now = Date.now(),
+  scope: QueueScope = "mine",
 ): Promise<PopupData> {
-  const [groups, paused, agent] = await db.transaction(
-    "r",
-    db.orders,
-    db.settings,
-    () =>
-      Promise.all([
-        todayQueue(db, now, read),
-        readPlainSetting(db, "notificationsPaused"),
-        readPlainSetting(db, "agentName"),
-      ]),
-  );
-  return { now, groups, paused, agent };
+  return db.transaction("r", db.orders, db.settings, async () => {
+    const team = await readTeam(db);
+    const only =
+      team && scope === "mine"
+        ? (order: StoredOrder) => isMine(order, team, now)
+        : undefined;
+    const [groups, paused, agent] = await Promise.all([
+      todayQueue(db, now, only ? { ...read, only } : read),
+      readPlainSetting(db, "notificationsPaused"),
+      readPlainSetting(db, "agentName"),
+    ]);
+    const data: PopupData = { now, groups, paused, agent };
+    if (team) data.team = { held: team, scope };
+    return data;
+  });
 }

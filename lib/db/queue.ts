@@ -50,6 +50,8 @@ export interface QueueRead {
   /** Groups the agent asked to see more of ("show more"): their rows instead of `limit`. */
   more?: GroupLimits;
   counts: boolean;
+  /** Only the orders that pass (team mode: this agent's); absent, every order. */
+  only?: (order: StoredOrder) => boolean;
 }
 export const FULL_QUEUE: QueueRead = { limit: GROUP_PAGE, counts: true };
 /**
@@ -156,12 +158,16 @@ function counted(
 export async function todayQueue(
   db: PayNudgeDB,
   now: number,
-  { limit, more = {}, counts }: QueueRead = FULL_QUEUE,
+  { limit, more = {}, counts, only }: QueueRead = FULL_QUEUE,
 ): Promise<QueueGroup[]> {
   const overdueBefore = now - OVERDUE_AFTER_MS;
   const startOfToday = startOfDay(now).getTime();
+  type Rows = ReturnType<PayNudgeDB["orders"]["toCollection"]>;
+  const passing = (rows: Rows): Rows => (only ? rows.filter(only) : rows);
   const due = (lower: number, upper: number, includeLower: boolean) => () =>
-    db.orders.where("nextDueAt").between(lower, upper, includeLower, true);
+    passing(
+      db.orders.where("nextDueAt").between(lower, upper, includeLower, true),
+    );
   const wantedOf = (id: QueueGroupId) => more[id] ?? limit;
   // However many rows were asked for, a count cut at the cap (cap - 1, "at least") stays above
   // them: the popup's "more" line has more than it shows to speak of.
@@ -169,7 +175,7 @@ export async function todayQueue(
   /** A due group read through its `nextDueAt` range: rows up to `wanted`, keys up to the cap. */
   const byIndex = async (
     id: QueueGroupId,
-    rows: () => ReturnType<PayNudgeDB["orders"]["toCollection"]>,
+    rows: () => Rows,
   ): Promise<QueueGroup> => {
     const wanted = wantedOf(id);
     const cap = capOf(wanted);
@@ -182,7 +188,7 @@ export async function todayQueue(
   /** The no-slot orders, soonest close first, through `noSlotUntil` (their deadline, kept only while
    * no nudge fits: due-index.ts), so one whose close has passed is not read. */
   const noSlot = async (): Promise<QueueGroup> => {
-    const open = () => db.orders.where("noSlotUntil").above(now);
+    const open = () => passing(db.orders.where("noSlotUntil").above(now));
     const wanted = wantedOf("noSlot");
     const cap = capOf(wanted);
     const [keys, orders] = await Promise.all([
@@ -203,7 +209,7 @@ export async function todayQueue(
       .where("lastNudgeAt")
       .aboveOrEqual(startOfToday)
       .reverse()
-      .filter((order) => isDoneToday(order, now));
+      .filter((order) => isDoneToday(order, now) && (only?.(order) ?? true));
     if (!counts)
       return counted(
         "done",
@@ -218,7 +224,7 @@ export async function todayQueue(
   return db.transaction("r", db.orders, () =>
     Promise.all([
       byIndex("overdue", () =>
-        db.orders.where("nextDueAt").below(overdueBefore),
+        passing(db.orders.where("nextDueAt").below(overdueBefore)),
       ),
       byIndex("due", due(overdueBefore, now, true)),
       byIndex("later", due(now, endOfDay(now).getTime(), false)),

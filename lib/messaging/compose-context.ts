@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/i18n";
 import type { StoredOrder } from "@/lib/model/order";
+import type { OwnerView } from "@/lib/model/order-view";
 import type { TemplateValues } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 
@@ -18,4 +19,6 @@ export interface ComposeContext {
   step?: string;
   /** A second nudge inside this span after a colleague's is warned about. */
   cooldownMs: number;
+  /** Team mode: whose the order is now. */
+  owner?: OwnerView;
 }

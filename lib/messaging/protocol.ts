@@ -98,6 +98,11 @@ export interface BackgroundRequests {
   snooze(data: SnoozeRequest): OrderView;
   stepDone(data: StepDoneRequest): OrderView;
   setOrderStatus(data: SetOrderStatusRequest): void;
+  /**
+   * Team mode: this agent takes the order over from its owner (接手); it is theirs here at once,
+   * and the colleagues' once the takeover note is in the memo. Answers the order as it is now.
+   */
+  takeOver(data: MessageRequest): OrderView;
   /** Undoes a mark or a snooze from the popup: the order as it was before, planned again. */
   restoreOrder(data: RestoreOrderRequest): void;
 

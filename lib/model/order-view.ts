@@ -25,10 +25,24 @@ export type OrderView = Pick<
       | "promisedWhen"
       | "noSlotCause"
     >
-  >;
+  > & {
+    /** Who of the team owns the order's buyer now (team mode); absent in solo use. */
+    owner?: OwnerView;
+  };
+
+/** The owner as a badge and a queue row show it (lib/model/team.ts Ownership, as this agent sees it). */
+export interface OwnerView {
+  name: string;
+  /** This agent owns it (or has not said which roster name is theirs: then everything is theirs). */
+  mine: boolean;
+  /** Passed on from an agent who left its due nudge overdue (接手). */
+  takenOver: boolean;
+  /** The next moment ownership may change by time alone (a shift boundary, a lease running out). */
+  until?: number;
+}
 
 /** The badge's view of a stored order; fields without a value are left out. */
-export function toView(order: StoredOrder): OrderView {
+export function toView(order: StoredOrder, owner?: OwnerView): OrderView {
   const view: OrderView = {
     key: order.key,
     orderId: order.orderId,
@@ -46,7 +60,17 @@ export function toView(order: StoredOrder): OrderView {
   if (order.promisedAt !== undefined) view.promisedAt = order.promisedAt;
   if (order.promisedWhen !== undefined) view.promisedWhen = order.promisedWhen;
   if (order.noSlotCause !== undefined) view.noSlotCause = order.noSlotCause;
+  if (owner) view.owner = owner;
   return view;
+}
+
+/** Whose the order is in team mode: 我的, 接手 (passed to this agent), 阿华的, 阿华接手. */
+export function ownerText(owner: OwnerView, locale: Locale): string {
+  if (owner.mine)
+    return t(locale, owner.takenOver ? "owner.mineTakenOver" : "owner.mine");
+  return t(locale, owner.takenOver ? "owner.theirsTakenOver" : "owner.theirs", {
+    agent: owner.name,
+  });
 }
 
 const NO_SLOT_WORDS: Readonly<Record<NoSlotCause, MessageKey>> = {

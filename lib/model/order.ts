@@ -119,6 +119,13 @@ export interface StoredOrder extends OrderSnapshot {
   promisedAt?: number;
   promisedWhen?: string;
   /**
+   * Team mode: this agent took the order over from its owner (接手, lib/db/team.ts), by this
+   * roster name at this moment. It holds here until a later note in the memo says otherwise; the
+   * colleagues learn of it from the takeover note the agent writes into the memo.
+   */
+  claimedBy?: string;
+  claimedAt?: number;
+  /**
    * Why no nudge is planned while the deadline is ahead (lib/engine/no-slot.ts): absent when one
    * is, or when nothing but the steps running out explains it.
    */

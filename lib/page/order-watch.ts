@@ -46,6 +46,8 @@ export interface WatchOptions {
   /** What the nudge panel of one order shows. */
   panelFor(key: string): Promise<ComposeContext>;
   logNudge(request: LogNudgeRequest): Promise<LogNudgeReply>;
+  /** Team mode: takes an order over (接手) from its panel. */
+  takeOver?(key: string): Promise<OrderView>;
   /** What the background knows of these orders now (read only). */
   viewsFor(keys: string[]): Promise<OrderView[]>;
   /** Opens the workspace (the side panel) on an order; false where there is none. */
@@ -78,6 +80,7 @@ export function watchOrders(opts: WatchOptions) {
     now,
     panelFor: opts.panelFor,
     logNudge: opts.logNudge,
+    ...(opts.takeOver ? { takeOver: opts.takeOver } : {}),
     editorsOf: () => pageAdapter ?? adapters()[0],
     onLogged: clock.arm,
     ...(opts.openWorkspace ? { openWorkspace: opts.openWorkspace } : {}),

@@ -66,6 +66,7 @@ export async function runOrdersScript(
     report: (batch) => guard(toBackground.sendMessage("ordersSeen", batch)),
     panelFor: (key) => guard(toBackground.sendMessage("panelFor", { key })),
     logNudge: (request) => guard(toBackground.sendMessage("logNudge", request)),
+    takeOver: (key) => guard(toBackground.sendMessage("takeOver", { key })),
     viewsFor: (keys) => guard(toBackground.sendMessage("viewsFor", { keys })),
     // Where there is no side panel the background refuses, and the badge opens its own panel.
     openWorkspace: (key) =>

@@ -37,6 +37,8 @@ export interface PanelControlOptions {
   editorsOf(): PlatformAdapter | undefined;
   /** A nudge was logged and its badge shows the new view. */
   onLogged(): void;
+  /** Team mode: takes the order over (接手); answers its view then. */
+  takeOver?(key: string): Promise<OrderView>;
   /**
    * Opens the workspace (the browser's side panel) on the order; resolves false where there is
    * none. Sent at once on the badge's click, while it still counts as the agent's gesture.
@@ -89,6 +91,8 @@ export function panelControl(opts: PanelControlOptions) {
         ),
       onCopyNote: (note, cause) => entry.badge.copy(note, cause),
       onInsertNote: (note) => insert("memo", note),
+      ...(context.owner ? { owner: context.owner } : {}),
+      ...(opts.takeOver ? { onTakeOver: () => takeOver(key) } : {}),
       async onLog({ agent, again, ...rest }) {
         const reply = await opts.logNudge({
           key,
@@ -114,6 +118,17 @@ export function panelControl(opts: PanelControlOptions) {
         if (open?.key === key) open = undefined;
       },
     };
+  }
+
+  /** Takes the order over; its badge says whose it is now. */
+  async function takeOver(key: string) {
+    const view = await opts.takeOver!(key);
+    const entry = badges.get(key);
+    if (entry) {
+      entry.view = view;
+      entry.badge.update(view, now());
+    }
+    return view.owner;
   }
 
   /** A nudge was logged: the open panel moves on to the order's next step (its best templates). */
@@ -153,7 +168,9 @@ export function panelControl(opts: PanelControlOptions) {
       if (open && open.key !== key) badges.get(open.key)?.badge.closePanel();
       open = { key, context };
       const props = model(key, entry, context);
-      if (!props.warning?.insideCooldown) {
+      // Held back, as the panel holds its buttons: a colleague's fresh note, or (team mode) a
+      // colleague's order, whose message the agent must not send by habit.
+      if (!props.warning?.insideCooldown && props.owner?.mine !== false) {
         const best = bestMessage(context);
         const ok = await entry.badge.copy(best.text, cause);
         entry.badge.copied(ok, best.missing);

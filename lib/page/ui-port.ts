@@ -9,7 +9,7 @@ import type {
 } from "@/lib/templates/outcomes";
 import type { TemplateValues } from "@/lib/templates/render";
 import type { MessageTemplate } from "@/lib/templates/shipped";
-import type { OrderView } from "@/lib/model/order-view";
+import type { OrderView, OwnerView } from "@/lib/model/order-view";
 import type { ChatInsert } from "@/lib/messaging/workspace-requests";
 import type { TeachRefusal, TeachStep } from "@/lib/model/teaching";
 
@@ -77,6 +77,10 @@ export interface PanelModel {
   onCopyNote(note: string, cause: Event): unknown;
   onInsertNote?(note: string): unknown;
   onClose?(): void;
+  /** Team mode: whose the order is; a colleague's holds every action until the agent takes it over. */
+  owner?: OwnerView;
+  /** Takes the order over (接手); resolves to whose it is then. */
+  onTakeOver?(): Promise<OwnerView | undefined>;
 }
 
 /** The badge on one order row. */

@@ -63,6 +63,7 @@ export const REQUEST_SCHEMAS: {
   snooze: SnoozeRequestSchema,
   stepDone: StepDoneRequestSchema,
   setOrderStatus: SetOrderStatusSchema,
+  takeOver: MessageRequestSchema,
   restoreOrder: RestoreOrderSchema,
   saveGeneralSettings: GeneralSettingsSchema,
   saveEngineSettings: EngineSettingsPatchSchema,

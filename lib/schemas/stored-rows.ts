@@ -55,6 +55,8 @@ const StoredOrderSchema = schemaOf<StoredOrder>()(
     promisedAt: epochMs.optional(),
     noSlotCause: z.enum(NO_SLOT_CAUSES).optional(),
     promisedWhen: z.enum(WHEN_IDS).optional(),
+    claimedBy: agent.optional(),
+    claimedAt: epochMs.optional(),
     unpaidSeenAt: epochMs.optional(),
     paidSeenAt: epochMs.optional(),
   })

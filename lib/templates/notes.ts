@@ -214,3 +214,38 @@ export function memoWarning(
 ): ColleagueWarning | undefined {
   return colleagueWarning(parseNotes(memo, opts.now), opts);
 }
+
+/*
+ * The takeover note (team mode, issue 17), `12-07 15:20 阿华 接手`: an agent took a buyer's order
+ * over from its owner. It says who holds the order now, for every colleague's PayNudge that reads
+ * the memo, and is no nudge: it carries no 第…次, so nothing counts it as one.
+ */
+export function formatTakeoverNote(note: {
+  at: number;
+  agent: string;
+}): string {
+  const agent = agentOrFallback(
+    clean(note.agent, MAX_AGENT).replace(/ /g, ""),
+    "zh",
+  );
+  return `${format(note.at, "MM-dd HH:mm")} ${agent} 接手`;
+}
+
+/** Bounded like HEAD: hostile memo text costs linear time. */
+const TAKEOVER =
+  /(?<![\d])(\d{1,2})[-/.](\d{1,2})[ \t\u3000]{1,4}(\d{1,2})[:：](\d{2})[ \t\u3000]{1,4}([^\s\d][^\s]{0,19}?)[ \t\u3000]{1,4}接手/g;
+
+/** The latest takeover note in a memo: who took the order over, when. */
+export function latestTakeover(
+  memo: string | null | undefined,
+  now: number,
+): { agent: string; at: number } | undefined {
+  if (typeof memo !== "string" || !memo) return undefined;
+  let best: { agent: string; at: number } | undefined;
+  for (const [, mo, d, h, mi, agent = ""] of memo.matchAll(TAKEOVER)) {
+    const at = inferYear(Number(mo), Number(d), Number(h), Number(mi), now);
+    if (at !== undefined && (!best || at >= best.at))
+      best = { agent: agent.slice(0, MAX_AGENT), at };
+  }
+  return best;
+}

@@ -46,6 +46,7 @@ const STYLE = `
   }
   button:focus-visible { outline: 2px solid #1677ff; outline-offset: 2px; }
 ${stateRules()}
+  .theirs { color: #595959; background: #fafafa; border-color: #d9d9d9; border-style: solid; }
   .step, .meta { font-size: 11px; }
   .step:empty, .meta:empty { display: none; }
   .flash { font-weight: 600; }

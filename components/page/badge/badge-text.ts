@@ -9,6 +9,7 @@ import {
 import {
   noSlotText,
   promiseText,
+  ownerText,
   type OrderView,
 } from "@/lib/model/order-view";
 
@@ -80,6 +81,7 @@ export function badgeText(
           .join("·")
       : "";
   const facts: string[] = [];
+  if (active && view.owner) facts.push(ownerText(view.owner, locale));
   const promise = active ? promiseText(view, locale) : "";
   if (promise) facts.push(promise);
   if (active && view.deadlineAt !== undefined && view.deadlineAt > now) {

@@ -27,7 +27,8 @@ export type StatusKey =
   | "panel.logged"
   | "panel.logFailed"
   | "badge.copyFailed"
-  | "panel.insertFailed";
+  | "panel.insertFailed"
+  | "takeOver.failed";
 
 /** A template's name in the picker, with its channel unless that is chat. */
 export function templateLabel(tpl: MessageTemplate, locale: Locale): string {

@@ -54,10 +54,14 @@ export function ownershipOf(
   let leaseEnds: number | undefined;
   // A lease of no length is a roster the checks should have refused: nothing passes then.
   if (input.dueSince !== undefined && lease > 0) {
-    const overdue = now - input.dueSince;
+    // A note written while the nudge was already due (an agent took the order over) starts the
+    // lease afresh: the one who just took it gets a whole lease, not what the last owner left.
+    const noteAt = byNote ? (input.memoNote?.at ?? 0) : 0;
+    const from = Math.max(input.dueSince, Math.min(noteAt, now));
+    const overdue = now - from;
     const passes = overdue >= lease ? Math.floor(overdue / lease) : 0;
     owner = sequence[passes % sequence.length] ?? base;
-    leaseEnds = input.dueSince + (passes + 1) * lease;
+    leaseEnds = from + (passes + 1) * lease;
   }
 
   const shiftChange = shiftChangeAfter(roster, now);

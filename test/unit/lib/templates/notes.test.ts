@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   colleagueWarning,
   formatNote,
+  formatTakeoverNote,
   latestNote,
+  latestTakeover,
   memoWarning,
   nextNoteCount,
   parseNotes,
@@ -218,5 +220,33 @@ describe("the latest note and the colleague warning", () => {
       agent: "阿华",
       insideCooldown: false,
     });
+  });
+});
+
+describe("the takeover note (team mode)", () => {
+  const now = new Date(2026, 11, 7, 16, 0).getTime();
+  it("reads back who took the order over and when, and is no nudge", () => {
+    const note = formatTakeoverNote({
+      at: new Date(2026, 11, 7, 15, 20).getTime(),
+      agent: "阿 华",
+    });
+    expect(note).toBe("12-07 15:20 阿华 接手");
+    const memo = `12-07 14:05 小美 第1次 晚上付款；${note}`;
+    expect(latestTakeover(memo, now)).toEqual({
+      agent: "阿华",
+      at: new Date(2026, 11, 7, 15, 20).getTime(),
+    });
+    // Not counted as a nudge: the memo still holds one nudge note.
+    expect(parseNotes(memo, now)).toHaveLength(1);
+    expect(nextNoteCount(0, parseNotes(memo, now))).toBe(2);
+  });
+
+  it("is the latest of several, and none in free text or a hostile memo", () => {
+    const memo = "12-06 09:00 小美 接手\n12-07 10:00 阿强 接手\n买家说接手了";
+    expect(latestTakeover(memo, now)?.agent).toBe("阿强");
+    expect(latestTakeover("接手 接手 12-07 接手", now)).toBeUndefined();
+    expect(latestTakeover(undefined, now)).toBeUndefined();
+    const hostile = "1-1 1:11 ".repeat(20_000) + "x";
+    expect(latestTakeover(hostile, now)).toBeUndefined();
   });
 });

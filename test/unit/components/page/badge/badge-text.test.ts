@@ -92,4 +92,20 @@ describe("the buyer's promised time on the badge", () => {
       ).meta,
     ).toContain("买家说 14:30 付");
   });
+  it("team mode: whose the order is comes first, and a settled order says nothing of it", () => {
+    const due = view({ nextDueAt: NOW - MIN, deadlineAt: NOW + 60 * MIN });
+    const owner = (name: string, mine: boolean, takenOver = false) =>
+      textOf({ ...due, owner: { name, mine, takenOver } }).meta;
+    expect(owner("阿华", true)).toMatch(/^我的 · /);
+    expect(owner("阿华", true, true)).toMatch(/^接手 · /);
+    expect(owner("小美", false)).toMatch(/^小美的 · /);
+    expect(owner("小美", false, true)).toMatch(/^小美接手 · /);
+    expect(
+      textOf({
+        ...due,
+        status: "paid",
+        owner: { name: "小美", mine: false, takenOver: false },
+      }).meta,
+    ).toBe("");
+  });
 });

@@ -213,6 +213,32 @@ describe("a due nudge left overdue", () => {
     expect(owner(90)).toMatchObject({ owner: noter, takenOver: false });
   });
 
+  it("gives an agent who takes an overdue order over a whole lease from that moment", () => {
+    const taker = ranking[2] ?? "";
+    const owner = (takenAgo: number) =>
+      ownershipOf(
+        {
+          buyerKey,
+          memoNote: { agent: taker, at: now - takenAgo * MIN },
+          dueSince: now - 50 * MIN,
+        },
+        ROSTER,
+        now,
+      );
+    // Taken 10 minutes ago, 40 minutes into the overdue: the taker's for 20 more minutes.
+    expect(owner(10)).toMatchObject({
+      owner: taker,
+      byNote: true,
+      takenOver: false,
+      until: now + 20 * MIN,
+    });
+    // Left overdue a whole lease since the takeover: on to the next in hash order.
+    expect(owner(31)).toMatchObject({
+      owner: ranking.filter((name) => name !== taker)[0],
+      takenOver: true,
+    });
+  });
+
   it("never passes with one agent on shift", () => {
     const r = team([
       agent("阿华", 1, ["09:00", "18:00"]),
