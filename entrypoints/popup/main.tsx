@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { firstScreenData } from "@/components/popup/first-screen";
 import { PopupApp } from "@/components/popup/PopupApp";
 import "./style.css";
+import "@/components/popup/team.css";
 
 // The first render waits for the first screen's rows only, so it already shows them; the whole
 // queue follows through the view's live query. The view's code is in the static graph: the browser

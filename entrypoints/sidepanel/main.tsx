@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { firstScreenData } from "@/components/popup/first-screen";
 import { WorkspaceApp } from "@/components/sidepanel/WorkspaceApp";
 import "./style.css";
+import "@/components/popup/team.css";
 
 // As the popup: the first render waits for the first screen's rows only (read by
 // popup-first-read.js before this module loaded), so it already shows them; the day's whole queue

@@ -1,5 +1,6 @@
 import { t, type Locale } from "@/lib/i18n";
-import { nativeEvent, trusted } from "@/components/shared/trusted-event";
+import { trusted } from "@/components/shared/trusted-event";
+import { NoteButtons } from "@/components/page/nudge-panel/NoteButtons";
 import { formatClock } from "@/lib/model/time-format";
 import type { LastLog } from "@/components/page/nudge-panel/panel-logic";
 import type { Report } from "@/components/page/nudge-panel/use-status";
@@ -66,37 +67,15 @@ export function NoteSection(props: {
         >
           {t(locale, last ? "panel.logAgain" : "panel.log")}
         </button>
-        <button
-          type="button"
-          disabled={blocked}
-          onClick={trusted(
-            (e) =>
-              void report(
-                () => props.onCopyNote(note, nativeEvent(e)),
-                "panel.copied",
-                "badge.copyFailed",
-              ),
-          )}
-        >
-          {t(locale, "panel.copyNote")}
-        </button>
-        {hasInsert && (
-          <button
-            type="button"
-            disabled={blocked || noMemo}
-            title={noMemo ? t(locale, "panel.noMemo") : undefined}
-            onClick={trusted(
-              () =>
-                void report(
-                  () => props.onInsertNote?.(note),
-                  "panel.inserted",
-                  "panel.insertFailed",
-                ),
-            )}
-          >
-            {t(locale, "panel.insertNote")}
-          </button>
-        )}
+        <NoteButtons
+          note={note}
+          locale={locale}
+          blocked={blocked}
+          noMemo={noMemo}
+          onCopyNote={props.onCopyNote}
+          {...(props.onInsertNote ? { onInsertNote: props.onInsertNote } : {})}
+          report={report}
+        />
       </div>
       {hasInsert && noMemo && (
         <p className="pn-hint">{t(locale, "panel.noMemo")}</p>

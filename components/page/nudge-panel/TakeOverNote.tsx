@@ -2,7 +2,8 @@ import { useState } from "react";
 import { t, type Locale } from "@/lib/i18n";
 import type { OwnerView } from "@/lib/model/order-view";
 import { formatTakeoverNote } from "@/lib/templates/notes";
-import { nativeEvent, trusted } from "@/components/shared/trusted-event";
+import { trusted } from "@/components/shared/trusted-event";
+import { NoteButtons } from "@/components/page/nudge-panel/NoteButtons";
 import type { StatusKey } from "@/components/page/nudge-panel/panel-logic";
 import type { Report } from "@/components/page/nudge-panel/use-status";
 
@@ -36,35 +37,16 @@ export function TakeOverNote(props: {
           {note}
         </p>
         <div className="pn-row">
-          <button
-            type="button"
-            onClick={trusted(
-              (e) =>
-                void report(
-                  () => props.onCopyNote(note, nativeEvent(e)),
-                  "panel.copied",
-                  "badge.copyFailed",
-                ),
-            )}
-          >
-            {t(locale, "panel.copyNote")}
-          </button>
-          {props.onInsertNote && (
-            <button
-              type="button"
-              disabled={props.canInsert === false}
-              onClick={trusted(
-                () =>
-                  void report(
-                    () => props.onInsertNote?.(note),
-                    "panel.inserted",
-                    "panel.insertFailed",
-                  ),
-              )}
-            >
-              {t(locale, "panel.insertNote")}
-            </button>
-          )}
+          <NoteButtons
+            note={note}
+            locale={locale}
+            noMemo={props.canInsert === false}
+            onCopyNote={props.onCopyNote}
+            {...(props.onInsertNote
+              ? { onInsertNote: props.onInsertNote }
+              : {})}
+            report={report}
+          />
         </div>
       </div>
     );

@@ -14,6 +14,7 @@ import type { Roster } from "@/lib/model/team";
 import { exportBackup, restoreBackup } from "@/lib/schemas/backup-file";
 import { encodeRosterCode, rosterFileText } from "@/lib/schemas/roster";
 import { getSetting } from "@/lib/schemas/settings";
+import { TEAM } from "@/test/support/team-roster";
 
 /*
  * The roster an agent holds (issue 17): a newer version of the same team's replaces it; a damaged,
@@ -21,18 +22,6 @@ import { getSetting } from "@/lib/schemas/settings";
  * unchanged; only the extension's own pages may set or remove it.
  */
 
-const TEAM: Roster = {
-  teamId: "team-abc12345",
-  shop: "小美的杂货铺",
-  version: 3,
-  issuedAt: 1_765_000_000_000,
-  leaseMinutes: 30,
-  agents: [
-    { name: "阿华", weight: 1, shifts: [{ from: "09:00", to: "18:00" }] },
-    { name: "小美", weight: 2, shifts: [{ from: "14:00", to: "23:00" }] },
-    { name: "阿强", weight: 1, shifts: [] },
-  ],
-};
 const v = (version: number, extra: Partial<Roster> = {}): Roster => ({
   ...TEAM,
   version,

@@ -20,6 +20,7 @@ import type { TeamRosterRequest } from "@/lib/messaging/team-requests";
 import type { Roster } from "@/lib/model/team";
 import { decodeRosterCode, encodeRosterCode } from "@/lib/schemas/roster";
 import { getSetting } from "@/lib/schemas/settings";
+import { TEAM } from "@/test/support/team-roster";
 
 /*
  * The options page's Team section (issue 17) against the background's real handlers: the lead
@@ -74,19 +75,6 @@ function Harness({ agentName }: { agentName?: string }) {
     />
   );
 }
-
-const TEAM: Roster = {
-  teamId: "team-abc12345",
-  shop: "小美的杂货铺",
-  version: 3,
-  issuedAt: 1_765_000_000_000,
-  leaseMinutes: 30,
-  agents: [
-    { name: "阿华", weight: 1, shifts: [{ from: "09:00", to: "18:00" }] },
-    { name: "小美", weight: 2, shifts: [{ from: "14:00", to: "23:00" }] },
-    { name: "阿强", weight: 1, shifts: [] },
-  ],
-};
 
 const valueOf = (field: HTMLElement) => (field as HTMLInputElement).value;
 const section = () => screen.getByRole("region", { name: "团队" });
