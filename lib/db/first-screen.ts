@@ -114,7 +114,7 @@ function askFor(
   // the popup reads through Dexie then (undefined).
   const roster = settings.get("teamRoster");
   return () =>
-    roster.result !== undefined
+    plainSettingValue("teamRoster", roster.result) !== undefined
       ? undefined
       : {
           now,

@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFirstScreen } from "@/lib/db/first-screen";
 import { DB_NAME } from "@/lib/db/name";
 import { upsertSeenOrders } from "@/lib/db/orders-seen";
@@ -96,6 +96,11 @@ describe("the queue in team mode", () => {
 
   it("the popup's first read leaves team mode to the Dexie read (it would list colleagues' orders)", async () => {
     await expect(readFirstScreen(DUE + MIN)).resolves.toBeDefined();
+    // A stored roster that is not one (read as none, as everywhere) leaves the read to it.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await db.settings.put({ key: "teamRoster", value: { teamId: 1 } });
+    await expect(readFirstScreen(DUE + MIN)).resolves.toBeDefined();
+    warn.mockRestore();
     await db.settings.put({ key: "teamRoster", value: roster });
     await expect(readFirstScreen(DUE + MIN)).rejects.toThrow(/team mode/);
   });
