@@ -642,3 +642,65 @@ describe("nudge panel: one log per nudge", () => {
     );
   });
 });
+
+describe("nudge panel: a colleague's order (team mode)", () => {
+  const theirs = { name: "阿强", mine: false, takenOver: false };
+
+  it("holds every action until the agent takes it over, then offers the takeover note for the memo", async () => {
+    const onTakeOver = vi.fn(async () => ({
+      name: "小美",
+      mine: true,
+      takenOver: false,
+    }));
+    const { props } = setup({ owner: theirs, onTakeOver });
+    expect(screen.getByRole("alert").textContent).toMatch(/^这是阿强的订单/);
+    expect(button("记录本次催付").disabled).toBe(true);
+    expect(button("复制话术").disabled).toBe(true);
+    // A script's click does nothing: only the agent's own takes the order over.
+    fireEvent.click(button("由我接手"));
+    expect(onTakeOver).not.toHaveBeenCalled();
+    trustedFire.click(button("由我接手"));
+    await waitFor(() =>
+      expect(
+        document.querySelector("[data-paynudge-takeover-note]")?.textContent,
+      ).toBe("11-23 15:00 小美 接手"),
+    );
+    expect(button("记录本次催付").disabled).toBe(false);
+    trustedFire.click(
+      within(
+        document.querySelector(
+          '[data-paynudge-takeover="done"]',
+        ) as HTMLElement,
+      ).getByRole("button", { name: "复制备注" }),
+    );
+    await waitFor(() =>
+      expect(props.onCopyNote).toHaveBeenCalledWith(
+        "11-23 15:00 小美 接手",
+        agentClick,
+      ),
+    );
+  });
+
+  it("stays held and says so when the takeover fails", async () => {
+    setup({
+      owner: theirs,
+      onTakeOver: vi.fn(async () => {
+        throw new Error("refused");
+      }),
+    });
+    trustedFire.click(button("由我接手"));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe("接手失败，请重试"),
+    );
+    expect(button("记录本次催付").disabled).toBe(true);
+  });
+
+  it("shows nothing of it on the agent's own order", () => {
+    setup({
+      owner: { name: "小美", mine: true, takenOver: false },
+      onTakeOver: vi.fn(),
+    });
+    expect(document.querySelector("[data-paynudge-takeover]")).toBeNull();
+    expect(button("记录本次催付").disabled).toBe(false);
+  });
+});
