@@ -8,7 +8,8 @@ import type { StoredOrder } from "@/lib/model/order";
  * two kinds that would otherwise pile up for ever: unpaid orders whose close deadline passed
  * before the cutoff (the platform closed them; the page that would have said so was never opened
  * again) and orders in another status (shipped, refunded) that PayNudge only saw. An unpaid order
- * whose deadline is unknown or inside the retention is never pruned: it may still be nudged.
+ * whose deadline is unknown or inside the retention is never pruned: it may still be nudged. Last,
+ * nudges merged from colleagues' team logs for orders never stored here go once past the retention.
  *
  * Work is cut into batches, each its own short read-write transaction over orders, nudges, alerts
  * and notices, with a pause between them: the worker never holds a long transaction, so page
@@ -115,9 +116,49 @@ export async function pruneOrders(
     counts.alerts += batch.alerts;
     counts.notices += batch.notices;
     kept += batch.read - batch.orders;
-    if (batch.read < size) return counts;
+    if (batch.read < size) break;
     await pause();
   }
+  // Then the colleagues' nudges merged for orders never stored here (lib/db/team-log-merge.ts),
+  // which no order's deletion takes with it.
+  let keptLogs = 0;
+  for (;;) {
+    await pause();
+    const batch = await pruneMergedBatch(db, cutoff, keptLogs, size);
+    counts.batches += 1;
+    counts.nudges += batch.nudges;
+    keptLogs += batch.read - batch.nudges;
+    if (batch.read < size) return counts;
+  }
+}
+
+/**
+ * One transaction: up to `size` nudges older than the cutoff read, and those merged from a
+ * colleague's team log whose order is not stored here deleted (nothing else would ever take them).
+ */
+function pruneMergedBatch(
+  db: PayNudgeDB,
+  cutoff: number,
+  skip: number,
+  size: number,
+): Promise<{ read: number; nudges: number }> {
+  return db.transaction("rw", [db.orders, db.nudges], async () => {
+    const logs = await db.nudges
+      .where("at")
+      .below(cutoff)
+      .offset(skip)
+      .limit(size)
+      .toArray();
+    const merged = logs.filter((log) => log.importedFrom !== undefined);
+    const keys = [...new Set(merged.map((log) => log.orderKey))];
+    const orders = await db.orders.bulkGet(keys);
+    const missing = new Set(keys.filter((_key, i) => !orders[i]));
+    const ids = merged
+      .filter((log) => missing.has(log.orderKey) && log.id !== undefined)
+      .map((log) => log.id as number);
+    await db.nudges.bulkDelete(ids);
+    return { read: logs.length, nudges: ids.length };
+  });
 }
 
 interface BatchResult extends Omit<PruneCounts, "batches"> {

@@ -84,7 +84,7 @@ export async function readReportRows(
       .filter((order) => {
         const paidTime = order.paidAt ?? order.paidSeenAt!;
         return (
-          order.nudgeCount > 0 &&
+          (order.nudgeCount > 0 || (order.mergedNudges ?? 0) > 0) &&
           !((firstRead.get(order.key) ?? Infinity) <= paidTime)
         );
       })

@@ -119,6 +119,17 @@ export function mergeTeamLog(
 
     const known = await db.orders.bulkGet(keys);
     const unknown = new Set(keys.filter((_key, i) => !known[i]));
+    // A known order notes how many of its nudges came from colleagues (StoredOrder.mergedNudges).
+    const addedTo = new Map<string, number>();
+    for (const log of added)
+      addedTo.set(log.orderKey, (addedTo.get(log.orderKey) ?? 0) + 1);
+    const noted = known.flatMap((order) => {
+      const more = order && addedTo.get(order.key);
+      return order && more
+        ? [{ ...order, mergedNudges: (order.mergedNudges ?? 0) + more }]
+        : [];
+    });
+    if (noted.length) await db.orders.bulkPut(noted);
     // The file's last nudge of each order carries what the colleague knew of it last.
     const lastOf = new Map<string, TeamLogNudge>();
     file.nudges.forEach((n, i) => {

@@ -126,6 +126,12 @@ export interface StoredOrder extends OrderSnapshot {
   claimedBy?: string;
   claimedAt?: number;
   /**
+   * Nudges of this order merged from colleagues' team logs (lib/db/team-log-merge.ts): not this
+   * machine's (nudgeCount, the plan and the notes leave them out), but the report looks for them
+   * as it does for its own, so an order a colleague nudged is never "paid by itself".
+   */
+  mergedNudges?: number;
+  /**
    * Why no nudge is planned while the deadline is ahead (lib/engine/no-slot.ts): absent when one
    * is, or when nothing but the steps running out explains it.
    */

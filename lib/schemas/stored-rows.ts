@@ -57,6 +57,7 @@ const StoredOrderSchema = schemaOf<StoredOrder>()(
     promisedWhen: z.enum(WHEN_IDS).optional(),
     claimedBy: agent.optional(),
     claimedAt: epochMs.optional(),
+    mergedNudges: z.number().int().min(0).max(1_000_000).optional(),
     unpaidSeenAt: epochMs.optional(),
     paidSeenAt: epochMs.optional(),
   })

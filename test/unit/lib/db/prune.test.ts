@@ -357,3 +357,31 @@ describe("30 simulated days of a busy shop", () => {
     expect(logsLeft).toHaveLength(nudgedStored);
   }, 60_000);
 });
+
+describe("colleagues' merged nudges (team mode)", () => {
+  it("goes once past the retention when their order was never stored here; stays while it is", async () => {
+    const merged = (id: string, atDaysAgo: number): NudgeLog => ({
+      ...log(id, atDaysAgo),
+      agent: "小美",
+      importedFrom: "小美",
+    });
+    // U is unpaid and kept, with its own and a colleague's old nudge; X was never stored here.
+    await db.orders.put(order("U", "unpaid", 200));
+    await db.nudges.bulkAdd([
+      log("U", 150),
+      merged("U", 150),
+      merged("X", 150),
+      merged("X", 10),
+      merged("Y", 150),
+      merged("Y", 149),
+    ]);
+    const counts = await pruneOrders(db, NOW, RETENTION, { batchSize: 2 });
+    expect(counts.nudges).toBe(3);
+    const left = (await db.nudges.toArray())
+      .map((n) => `${n.orderKey}@${Math.round((NOW - n.at) / DAY_MS)}`)
+      .sort();
+    expect(left).toEqual(["taobao:U@150", "taobao:U@150", "taobao:X@10"]);
+    // A second run removes nothing more.
+    expect((await pruneOrders(db, NOW, RETENTION)).nudges).toBe(0);
+  });
+});

@@ -197,7 +197,7 @@ describe("merging colleagues' files", () => {
     expect(await lead.nudges.count()).toBe(2 + 3);
   });
 
-  it("marks merged nudges as the colleague's and leaves this machine's orders, plans and buyer cap as they were", async () => {
+  it("marks merged nudges as the colleague's and leaves this machine's plans and buyer cap as they were", async () => {
     await theDay();
     // A buyer the lead nudged at 9:00, nudged by 小美 at 14:00 too.
     await lead.orders.put(
@@ -223,8 +223,9 @@ describe("merging colleagues' files", () => {
     );
     expect(merged).toHaveLength(4);
     expect(merged.every((n) => n.importedFrom === "小美")).toBe(true);
+    // Only the count of the colleague's nudges is noted on them (the report looks for those).
     expect(await lead.orders.bulkGet(["taobao:B1", "taobao:K"])).toEqual(
-      before,
+      before.map((order) => ({ ...order, mergedNudges: 1 })),
     );
     expect(await recentNudgesByBuyer(lead, NOW, settings)).toEqual(capBefore);
     expect(capBefore.get("buyer:taobao:春***雨")).toEqual([
@@ -295,6 +296,41 @@ describe("the team's figures per agent", () => {
     ] as const)
       await mergeTeamLog(lead, await fileOf(db, agent));
     expect(await loadReportFigures(lead, TODAY, NOW)).toEqual(figures);
+  });
+
+  it("count an order nudged only by a colleague long before its payment as nudged, not paid by itself", async () => {
+    // The lead's page saw P unpaid five days ago and paid today; 小美 nudged it five days ago
+    // (outside the attribution window: not recovered, but not paid by itself either).
+    const fiveDaysAgo = MIDNIGHT - 5 * 24 * HOUR + 10 * HOUR;
+    await lead.orders.put(
+      paidOrder("P", fiveDaysAgo - HOUR, MIDNIGHT + 10 * HOUR),
+    );
+    const before = await loadReportFigures(lead, TODAY, NOW);
+    expect(before.current.paidByThemselves).toBe(1);
+    await mergeTeamLog(
+      lead,
+      parseTeamLog(
+        JSON.stringify({
+          format: "paynudge-team-log",
+          version: 1,
+          agent: "小美",
+          exportedAt: NOW,
+          nudges: [
+            {
+              platform: "taobao",
+              orderId: "P",
+              at: fiveDaysAgo,
+              channel: "chat",
+              step: "first",
+              agent: "小美",
+            },
+          ],
+        }),
+      ),
+    );
+    const after = await loadReportFigures(lead, TODAY, NOW);
+    expect(after.current.paidByThemselves).toBe(0);
+    expect(after.current.recovered).toBe(0);
   });
 
   it("give each agent, with orders split between them, the count of orders they logged", async () => {
