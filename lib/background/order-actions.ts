@@ -17,6 +17,7 @@ import type {
 import type { StoredOrder } from "@/lib/model/order";
 import { toView, type OrderView } from "@/lib/model/order-view";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
+import type { ScheduleSettings } from "@/lib/engine/schedule";
 import { parseRequest } from "@/lib/schemas/requests";
 import { bestMessage } from "@/lib/templates/render";
 import { composeContext } from "@/lib/background/compose-context";
@@ -125,8 +126,15 @@ export async function handleSetOrderStatus(
   now: number,
 ): Promise<void> {
   const { key, status } = parseRequest("setOrderStatus", data);
-  await markOrderStatus(db, key, status, now);
-  await replanOrders(db, [key], now, await loadEngineSettings(db));
+  const settings = await loadEngineSettings(db);
+  // One write: no reader ever sees the mark without its plan (markedThenPlanned).
+  await markedThenPlanned(
+    db,
+    () => markOrderStatus(db, key, status, now),
+    [key],
+    now,
+    settings,
+  );
   await withdrawNotifications([key]);
   await runDueCheck(db, now);
 }
@@ -141,8 +149,14 @@ export async function handleRestoreOrder(
   now: number,
 ): Promise<void> {
   const { key, ...marks } = parseRequest("restoreOrder", data);
-  await restoreOrderMarks(db, key, marks);
-  await replanOrders(db, [key], now, await loadEngineSettings(db));
+  const settings = await loadEngineSettings(db);
+  await markedThenPlanned(
+    db,
+    () => restoreOrderMarks(db, key, marks),
+    [key],
+    now,
+    settings,
+  );
   await withdrawNotifications([key]);
   await runDueCheck(db, now);
 }
@@ -154,4 +168,22 @@ async function teamView(
   now: number,
 ): Promise<OrderView> {
   return toView(order, ownerOf(order, await readTeam(db), now));
+}
+
+/**
+ * A mark (paid, closed, or their undo) and the plan that follows from it, in one transaction: a
+ * reader between two writes saw an order unpaid again with no plan yet (the popup's undo test
+ * caught it once, under load), and a worker stopped there would have left it so.
+ */
+function markedThenPlanned(
+  db: PayNudgeDB,
+  mark: () => Promise<void>,
+  keys: readonly string[],
+  now: number,
+  settings: ScheduleSettings,
+): Promise<void> {
+  return db.transaction("rw", db.orders, db.nudges, async () => {
+    await mark();
+    await replanOrders(db, keys, now, settings);
+  });
 }
