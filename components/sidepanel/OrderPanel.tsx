@@ -178,6 +178,15 @@ export function OrderPanel({
             : ""}
         </p>
         <p className="due">{whenText(order, now, locale)}</p>
+        {/* Team mode: the takeover, as this machine recorded it (the memo tells the colleagues). */}
+        {order.claimedBy !== undefined && order.claimedAt !== undefined && (
+          <p className="claim" data-claim={order.claimedBy}>
+            {t(locale, "takeOver.logged", {
+              agent: order.claimedBy,
+              time: formatOrderTime(order.claimedAt),
+            })}
+          </p>
+        )}
         <div className="order-actions">
           <button type="button" onClick={() => void openOrder(order)}>
             {t(locale, "popup.open")}

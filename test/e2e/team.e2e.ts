@@ -307,6 +307,10 @@ describe("three agents, one roster, one order page", () => {
     expect(
       await panel.getByRole("button", { name: "记录本次催付" }).isDisabled(),
     ).toBe(false);
+    // Recorded on the order, and shown with it.
+    await expect
+      .poll(() => panel.locator(".order-panel .claim").textContent())
+      .toMatch(/^阿华 于 \d\d-\d\d \d\d:\d\d 接手$/);
     // The page's badge and 阿华's own queue follow.
     await expect
       .poll(async () => (await owners(ahua!.name, ahua!.shop))[order])
