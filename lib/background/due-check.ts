@@ -26,7 +26,7 @@ import {
   nextAlarmAt,
 } from "@/lib/db/due-orders";
 import { replanDue } from "@/lib/db/order-plans";
-import { isMine, readTeam, type Team } from "@/lib/db/team";
+import { isMine, readTeam } from "@/lib/db/team";
 import type { PayNudgeDB } from "@/lib/db/schema";
 import type { StoredOrder } from "@/lib/model/order";
 import { loadEngineSettings } from "@/lib/schemas/engine-settings";
@@ -169,8 +169,8 @@ async function dueCheck(db: PayNudgeDB, now: number): Promise<StoredOrder[]> {
     await parkIfAsked(db, "replaced-cleared", now);
   if (due.length) await markNotified(db, due);
   if (import.meta.env.MODE === "test") await parkIfAsked(db, "marked", now);
-  await updateToolbarCount(db, now, team);
   const moments = team ? await teamMoments(db, team, now) : undefined;
+  await updateToolbarCount(db, now, moments?.mine);
   if (moments) {
     await withdrawNotifications(moments.theirs);
     if (ownersMayHaveChanged(moments.next, now)) pagesChanged();
@@ -222,16 +222,16 @@ async function armAlarm(
   return when;
 }
 
+/** `mine`: in team mode, this agent's due orders, counted already (teamMoments). */
 async function updateToolbarCount(
   db: PayNudgeDB,
   now: number,
-  team: Team | undefined,
+  mine: number | undefined,
 ): Promise<void> {
-  const count = await countDueNow(
-    db,
-    now,
-    team && ((order) => isMine(order, team, now)),
-  );
+  const count =
+    mine === undefined
+      ? await countDueNow(db, now)
+      : Math.min(mine, DUE_COUNT_CAP);
   const text =
     count >= DUE_COUNT_CAP
       ? `${DUE_COUNT_CAP - 1}+`

@@ -10,24 +10,27 @@ import { nextShiftChange } from "@/lib/engine/team/shifts";
  */
 
 /**
- * The next moment any order's owner may change by time alone, and the due orders that are a
- * colleague's now (a notification of theirs raised here before it passed is taken down).
+ * From one read of the orders due now: the next moment any order's owner may change by time
+ * alone, the due orders that are a colleague's now (a notification of theirs raised here before
+ * it passed is taken down), and how many are this agent's (the toolbar's count).
  */
 export async function teamMoments(
   db: PayNudgeDB,
   team: Team,
   now: number,
-): Promise<{ next: number | undefined; theirs: string[] }> {
+): Promise<{ next: number | undefined; theirs: string[]; mine: number }> {
   let next = nextShiftChange(team.roster, now);
   const theirs: string[] = [];
+  let mine = 0;
   for (const order of await openDueOrders(db, now)) {
     const owner = ownerOf(order, team, now);
     if (owner?.mine === false) theirs.push(order.key);
+    else mine += 1;
     const until = owner?.until;
     if (until !== undefined && (next === undefined || until < next))
       next = until;
   }
-  return { next, theirs };
+  return { next, theirs, mine };
 }
 
 /** The ownership moment the last check looked ahead to; unknown after the worker restarts. */

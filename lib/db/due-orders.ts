@@ -63,12 +63,11 @@ export const DUE_COUNT_CAP = 100;
 export async function countDueNow(
   db: PayNudgeDB,
   now: number,
-  only?: (order: StoredOrder) => boolean,
 ): Promise<number> {
   // openDueAt exists only on unpaid orders with a nudge planned (due-index.ts).
-  const due = db.orders.where("openDueAt").belowOrEqual(now);
-  // Only this agent's (team mode): the rows are read, as their owner is worked out from them.
-  const keys = await (only ? due.filter(only) : due)
+  const keys = await db.orders
+    .where("openDueAt")
+    .belowOrEqual(now)
     .limit(DUE_COUNT_CAP)
     .primaryKeys();
   return keys.length;
