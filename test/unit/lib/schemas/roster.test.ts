@@ -9,21 +9,18 @@ import {
   RosterRefusal,
   rosterFileText,
 } from "@/lib/schemas/roster";
+import { TEAM as SHARED_TEAM } from "@/test/support/team-roster";
 
 /*
  * The team roster's code and file (issue 17): what the lead publishes reads back the same on every
  * agent's machine, and a damaged, malformed or oversized one is refused with its reason.
  */
 
+// The shared roster, its third agent a Latin and Chinese name of weight 0.5.
 const TEAM: Roster = {
-  teamId: "team-abc12345",
-  shop: "小美的杂货铺",
-  version: 3,
-  issuedAt: 1_765_000_000_000,
-  leaseMinutes: 30,
+  ...SHARED_TEAM,
   agents: [
-    { name: "阿华", weight: 1, shifts: [{ from: "09:00", to: "18:00" }] },
-    { name: "小美", weight: 2, shifts: [{ from: "14:00", to: "23:00" }] },
+    ...SHARED_TEAM.agents.slice(0, 2),
     { name: "Lee 李", weight: 0.5, shifts: [] },
   ],
 };
