@@ -154,10 +154,16 @@ describe("the buyer's promised time", () => {
  * for the agent's A or P.
  */
 async function typeTime(b: ReturnType<typeof closedRoot>, hhmm: string) {
-  await b.evaluate(
-    `function () { this.querySelector('input[type="time"]').focus(); }`,
-  );
-  await shop.keyboard.type(hhmm.replace(":", ""));
-  if ((await b.prop({ label: "或输入时间" }, "value")) !== hhmm)
-    await shop.keyboard.type(Number(hhmm.slice(0, 2)) < 12 ? "A" : "P");
+  // The field shows 24 or 12 hours as the browser's locale has it: typed as a 24-hour time, and
+  // if that is not what it reads, again as a 12-hour one with its AM/PM (typing 20:11 into a
+  // 12-hour field gives 02:01 PM). Each try starts from the hours.
+  const [h = 0, m = 0] = hhmm.split(":").map(Number);
+  const twelve = `${String(h % 12 || 12).padStart(2, "0")}${String(m).padStart(2, "0")}${h < 12 ? "A" : "P"}`;
+  for (const keys of [hhmm.replace(":", ""), twelve]) {
+    await b.evaluate(
+      `function () { const i = this.querySelector('input[type="time"]'); i.blur(); i.focus(); }`,
+    );
+    await shop.keyboard.type(keys);
+    if ((await b.prop({ label: "或输入时间" }, "value")) === hhmm) return;
+  }
 }
