@@ -73,11 +73,18 @@ async function seen(status = "unpaid", memo?: string) {
   );
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
   db = new PayNudgeDB(`test-${crypto.randomUUID()}`);
   routes = backgroundRoutes(db);
+  // The handlers read the real clock: whatever the hour the suite runs at, no quiet hours, channel
+  // windows or soft window move the order's first nudge (due ten minutes ago).
+  await db.settings.bulkPut([
+    { key: "quietHours", value: [] },
+    { key: "channelWindows", value: {} },
+    { key: "softWindow", value: { on: false, from: 17 * 60, to: 19 * 60 } },
+  ]);
 });
 
 describe("taking an order over", () => {
