@@ -92,10 +92,11 @@ export function browserArgs(hostMap) {
  * before that, and on Linux Chromium takes its languages from the environment, not `--lang`: such
  * a page read English once on a busy machine. The profile's own preference holds for every page.
  * @param {string} userDataDir
+ * @returns {boolean} whether the profile is new (Chromium has not run on it yet)
  */
 function preferChinese(userDataDir) {
   const prefs = join(userDataDir, "Default", "Preferences");
-  if (existsSync(prefs)) return;
+  if (existsSync(prefs)) return false;
   mkdirSync(dirname(prefs), { recursive: true });
   writeFileSync(
     prefs,
@@ -103,6 +104,7 @@ function preferChinese(userDataDir) {
       intl: { accept_languages: "zh-CN,zh", selected_languages: "zh-CN,zh" },
     }),
   );
+  return true;
 }
 
 /**
@@ -120,7 +122,7 @@ export async function launchWithExtension(opts = {}) {
   const ownDir = !opts.userDataDir;
   const userDataDir =
     opts.userDataDir ?? mkdtempSync(join(tmpdir(), "paynudge-profile-"));
-  preferChinese(userDataDir);
+  const firstRun = preferChinese(userDataDir);
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -142,6 +144,8 @@ export async function launchWithExtension(opts = {}) {
     context,
     extensionId,
     userDataDir,
+    /** A new profile: the extension opens its welcome page in a tab of its own, soon after start. */
+    firstRun,
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (ownDir && !keepProfile)

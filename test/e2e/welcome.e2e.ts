@@ -6,8 +6,8 @@ import { expectNoAxeViolations } from "@/test/support/browser/axe";
 import {
   dbRows,
   startExtension,
+  welcomePage,
   type Extension,
-  type Page,
 } from "@/test/support/browser/harness";
 
 let profile: string;
@@ -27,17 +27,6 @@ async function welcomeTabs(e: Extension): Promise<string[]> {
   );
 }
 
-async function welcomePage(e: Extension): Promise<Page> {
-  const isWelcome = (p: Page) => p.url().endsWith("/welcome.html");
-  return (
-    e.context.pages().find(isWelcome) ??
-    (await e.context.waitForEvent("page", {
-      predicate: isWelcome,
-      timeout: 15_000,
-    }))
-  );
-}
-
 beforeAll(async () => {
   profile = await mkdtemp(join(tmpdir(), "paynudge-welcome-"));
 });
@@ -49,8 +38,8 @@ afterAll(async () => {
 
 describe("first run: the welcome page", () => {
   it("opens by itself on install, in Chinese, and saves the nickname and shop", async () => {
-    ext = await startExtension({ userDataDir: profile });
-    const page = await welcomePage(ext);
+    ext = await startExtension({ userDataDir: profile, keepWelcome: true });
+    const page = await welcomePage(ext.context);
     await page.waitForSelector("h1");
     expect(await page.locator("h1").textContent()).toBe(
       "欢迎使用 PayNudge 催付助手",

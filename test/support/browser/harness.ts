@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from "playwright-core";
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { until as pollUntil } from "@/test/support/until";
 import { launchWithExtension } from "../../../scripts/chrome.mjs";
 
@@ -16,12 +16,22 @@ export type Extension = Awaited<ReturnType<typeof startExtension>>;
 /**
  * Real Chromium with the built extension (.output/chrome-mv3, or $PAYNUDGE_OUT_DIR/chrome-mv3).
  * `hostMap` maps every host name to a local HTTPS port, so fixtures open on the platforms' real URLs.
+ * On a new profile the welcome page the extension opens by itself is awaited and closed, unless
+ * `keepWelcome`: opened late on a busy machine, it became the active tab behind the test's back, and
+ * the order page's side panel, shown only beside the active tab, never appeared.
  */
 export async function startExtension(
-  opts: { hostMap?: number; userDataDir?: string; extensionDir?: string } = {},
+  opts: {
+    hostMap?: number;
+    userDataDir?: string;
+    extensionDir?: string;
+    keepWelcome?: boolean;
+  } = {},
 ) {
   const browser = await launchWithExtension(opts);
   const { context, extensionId } = browser;
+  if (browser.firstRun && !opts.keepWelcome)
+    await (await welcomePage(context)).close();
   let extensionPage: Page | undefined;
   // Playwright does not report a stopped service worker; Chromium's DevTools protocol does.
   let watch: Promise<CDPSession> | undefined;
@@ -278,6 +288,18 @@ export function until<T>(
 }
 
 export type { Page };
+
+/** The welcome page the extension opens on install: the tab already open, or the next one. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const isWelcome = (p: Page) => p.url().endsWith("/welcome.html");
+  const found = context.pages().find(isWelcome);
+  if (found) return found;
+  // Its tab may have opened already on another URL and be navigating there.
+  return until(
+    async () => context.pages().find(isWelcome),
+    (page) => page !== undefined,
+  ) as Promise<Page>;
+}
 
 type PageOrders = Parameters<typeof renderTaobaoSoldList>[0];
 
