@@ -65,6 +65,9 @@ beforeAll(async () => {
   await popup.waitForSelector(
     '[data-group="overdue"] [data-action="show-more"]',
   );
+  // The front tab, as the agent's popup is: headless Chromium draws no frames for a tab behind
+  // another, and each click then waited seconds for the button to be seen still (CI timed out so).
+  await popup.bringToFront();
 });
 
 afterAll(async () => {
