@@ -3,7 +3,7 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { handleStartAbTest } from "@/lib/background/ab-tests";
 import { composeContext } from "@/lib/background/compose-context";
 import { answer, backgroundRoutes, type Routes } from "@/lib/background/routes";
-import { RefusedError, type MessageSender } from "@/lib/background/senders";
+import { RefusedError } from "@/lib/background/senders";
 import { PayNudgeDB } from "@/lib/db/schema";
 import { abArm } from "@/lib/engine/ab-split";
 import type { RequestType } from "@/lib/messaging/protocol";
@@ -11,6 +11,7 @@ import type { AbTest } from "@/lib/model/ab-test";
 import type { StoredOrder } from "@/lib/model/order";
 import { getSetting, invalidStoredSettings } from "@/lib/schemas/settings";
 import type { MessageTemplate } from "@/lib/templates/shipped";
+import { contentScript, extensionPage } from "@/test/support/senders";
 
 /*
  * A/B tests of two templates (issue 16), as the background runs them: only the extension's own
@@ -20,20 +21,8 @@ import type { MessageTemplate } from "@/lib/templates/shipped";
 
 const MIN = 60_000;
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
+const reportPage = () => extensionPage("report.html");
 const SHOP = "https://myseller.taobao.com/home.htm/trade-platform/tp/sold";
-
-const own = () => `chrome-extension://${fakeBrowser.runtime.id}`;
-const optionsPage = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: `${own()}/report.html`,
-  tab: { id: 7, url: `${own()}/report.html` } as chrome.tabs.Tab,
-});
-const contentScript = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: SHOP,
-  tab: { id: 3, url: SHOP } as chrome.tabs.Tab,
-  frameId: 0,
-});
 
 const CUSTOM: MessageTemplate = {
   id: "custom-follow-up",
@@ -72,7 +61,7 @@ function order(id: string, extra: Partial<StoredOrder> = {}): StoredOrder {
 
 let db: PayNudgeDB;
 let routes: Routes;
-const ask = (type: RequestType, data: unknown, sender = optionsPage()) =>
+const ask = (type: RequestType, data: unknown, sender = reportPage()) =>
   answer(type, routes[type])({ data, sender });
 const stored = () => getSetting(db, "abTests");
 const best = async (key: string) =>
@@ -97,11 +86,11 @@ describe("starting a test", () => {
   });
 
   it("is refused from a content script before anything runs", async () => {
-    await expect(ask("startAbTest", START, contentScript())).rejects.toThrow(
-      RefusedError,
-    );
     await expect(
-      ask("endAbTest", { id: "ab-x", winner: "A" }, contentScript()),
+      ask("startAbTest", START, contentScript(SHOP)),
+    ).rejects.toThrow(RefusedError);
+    await expect(
+      ask("endAbTest", { id: "ab-x", winner: "A" }, contentScript(SHOP)),
     ).rejects.toThrow(RefusedError);
     expect(await db.settings.get("abTests")).toBeUndefined();
   });

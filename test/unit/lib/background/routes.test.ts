@@ -20,6 +20,7 @@ import { manifestOf } from "@/lib/messaging/import-chunks";
 import type { RequestType } from "@/lib/messaging/protocol";
 import { exportBackup } from "@/lib/schemas/backup-file";
 import { handleOrdersSeen } from "@/test/support/seen";
+import { SHOP, contentScript, extensionPage } from "@/test/support/senders";
 
 /*
  * The one route table, as the messenger runs it: who may ask for what. A content script runs in a
@@ -28,20 +29,7 @@ import { handleOrdersSeen } from "@/test/support/seen";
  */
 
 const NOW = Date.now();
-const SHOP = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
-
-const own = () => `chrome-extension://${fakeBrowser.runtime.id}`;
-const optionsPage = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: `${own()}/options.html`,
-  tab: { id: 7, url: `${own()}/options.html` } as chrome.tabs.Tab,
-});
-const contentScript = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: SHOP,
-  tab: { id: 3, url: SHOP } as chrome.tabs.Tab,
-  frameId: 0,
-});
+const optionsPage = () => extensionPage("options.html");
 
 let db: PayNudgeDB;
 let routes: Routes;

@@ -10,6 +10,7 @@ import type { RequestType } from "@/lib/messaging/protocol";
 import type { Roster } from "@/lib/model/team";
 import { formatNote } from "@/lib/templates/notes";
 import { handleOrdersSeen } from "@/test/support/seen";
+import { SHOP, contentScript, sidePanel } from "@/test/support/senders";
 
 /*
  * Taking a colleague's order over (接手, team mode, issue 17): it is this agent's at once, with a
@@ -20,18 +21,6 @@ import { handleOrdersSeen } from "@/test/support/seen";
 
 const MIN = 60_000;
 const NOW = Date.now();
-const SHOP = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
-const own = () => `chrome-extension://${fakeBrowser.runtime.id}`;
-const workspace = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: `${own()}/sidepanel.html`,
-});
-const pageOf = (url: string): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  tab: { id: 3, url } as chrome.tabs.Tab,
-  frameId: 0,
-});
 const roster: Roster = {
   teamId: "team-unit-2",
   shop: "小店",
@@ -95,7 +84,7 @@ describe("taking an order over", () => {
     ]);
     await seen();
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
-    const view = await ask("takeOver", { key: "taobao:1" }, workspace());
+    const view = await ask("takeOver", { key: "taobao:1" }, sidePanel());
     expect(view).toMatchObject({
       owner: { name: "阿华", mine: true, takenOver: false },
     });
@@ -155,11 +144,15 @@ describe("taking an order over", () => {
     ]);
     await seen();
     await expect(
-      ask("takeOver", { key: "taobao:1" }, pageOf("https://evil.example/")),
+      ask(
+        "takeOver",
+        { key: "taobao:1" },
+        contentScript("https://evil.example/"),
+      ),
     ).rejects.toThrow(RefusedError);
     expect((await db.orders.get("taobao:1"))?.claimedBy).toBeUndefined();
     // The order's own page may: a trusted click in its panel.
-    await ask("takeOver", { key: "taobao:1" }, pageOf(SHOP));
+    await ask("takeOver", { key: "taobao:1" }, contentScript(SHOP));
     expect((await db.orders.get("taobao:1"))?.claimedBy).toBe("阿华");
   });
 });

@@ -14,6 +14,7 @@ import {
   type TaughtReader,
 } from "@/lib/model/taught-reader";
 import { getSetting } from "@/lib/schemas/settings";
+import { contentScript, extensionPage } from "@/test/support/senders";
 
 /*
  * The pages a seller taught (issue 14), as the background stores them: one reader per host and
@@ -38,18 +39,7 @@ const reader = (
   ...extra,
 });
 
-const own = () => `chrome-extension://${fakeBrowser.runtime.id}`;
-const optionsPage = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: `${own()}/options.html`,
-  tab: { id: 7, url: `${own()}/options.html` } as chrome.tabs.Tab,
-});
-const contentScript = (url = ERP): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  tab: { id: 3, url } as chrome.tabs.Tab,
-  frameId: 0,
-});
+const optionsPage = () => extensionPage("options.html");
 
 let db: PayNudgeDB;
 let routes: Routes;
@@ -181,7 +171,7 @@ describe("taught readers in the route table", () => {
       reader("shop.example.com", "/orders/list"),
       optionsPage(),
     );
-    expect(await ask("taughtReaders", undefined, contentScript())).toEqual([
+    expect(await ask("taughtReaders", undefined, contentScript(ERP))).toEqual([
       reader("erp.example.cn", "/orders/list"),
     ]);
     await ask(
@@ -204,14 +194,14 @@ describe("taught readers in the route table", () => {
       ask(
         "saveTaughtReader",
         reader("erp.example.cn", "/orders/list", { rows: "body *" }),
-        contentScript(),
+        contentScript(ERP),
       ),
     ).rejects.toThrow(RefusedError);
     await expect(
       ask(
         "deleteTaughtReader",
         { host: "erp.example.cn", path: "/orders/list" },
-        contentScript(),
+        contentScript(ERP),
       ),
     ).rejects.toThrow(RefusedError);
 

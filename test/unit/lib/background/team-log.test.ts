@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { answer, backgroundRoutes, type Routes } from "@/lib/background/routes";
-import { RefusedError, type MessageSender } from "@/lib/background/senders";
+import { RefusedError } from "@/lib/background/senders";
 import { PayNudgeDB } from "@/lib/db/schema";
 import type { RequestType } from "@/lib/messaging/protocol";
 import type { Roster } from "@/lib/model/team";
@@ -12,6 +12,7 @@ import {
   type TeamLogNudge,
 } from "@/lib/model/team-log";
 import { setSetting } from "@/lib/schemas/settings";
+import { contentScript, extensionPage } from "@/test/support/senders";
 
 /*
  * 合并同事的记录 as the background answers it (issue 17): a colleague's file merged once; a
@@ -22,18 +23,7 @@ import { setSetting } from "@/lib/schemas/settings";
 const HOUR = 3_600_000;
 const T = new Date(2026, 10, 23, 9).getTime();
 const SHOP = "https://myseller.taobao.com/home.htm/trade-platform/tp/sold";
-const own = () => `chrome-extension://${fakeBrowser.runtime.id}`;
-const reportPage = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: `${own()}/report.html`,
-  tab: { id: 7, url: `${own()}/report.html` } as chrome.tabs.Tab,
-});
-const contentScript = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: SHOP,
-  tab: { id: 3, url: SHOP } as chrome.tabs.Tab,
-  frameId: 0,
-});
+const reportPage = () => extensionPage("report.html");
 
 const TEAM: Roster = {
   teamId: "team-abc12345",
@@ -213,7 +203,7 @@ describe("a file refused whole, the nudge log unchanged", () => {
       ask(
         "importTeamLog",
         { name: "x.json", text: JSON.stringify(more) },
-        contentScript(),
+        contentScript(SHOP),
       ),
     ).rejects.toThrow(RefusedError);
     expect(await nudgeRows()).toEqual(before);

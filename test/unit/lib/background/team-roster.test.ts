@@ -15,6 +15,11 @@ import { exportBackup, restoreBackup } from "@/lib/schemas/backup-file";
 import { encodeRosterCode, rosterFileText } from "@/lib/schemas/roster";
 import { getSetting } from "@/lib/schemas/settings";
 import { TEAM } from "@/test/support/team-roster";
+import {
+  contentScript,
+  extensionPage,
+  otherExtension,
+} from "@/test/support/senders";
 
 /*
  * The roster an agent holds (issue 17): a newer version of the same team's replaces it; a damaged,
@@ -180,23 +185,7 @@ describe("the roster in a backup", () => {
 });
 
 describe("who may set the roster", () => {
-  const own = () => `chrome-extension://${fakeBrowser.runtime.id}`;
-  const optionsPage = (): MessageSender => ({
-    id: fakeBrowser.runtime.id,
-    url: `${own()}/options.html`,
-    tab: { id: 7, url: `${own()}/options.html` } as chrome.tabs.Tab,
-  });
-  const SHOP = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
-  const contentScript = (): MessageSender => ({
-    id: fakeBrowser.runtime.id,
-    url: SHOP,
-    tab: { id: 3, url: SHOP } as chrome.tabs.Tab,
-    frameId: 0,
-  });
-  const otherExtension = (): MessageSender => ({
-    id: "someone-else",
-    url: "chrome-extension://someone-else/page.html",
-  });
+  const optionsPage = () => extensionPage("options.html");
   let routes: Routes;
   const ask = (type: RequestType, data: unknown, sender: MessageSender) =>
     answer(type, routes[type])({ data, sender });

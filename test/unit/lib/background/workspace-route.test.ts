@@ -4,6 +4,7 @@ import { registerRoutes } from "@/lib/background/routes";
 import type { MessageSender } from "@/lib/background/senders";
 import { workspacePath } from "@/lib/background/workspace";
 import { PayNudgeDB } from "@/lib/db/schema";
+import { contentScript, extensionPage } from "@/test/support/senders";
 
 /*
  * A badge's click opens the workspace (the side panel) on its order: the request is answered in
@@ -11,19 +12,7 @@ import { PayNudgeDB } from "@/lib/db/schema";
  * counts as a gesture only while the listener runs); only the order script may ask, for its tab.
  */
 
-const SHOP = "https://trade.taobao.com/trade/itemlist/list_sold_items.htm";
-const own = () => `chrome-extension://${fakeBrowser.runtime.id}`;
-const contentScript = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: SHOP,
-  tab: { id: 3, url: SHOP } as chrome.tabs.Tab,
-  frameId: 0,
-});
-const optionsPage = (): MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  url: `${own()}/options.html`,
-  tab: { id: 7, url: `${own()}/options.html` } as chrome.tabs.Tab,
-});
+const optionsPage = () => extensionPage("options.html");
 
 type Listener = (
   message: unknown,
