@@ -71,6 +71,8 @@ export async function logNudge(
           .equals(key)
           .filter(
             (log) =>
+              // A colleague's nudge merged from their team log is theirs, not this one again.
+              log.importedFrom === undefined &&
               log.step === step &&
               sameAnswer(entry, log) &&
               Math.abs(log.at - at) < DUPLICATE_LOG_WINDOW_MS,

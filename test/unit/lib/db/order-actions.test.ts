@@ -90,6 +90,24 @@ describe("one log per nudge", () => {
     expect(later.order.nudgeCount).toBe(2);
   });
 
+  it("logs the step a colleague logged on their machine (merged from their team log): theirs is not this one again", async () => {
+    await db.nudges.add({
+      orderKey: "taobao:1",
+      at: LOGGED,
+      channel: "chat",
+      step: "first",
+      agent: "阿华",
+      importedFrom: "阿华",
+    });
+    const mine = await log(LOGGED + MIN, { step: "first" });
+    expect(mine.duplicateOf).toBeUndefined();
+    expect(await db.nudges.count()).toBe(2);
+    // Then this agent's own second log of it is a repeat of their own.
+    const repeat = await log(LOGGED + 2 * MIN, { step: "first" });
+    expect(repeat.duplicateOf).toMatchObject({ at: LOGGED + MIN });
+    expect(repeat.duplicateOf?.importedFrom).toBeUndefined();
+  });
+
   it("logs a new answer from the buyer: it is news, not a repeat", async () => {
     await log(LOGGED, { step: "first" });
     const answer = await log(LOGGED + MIN, {
