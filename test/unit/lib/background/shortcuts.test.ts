@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (navigator.languages, which the service worker has and Node 20 does not.)
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import {
