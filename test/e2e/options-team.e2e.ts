@@ -50,6 +50,12 @@ async function paste(page: Page, text: string) {
   await section(page).getByRole("button", { name: "查看名单" }).click();
 }
 
+/** 使用此名单 on the roster shown, and what the section then says. */
+async function useShown(page: Page, says: string) {
+  await section(page).getByRole("button", { name: "使用此名单" }).click();
+  await expect.poll(() => statusText(page)).toContain(says);
+}
+
 beforeAll(async () => {
   // Two profiles, as two agents' own browsers: nothing is shared between them but the code.
   [lead, agent] = await Promise.all([startExtension(), startExtension()]);
@@ -135,10 +141,7 @@ describe("options page: the team roster", () => {
     expect(await preview.textContent()).toContain(
       "夜班小王 · 权重 1 · 22:00–06:00",
     );
-    await section(page).getByRole("button", { name: "使用此名单" }).click();
-    await expect
-      .poll(() => statusText(page))
-      .toContain("已使用“小美的杂货铺”的第 1 版名单");
+    await useShown(page, "已使用“小美的杂货铺”的第 1 版名单");
 
     await section(page).getByLabel("我是").selectOption("小美");
     await expect.poll(() => statusText(page)).toContain("已记下：你是 小美");
@@ -159,12 +162,7 @@ describe("options page: the team roster", () => {
       .toContain("已发布第 2 版名单");
     const secondCode = await codeOf(leadPage);
     await paste(agentPage, secondCode);
-    await section(agentPage)
-      .getByRole("button", { name: "使用此名单" })
-      .click();
-    await expect
-      .poll(() => statusText(agentPage))
-      .toContain("已使用“小美的杂货铺”的第 2 版名单");
+    await useShown(agentPage, "已使用“小美的杂货铺”的第 2 版名单");
     const before = await stored(agentPage);
     expect(before).toMatchObject({ roster: { version: 2 }, me: "小美" });
 
@@ -185,12 +183,7 @@ describe("options page: the team roster", () => {
 
     // The first version, pasted again: older than the one held.
     await paste(agentPage, firstCode);
-    await section(agentPage)
-      .getByRole("button", { name: "使用此名单" })
-      .click();
-    await expect
-      .poll(() => statusText(agentPage))
-      .toContain("这是旧版名单：你已有第 2 版");
+    await useShown(agentPage, "这是旧版名单：你已有第 2 版");
     expect(await stored(agentPage)).toEqual(before);
 
     // And as the file the lead downloaded.
@@ -206,12 +199,7 @@ describe("options page: the team roster", () => {
         section(agentPage).getByTestId("roster-preview").textContent(),
       )
       .toContain("第 1 版");
-    await section(agentPage)
-      .getByRole("button", { name: "使用此名单" })
-      .click();
-    await expect
-      .poll(() => statusText(agentPage))
-      .toContain("这是旧版名单：你已有第 2 版");
+    await useShown(agentPage, "这是旧版名单：你已有第 2 版");
     expect(await stored(agentPage)).toEqual(before);
     // The page shows what is held.
     expect(
