@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The popup's and the order script's bundles ship without zod (eslint.config.js). ESLint sees
-// each file's own imports; this reads what the build actually put in each bundle, so a zod that
-// arrives through a chain of imports fails too. Run after `npm run build` (scripts/test.mjs does).
+// The popup's and the order script's bundles ship without zod (eslint.config.js), and the hidden
+// clipboard page without the code the other pages share. ESLint sees each file's own imports; this
+// reads what the build actually put in each bundle, so a zod that arrives through a chain of
+// imports fails too. Run after `npm run build` (scripts/test.mjs does).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { PRODUCTION_DIR } from "./chrome.mjs";
@@ -85,5 +86,23 @@ for (const { name, entries } of bundles) {
   } else {
     console.log(`${name}: no zod in ${files.join(", ")}`);
   }
+}
+// The hidden clipboard page stays open all day once the keyboard shortcut has copied: it loads its
+// few modules, not the chunk the other pages share (wxt.config.ts, OFFSCREEN_MODULES).
+const OFFSCREEN_MAX_BYTES = 8_000;
+const offscreen = reach(pageScripts("offscreen.html"));
+const offscreenBytes = offscreen.reduce(
+  (sum, file) => sum + Buffer.byteLength(read(file)),
+  0,
+);
+if (offscreenBytes > OFFSCREEN_MAX_BYTES) {
+  console.error(
+    `offscreen page loads ${offscreenBytes} bytes (over ${OFFSCREEN_MAX_BYTES}): ${offscreen.join(", ")}`,
+  );
+  ok = false;
+} else {
+  console.log(
+    `offscreen page: ${offscreenBytes} bytes in ${offscreen.join(", ")}`,
+  );
 }
 process.exit(ok ? 0 : 1);
