@@ -16,6 +16,7 @@ import {
   openWorkspaceFor,
 } from "@/lib/background/shortcuts";
 import { replanEveryOpenOrder } from "@/lib/background/replan-all";
+import { keepReportLines } from "@/lib/background/report-lines";
 import { openWelcomeOnce } from "@/lib/background/welcome";
 import {
   armPrune,
@@ -34,6 +35,8 @@ export default defineBackground(() => {
 
   // Every request, with the senders it accepts (lib/background/routes.ts).
   registerRoutes(db);
+  // The report's lines follow every write, for the worker's whole life (lib/background/report-lines.ts).
+  keepReportLines(db);
 
   // Old paid and closed orders go daily and shortly after each launch (lib/background/prune.ts).
   const prune = () =>

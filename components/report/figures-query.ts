@@ -1,6 +1,6 @@
 import { liveQuery } from "dexie";
 import { periodOf, type RangeChoice } from "@/components/report/range";
-import { loadReportFigures } from "@/lib/db/report-figures";
+import { loadDigestFigures } from "@/lib/db/report-digest/figures";
 import { getDb } from "@/lib/db/schema";
 import type { ReportFigures } from "@/lib/model/report";
 
@@ -14,7 +14,7 @@ export function watchFigures(
 ): () => void {
   const subscription = liveQuery(() => {
     const now = Date.now();
-    return loadReportFigures(getDb(), periodOf(choice, now), now);
+    return loadDigestFigures(getDb(), periodOf(choice, now), now);
   }).subscribe({
     next: onFigures,
     error: (error: unknown) =>

@@ -1,6 +1,10 @@
 import type { Backup } from "@/lib/messaging/import-requests";
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { RESTORED_TABLES, type TableName } from "@/lib/db/tables";
+import {
+  DERIVED_TABLES,
+  RESTORED_TABLES,
+  type TableName,
+} from "@/lib/db/tables";
 
 /*
  * Everything at once, as the database sees it: the rows a backup carries, all data replaced in one
@@ -27,6 +31,15 @@ export async function restoredTableRows(
 }
 
 /**
+ * The tables of data, not those kept from them: emptying orders and nudges marks every report line
+ * out of date (lib/db/report-digest/dirty.ts), and the lines are built again from what arrives.
+ */
+const dataTables = (db: PayNudgeDB) =>
+  db.tables.filter(
+    (t) => !(DERIVED_TABLES as readonly string[]).includes(t.name),
+  );
+
+/**
  * Replaces all data with these rows in one transaction: if any write fails, nothing changes.
  * Tables without rows here are emptied too, so the result is exactly what was given (a table a
  * backup does not restore is always emptied). Answers how many rows each table received.
@@ -36,8 +49,8 @@ export async function replaceAllData(
   rows: Partial<Record<TableName, readonly unknown[]>>,
 ): Promise<Record<string, number>> {
   const restored: Record<string, number> = {};
-  await db.transaction("rw", db.tables, async () => {
-    for (const table of db.tables) {
+  await db.transaction("rw", dataTables(db), async () => {
+    for (const table of dataTables(db)) {
       await table.clear();
       const name = table.name as TableName;
       const staged = RESTORED_TABLES.includes(name) ? (rows[name] ?? []) : [];
@@ -49,7 +62,7 @@ export async function replaceAllData(
 }
 
 export async function wipeAll(db: PayNudgeDB): Promise<void> {
-  await db.transaction("rw", db.tables, async () => {
-    for (const table of db.tables) await table.clear();
+  await db.transaction("rw", dataTables(db), async () => {
+    for (const table of dataTables(db)) await table.clear();
   });
 }

@@ -25,7 +25,7 @@ import { isReasonId } from "@/lib/templates/outcomes";
 const HOUR_MS = 3_600_000;
 
 /** A stored reason this version does not know (a newer backup) is not counted rather than trusted. */
-const knownReason = (nudge: NudgeLog): NudgeLog => {
+export const knownReason = (nudge: NudgeLog): NudgeLog => {
   if (nudge.reason === undefined || isReasonId(nudge.reason)) return nudge;
   const { reason: _unknown, ...rest } = nudge;
   return rest;

@@ -2,6 +2,12 @@ import Dexie, { type EntityTable } from "dexie";
 import { buyerNudgesMiddleware } from "@/lib/db/buyer-nudges";
 import { dueIndexMiddleware, withDueIndex } from "@/lib/db/due-index";
 import { DB_NAME } from "@/lib/db/name";
+import type { DigestDay } from "@/lib/db/report-digest/days";
+import {
+  DIRTY_TABLE,
+  EVERY_LINE,
+  reportDirtyMiddleware,
+} from "@/lib/db/report-digest/dirty";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
@@ -69,6 +75,12 @@ export class PayNudgeDB extends Dexie {
   templates!: EntityTable<MessageTemplate, "id">;
   /** Notifications on screen (or about to be) and what each holds (lib/background/notices.ts). */
   notices!: EntityTable<NoticeRow, "id">;
+  /**
+   * The report's lines (lib/db/report-digest/): kept from orders and nudges, never backed up. The
+   * lines by the day they are filed under, and the order keys whose line is out of date.
+   */
+  reportDays!: EntityTable<DigestDay, "day">;
+  reportDirty!: EntityTable<{ key: string }, "key">;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -141,7 +153,13 @@ export class PayNudgeDB extends Dexie {
             order.unpaidSeenAt ??= order.firstSeenAt;
           }),
       );
+    // The report over a month of a big shop reads its lines, a day in one row, rather than 200 000
+    // orders (issue 16): every line is built once from the rows kept so far.
+    this.version(7)
+      .stores({ reportDays: "day", [DIRTY_TABLE]: "key" })
+      .upgrade((tx) => tx.table(DIRTY_TABLE).put({ key: EVERY_LINE }));
     this.use(dueIndexMiddleware);
+    this.use(reportDirtyMiddleware(this));
     this.use(buyerNudgesMiddleware(this));
   }
 }

@@ -12,6 +12,15 @@ export const TABLE_NAMES = [
 ] as const satisfies readonly (keyof PayNudgeDB)[];
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/**
+ * Tables kept from the others, never backed up nor imported: the report's lines
+ * (lib/db/report-digest/), built again from the orders and nudges whenever those are replaced.
+ */
+export const DERIVED_TABLES = [
+  "reportDays",
+  "reportDirty",
+] as const satisfies readonly (keyof PayNudgeDB)[];
+
 /** Tables a backup carries and an import restores; the others are emptied by an import. */
 export const RESTORED_TABLES: readonly TableName[] = [
   "orders",

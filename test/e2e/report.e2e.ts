@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DB_NAME } from "@/lib/db/name";
 import { expectNoAxeViolations } from "@/test/support/browser/axe";
 import {
   demoShopRoute,
@@ -87,6 +88,27 @@ async function logNudge(id: string) {
   await workspace.close();
 }
 
+/** The report's stored lines as the page's IndexedDB holds them: marked keys, keys with a line. */
+const storedLines = (name: string) =>
+  new Promise<{ marked: string[]; keys: string[] }>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(["reportDirty", "reportDays"]);
+      const marks = tx.objectStore("reportDirty").getAllKeys();
+      const days = tx.objectStore("reportDays").getAll();
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve({
+          marked: marks.result as string[],
+          keys: (days.result as { keys: string }[])
+            .flatMap((day) => day.keys.split("\u0000"))
+            .sort(),
+        });
+      };
+    };
+  });
+
 /** A figure's cells on the report page: this period, previous, change. */
 const figure = (id: string) =>
   report.$$eval(`[data-figure="${id}"] td`, (cells) =>
@@ -137,12 +159,24 @@ describe("the report page", () => {
         ths.map((th) => th.textContent),
       ),
     ).toEqual(["小美"]);
-    // Read and counted in a worker, off the page's thread (a big shop's month takes seconds).
+    // Read and counted in a worker, off the page's thread.
     expect(
       report
         .workers()
         .some((worker) => /\/report-worker-[^/]*\.js$/.test(worker.url())),
     ).toBe(true);
+    // The background has folded the writes into the report's stored lines, which the figures
+    // above come from now: no order is marked out of date, and each order seen has its line.
+    await expect
+      .poll(async () => {
+        const { marked, keys } = await report.evaluate(storedLines, DB_NAME);
+        const ids = keys.map((key) => key.split(":")[1]);
+        return { marked, both: [PAID, UNPAID].every((id) => ids.includes(id)) };
+      })
+      .toEqual({ marked: [], both: true });
+    await report.reload();
+    await expect.poll(() => figure("recovered")).toEqual(["1", "0", "+1"]);
+    expect((await figure("recoveredAmount"))[0]).toBe("¥88.00");
   });
 
   it("draws the charts with their data points: 7 days' amounts and rates for the last 7 days", async () => {

@@ -44,10 +44,35 @@ function groupOf(
   }
 }
 
-interface Group {
+export interface Group {
   nudged: number;
   recovered: number;
   cents: Cents;
+}
+
+/** Each key's groups as rows, most recovered first. */
+export function breakdownRows(
+  tables: Record<BreakdownKey, Map<string, Group>>,
+): Record<BreakdownKey, BreakdownRow[]> {
+  return Object.fromEntries(
+    BREAKDOWN_KEYS.map((k) => [
+      k,
+      [...tables[k]]
+        .map(([id, g]) => ({
+          key: id,
+          nudged: g.nudged,
+          recovered: g.recovered,
+          recoveryRate: rate(g.recovered, g.nudged),
+          recoveredCents: g.cents,
+        }))
+        .sort(
+          (a, b) =>
+            b.recovered - a.recovered ||
+            b.nudged - a.nudged ||
+            a.key.localeCompare(b.key),
+        ),
+    ]),
+  ) as Record<BreakdownKey, BreakdownRow[]>;
 }
 
 export function breakdowns(
@@ -86,23 +111,5 @@ export function breakdowns(
       addAmount(group.cents, order);
     }
   }
-  return Object.fromEntries(
-    BREAKDOWN_KEYS.map((k) => [
-      k,
-      [...tables[k]]
-        .map(([id, g]) => ({
-          key: id,
-          nudged: g.nudged,
-          recovered: g.recovered,
-          recoveryRate: rate(g.recovered, g.nudged),
-          recoveredCents: g.cents,
-        }))
-        .sort(
-          (a, b) =>
-            b.recovered - a.recovered ||
-            b.nudged - a.nudged ||
-            a.key.localeCompare(b.key),
-        ),
-    ]),
-  ) as Record<BreakdownKey, BreakdownRow[]>;
+  return breakdownRows(tables);
 }

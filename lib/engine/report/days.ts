@@ -10,7 +10,7 @@ import { rate } from "@/lib/engine/report/tally";
  */
 
 /** The index of the last day start at or before `at` (days ascending, `at` in the period). */
-function dayIndex(starts: readonly number[], at: number): number {
+export function dayIndex(starts: readonly number[], at: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -31,8 +31,17 @@ export function reasonRows(
   period: ReportPeriod,
   previous: ReportPeriod,
 ): ReasonRow[] {
-  const now = reasonCounts(nudges, period);
-  const before = reasonCounts(nudges, previous);
+  return reasonRowsOf(
+    reasonCounts(nudges, period),
+    reasonCounts(nudges, previous),
+  );
+}
+
+/** The rows of each reason's count now and before. */
+export function reasonRowsOf(
+  now: ReadonlyMap<string, number>,
+  before: ReadonlyMap<string, number>,
+): ReasonRow[] {
   let total = 0;
   for (const count of now.values()) total += count;
   return [...new Set([...now.keys(), ...before.keys()])]

@@ -51,6 +51,7 @@ import {
   setSetting,
 } from "@/lib/schemas/settings";
 import {
+  DERIVED_TABLES,
   MAX_ROWS,
   RESTORED_TABLES,
   TABLE_NAMES,
@@ -148,9 +149,10 @@ async function fillEverything(d: PayNudgeDB) {
   });
 }
 
+/** The data a backup is about (not the report's lines, kept from it). */
 async function snapshot(d: PayNudgeDB) {
   const out: Record<string, unknown[]> = {};
-  for (const table of d.tables) out[table.name] = await table.toArray();
+  for (const name of TABLE_NAMES) out[name] = await d.table(name).toArray();
   return out;
 }
 
@@ -263,7 +265,7 @@ describe("backup: round trip", () => {
   });
 
   it("knows every table of the database, and restores all but the notices", () => {
-    expect([...TABLE_NAMES].sort()).toEqual(
+    expect([...TABLE_NAMES, ...DERIVED_TABLES].sort()).toEqual(
       db.tables.map((t) => t.name).sort(),
     );
     expect(RESTORED_TABLES).not.toContain("notices");
@@ -736,7 +738,7 @@ describe("import through the background, in chunks", () => {
       this: { name: string },
       ...args
     ) {
-      if (this.name === db.tables.at(-1)!.name)
+      if (this.name === TABLE_NAMES.at(-1))
         return Promise.reject(new DOMException("quota", "QuotaExceededError"));
       return bulkAdd.apply(this, args);
     });
