@@ -10,7 +10,7 @@ import type { PayNudgeDB } from "@/lib/db/schema";
  */
 
 /** After the first mark, the writes of the moment (a page's batches) are let through first. */
-export const FOLD_AFTER_MS = 2_000;
+const FOLD_AFTER_MS = 2_000;
 
 /** Keeps the lines of `db` until `signal` aborts (the worker's life when none is given). */
 export function keepReportLines(

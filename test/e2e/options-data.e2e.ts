@@ -22,6 +22,14 @@ let options: Page;
 let tmp: string;
 const T = Math.floor(Date.now() / 1000) * 1000;
 
+/** The report's stored lines (lib/db/report-digest/): orders marked out of date, keys with a line. */
+const reportLines = async () => ({
+  marked: (await dbRows(options, "reportDirty")).length,
+  keys: (await dbRows<{ keys: string }>(options, "reportDays"))
+    .flatMap((day) => day.keys.split("\u0000"))
+    .sort(),
+});
+
 const dataStatus = () =>
   options.locator('section[aria-label="数据"] [role="status"]').textContent();
 
@@ -211,6 +219,11 @@ describe("options page: settings and data", () => {
     expect(backup.format).toBe("paynudge-backup");
     expect(backup.tables.orders).toHaveLength(15);
     const before = await dbCounts(options);
+    await expect
+      .poll(async () => (await reportLines()).marked, { timeout: 15_000 })
+      .toBe(0);
+    const linesBefore = (await reportLines()).keys;
+    expect(linesBefore.length).toBeGreaterThan(0);
     // Every setting written so far is exported (the welcome page's "shown" mark among them,
     // lib/background/welcome.ts), and the import brings back as many.
     expect(before.orders).toBe(15);
@@ -245,6 +258,12 @@ describe("options page: settings and data", () => {
       .toBe(`已导入：15 个订单，0 条催付记录，${before.settings} 项设置。`);
     // Notices say what notifications are on screen: an import takes those down with them.
     expect(await dbCounts(options)).toEqual({ ...before, notices: 0 });
+    // The report's lines are not in a backup: the background builds them anew from what
+    // arrived, the same lines as before the wipe, no order left marked out of date.
+    // The background folds a couple of seconds after the writes.
+    await expect
+      .poll(reportLines, { timeout: 15_000 })
+      .toEqual({ marked: 0, keys: linesBefore });
     const ids = new Set(
       backup.tables.orders.map((o: { orderId: string }) => o.orderId),
     );

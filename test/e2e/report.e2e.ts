@@ -168,11 +168,17 @@ describe("the report page", () => {
     // The background has folded the writes into the report's stored lines, which the figures
     // above come from now: no order is marked out of date, and each order seen has its line.
     await expect
-      .poll(async () => {
-        const { marked, keys } = await report.evaluate(storedLines, DB_NAME);
-        const ids = keys.map((key) => key.split(":")[1]);
-        return { marked, both: [PAID, UNPAID].every((id) => ids.includes(id)) };
-      })
+      .poll(
+        async () => {
+          const { marked, keys } = await report.evaluate(storedLines, DB_NAME);
+          const ids = keys.map((key) => key.split(":")[1]);
+          return {
+            marked,
+            both: [PAID, UNPAID].every((id) => ids.includes(id)),
+          };
+        },
+        { timeout: 15_000 },
+      )
       .toEqual({ marked: [], both: true });
     await report.reload();
     await expect.poll(() => figure("recovered")).toEqual(["1", "0", "+1"]);

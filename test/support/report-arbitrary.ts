@@ -45,7 +45,7 @@ export type OrderSpec =
 export const shopArb = fc.array(orderArb, { maxLength: 30 });
 
 /** Order `i` of a spec at `now`: its row (none for an orphan) and its nudges. */
-export function rowsOf(
+function rowsOf(
   spec: OrderSpec,
   i: number,
   now: number,

@@ -11,7 +11,7 @@ export interface DigestDay extends LineColumns {
 }
 
 /** Lines are filed by the UTC day of their latest moment (lineLatest): a fixed grid, whatever the zone. */
-export const DIGEST_DAY_MS = 86_400_000;
+const DIGEST_DAY_MS = 86_400_000;
 
 export const digestDayOf = (at: number) => Math.floor(at / DIGEST_DAY_MS);
 

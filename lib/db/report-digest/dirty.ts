@@ -26,6 +26,9 @@ const DATA_TABLES = ["orders", "nudges"];
 const markOf = (key: string) =>
   key === EVERY_LINE ? { key, emptying: crypto.randomUUID() } : { key };
 
+/** Transactions that marked every line: their later writes need no mark of their own. */
+const everyLineMarked = new WeakSet<object>();
+
 type Listener = () => void;
 const listeners = new WeakMap<object, Listener>();
 
@@ -76,11 +79,17 @@ export function reportDirtyMiddleware(owner: object): Middleware<DBCore> {
           return {
             ...table,
             mutate(req) {
-              // An upgrade from before the marks' table existed: version 7 marks every line.
-              if (!hasTable(req.trans, DIRTY_TABLE)) return table.mutate(req);
+              // An upgrade from before the marks' table existed (version 7 marks every line), or a
+              // transaction that has marked every line already (an import's rows after its clear).
+              if (
+                !hasTable(req.trans, DIRTY_TABLE) ||
+                everyLineMarked.has(req.trans)
+              )
+                return table.mutate(req);
               const marked =
                 (keys: string[]) => (result: DBCoreMutateResponse) => {
                   if (!keys.length) return result;
+                  if (keys.includes(EVERY_LINE)) everyLineMarked.add(req.trans);
                   const listener = listeners.get(owner);
                   if (listener)
                     (req.trans as IDBTransaction).addEventListener?.(

@@ -17,7 +17,7 @@ import { lineLatest, type ReportLine } from "@/lib/engine/report/lines";
  */
 
 /** Order keys folded per transaction. */
-export const FOLD_BATCH = 1000;
+const FOLD_BATCH = 1000;
 
 const filedDays = new WeakMap<PayNudgeDB, Map<string, number>>();
 

@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import { TABLE_NAMES } from "@/lib/db/tables";
 import { until as pollUntil } from "@/test/support/until";
 import { launchWithExtension } from "../../../scripts/chrome.mjs";
 
@@ -125,16 +126,18 @@ export async function startExtension(
   };
 }
 
-/** Row counts straight from the extension's IndexedDB. */
+/** Row counts of the data tables (not the report's lines, kept from them) straight from the extension's IndexedDB. */
 export async function dbCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(
-    () =>
+    (data) =>
       new Promise<Record<string, number>>((resolve, reject) => {
         const open = indexedDB.open("paynudge");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const names = [...db.objectStoreNames];
+          const names = [...db.objectStoreNames].filter((n) =>
+            data.includes(n),
+          );
           const tx = db.transaction(names);
           const out: Record<string, number> = {};
           for (const name of names) {
@@ -144,6 +147,7 @@ export async function dbCounts(page: Page): Promise<Record<string, number>> {
           tx.oncomplete = () => (db.close(), resolve(out));
         };
       }),
+    [...TABLE_NAMES] as string[],
   );
 }
 
