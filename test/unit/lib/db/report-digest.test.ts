@@ -127,12 +127,23 @@ describe("the report's stored lines", () => {
                 break;
               }
               case "nudge":
+                // As logNudge writes one: the log and its order's count and last time together
+                // (the rows' reader, used while every line is out of date, relies on them).
                 if (key)
-                  await db.nudges.add({
-                    orderKey: key,
-                    at: NOW - step.hoursAgo * HOUR,
-                    channel: "sms",
-                    reason: "coupon",
+                  await db.transaction("rw", db.orders, db.nudges, async () => {
+                    const at = NOW - step.hoursAgo * HOUR;
+                    await db.nudges.add({
+                      orderKey: key,
+                      at,
+                      channel: "sms",
+                      reason: "coupon",
+                    });
+                    const order = (await db.orders.get(key))!;
+                    await db.orders.put({
+                      ...order,
+                      nudgeCount: order.nudgeCount + 1,
+                      lastNudgeAt: Math.max(order.lastNudgeAt ?? at, at),
+                    });
                   });
                 break;
               case "reimport":
