@@ -7,6 +7,7 @@ import {
   DIRTY_TABLE,
   EVERY_LINE,
   reportDirtyMiddleware,
+  type MarkRow,
 } from "@/lib/db/report-digest/dirty";
 import type { MessageTemplate } from "@/lib/templates/shipped";
 import type { NudgeLog } from "@/lib/model/nudge-log";
@@ -80,7 +81,7 @@ export class PayNudgeDB extends Dexie {
    * lines by the day they are filed under, and the order keys whose line is out of date.
    */
   reportDays!: EntityTable<DigestDay, "day">;
-  reportDirty!: EntityTable<{ key: string }, "key">;
+  reportDirty!: EntityTable<MarkRow, "id">;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -156,8 +157,8 @@ export class PayNudgeDB extends Dexie {
     // The report over a month of a big shop reads its lines, a day in one row, rather than 200 000
     // orders (issue 16): every line is built once from the rows kept so far.
     this.version(7)
-      .stores({ reportDays: "day", [DIRTY_TABLE]: "key" })
-      .upgrade((tx) => tx.table(DIRTY_TABLE).put({ key: EVERY_LINE }));
+      .stores({ reportDays: "day", [DIRTY_TABLE]: "++id" })
+      .upgrade((tx) => tx.table(DIRTY_TABLE).add({ keys: [EVERY_LINE] }));
     this.use(dueIndexMiddleware);
     this.use(reportDirtyMiddleware(this));
     this.use(buyerNudgesMiddleware(this));

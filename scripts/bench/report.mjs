@@ -145,7 +145,7 @@ globalThis.__report = {
         const tx = idb.transaction(["orders", "nudges", "reportDirty"], "readwrite");
         for (const order of orders) tx.objectStore("orders").put(order);
         for (const nudge of nudges) tx.objectStore("nudges").add(nudge);
-        tx.objectStore("reportDirty").put({ key: "*" });
+        tx.objectStore("reportDirty").add({ keys: ["*"] });
         tx.oncomplete = () => (idb.close(), resolve(undefined));
         tx.onerror = () => reject(tx.error);
       };
@@ -171,7 +171,7 @@ globalThis.__report = {
       const rows = await db.orders.bulkGet(keys);
       await db.orders.bulkPut(rows.map((o) => ({ ...o, lastSeenAt: Math.max(o.lastSeenAt, now - 60_000) })));
     });
-    return db.reportDirty.count();
+    return new Set((await db.reportDirty.toArray()).flatMap((row) => row.keys)).size;
   },
   async fold(name) {
     const start = performance.now();
@@ -332,7 +332,7 @@ export default async function run() {
         pass: compute <= LONG_TASK_MS,
       },
       {
-        bench: `report lines: folding that batch in the background (one transaction), and building every line once after the update`,
+        bench: `report lines: one fold in the background (250 of that batch's orders: rows read, days written, marks deleted), and building every line once after the update`,
         value: `${ms(fold)}; ${ms(built.ms)}`,
         goal: "reported",
         pass: null,

@@ -24,7 +24,9 @@ const T = Math.floor(Date.now() / 1000) * 1000;
 
 /** The report's stored lines (lib/db/report-digest/): orders marked out of date, keys with a line. */
 const reportLines = async () => ({
-  marked: (await dbRows(options, "reportDirty")).length,
+  marked: (await dbRows<{ keys: string[] }>(options, "reportDirty")).flatMap(
+    (row) => row.keys,
+  ).length,
   keys: (await dbRows<{ keys: string }>(options, "reportDays"))
     .flatMap((day) => day.keys.split("\u0000"))
     .sort(),

@@ -95,12 +95,14 @@ const storedLines = (name: string) =>
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const tx = open.result.transaction(["reportDirty", "reportDays"]);
-      const marks = tx.objectStore("reportDirty").getAllKeys();
+      const marks = tx.objectStore("reportDirty").getAll();
       const days = tx.objectStore("reportDays").getAll();
       tx.oncomplete = () => {
         open.result.close();
         resolve({
-          marked: marks.result as string[],
+          marked: (marks.result as { keys: string[] }[]).flatMap(
+            (row) => row.keys,
+          ),
           keys: (days.result as { keys: string }[])
             .flatMap((day) => day.keys.split("\u0000"))
             .sort(),

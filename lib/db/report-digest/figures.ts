@@ -1,6 +1,6 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { digestDayOf } from "@/lib/db/report-digest/days";
-import { EVERY_LINE } from "@/lib/db/report-digest/dirty";
+import { readMarks } from "@/lib/db/report-digest/marks";
 import { freshLines } from "@/lib/db/report-digest/fresh-lines";
 import { loadReportFigures } from "@/lib/db/report-figures";
 import { readPlainSetting } from "@/lib/db/setting-values";
@@ -25,10 +25,9 @@ export async function readReportLines(
     "r",
     [db.reportDirty, db.reportDays, db.orders, db.nudges, db.settings],
     async () => {
-      const marks = (await db.reportDirty
-        .toCollection()
-        .primaryKeys()) as string[];
-      if (marks.includes(EVERY_LINE)) return undefined;
+      const marked = await readMarks(db);
+      if (marked.emptyings.length) return undefined;
+      const marks = [...marked.keys];
       const [attributionHours, days, fresh] = await Promise.all([
         readPlainSetting(db, "attributionHours"),
         db.reportDays.where("day").aboveOrEqual(since).toArray(),

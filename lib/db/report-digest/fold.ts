@@ -1,6 +1,7 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { decodeDay, digestDayOf, encodeDay } from "@/lib/db/report-digest/days";
-import { EVERY_LINE } from "@/lib/db/report-digest/dirty";
+import { EVERY_LINE, type MarkRow } from "@/lib/db/report-digest/dirty";
+import { readMarks } from "@/lib/db/report-digest/marks";
 import { freshLines, linesAfter } from "@/lib/db/report-digest/fresh-lines";
 import { lineKeys } from "@/lib/engine/report/line-columns";
 import { lineLatest, type ReportLine } from "@/lib/engine/report/lines";
@@ -16,8 +17,10 @@ import { lineLatest, type ReportLine } from "@/lib/engine/report/lines";
  * cost the build 60 µs a key, 12 s for a big shop's 200 000. The background is the one folder.
  */
 
-/** Order keys folded per transaction. */
-const FOLD_BATCH = 1000;
+/** Order keys folded at a time: their rows are read in one transaction, a page's writes waiting. */
+const FOLD_BATCH = 250;
+/** Orders read per transaction while every line is built (one range of orders, one of nudges). */
+const BUILD_SLICE = 2000;
 
 const filedDays = new WeakMap<PayNudgeDB, Map<string, number>>();
 
@@ -41,8 +44,11 @@ const dayOf = (line: ReportLine) => digestDayOf(lineLatest(line)!);
  * meanwhile mark their orders, folded afterwards; an emptying meanwhile (a new "every line" mark)
  * makes this build moot, and the next starts over.
  */
-async function buildEveryLine(db: PayNudgeDB, slice: number): Promise<void> {
-  const mark = await db.reportDirty.get(EVERY_LINE);
+async function buildEveryLine(
+  db: PayNudgeDB,
+  slice: number,
+  emptyings: readonly string[],
+): Promise<void> {
   const byDay = new Map<number, ReportLine[]>();
   const file = (lines: (ReportLine | undefined)[]) => {
     for (const line of lines) {
@@ -84,13 +90,18 @@ async function buildEveryLine(db: PayNudgeDB, slice: number): Promise<void> {
     db.reportDirty,
     db.reportDays,
     async () => {
-      const now = await db.reportDirty.get(EVERY_LINE);
-      if (JSON.stringify(now) !== JSON.stringify(mark)) return false;
+      const now = await readMarks(db);
+      if (now.emptyings.some((e) => !emptyings.includes(e))) return false;
       await db.reportDays.clear();
       await db.reportDays.bulkPut(
         [...byDay].map(([day, lines]) => encodeDay(day, lines)),
       );
-      await db.reportDirty.delete(EVERY_LINE);
+      // The keys marked meanwhile stay marked: their rows may have changed after their slice.
+      await db.reportDirty.bulkDelete(
+        now.rows
+          .filter((row) => row.keys.includes(EVERY_LINE))
+          .map((row) => row.id!),
+      );
       return true;
     },
   );
@@ -102,72 +113,84 @@ async function buildEveryLine(db: PayNudgeDB, slice: number): Promise<void> {
   }
 }
 
-/** One batch of marks folded, in one transaction; answers how many marks are left. */
+/**
+ * One batch of marks folded; answers how many marks are left. Three transactions, none holding
+ * the orders while lines are encoded, so a page's writes never wait behind a fold: the marks and
+ * their orders' rows are read; the days are written; the marks read are deleted. A write between
+ * these marks its order again, in a row of its own that stays for the next fold (the report reads
+ * that order afresh meanwhile), so a line written from rows read a moment earlier never stands.
+ */
 async function foldMarks(db: PayNudgeDB, batch: number): Promise<number> {
-  const moves = new Map<string, number | undefined>();
-  const left = await db.transaction(
-    "rw",
-    [db.orders, db.nudges, db.reportDirty, db.reportDays],
+  const read = await db.transaction(
+    "r",
+    [db.orders, db.nudges, db.reportDirty],
     async () => {
-      const marks = (await db.reportDirty
-        .limit(batch)
-        .primaryKeys()) as string[];
-      if (!marks.length) return 0;
+      // The oldest marks, whole rows, up to about `batch` keys (a row of more is taken alone).
+      const taken: MarkRow[] = [];
+      const keys = new Set<string>();
+      for (const row of await db.reportDirty.limit(batch).toArray()) {
+        if (taken.length && keys.size + row.keys.length > batch) break;
+        taken.push(row);
+        for (const key of row.keys) keys.add(key);
+      }
       // Emptied since the caller looked: the next call builds every line.
-      if (marks.includes(EVERY_LINE)) return db.reportDirty.count();
-      const [lines, filed] = await Promise.all([
-        freshLines(db, marks),
-        filedDayOf(db),
-      ]);
-      const days = new Set<number>();
-      marks.forEach((key, i) => {
-        const old = filed.get(key);
-        const line = lines[i];
-        if (old !== undefined) days.add(old);
-        if (line) days.add(dayOf(line));
-        moves.set(key, line && dayOf(line));
-      });
-      const dayList = [...days];
-      const rows = await db.reportDays.bulkGet(dayList);
-      const marked = new Set(marks);
-      const byDay = new Map<number, ReportLine[]>();
-      dayList.forEach((day, i) => {
-        const row = rows[i];
-        byDay.set(day, row ? decodeDay(row, marked) : []);
-      });
-      for (const line of lines) if (line) byDay.get(dayOf(line))!.push(line);
-      const kept = [...byDay].filter(([, list]) => list.length > 0);
-      const emptied = [...byDay].filter(([, list]) => list.length === 0);
-      await Promise.all([
-        db.reportDays.bulkPut(kept.map(([day, list]) => encodeDay(day, list))),
-        db.reportDays.bulkDelete(emptied.map(([day]) => day)),
-        db.reportDirty.bulkDelete(marks),
-      ]);
-      filedDays.set(db, filed);
-      return db.reportDirty.count();
+      if (!taken.length || keys.has(EVERY_LINE)) return undefined;
+      const marks = [...keys];
+      return { taken, marks, lines: await freshLines(db, marks) };
     },
   );
+  if (!read) return db.reportDirty.count();
+  const { taken, marks, lines } = read;
+  const moves = new Map<string, number | undefined>();
+  await db.transaction("rw", db.reportDays, async () => {
+    const filed = await filedDayOf(db);
+    const days = new Set<number>();
+    marks.forEach((key, i) => {
+      const old = filed.get(key);
+      const line = lines[i];
+      if (old !== undefined) days.add(old);
+      if (line) days.add(dayOf(line));
+      moves.set(key, line && dayOf(line));
+    });
+    const dayList = [...days];
+    const rows = await db.reportDays.bulkGet(dayList);
+    const marked = new Set(marks);
+    const byDay = new Map<number, ReportLine[]>();
+    dayList.forEach((day, i) => {
+      const row = rows[i];
+      byDay.set(day, row ? decodeDay(row, marked) : []);
+    });
+    for (const line of lines) if (line) byDay.get(dayOf(line))!.push(line);
+    const kept = [...byDay].filter(([, list]) => list.length > 0);
+    const emptied = [...byDay].filter(([, list]) => list.length === 0);
+    await Promise.all([
+      db.reportDays.bulkPut(kept.map(([day, list]) => encodeDay(day, list))),
+      db.reportDays.bulkDelete(emptied.map(([day]) => day)),
+    ]);
+    filedDays.set(db, filed);
+  });
   // Kept in step only once the days it tells of are committed.
   const index = filedDays.get(db);
   if (index)
     for (const [key, day] of moves)
       if (day === undefined) index.delete(key);
       else index.set(key, day);
-  return left;
+  await db.reportDirty.bulkDelete(taken.map((row) => row.id!));
+  return db.reportDirty.count();
 }
 
 /**
- * Folds one batch of marks, or builds every line (`batch` orders read per transaction); answers
- * how many marks are left.
+ * Folds one batch of marks (`batch` order keys), or builds every line (`slice` orders read per
+ * transaction); answers how many marks are left.
  */
 export async function foldDirtyLines(
   db: PayNudgeDB,
-  batch = FOLD_BATCH,
+  { batch = FOLD_BATCH, slice = BUILD_SLICE } = {},
 ): Promise<number> {
   try {
-    if (!(await db.reportDirty.get(EVERY_LINE)))
-      return await foldMarks(db, batch);
-    await buildEveryLine(db, batch);
+    const { emptyings } = await readMarks(db);
+    if (!emptyings.length) return await foldMarks(db, batch);
+    await buildEveryLine(db, slice, emptyings);
     return await db.reportDirty.count();
   } catch (error) {
     // What the index says may not be what is stored any more: read it again next time.

@@ -19,7 +19,9 @@ afterEach(() => {
   db.close();
 });
 
-const marks = () => db.reportDirty.count();
+/** How many orders are marked out of date. */
+const marks = async () =>
+  new Set((await db.reportDirty.toArray()).flatMap((row) => row.keys)).size;
 const until = async (done: () => Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await done()); i++)
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -29,7 +31,7 @@ describe("keeping the report's lines", () => {
   it("folds what a stopped worker left, then each later write", async () => {
     await db.orders.put(paidOrder("1", NOW - 3_600_000, NOW));
     expect(await marks()).toBe(1);
-    keepReportLines(db, stop.signal, 5);
+    keepReportLines(db, stop.signal, { quietMs: 5, maxWaitMs: 50 });
     await until(async () => (await marks()) === 0);
     expect(await db.reportDays.count()).toBe(1);
 
@@ -43,10 +45,32 @@ describe("keeping the report's lines", () => {
 
   it("stops with its signal: the fold it had planned and those of later writes", async () => {
     await db.orders.put(paidOrder("1", NOW - 3_600_000, NOW));
-    keepReportLines(db, stop.signal, 20);
+    keepReportLines(db, stop.signal, { quietMs: 20, maxWaitMs: 50 });
     stop.abort();
     await db.orders.put(paidOrder("2", NOW - 3_600_000, NOW));
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(await marks()).toBe(2);
+  });
+
+  it("waits for the writes to pause, but never longer than its longest wait", async () => {
+    keepReportLines(db, stop.signal, { quietMs: 400, maxWaitMs: 900 });
+    const lines = async () =>
+      (await db.reportDays.toArray()).flatMap(lineKeys).length;
+    // A write every 20 ms: never a pause of 400 ms.
+    const started = Date.now();
+    let i = 0;
+    while (Date.now() - started < 300) {
+      await db.orders.put(paidOrder(String(i++), NOW - 3_600_000, NOW));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await lines()).toBe(0);
+    while (Date.now() - started < 1_400) {
+      await db.orders.put(paidOrder(String(i++), NOW - 3_600_000, NOW));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // Folded at the longest wait, in the midst of the writes.
+    expect(await lines()).toBeGreaterThan(0);
+    await until(async () => (await marks()) === 0);
+    expect(await lines()).toBe(i);
   });
 });
