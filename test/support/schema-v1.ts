@@ -17,3 +17,18 @@ export function versionOneDb(name: string): Dexie {
   });
   return v1;
 }
+
+/** The database as version 6 left it: the last before the report's lines (version 7). */
+export function versionSixDb(name: string): Dexie {
+  const v6 = new Dexie(name);
+  v6.version(6).stores({
+    orders:
+      "key, status, nextDueAt, replanAt, lastSeenAt, buyer, lastNudgeAt, openDueAt, pendingDueAt, noSlotUntil, unpaidSeenAt, paidSeenAt",
+    nudges: "++id, orderKey, at",
+    settings: "key",
+    alerts: "id, orderKey, shownAt",
+    templates: "id, scenario",
+    notices: "id",
+  });
+  return v6;
+}

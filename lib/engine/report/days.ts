@@ -21,6 +21,17 @@ export function dayIndex(starts: readonly number[], at: number): number {
   return low;
 }
 
+/** A day of the charts before anything is counted in it. */
+export const emptyDay = (day: number): DayFigures => ({
+  day,
+  nudged: 0,
+  recovered: 0,
+  recoveryRate: null,
+  recoveredCents: 0,
+  recoveredUsdCents: 0,
+  reasons: {},
+});
+
 export function dayFigures(
   data: Attributed,
   period: ReportPeriod,
@@ -28,15 +39,7 @@ export function dayFigures(
   const starts = dayStarts(period);
   const nudged = starts.map(() => new Set<string>());
   const reasonPairs = starts.map(() => new Set<string>());
-  const days = starts.map((day): DayFigures => ({
-    day,
-    nudged: 0,
-    recovered: 0,
-    recoveryRate: null,
-    recoveredCents: 0,
-    recoveredUsdCents: 0,
-    reasons: {},
-  }));
+  const days = starts.map(emptyDay);
   for (const nudge of data.nudges) {
     if (!inPeriod(nudge.at, period)) continue;
     const i = dayIndex(starts, nudge.at);

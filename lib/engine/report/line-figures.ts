@@ -1,7 +1,6 @@
 import {
   BREAKDOWN_KEYS,
   type BreakdownKey,
-  type DayFigures,
   type PeriodFigures,
   type ReportFigures,
   type ReportPeriod,
@@ -19,7 +18,7 @@ import {
   type LineColumns,
 } from "@/lib/engine/report/line-columns";
 import { breakdownRows, type Group } from "@/lib/engine/report/breakdowns";
-import { dayIndex } from "@/lib/engine/report/days";
+import { dayIndex, emptyDay } from "@/lib/engine/report/days";
 import { dayStarts, previousPeriod } from "@/lib/engine/report/periods";
 import { reasonRowsOf } from "@/lib/engine/report/reasons";
 import { median, noCents, rate, type Cents } from "@/lib/engine/report/tally";
@@ -102,15 +101,7 @@ export function lineFigures(
   const cur = tally();
   const pre = tally();
   const starts = dayStarts(period);
-  const days = starts.map((day): DayFigures => ({
-    day,
-    nudged: 0,
-    recovered: 0,
-    recoveryRate: null,
-    recoveredCents: 0,
-    recoveredUsdCents: 0,
-    reasons: {},
-  }));
+  const days = starts.map(emptyDay);
   const tables = Object.fromEntries(
     BREAKDOWN_KEYS.map((k) => [k, new Map<string, Group>()]),
   ) as Record<BreakdownKey, Map<string, Group>>;

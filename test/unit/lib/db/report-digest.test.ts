@@ -1,4 +1,3 @@
-import Dexie from "dexie";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { replaceAllData, wipeAll } from "@/lib/db/backup";
@@ -15,6 +14,7 @@ import { reportPeriod } from "@/lib/engine/report/periods";
 import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { ReportRangeId } from "@/lib/model/report";
 import { shopArb, shopRows } from "@/test/support/report-arbitrary";
+import { versionSixDb } from "@/test/support/schema-v1";
 import {
   DAY,
   HOUR,
@@ -261,16 +261,7 @@ describe("the report's stored lines", () => {
         fc.constantFrom<ReportRangeId>("today", "yesterday", "7d", "30d"),
         async (specs, batch, range) => {
           const name = `test-${crypto.randomUUID()}`;
-          const old = new Dexie(name);
-          old.version(6).stores({
-            orders:
-              "key, status, nextDueAt, replanAt, lastSeenAt, buyer, lastNudgeAt, openDueAt, pendingDueAt, noSlotUntil, unpaidSeenAt, paidSeenAt",
-            nudges: "++id, orderKey, at",
-            settings: "key",
-            alerts: "id, orderKey, shownAt",
-            templates: "id, scenario",
-            notices: "id",
-          });
+          const old = versionSixDb(name);
           const { orders, nudges } = shopRows(specs, NOW);
           await old.table("orders").bulkPut(orders);
           await old.table("nudges").bulkAdd(nudges);
