@@ -1,6 +1,8 @@
 import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
 import { previousPeriod } from "@/lib/engine/report/periods";
+import { nudgesByOrder } from "@/lib/engine/report/attribution";
+import { reportLine, type ReportLine } from "@/lib/engine/report/lines";
 import { reportFigures } from "@/lib/engine/report/report-figures";
 import type { ReportData } from "@/lib/engine/report/report-data";
 import type { ReportPeriod } from "@/lib/model/report";
@@ -81,3 +83,15 @@ export const figuresOf = (
   settings: { attributionHours: number },
   period: ReportPeriod,
 ) => reportFigures(dataOf(orders, nudges, period), settings, period);
+
+/** Every report line of these rows, one per order key with an order row or a nudge. */
+export function reportLines(
+  orders: readonly StoredOrder[],
+  nudges: readonly NudgeLog[],
+): ReportLine[] {
+  const byKey = nudgesByOrder(nudges);
+  const rows = new Map(orders.map((order) => [order.key, order]));
+  return [...new Set([...rows.keys(), ...byKey.keys()])].flatMap(
+    (key) => reportLine(key, rows.get(key), byKey.get(key) ?? []) ?? [],
+  );
+}

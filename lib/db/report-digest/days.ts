@@ -1,5 +1,4 @@
 import {
-  decodeLines,
   encodeLines,
   type LineColumns,
 } from "@/lib/engine/report/line-columns";
@@ -19,5 +18,3 @@ export const encodeDay = (
   day: number,
   lines: readonly ReportLine[],
 ): DigestDay => ({ day, ...encodeLines(lines) });
-
-export const decodeDay = decodeLines;

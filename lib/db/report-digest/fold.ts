@@ -1,9 +1,9 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
-import { decodeDay, digestDayOf, encodeDay } from "@/lib/db/report-digest/days";
+import { digestDayOf, encodeDay } from "@/lib/db/report-digest/days";
 import { EVERY_LINE, type MarkRow } from "@/lib/db/report-digest/dirty";
 import { readMarks } from "@/lib/db/report-digest/marks";
 import { freshLines, linesAfter } from "@/lib/db/report-digest/fresh-lines";
-import { lineKeys } from "@/lib/engine/report/line-columns";
+import { decodeLines, lineKeys } from "@/lib/engine/report/line-columns";
 import { lineLatest, type ReportLine } from "@/lib/engine/report/lines";
 
 /*
@@ -148,9 +148,10 @@ async function foldMarks(db: PayNudgeDB, batch: number): Promise<number> {
     marks.forEach((key, i) => {
       const old = filed.get(key);
       const line = lines[i];
+      const now = line && dayOf(line);
       if (old !== undefined) days.add(old);
-      if (line) days.add(dayOf(line));
-      moves.set(key, line && dayOf(line));
+      if (now !== undefined) days.add(now);
+      moves.set(key, now);
     });
     const dayList = [...days];
     const rows = await db.reportDays.bulkGet(dayList);
@@ -158,9 +159,10 @@ async function foldMarks(db: PayNudgeDB, batch: number): Promise<number> {
     const byDay = new Map<number, ReportLine[]>();
     dayList.forEach((day, i) => {
       const row = rows[i];
-      byDay.set(day, row ? decodeDay(row, marked) : []);
+      byDay.set(day, row ? decodeLines(row, marked) : []);
     });
-    for (const line of lines) if (line) byDay.get(dayOf(line))!.push(line);
+    for (const line of lines)
+      if (line) byDay.get(moves.get(line.key)!)!.push(line);
     const kept = [...byDay].filter(([, list]) => list.length > 0);
     const emptied = [...byDay].filter(([, list]) => list.length === 0);
     await Promise.all([

@@ -1,5 +1,6 @@
 import type { PayNudgeDB } from "@/lib/db/schema";
 import { knownReason } from "@/lib/db/report-figures";
+import { nudgesByOrder } from "@/lib/engine/report/attribution";
 import { reportLine, type ReportLine } from "@/lib/engine/report/lines";
 import type { NudgeLog } from "@/lib/model/nudge-log";
 import type { StoredOrder } from "@/lib/model/order";
@@ -11,12 +12,7 @@ function linesOf(
   orders: readonly (StoredOrder | undefined)[],
   nudges: readonly NudgeLog[],
 ): (ReportLine | undefined)[] {
-  const byKey = new Map<string, NudgeLog[]>();
-  for (const nudge of nudges) {
-    const list = byKey.get(nudge.orderKey);
-    if (list) list.push(knownReason(nudge));
-    else byKey.set(nudge.orderKey, [knownReason(nudge)]);
-  }
+  const byKey = nudgesByOrder(nudges.map(knownReason));
   return keys.map((key, i) => reportLine(key, orders[i], byKey.get(key) ?? []));
 }
 

@@ -109,24 +109,3 @@ export function lineLatest(line: ReportLine): number | undefined {
   for (const nudge of line.nudges) see(nudge.at);
   return latest;
 }
-
-/** Every line of these rows, one per order key with an order row or a nudge. */
-export function reportLines(
-  orders: readonly StoredOrder[],
-  nudges: readonly NudgeLog[],
-): ReportLine[] {
-  const byKey = new Map<string, NudgeLog[]>();
-  for (const nudge of nudges) {
-    const list = byKey.get(nudge.orderKey);
-    if (list) list.push(nudge);
-    else byKey.set(nudge.orderKey, [nudge]);
-  }
-  const rows = new Map<string, StoredOrder>();
-  for (const order of orders) rows.set(order.key, order);
-  const lines: ReportLine[] = [];
-  for (const key of new Set([...rows.keys(), ...byKey.keys()])) {
-    const line = reportLine(key, rows.get(key), byKey.get(key) ?? []);
-    if (line) lines.push(line);
-  }
-  return lines;
-}

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeLines } from "@/lib/engine/report/line-columns";
 import { lineFigures as fromBlocks } from "@/lib/engine/report/line-figures";
-import { lineLatest, reportLine, reportLines } from "@/lib/engine/report/lines";
+import { lineLatest, reportLine } from "@/lib/engine/report/lines";
 import { reportPeriod } from "@/lib/engine/report/periods";
 import type { ReportRangeId } from "@/lib/model/report";
 import { shopArb, shopRows } from "@/test/support/report-arbitrary";
@@ -12,6 +12,7 @@ import {
   figuresOf,
   loggedNudge,
   paidOrder,
+  reportLines,
 } from "@/test/support/report-rows";
 
 /** The figures of these lines, in one block of columns as stored. */
