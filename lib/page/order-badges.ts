@@ -132,6 +132,13 @@ export function orderBadges(
   const toDraw = new Map<string, { at: number; adapter: PlatformAdapter }>();
   let drawing: Promise<void> | undefined;
   async function drawWaiting(): Promise<void> {
+    /**
+     * Placed once all are drawn, as one batch of frames. Placed as they were drawn, the first
+     * slice went into its rows alone and every later slice started a batch of its own: a
+     * 1 000-order page took three to five frames of uneven size (the longest 2–3× the others),
+     * each laying the list out and walking its paint again.
+     */
+    const drawn = new Map<string, PlatformAdapter>();
     try {
       let start = performance.now();
       for (const [key, { at, adapter }] of toDraw) {
@@ -139,7 +146,7 @@ export function orderBadges(
         const entry = tracked.get(key);
         if (!entry?.view) continue;
         entry.badge.update(entry.view, at);
-        placeNow(key, adapter);
+        drawn.set(key, adapter);
         if (toDraw.size && performance.now() - start > DRAW_SLICE_MS) {
           await nextTask();
           start = performance.now();
@@ -147,6 +154,8 @@ export function orderBadges(
       }
     } finally {
       drawing = undefined;
+      for (const [key, adapter] of drawn)
+        if (tracked.has(key)) placeNow(key, adapter);
     }
   }
 

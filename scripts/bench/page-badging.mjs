@@ -10,6 +10,7 @@ import { chromium } from "playwright-core";
 import { hostRoutes, selfSignedTls, startServer } from "../../demo/server.mjs";
 import { renderTaobaoSoldList } from "../../demo/taobao-page.mjs";
 import { browserArgs, findChrome, launchWithExtension } from "../chrome.mjs";
+import { chineseFontsRow } from "./support/chinese-fonts.mjs";
 import { benchOrders } from "./support/orders.mjs";
 
 const ORDERS = 1000;
@@ -151,6 +152,7 @@ export default async function run() {
   });
 
   return [
+    chineseFontsRow(),
     {
       bench: `page badging: extension scripting on a ${ORDERS}-order page`,
       value: `${extScript.toFixed(1)} ms (script time with − without the extension, medians of ${RUNS})`,

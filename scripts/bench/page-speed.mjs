@@ -35,6 +35,7 @@ import { chromium } from "playwright-core";
 import { selfSignedTls, startServer } from "../../demo/server.mjs";
 import { renderTaobaoSpaList } from "../../demo/taobao-spa-page.mjs";
 import { browserArgs, findChrome, launchWithExtension } from "../chrome.mjs";
+import { chineseFontsRow } from "./support/chinese-fonts.mjs";
 import { benchOrders } from "./support/orders.mjs";
 
 const ORDERS = 1000;
@@ -453,7 +454,7 @@ export default async function run() {
       `  WARNING: ${short.length} cost round(s) ended with badges missing (${short.map((r) => r.badged).join(", ")} of ${ORDERS}); their figures are low.`,
       short.flatMap((r) => r.errors).slice(0, 3),
     );
-  const rows = [];
+  const rows = [chineseFontsRow()];
   for (const [kind, label] of [
     ["fresh", "orders never seen"],
     ["known", "orders known (a reload)"],

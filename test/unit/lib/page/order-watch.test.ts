@@ -373,6 +373,42 @@ describe("order-watch in single-page apps", () => {
     expect(badgeCount()).toBe(5);
   });
 
+  it("badges drawn over several tasks go into their rows together, once the last is drawn", async () => {
+    const adapters = await pddPage();
+    const bg = fakeBackground();
+    // A slow machine: every badge's drawing outlasts a draw slice, so each is drawn in a task of
+    // its own. Placed as they were drawn, the first went into its row alone, and the browser laid
+    // the list out once per few badges rather than once per batch.
+    let clock = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => (clock += 10));
+    const hosts: Element[] = [];
+    const create = document.createElement.bind(document);
+    vi.spyOn(document, "createElement").mockImplementation(
+      (tag: string, options?: ElementCreationOptions) => {
+        const element = create(tag, options);
+        if (tag === "paynudge-badge") hosts.push(element);
+        return element;
+      },
+    );
+    /** At each badge going into a row: how many badges had their state drawn. */
+    const drawnAtPlacing: number[] = [];
+    const insert = Node.prototype.insertBefore;
+    vi.spyOn(Node.prototype, "insertBefore").mockImplementation(function (
+      this: Node,
+      node,
+      child,
+    ) {
+      if (hosts.includes(node as Element))
+        drawnAtPlacing.push(
+          hosts.filter((h) => h.getAttribute("data-paynudge-state")).length,
+        );
+      return insert.call(this, node, child) as never;
+    });
+    await watch(adapters, bg.report).scan();
+    expect(badgeCount()).toBe(5);
+    expect(drawnAtPlacing).toEqual([5, 5, 5, 5, 5]);
+  });
+
   it("its reading counts what the badges show, and a row repeating another's order as skipped", async () => {
     const adapters = await pddPage();
     const row = adapters[0]!.findRows(document)[0]!;
