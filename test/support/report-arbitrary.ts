@@ -32,9 +32,8 @@ const orderArb = fc.record({
     nil: undefined,
   }),
   held: fc.constantFrom(undefined, "quiet-hours", "buyer-cap"),
-  declinedAfterHours: fc.option(fc.integer({ min: 0, max: 48 }), {
-    nil: undefined,
-  }),
+  /** Which of its nudges the buyer answered "no longer wanted" (mod their number). */
+  declinedWith: fc.option(fc.nat({ max: 3 }), { nil: undefined }),
   nudges: fc.array(nudgeArb, { maxLength: 4 }),
   orphan: fc.boolean(),
 });
@@ -79,13 +78,11 @@ function rowsOf(
     ...(spec.amountCents === undefined
       ? { amountCents: undefined }
       : { amountCents: spec.amountCents }),
-    // A buyer declines in answer to a nudge (logNudge keeps declinedAt).
-    ...(spec.declinedAfterHours !== undefined &&
+    // A buyer declines in answer to a nudge: logNudge keeps that nudge's time as declinedAt, so
+    // an order is never declined after its last nudge.
+    ...(spec.declinedWith !== undefined &&
       nudges.length > 0 && {
-        declinedAt: Math.min(
-          now,
-          Math.max(...nudges.map((n) => n.at)) + spec.declinedAfterHours * HOUR,
-        ),
+        declinedAt: nudges[spec.declinedWith % nudges.length]!.at,
       }),
   });
   if (!spec.sawUnpaid) delete order.unpaidSeenAt;
