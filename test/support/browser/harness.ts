@@ -186,9 +186,13 @@ export async function putSettings(
 ): Promise<void> {
   await until(
     () =>
-      page.evaluate(async () =>
-        (await indexedDB.databases()).some((d) => d.name === "paynudge"),
-      ),
+      page
+        .evaluate(async () =>
+          (await indexedDB.databases()).some((d) => d.name === "paynudge"),
+        )
+        // Asked again: on a loaded machine one ask failed ("Resulting promise was garbage
+        // collected", the page's context replaced while it answered) and failed the whole file.
+        .catch(() => false),
     (exists) => exists,
   );
   await page.evaluate(
