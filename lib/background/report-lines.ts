@@ -1,6 +1,7 @@
 import { onLinesDirty } from "@/lib/db/report-digest/dirty";
 import { foldDirtyLines } from "@/lib/db/report-digest/fold";
 import type { PayNudgeDB } from "@/lib/db/schema";
+import { nextTask } from "@/lib/page/next-task";
 
 /*
  * The report's lines kept up to date (lib/db/report-digest/): once the writes pause, the marks
@@ -20,8 +21,6 @@ export interface FoldTiming {
 }
 
 const FOLD_TIMING: FoldTiming = { quietMs: 5_000, maxWaitMs: 60_000 };
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Keeps the lines of `db` until `signal` aborts (the worker's life when none is given). */
 export function keepReportLines(
