@@ -99,8 +99,7 @@ export function reportLine(
 export function lineLatest(line: ReportLine): number | undefined {
   let latest: number | undefined;
   const see = (at: number | undefined) => {
-    if (at !== undefined && !(latest !== undefined && latest >= at))
-      latest = at;
+    if (at !== undefined && (latest === undefined || at > latest)) latest = at;
   };
   see(line.unpaidSeenAt);
   see(line.paidTime);
